@@ -1,0 +1,35 @@
+import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, sortDiagnostics, type KubeproofError, type Resource, type RunReport } from '../core/index.js';
+import { loadPaths, type LoadOptions } from '../load/index.js';
+
+export type ValidateOptions = LoadOptions;
+
+export interface RunResult extends RunReport {
+  resources: Resource[];
+  /** Fatal input problems (missing or unreadable paths): the run exits 2 after reporting the rest. */
+  errors: KubeproofError[];
+}
+
+/** Loads and checks manifests. Stages beyond loading join here as they land. */
+export function validate(paths: readonly string[], options: ValidateOptions = {}): RunResult {
+  const loaded = loadPaths(paths, options);
+  return {
+    resources: loaded.resources,
+    diagnostics: sortDiagnostics(loaded.diagnostics),
+    files: loaded.files,
+    errors: loaded.errors,
+  };
+}
+
+export interface ExitPolicy {
+  /** Warnings allowed before the run fails; -1 (default) for no limit. */
+  maxWarnings?: number;
+}
+
+/** 0 clean, 1 findings fail the run, 2 input errors (which win: a run that could not read everything proved nothing). */
+export function exitCodeFor(result: Pick<RunResult, 'diagnostics' | 'errors'>, policy: ExitPolicy = {}): number {
+  if (result.errors.length > 0) return EXIT_ERROR;
+  const { errors, warnings } = countBySeverity(result.diagnostics);
+  const max = policy.maxWarnings ?? -1;
+  if (errors > 0 || (max >= 0 && warnings > max)) return EXIT_FINDINGS;
+  return EXIT_OK;
+}

@@ -1,0 +1,104 @@
+/** commander wiring only: flags in, library calls, an exit code out. */
+import * as path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { exitCodeFor, validate } from '../api/validate.js';
+import { formatReport, TOOL } from '../api/format.js';
+import { countBySeverity, EXIT_ERROR, KubeproofError, type Diagnostic } from '../core/index.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../load/index.js';
+import { FORMAT_NAMES, type FormatName } from '../report/index.js';
+import type { CliIo } from './io.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+interface SharedOptions {
+  format: FormatName;
+  output?: string;
+  quiet?: boolean;
+  maxWarnings: number;
+  debug?: boolean;
+  color?: boolean;
+  stdinFilename?: string;
+  maxFileSize: number;
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('kubeproof')
+    .description('Prove Kubernetes manifests right before they reach a cluster.')
+    .version(TOOL.version, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run kubeproof --help for usage)');
+
+  withSharedOptions(
+    program
+      .command('validate')
+      .description('load manifests (files, directories, - for stdin) and report every problem with its position')
+      .argument('<paths...>', 'files or directories to check; - reads standard input'),
+  ).action((paths: string[], opts: SharedOptions) => {
+    const result = validate(paths, {
+      cwd: io.cwd,
+      readStdin: io.readStdin,
+      stdinFilename: opts.stdinFilename,
+      maxFileSize: opts.maxFileSize,
+    });
+    const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+    const color = opts.color ?? (io.stdoutIsTTY && !opts.output && opts.format === 'text' && !io.env.NO_COLOR);
+    const report = formatReport(opts.format, { diagnostics: shown, files: result.files }, { color });
+    if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), report);
+    else io.stdout(report);
+
+    for (const err of result.errors) io.stderr(`kubeproof: error: ${err.message}\n`);
+    exitCode = exitCodeFor(result, { maxWarnings: opts.maxWarnings });
+    const { warnings } = countBySeverity(result.diagnostics);
+    if (result.errors.length === 0 && opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
+      io.stderr(`kubeproof: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    }
+  });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    return handleError(err, io, argv.includes('--debug'));
+  }
+}
+
+function withSharedOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('text'))
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'fail when there are more warnings than this (-1: no limit)', parseMaxWarnings, -1)
+    .option('--stdin-filename <name>', 'file name to show for standard input (-)')
+    .option('--max-file-size <bytes>', 'refuse files larger than this', parseByteCount, DEFAULT_MAX_FILE_SIZE)
+    .option('--color', 'force colour in the text format')
+    .option('--no-color', 'never colour the text format')
+    .option('--debug', 'print stack traces for internal errors');
+}
+
+function parseMaxWarnings(value: string): number {
+  if (!/^-?\d+$/.test(value) || Number(value) < -1) throw new InvalidArgumentError('expected a whole number, or -1 for no limit');
+  return Number(value);
+}
+
+function parseByteCount(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a positive number of bytes');
+  return Number(value);
+}
+
+function handleError(err: unknown, io: CliIo, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    // Help and version are successes; every other parse failure is a usage error (exit 2).
+    return err.exitCode === 0 ? 0 : EXIT_ERROR;
+  }
+  if (err instanceof KubeproofError) {
+    io.stderr(`kubeproof: error: ${err.message}\n`);
+    if (debug && err.stack) io.stderr(err.stack + '\n');
+    return EXIT_ERROR;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr(`kubeproof: internal error: ${message}\n`);
+  if (debug) io.stderr(((err as Error)?.stack ?? '') + '\n');
+  else io.stderr('kubeproof: run again with --debug for details, and please report it\n');
+  return EXIT_ERROR;
+}

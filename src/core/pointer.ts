@@ -1,0 +1,30 @@
+/** RFC 6901 JSON pointers: label keys such as `app.kubernetes.io/name` need the `~1` escape. */
+
+export function escapeSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function unescapeSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export function joinPointer(segments: readonly (string | number)[]): string {
+  return segments.map((s) => '/' + escapeSegment(s)).join('');
+}
+
+/** Splits a pointer into unescaped segments; '' is the whole document. */
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) throw new Error(`invalid JSON pointer ${JSON.stringify(pointer)}: must be empty or start with "/"`);
+  return pointer.slice(1).split('/').map(unescapeSegment);
+}
+
+/** `/spec/containers/0/image` -> `spec.containers[0].image`, the way the API server names fields. */
+export function pointerToFieldPath(pointer: string): string {
+  let out = '';
+  for (const seg of parsePointer(pointer)) {
+    if (/^(0|[1-9][0-9]*)$/.test(seg)) out += `[${seg}]`;
+    else out += (out ? '.' : '') + seg;
+  }
+  return out;
+}

@@ -1,0 +1,13 @@
+/**
+ * kubeproof as a library: everything the CLI does is callable from here.
+ *
+ *   import { validate, formatReport } from 'kubeproof';
+ *   const result = validate(['k8s/']);
+ *   process.stdout.write(formatReport('text', result));
+ */
+export * from './core/index.js';
+export { loadPaths, loadBytes, parseManifests, loadProblems, type LoadOptions, type LoadResult } from './load/index.js';
+export { formatters, FORMAT_NAMES, isFormatName, type FormatName, type Formatter, type ReportContext } from './report/index.js';
+export { validate, exitCodeFor, type ValidateOptions, type RunResult, type ExitPolicy } from './api/validate.js';
+export { ruleCatalog } from './api/catalog.js';
+export { formatReport, TOOL } from './api/format.js';

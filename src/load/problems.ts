@@ -1,0 +1,108 @@
+import type { RuleMeta } from '../core/index.js';
+
+/**
+ * Every problem the loader can report. The loader has no configurable rules, but
+ * its findings carry rule ids like any other so that reporters, SARIF `rules[]`
+ * and suppressions treat them alike.
+ */
+export const loadProblems = {
+  'yaml-syntax': {
+    severity: 'error',
+    description: 'The file is not well-formed YAML or JSON',
+    docs: 'The YAML parser could not read the document. Nothing in it is checked until it parses; the other documents of the file and the other files are still checked.',
+  },
+  'duplicate-key': {
+    severity: 'error',
+    description: 'A mapping has the same key twice',
+    docs: 'kubectl refuses duplicate keys (`key "name" already set in map`), and tools that accept them keep only one of the values, silently. Remove or rename one of them.',
+  },
+  'tab-indentation': {
+    severity: 'error',
+    description: 'A tab is used for indentation',
+    docs: 'YAML forbids tabs in indentation. Replace them with spaces; most editors can be told to insert spaces for the Tab key in YAML files.',
+  },
+  'yaml-warning': {
+    severity: 'warning',
+    description: 'The YAML parser found something suspicious, such as an unknown tag',
+    docs: 'The document parses, but the parser had to guess: for instance a custom tag like `!Ref` that Kubernetes does not understand is read as a plain value.',
+  },
+  'alias-bomb': {
+    severity: 'error',
+    description: 'YAML aliases would expand the document to an unreasonable size',
+    docs: 'A "billion laughs" document nests aliases so that a few lines expand to billions of values and exhaust memory. kubeproof measures the expanded size before expanding anything and refuses such documents.',
+  },
+  'nesting-too-deep': {
+    severity: 'error',
+    description: 'The document nests collections too deeply to be a Kubernetes object',
+    docs: 'Kubernetes objects nest a few dozen levels at most. Documents nested hundreds of levels deep are refused before they can exhaust the stack.',
+  },
+  'invalid-encoding': {
+    severity: 'error',
+    description: 'The file is not valid UTF-8 text',
+    docs: 'Kubernetes manifests must be UTF-8 (a UTF-16 file with a byte order mark is accepted and converted). The message gives the line and column of the first invalid byte.',
+  },
+  'binary-file': {
+    severity: 'error',
+    description: 'The file holds binary data, not YAML or JSON',
+    docs: 'The file contains NUL bytes. It is probably not a manifest at all; rename it or exclude it.',
+  },
+  'file-too-large': {
+    severity: 'error',
+    description: 'The file is larger than the configured limit',
+    docs: 'Files above the size limit (64 MiB by default) are refused so that one stray dump cannot exhaust memory. Raise the limit with `--max-file-size` if the file is real.',
+  },
+  'not-an-object': {
+    severity: 'error',
+    description: 'A YAML document is not a mapping, so it cannot be a Kubernetes object',
+    docs: 'Each document must be a mapping with `apiVersion`, `kind` and `metadata`. A plain string, number or list at the top of a document is refused by kubectl.',
+  },
+  'missing-api-version': {
+    severity: 'error',
+    description: 'An object has a kind but no apiVersion',
+    docs: 'Every Kubernetes object needs `apiVersion` (such as `v1` or `apps/v1`) to tell which API it belongs to.',
+  },
+  'missing-kind': {
+    severity: 'error',
+    description: 'An object has an apiVersion but no kind',
+    docs: 'Every Kubernetes object needs `kind` (such as `Deployment`) to tell what it is.',
+  },
+  'invalid-api-version': {
+    severity: 'error',
+    description: 'apiVersion is not a string of the form `version` or `group/version`',
+    docs: 'apiVersion must be a non-empty string such as `v1` or `apps/v1`.',
+  },
+  'invalid-kind': {
+    severity: 'error',
+    description: 'kind is not a non-empty string',
+    docs: 'kind must be a non-empty string such as `ConfigMap`.',
+  },
+  'missing-name': {
+    severity: 'error',
+    description: 'An object has neither metadata.name nor metadata.generateName',
+    docs: 'The API server needs a name for every object. Only objects created with `kubectl create` may rely on `metadata.generateName` instead.',
+  },
+  'invalid-metadata': {
+    severity: 'error',
+    description: 'metadata, or its name, is of the wrong type',
+    docs: '`metadata` must be a mapping and `metadata.name`, `metadata.generateName` and `metadata.namespace` must be strings.',
+  },
+  'invalid-list': {
+    severity: 'error',
+    description: 'A List object whose items are not a list',
+    docs: '`kind: List` (and every `*List` kind) holds its objects in `items`, which must be a sequence of objects.',
+  },
+  'not-kubernetes': {
+    severity: 'info',
+    description: 'A YAML document without apiVersion and kind was skipped',
+    docs: 'Documents with neither `apiVersion` nor `kind` (CI workflows, `.pre-commit-config.yaml`, Helm values) are not Kubernetes objects. They are skipped with this note so that kubeproof can be pointed at a whole repository.',
+  },
+  'kustomization-file': {
+    severity: 'info',
+    description: 'A kustomization file was skipped: it is built, not applied',
+    docs: '`kustomization.yaml` files and `kind: Kustomization`/`Component` objects describe how to build manifests; they are never sent to a cluster, so they are not validated as resources.',
+  },
+} as const satisfies Record<string, Omit<RuleMeta, 'id'>>;
+
+export type LoadProblemId = keyof typeof loadProblems;
+
+export const loadProblemMetas: RuleMeta[] = Object.entries(loadProblems).map(([id, meta]) => ({ id, ...meta }));

@@ -1,0 +1,92 @@
+/**
+ * Scalar typing as kubectl and the API server see it.
+ *
+ * kubectl turns YAML into JSON with sigs.k8s.io/yaml, whose resolver is a fork of
+ * go-yaml v2 (goyaml.v2/resolve.go). That is neither YAML 1.2 core nor the full YAML 1.1
+ * type repository: `yes`, `on`, `y` are booleans, `0777` is octal, `1e3` is a float,
+ * but base-60 numbers (`1:20`) stay strings. Typing the way kubectl does is what lets a
+ * later stage say "env[0].value: must be a string" for `value: yes`, the classic surprise.
+ */
+import { Buffer } from 'node:buffer';
+import type { ScalarTag, Tags } from 'yaml';
+
+const TAG = 'tag:yaml.org,2002:';
+
+const nullTag: ScalarTag = {
+  tag: TAG + 'null',
+  default: true,
+  identify: (v) => v == null,
+  test: /^(?:~|null|Null|NULL)?$/,
+  resolve: () => null,
+};
+
+const TRUE = ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'];
+const FALSE = ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'];
+const boolTag: ScalarTag = {
+  tag: TAG + 'bool',
+  default: true,
+  identify: (v) => typeof v === 'boolean',
+  test: new RegExp(`^(?:${[...TRUE, ...FALSE].join('|')})$`),
+  resolve: (s) => TRUE.includes(s),
+};
+
+/** Go's strconv.ParseInt(s, 0, 64) after go-yaml strips underscores: 0x, 0o, 0b, leading-0 octal, decimal. */
+const intTag: ScalarTag = {
+  tag: TAG + 'int',
+  default: true,
+  identify: (v) => typeof v === 'number' && Number.isInteger(v),
+  test: /^[-+]?(?:0[xX][0-9a-fA-F_]*[0-9a-fA-F][0-9a-fA-F_]*|0[oO][0-7_]*[0-7][0-7_]*|0[bB][01_]*[01][01_]*|0[0-7_]*|[1-9][0-9_]*)$/,
+  resolve(src) {
+    const plain = src.replace(/_/g, '');
+    const sign = plain.startsWith('-') ? -1 : 1;
+    const digits = plain.replace(/^[-+]/, '');
+    const prefix = digits.slice(0, 2).toLowerCase();
+    if (prefix === '0x') return sign * parseInt(digits.slice(2), 16);
+    if (prefix === '0o') return sign * parseInt(digits.slice(2), 8);
+    if (prefix === '0b') return sign * parseInt(digits.slice(2), 2);
+    if (digits.length > 1 && digits.startsWith('0')) return sign * parseInt(digits, 8);
+    return sign * parseInt(digits, 10);
+  },
+};
+
+/**
+ * go-yaml's yamlStyleFloat (checked after underscores are removed), its `.`-led floats,
+ * and the .inf/.nan spellings. `08` lands here: not octal, but a valid float.
+ */
+const floatTag: ScalarTag = {
+  tag: TAG + 'float',
+  default: true,
+  identify: (v) => typeof v === 'number',
+  test: /^(?:[-+]?(?:\.[0-9_]*[0-9][0-9_]*|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9_]*[0-9][0-9_]*)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+  resolve(src) {
+    const plain = src.replace(/_/g, '');
+    if (/nan$/i.test(plain)) return NaN;
+    if (/inf$/i.test(plain)) return plain.startsWith('-') ? -Infinity : Infinity;
+    return parseFloat(plain);
+  },
+};
+
+/** go-yaml decodes `!!binary` into the raw bytes, which become a JSON string. */
+const binaryTag: ScalarTag = {
+  tag: TAG + 'binary',
+  default: false,
+  resolve: (src) => Buffer.from(src.replace(/\s+/g, ''), 'base64').toString('utf8'),
+};
+
+/** Timestamps stay the strings they were written as; no Date objects leak into resources. */
+const timestampTag: ScalarTag = {
+  tag: TAG + 'timestamp',
+  default: false,
+  resolve: (src) => src,
+};
+
+const kubernetesScalars = [nullTag, boolTag, intTag, floatTag, binaryTag, timestampTag];
+
+/** Keeps the core schema's map, seq and str, replaces its scalar resolution with kubectl's. */
+export function kubernetesTags(tags: Tags): Tags {
+  const structural = tags.filter((t) => {
+    const tag = typeof t === 'string' ? t : t.tag;
+    return tag === TAG + 'map' || tag === TAG + 'seq' || tag === TAG + 'str';
+  });
+  return [...structural, ...kubernetesScalars];
+}

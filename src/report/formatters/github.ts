@@ -1,0 +1,24 @@
+/** GitHub Actions workflow commands: annotations on the pull request's diff. */
+import type { Severity } from '../../core/index.js';
+import type { Formatter } from '../context.js';
+
+const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** The runner's escaping (toolkit/core command.ts): data escapes %, CR, LF; properties also ':' and ','. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export const github: Formatter = (report) =>
+  report.diagnostics
+    .map((d) => {
+      // GitHub honours a column range only on single-line annotations.
+      const range = d.endLine === d.line ? [`col=${d.column}`, `endColumn=${d.endColumn}`] : [`endLine=${d.endLine}`, `col=${d.column}`];
+      const props = [`file=${escapeProperty(d.file)}`, `line=${d.line}`, ...range, `title=${escapeProperty(`kubeproof(${d.ruleId})`)}`];
+      return `::${command[d.severity]} ${props.join(',')}::${escapeData(d.message)}\n`;
+    })
+    .join('');
