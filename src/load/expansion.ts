@@ -1,6 +1,6 @@
 /**
  * Measures a document before anything expands it: how many values it holds once every
- * alias is replaced by its anchor, and how deep it nests. One pass in document order
+ * alias is replaced by its anchor. One pass in document order
  * (an alias means the latest anchor of that name before it), each anchor measured once,
  * so a billion-laughs document is refused in microseconds instead of exhausting memory.
  */
@@ -13,25 +13,19 @@ export interface Expansion {
   expanded: number;
   /** The alias that expands to the most nodes, if any. */
   largestAlias?: { alias: Alias; size: number };
-  /** The first node found deeper than the depth limit. */
-  tooDeep?: Node;
 }
 
-class TooDeep {
-  constructor(readonly node: Node) {}
-}
-
-export function measureExpansion(root: Node | null, maxDepth: number): Expansion {
+/** Recursive, but only over documents whose depth the CST check has already bounded. */
+export function measureExpansion(root: Node | null): Expansion {
   const result: Expansion = { written: 0, expanded: 0 };
   if (!root) return result;
   const anchors = new Map<string, Node>();
   const sizes = new Map<Node, number>();
 
-  const size = (node: unknown, depth: number): number => {
+  const size = (node: unknown): number => {
     if (node == null) return 0;
-    if (isPair(node)) return size(node.key, depth) + size(node.value, depth);
+    if (isPair(node)) return size(node.key) + size(node.value);
     const n = node as Node;
-    if (depth > maxDepth) throw new TooDeep(n);
     if (isAlias(n)) {
       result.written++;
       const target = anchors.get(n.source);
@@ -43,18 +37,13 @@ export function measureExpansion(root: Node | null, maxDepth: number): Expansion
     if (n.anchor) anchors.set(n.anchor, n);
     result.written++;
     let total = 1;
-    if (isCollection(n)) for (const item of n.items) total += size(item, depth + 1);
+    if (isCollection(n)) for (const item of n.items) total += size(item);
     else if (!isScalar(n)) return total;
     if (n.anchor) sizes.set(n, total);
     return total;
   };
 
-  try {
-    result.expanded = size(root, 0);
-  } catch (err) {
-    if (err instanceof TooDeep) result.tooDeep = err.node;
-    else throw err;
-  }
+  result.expanded = size(root);
   return result;
 }
 

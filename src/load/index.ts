@@ -71,7 +71,13 @@ export function loadPaths(paths: readonly string[], options: LoadOptions = {}): 
 export function loadBytes(bytes: Uint8Array, file: string, options: ParseOptions = {}) {
   const decoded = decodeSource(bytes, file);
   if ('problem' in decoded) return { resources: [] as Resource[], diagnostics: [decoded.problem] };
-  return parseManifests(decoded.text, file, options);
+  try {
+    return parseManifests(decoded.text, file, options);
+  } catch (err) {
+    // A bug on one file must not hide the findings in the others.
+    const message = `internal error while reading this file: ${err instanceof Error ? err.message : String(err)}`;
+    return { resources: [] as Resource[], diagnostics: [problem('internal-error', file, message)] };
+  }
 }
 
 function formatBytes(n: number): string {

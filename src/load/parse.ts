@@ -1,6 +1,7 @@
 /** Text -> documents -> resources, with every parse problem as a positioned diagnostic. */
-import { isScalar, LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import { Composer, isScalar, LineCounter, Parser, visit, type Document, type Scalar, type YAMLError } from 'yaml';
 import type { Diagnostic, Resource } from '../core/index.js';
+import { tooDeepToken } from './cst-depth.js';
 import { isAliasBomb, measureExpansion } from './expansion.js';
 import { identify } from './identify.js';
 import { NodeLocator } from './positions.js';
@@ -19,87 +20,116 @@ export interface Parsed {
 
 export const DEFAULT_MAX_DEPTH = 256;
 
+const COMPOSE_OPTIONS = {
+  prettyErrors: false,
+  merge: true,
+  schema: 'core',
+  customTags: kubernetesTags,
+  uniqueKeys: true,
+  strict: true,
+} as const;
+
+interface FileContext {
+  text: string;
+  file: string;
+  lineCounter: LineCounter;
+  out: Parsed;
+}
+
 export function parseManifests(text: string, file: string, options: ParseOptions = {}): Parsed {
-  const out: Parsed = { resources: [], diagnostics: [] };
-  const lineCounter = new LineCounter();
-  let docs: Iterable<Document.Parsed>;
-  try {
-    docs = parseAllDocuments(text, {
-      lineCounter,
-      prettyErrors: false,
-      merge: true,
-      schema: 'core',
-      customTags: kubernetesTags,
-      uniqueKeys: true,
-      strict: true,
-    }) as Iterable<Document.Parsed>;
-  } catch (err) {
-    // The parser recurses per nesting level: a pathological document can exhaust the stack.
-    if (err instanceof RangeError) {
-      out.diagnostics.push(problem('nesting-too-deep', file, 'the file nests collections too deeply for the YAML parser'));
-      return out;
-    }
-    throw err;
-  }
-
+  const ctx: FileContext = { text, file, lineCounter: new LineCounter(), out: { resources: [], diagnostics: [] } };
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  // parseAllDocuments, unrolled so that each document's depth is checked before it is composed.
+  const composer = new Composer(COMPOSE_OPTIONS);
   let docIndex = 0;
-  for (const doc of docs) {
-    const index = docIndex++;
-    const locator = new NodeLocator(doc, doc.contents, lineCounter, text);
-    const spanOfError = (e: YAMLError) => locator.spanOf(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1));
+  const compose = (docs: Iterable<Document.Parsed>) => {
+    for (const doc of docs) handleDocument(doc, docIndex++, ctx);
+  };
+  for (const token of new Parser(ctx.lineCounter.addNewLine).parse(text)) {
+    const deep = token.type === 'document' ? tooDeepToken(token, maxDepth) : undefined;
+    if (!deep) {
+      compose(composer.next(token) as Iterable<Document.Parsed>);
+      continue;
+    }
+    compose(composer.end() as Iterable<Document.Parsed>); // the pending document comes first
+    const at = ctx.lineCounter.linePos(deep.offset);
+    const span = { line: at.line, column: at.col, endLine: at.line, endColumn: at.col + 1 };
+    ctx.out.diagnostics.push(problem('nesting-too-deep', file, `document ${docIndex + 1} nests collections more than ${maxDepth} levels deep`, span));
+    docIndex++;
+  }
+  compose(composer.end() as Iterable<Document.Parsed>);
+  return ctx.out;
+}
 
-    if (doc.errors.length > 0) {
-      // After the first real syntax error the parser's view is unreliable; duplicate keys are each their own finding.
-      const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
-      const first = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
-      for (const e of duplicates) {
-        out.diagnostics.push(problem('duplicate-key', file, duplicateKeyMessage(text, e), spanOfError(e)));
-      }
-      if (first) {
-        const id = first.code === 'TAB_AS_INDENT' ? 'tab-indentation' : 'yaml-syntax';
+function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): void {
+  const { file, out } = ctx;
+  const locator = new NodeLocator(doc, doc.contents, ctx.lineCounter, ctx.text);
+  const spanOfError = (e: YAMLError) => locator.spanOf(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1));
+
+  if (doc.errors.length > 0) {
+    // After the first real syntax error the parser's view is unreliable; duplicate keys are each their own finding.
+    for (const e of doc.errors.filter((x) => x.code === 'DUPLICATE_KEY')) {
+      const key = scalarWhere(doc, (n) => n.range?.[0] === e.pos[0]);
+      out.diagnostics.push(problem('duplicate-key', file, duplicateKeyMessage(key), (key && locator.span(key)) ?? spanOfError(e)));
+    }
+    const first = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    if (first) {
+      const id = first.code === 'TAB_AS_INDENT' ? 'tab-indentation' : 'yaml-syntax';
+      const unclosed = first.code === 'MISSING_CHAR' ? unclosedQuote(doc, first) : undefined;
+      if (unclosed) {
+        const start = unclosed.range![0];
+        const quote = unclosed.type === 'QUOTE_DOUBLE' ? 'double' : 'single';
+        out.diagnostics.push(problem(id, file, `${quote}-quoted string starting here is never closed`, locator.spanOf(start, start + 1)));
+      } else {
         out.diagnostics.push(problem(id, file, syntaxMessage(first), spanOfError(first)));
       }
-      continue;
     }
-    for (const w of doc.warnings) out.diagnostics.push(problem('yaml-warning', file, syntaxMessage(w), spanOfError(w)));
-
-    const root = doc.contents;
-    if (root === null || (isScalar(root) && root.value === null)) continue; // empty or comment-only
-
-    const expansion = measureExpansion(root, options.maxDepth ?? DEFAULT_MAX_DEPTH);
-    if (expansion.tooDeep) {
-      const span = locator.span(expansion.tooDeep) ?? locator.span(root);
-      out.diagnostics.push(problem('nesting-too-deep', file, `document ${index + 1} nests collections more than ${options.maxDepth ?? DEFAULT_MAX_DEPTH} levels deep`, span));
-      continue;
-    }
-    if (isAliasBomb(expansion)) {
-      const largest = expansion.largestAlias;
-      const span = (largest && locator.span(largest.alias)) ?? locator.span(root);
-      const detail = largest ? `; alias *${largest.alias.source} alone expands to ${largest.size} values` : '';
-      out.diagnostics.push(
-        problem(
-          'alias-bomb',
-          file,
-          `document ${index + 1} refused: its aliases expand ${expansion.written} written values to ${expansion.expanded} (a likely "billion laughs" attack)${detail}`,
-          span,
-        ),
-      );
-      continue;
-    }
-
-    const value = doc.toJS({ maxAliasCount: -1 }) as unknown;
-    const found = identify(value, root, { file, docIndex: index, doc, lineCounter, text });
-    out.resources.push(...found.resources);
-    out.diagnostics.push(...found.diagnostics);
+    return;
   }
-  return out;
+  for (const w of doc.warnings) out.diagnostics.push(problem('yaml-warning', file, syntaxMessage(w), spanOfError(w)));
+
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return; // empty or comment-only
+
+  const expansion = measureExpansion(root);
+  if (isAliasBomb(expansion)) {
+    const largest = expansion.largestAlias;
+    const span = (largest && locator.span(largest.alias)) ?? locator.span(root);
+    const detail = largest ? `; alias *${largest.alias.source} alone expands to ${largest.size} values` : '';
+    const message = `document ${index + 1} refused: its aliases expand ${expansion.written} written values to ${expansion.expanded} (a likely "billion laughs" attack)${detail}`;
+    out.diagnostics.push(problem('alias-bomb', file, message, span));
+    return;
+  }
+
+  const value = doc.toJS({ maxAliasCount: -1 }) as unknown; // measured above
+  const found = identify(value, root, { file, docIndex: index, doc, lineCounter: ctx.lineCounter, text: ctx.text });
+  out.resources.push(...found.resources);
+  out.diagnostics.push(...found.diagnostics);
 }
 
 function syntaxMessage(e: YAMLError): string {
   return e.message.replace(/\s+/g, ' ').trim();
 }
 
-function duplicateKeyMessage(text: string, e: YAMLError): string {
-  const key = text.slice(e.pos[0], e.pos[1]).trim();
-  return key && key.length <= 80 ? `duplicate key ${JSON.stringify(key)}: map keys must be unique` : 'duplicate key: map keys must be unique';
+function duplicateKeyMessage(key: Scalar | undefined): string {
+  const name = key && typeof key.value !== 'symbol' ? String(key.value) : '';
+  return name && name.length <= 80 ? `duplicate key ${JSON.stringify(name)}: map keys must be unique` : 'duplicate key: map keys must be unique';
+}
+
+function scalarWhere(doc: Document.Parsed, test: (n: Scalar) => boolean): Scalar | undefined {
+  let found: Scalar | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      if (!test(node)) return undefined;
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** The parser reports an unclosed quote at the end of input; the user needs to see where it opened. */
+function unclosedQuote(doc: Document.Parsed, e: YAMLError): Scalar | undefined {
+  if (!/quote/i.test(e.message)) return undefined;
+  return scalarWhere(doc, (n) => (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && n.range?.[1] === e.pos[0]);
 }

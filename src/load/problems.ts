@@ -91,6 +91,11 @@ export const loadProblems = {
     description: 'A List object whose items are not a list',
     docs: '`kind: List` (and every `*List` kind) holds its objects in `items`, which must be a sequence of objects.',
   },
+  'internal-error': {
+    severity: 'error',
+    description: 'kubeproof failed on this input: a bug, please report it',
+    docs: 'Something in kubeproof threw while handling this file or rule. The other files and findings are unaffected. Run with `--debug` and report the input that causes it.',
+  },
   'not-kubernetes': {
     severity: 'info',
     description: 'A YAML document without apiVersion and kind was skipped',

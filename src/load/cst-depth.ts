@@ -1,0 +1,25 @@
+/**
+ * Nesting depth of a document, measured on the parser's concrete syntax tree before the
+ * yaml package composes it. Composing recurses once per level, and V8 may die outright
+ * (a fatal out-of-memory in its regexp compiler) when that recursion nears the stack
+ * limit, so deep documents must be refused before composing, with an explicit stack here.
+ */
+import type { CST } from 'yaml';
+
+/** The first token nested deeper than `max`, or undefined. */
+export function tooDeepToken(document: CST.Document, max: number): CST.Token | undefined {
+  const stack: [CST.Token | undefined, number][] = [[document.value, 0]];
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth > max) return token;
+      for (const item of token.items) {
+        const { key, value } = item as { key?: CST.Token | null; value?: CST.Token };
+        if (key) stack.push([key, depth + 1]);
+        stack.push([value, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
