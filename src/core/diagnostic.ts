@@ -33,7 +33,7 @@ export interface Diagnostic {
 
 export function formatResourceId(id: ResourceId): string {
   const ns = id.namespace ? `${id.namespace}/` : '';
-  return `${id.kind} ${ns}${id.name}`;
+  return `${id.kind} ${ns}${id.name || '<unnamed>'}`;
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -39,6 +39,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
   const errors: KubeproofError[] = [];
   const byRealPath = new Map<string, FoundFile>();
   const visitedDirs = new Set<string>();
+  const realCwd = realpathOr(cwd);
 
   const addFile = (absolute: string) => {
     let real: string;
@@ -48,7 +49,10 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       errors.push(inputError(displayPath(absolute, cwd), err));
       return;
     }
-    const found = { absolute, display: displayPath(absolute, cwd) };
+    // Show the file a person has to edit: its real path when that lies under the working directory.
+    const realRel = path.relative(realCwd, real);
+    const insideCwd = !realRel.startsWith('..') && !path.isAbsolute(realRel);
+    const found = insideCwd ? { absolute: real, display: realRel.split(path.sep).join('/') } : { absolute, display: displayPath(absolute, cwd) };
     const seen = byRealPath.get(real);
     if (!seen || compareStrings(found.display, seen.display) < 0) byRealPath.set(real, found);
   };
@@ -107,6 +111,14 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
 
   const files = [...byRealPath.values()].sort((a, b) => compareStrings(a.display, b.display));
   return { files, errors };
+}
+
+function realpathOr(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 function statOrUndefined(p: string): fs.Stats | undefined {

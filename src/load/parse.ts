@@ -86,7 +86,8 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
     }
     return;
   }
-  for (const w of doc.warnings) out.diagnostics.push(problem('yaml-warning', file, syntaxMessage(w), spanOfError(w)));
+  const warnings = doc.warnings.map((w) => problem('yaml-warning', file, syntaxMessage(w), spanOfError(w)));
+  out.diagnostics.push(...warnings);
 
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return; // empty or comment-only
@@ -105,6 +106,8 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
   const found = identify(value, root, { file, docIndex: index, doc, lineCounter: ctx.lineCounter, text: ctx.text });
   out.resources.push(...found.resources);
   out.diagnostics.push(...found.diagnostics);
+  // A parser warning in a document that holds one object is about that object.
+  if (found.resources.length === 1) for (const w of warnings) w.resource = found.resources[0]!.id;
 }
 
 function syntaxMessage(e: YAMLError): string {
