@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import Ajv04Module from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { formatReport, validate, type Diagnostic, type RunReport } from '../../src/index.js';
@@ -11,6 +11,9 @@ import { FIXTURES } from '../helpers.js';
 
 const result = validate(['mixed'], { cwd: FIXTURES });
 const report: RunReport = { diagnostics: result.diagnostics, files: result.files };
+// Both packages are CommonJS with a `default` export; NodeNext typing sees the module object.
+const Ajv04 = Ajv04Module.default;
+const addFormats = addFormatsModule.default;
 const golden = (name: string) => path.join(import.meta.dirname, 'golden', name);
 
 describe('reporters on a tree of good and broken files', () => {

@@ -1,0 +1,58 @@
+// npm run bench: loader throughput and one-file cold start. A benchmark, not a test:
+// it prints a table and writes bench/results/latest.json so runs can be compared.
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeCorpus } from './corpus.mjs';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const bin = path.join(root, 'dist', 'cli', 'main.js');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeproof-bench-'));
+const sizes = (process.env.BENCH_SIZES ?? '1,1000,10000').split(',').map(Number);
+const rows = [];
+const hasGnuTime = fs.existsSync('/usr/bin/time');
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** A fresh process per run, so each figure includes start-up, as a CI job or hook sees it. */
+function timeRun(args, runs) {
+  const times = [];
+  let rss = 0;
+  for (let r = 0; r < runs; r++) {
+    const started = process.hrtime.bigint();
+    // GNU time reports peak memory of the child; without it, memory is not measured.
+    const res = hasGnuTime
+      ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...args], { encoding: 'utf8', cwd: work })
+      : spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: work });
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (res.status !== 0 && res.status !== 1) throw new Error(`kubeproof exited ${res.status}: ${res.stderr}`);
+    if (hasGnuTime) rss = Math.max(rss, Number(res.stderr.trim().split('\n').pop()) * 1024);
+  }
+  return { ms: median(times), rss };
+}
+
+for (const docs of sizes) {
+  const dir = writeCorpus(path.join(work, `corpus-${docs}`), docs, docs === 1 ? 1 : 20);
+  const runs = docs <= 1000 ? 9 : 3;
+  const { ms, rss } = timeRun(['validate', dir, '--format', 'json', '--output', path.join(work, 'out.json')], runs);
+  rows.push({ case: docs === 1 ? 'cold validate, 1 file' : `validate ${docs} documents`, docs, runs, medianMs: Math.round(ms), docsPerSecond: Math.round((docs / ms) * 1000), peakRssMiB: hasGnuTime ? Math.round(rss / 1048576) : 'n/a' });
+}
+
+const node = process.version;
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+console.log(`kubeproof bench (node ${node}, ${os.cpus().length} cores, commit ${commit})`);
+console.table(rows);
+fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
+fs.writeFileSync(path.join(root, 'bench', 'results', 'latest.json'), JSON.stringify({ node, commit, cores: os.cpus().length, rows }, null, 2) + '\n');
+fs.rmSync(work, { recursive: true, force: true });
