@@ -16,11 +16,13 @@
 //  - the patch metadata the renderer needs stays: x-kubernetes-patch-merge-key,
 //    -patch-strategy, -list-type, -list-map-keys; also -int-or-string,
 //    -preserve-unknown-fields and -embedded-resource.
+//  - enumerations the API server enforces in code are added (scripts/api-server-enums.mjs);
 //  - an index maps "apiVersion/Kind" to its definition and scope (namespaced or not, from
 //    the spec's paths).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { apiServerEnums } from './api-server-enums.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const source = process.env.KUBEPROOF_OPENAPI_DIR ?? path.join(root, '..', 'shared', 'kubernetes-openapi');
@@ -53,7 +55,16 @@ function listSpecFiles(dir) {
 function convert(schema, name) {
   if (name === QUANTITY) return { type: ['string', 'number'], format: 'quantity' };
   if (name === INT_OR_STRING) return { type: ['integer', 'string'], 'x-kubernetes-int-or-string': true };
-  return convertNode(schema);
+  return addEnums(convertNode(schema), name);
+}
+
+function addEnums(def, name) {
+  for (const [property, rule] of Object.entries(apiServerEnums[name] ?? {})) {
+    const target = rule.items ? def.properties?.[property]?.items : def.properties?.[property];
+    if (!target) continue; // the field does not exist in this Kubernetes version
+    target.enum = rule.allowEmpty ? ['', ...rule.values] : [...rule.values];
+  }
+  return def;
 }
 
 function convertNode(node) {

@@ -1,7 +1,11 @@
 import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, sortDiagnostics, type KubeproofError, type Resource, type RunReport } from '../core/index.js';
 import { loadPaths, type LoadOptions } from '../load/index.js';
+import { validateSchemas, type SchemaOptions } from '../schema/index.js';
 
-export type ValidateOptions = LoadOptions;
+export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'> {
+  /** Files or directories holding CustomResourceDefinitions to validate custom resources against. */
+  crdPaths?: readonly string[];
+}
 
 export interface RunResult extends RunReport {
   resources: Resource[];
@@ -9,14 +13,20 @@ export interface RunResult extends RunReport {
   errors: KubeproofError[];
 }
 
-/** Loads and checks manifests. Stages beyond loading join here as they land. */
+const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
+
+/** Loads manifests and validates them against their schemas. Later stages join here as they land. */
 export function validate(paths: readonly string[], options: ValidateOptions = {}): RunResult {
   const loaded = loadPaths(paths, options);
+  const crdSource = options.crdPaths?.length ? loadPaths(options.crdPaths, { ...options, readStdin: undefined }) : undefined;
+  const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
+  const diagnostics = [...loaded.diagnostics, ...(crdSource?.diagnostics.filter((d) => d.severity !== 'info') ?? [])];
+  diagnostics.push(...validateSchemas(loaded.resources, { ...options, crds }));
   return {
     resources: loaded.resources,
-    diagnostics: sortDiagnostics(loaded.diagnostics),
+    diagnostics: sortDiagnostics(diagnostics),
     files: loaded.files,
-    errors: loaded.errors,
+    errors: [...loaded.errors, ...(crdSource?.errors ?? [])],
   };
 }
 

@@ -6,6 +6,7 @@ import { formatReport, TOOL } from '../api/format.js';
 import { countBySeverity, EXIT_ERROR, KubeproofError, type Diagnostic } from '../core/index.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/index.js';
 import { FORMAT_NAMES, type FormatName } from '../report/index.js';
+import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS, parseKubernetesVersion } from '../schema/index.js';
 import type { CliIo } from './io.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -18,6 +19,10 @@ interface SharedOptions {
   color?: boolean;
   stdinFilename?: string;
   maxFileSize: number;
+  kubernetesVersion: string;
+  crds: string[];
+  ignoreMissingSchemas?: boolean;
+  skipKinds: string[];
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -32,7 +37,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   withSharedOptions(
     program
       .command('validate')
-      .description('load manifests (files, directories, - for stdin) and report every problem with its position')
+      .description('validate manifests (files, directories, - for stdin) against the Kubernetes schemas, with every problem at its line and column')
       .argument('<paths...>', 'files or directories to check; - reads standard input'),
   ).action((paths: string[], opts: SharedOptions) => {
     const result = validate(paths, {
@@ -40,6 +45,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       readStdin: io.readStdin,
       stdinFilename: opts.stdinFilename,
       maxFileSize: opts.maxFileSize,
+      kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion),
+      crdPaths: opts.crds,
+      ignoreMissingSchemas: opts.ignoreMissingSchemas,
+      skipKinds: opts.skipKinds,
     });
     const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     const color = opts.color ?? (io.stdoutIsTTY && !opts.output && opts.format === 'text' && !io.env.NO_COLOR);
@@ -69,11 +78,23 @@ function withSharedOptions(cmd: Command): Command {
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'fail when there are more warnings than this (-1: no limit)', parseMaxWarnings, -1)
+    .addOption(new Option('-k, --kubernetes-version <version>', 'Kubernetes version to validate against').choices(KUBERNETES_VERSIONS).default(DEFAULT_KUBERNETES_VERSION))
+    .option('--crds <path>', 'CustomResourceDefinitions (file or directory) for custom resources; repeatable', collect, [])
+    .option('--ignore-missing-schemas', 'report custom resources without a schema as warnings, not errors')
+    .option('--skip-kinds <kinds>', 'comma-separated kinds (Kind or apiVersion/Kind) not to validate', commaList, [])
     .option('--stdin-filename <name>', 'file name to show for standard input (-)')
     .option('--max-file-size <bytes>', 'refuse files larger than this', parseByteCount, DEFAULT_MAX_FILE_SIZE)
     .option('--color', 'force colour in the text format')
     .option('--no-color', 'never colour the text format')
     .option('--debug', 'print stack traces for internal errors');
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function commaList(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
 
 function parseMaxWarnings(value: string): number {

@@ -5,3 +5,4 @@ export * from './resource.js';
 export * from './rule-meta.js';
 export * from './span.js';
 export * from './run.js';
+export * from './locate.js';

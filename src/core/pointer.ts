@@ -19,11 +19,14 @@ export function parsePointer(pointer: string): string[] {
   return pointer.slice(1).split('/').map(unescapeSegment);
 }
 
-/** `/spec/containers/0/image` -> `spec.containers[0].image`, the way the API server names fields. */
+/**
+ * `/spec/containers/0/image` -> `spec.containers[0].image`, the way the API server names fields;
+ * map keys that are not plain names print as `[key]` (`metadata.annotations[example.com/x]`).
+ */
 export function pointerToFieldPath(pointer: string): string {
   let out = '';
   for (const seg of parsePointer(pointer)) {
-    if (/^(0|[1-9][0-9]*)$/.test(seg)) out += `[${seg}]`;
+    if (/^(0|[1-9][0-9]*)$/.test(seg) || !/^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(seg)) out += `[${seg}]`;
     else out += (out ? '.' : '') + seg;
   }
   return out;

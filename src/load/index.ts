@@ -2,7 +2,9 @@
 import * as fs from 'node:fs';
 import type { CheckedFile, Diagnostic, KubeproofError, Resource } from '../core/index.js';
 import { decodeSource } from './decode.js';
-import { discoverFiles, inputError } from './discover.js';
+import * as path from 'node:path';
+import { discoverFiles, displayPath, inputError } from './discover.js';
+import { KUSTOMIZATION_FILE_NAMES, patchFilesOf } from './kustomize-refs.js';
 import { parseManifests, type ParseOptions } from './parse.js';
 import { problem } from './problem.js';
 
@@ -48,7 +50,14 @@ export function loadPaths(paths: readonly string[], options: LoadOptions = {}): 
   }
   const discovery = discoverFiles(paths.filter((p) => p !== STDIN_PATH), cwd);
   result.errors.push(...discovery.errors);
+  const patches = patchFilesOf(discovery.files.filter((f) => KUSTOMIZATION_FILE_NAMES.includes(path.basename(f.absolute))).map((f) => f.absolute));
   for (const found of discovery.files) {
+    const usedBy = patches.get(found.absolute);
+    if (usedBy) {
+      const note = `skipped: a patch used by ${displayPath(usedBy, cwd)} (checked when that overlay is rendered)`;
+      add(found.display, { resources: [], diagnostics: [problem('kustomize-patch', found.display, note)] });
+      continue;
+    }
     let bytes: Buffer;
     try {
       const size = fs.statSync(found.absolute).size;

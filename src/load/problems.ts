@@ -106,6 +106,11 @@ export const loadProblems = {
     description: 'A kustomization file was skipped: it is built, not applied',
     docs: '`kustomization.yaml` files and `kind: Kustomization`/`Component` objects describe how to build manifests; they are never sent to a cluster, so they are not validated as resources.',
   },
+  'kustomize-patch': {
+    severity: 'info',
+    description: 'A file a kustomization uses as a patch was skipped: it is a fragment, not an object',
+    docs: 'Patch files name only the fields they change, so on their own they are not valid objects. They are checked when their overlay is rendered.',
+  },
 } as const satisfies Record<string, Omit<RuleMeta, 'id'>>;
 
 export type LoadProblemId = keyof typeof loadProblems;

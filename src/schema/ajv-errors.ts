@@ -1,0 +1,125 @@
+/** Ajv's errors, rewritten as the API server's field errors and positioned on the resource. */
+import type { ErrorObject } from 'ajv';
+import { escapeSegment, type Resource } from '../core/index.js';
+import type { SchemaNode } from './bundle.js';
+import { fieldPath, invalid, required, unsupported } from './field-error.js';
+import type { SchemaProblemId } from './problems.js';
+import { propertyNames, type SchemaWalker } from './schema-walk.js';
+import { closest } from './suggest.js';
+
+export interface SchemaFinding {
+  ruleId: SchemaProblemId;
+  message: string;
+  pointer: string;
+  at: 'key' | 'value';
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean',
+  object: 'an object',
+  array: 'a list',
+  null: 'null',
+};
+
+const FORMAT_DETAIL: Record<string, string> = {
+  int32: 'must fit in a 32-bit integer',
+  int64: 'must fit in a 64-bit integer',
+  byte: 'must be base64-encoded',
+  'date-time': 'must be an RFC 3339 date-time such as "2006-01-02T15:04:05Z"',
+  date: 'must be a date such as "2006-01-02"',
+};
+
+export function translateAjvErrors(errors: readonly ErrorObject[], resource: Resource, root: SchemaNode, walker: SchemaWalker, value: unknown): SchemaFinding[] {
+  const out: SchemaFinding[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    const f = translate(e, resource, root, walker, value);
+    if (!f) continue;
+    const key = `${f.ruleId}\u0000${f.pointer}\u0000${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
+
+function translate(e: ErrorObject, resource: Resource, root: SchemaNode, walker: SchemaWalker, value: unknown): SchemaFinding | undefined {
+  const at = e.instancePath;
+  const data = valueAt(value, at);
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      const pointer = `${at}/${escapeSegment(name)}`;
+      const schema = walker.at(root, value, at);
+      const suggestion = schema ? closest(name, propertyNames(schema.node)) : undefined;
+      const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+      return { ruleId: 'unknown-field', message: `unknown field "${fieldPath(pointer)}"${hint}`, pointer, at: 'key' };
+    }
+    case 'required': {
+      const pointer = `${at}/${escapeSegment(String(params.missingProperty))}`;
+      return { ruleId: 'required-field', message: required(pointer), pointer, at: 'key' };
+    }
+    case 'type': {
+      const expected = String(params.type).split(',');
+      const types = expected.map((t) => TYPE_WORDS[t] ?? t);
+      // The classic YAML surprise: `value: yes` or `version: 1.10` is not a string until quoted.
+      const hint = expected.includes('string') && (typeof data === 'boolean' || typeof data === 'number') ? ' (quote it: YAML reads this as a non-string)' : '';
+      return { ruleId: 'invalid-type', message: invalid(resource, at, data, `must be ${types.join(' or ')}${hint}`), pointer: at, at: 'value' };
+    }
+    case 'enum':
+      return { ruleId: 'unsupported-value', message: unsupported(resource, at, data, params.allowedValues as unknown[]), pointer: at, at: 'value' };
+    case 'const':
+      return { ruleId: 'unsupported-value', message: unsupported(resource, at, data, [params.allowedValue]), pointer: at, at: 'value' };
+    case 'format': {
+      const format = String(params.format);
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, FORMAT_DETAIL[format] ?? `must be a valid ${format}`), pointer: at, at: 'value' };
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const words = { minimum: 'greater than or equal to', maximum: 'less than or equal to', exclusiveMinimum: 'greater than', exclusiveMaximum: 'less than' }[e.keyword];
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, `should be ${words} ${String(params.limit)}`), pointer: at, at: 'value' };
+    }
+    case 'minLength':
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, `should be at least ${String(params.limit)} chars long`), pointer: at, at: 'value' };
+    case 'maxLength':
+      return { ruleId: 'invalid-value', message: `${fieldPath(at)}: Too long: may not be longer than ${String(params.limit)}`, pointer: at, at: 'value' };
+    case 'minItems':
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, `should have at least ${String(params.limit)} items`), pointer: at, at: 'value' };
+    case 'maxItems':
+      return { ruleId: 'invalid-value', message: `${fieldPath(at)}: Too many: ${Array.isArray(data) ? data.length : '?'}: must have at most ${String(params.limit)} items`, pointer: at, at: 'value' };
+    case 'minProperties':
+    case 'maxProperties':
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, `should have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} properties`), pointer: at, at: 'value' };
+    case 'pattern':
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, `should match '${String(params.pattern)}'`), pointer: at, at: 'value' };
+    case 'multipleOf':
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, `should be a multiple of ${String(params.multipleOf)}`), pointer: at, at: 'value' };
+    case 'uniqueItems':
+      return { ruleId: 'duplicate-value', message: `${fieldPath(`${at}/${String(params.i)}`)}: Duplicate value: ${JSON.stringify(Array.isArray(data) ? data[Number(params.i)] : null)}`, pointer: `${at}/${String(params.i)}`, at: 'value' };
+    case 'oneOf':
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, 'must validate one and only one schema (oneOf)'), pointer: at, at: 'value' };
+    case 'anyOf':
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, 'must validate at least one schema (anyOf)'), pointer: at, at: 'value' };
+    case 'not':
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, 'must not validate the schema (not)'), pointer: at, at: 'value' };
+    default:
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, e.message ?? e.keyword), pointer: at, at: 'value' };
+  }
+}
+
+function valueAt(value: unknown, pointer: string): unknown {
+  if (pointer === '') return value;
+  let current = value;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}

@@ -1,0 +1,50 @@
+/**
+ * The one Ajv configuration, shared by the build-time compiler (scripts/compile-validators.mjs)
+ * and the runtime fallback, so precompiled and lazily compiled validators behave alike.
+ */
+import { Ajv, type Options } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS with a default export.
+const addFormats = addFormatsModule.default;
+
+/** Kubernetes extensions are data for other stages (strategic merge, list keys), not validation keywords. */
+export const KUBERNETES_KEYWORDS = [
+  'x-kubernetes-patch-merge-key',
+  'x-kubernetes-patch-strategy',
+  'x-kubernetes-list-type',
+  'x-kubernetes-list-map-keys',
+  'x-kubernetes-int-or-string',
+  'x-kubernetes-preserve-unknown-fields',
+  'x-kubernetes-embedded-resource',
+  'x-kubernetes-map-type',
+  'x-kubernetes-validations',
+  'x-kubernetes-group-version-kind',
+  'example',
+  'externalDocs',
+];
+
+/** Formats custom resources may declare that ajv-formats knows; others are ignored, as the API server ignores unknown ones. */
+const FORMATS = ['int32', 'int64', 'float', 'double', 'byte', 'date', 'date-time', 'duration', 'uuid', 'email', 'hostname', 'ipv4', 'ipv6', 'uri'] as const;
+
+export function createAjv(options: Options = {}): Ajv {
+  const ajv = new Ajv({
+    allErrors: true,
+    allowUnionTypes: true,
+    strict: false,
+    logger: false,
+    validateFormats: true,
+    ...options,
+  });
+  addFormats(ajv, [...FORMATS]);
+  // Quantities are checked against their real grammar by a check of their own, with the API server's message.
+  ajv.addFormat('quantity', true);
+  ajv.addVocabulary(KUBERNETES_KEYWORDS);
+  return ajv;
+}
+
+export const BUNDLE_SCHEMA_ID = 'kubernetes';
+
+export function definitionRef(definition: string): string {
+  return `${BUNDLE_SCHEMA_ID}#/definitions/${definition}`;
+}

@@ -1,0 +1,41 @@
+/**
+ * Messages in the API server's field-error format (k8s.io/apimachinery/pkg/util/validation/field):
+ * `<field path>: <type>: <value>: <detail>`, such as
+ * `spec.replicas: Invalid value: "three": must be an integer`.
+ */
+import { pointerToFieldPath, type Resource } from '../core/index.js';
+
+export function fieldPath(pointer: string): string {
+  return pointerToFieldPath(pointer) || '<root>';
+}
+
+const MAX_SHOWN = 80;
+
+/** A value as the API server quotes it; Secret payloads are never shown. */
+export function showValue(value: unknown, resource: Resource, pointer: string): string {
+  if (isSecretPayload(resource, pointer)) return '"<redacted>"';
+  if (typeof value === 'string') return JSON.stringify(value.length > MAX_SHOWN ? value.slice(0, MAX_SHOWN) + '…' : value);
+  if (value === null || typeof value !== 'object') return String(value);
+  const json = JSON.stringify(value);
+  return json.length > MAX_SHOWN ? (Array.isArray(value) ? '[…]' : '{…}') : json;
+}
+
+/** Secret data, stringData and anything under them, in any output: the rule of issue "secrets never printed". */
+export function isSecretPayload(resource: Resource, pointer: string): boolean {
+  return resource.id.kind === 'Secret' && /^\/(data|stringData)(\/|$)/.test(pointer);
+}
+
+export const invalid = (resource: Resource, pointer: string, value: unknown, detail: string) =>
+  `${fieldPath(pointer)}: Invalid value: ${showValue(value, resource, pointer)}: ${detail}`;
+
+export const required = (pointer: string) => `${fieldPath(pointer)}: Required value`;
+
+export const unsupported = (resource: Resource, pointer: string, value: unknown, supported: readonly unknown[]) =>
+  `${fieldPath(pointer)}: Unsupported value: ${showValue(value, resource, pointer)}: supported values: ${supported
+    .filter((v) => v !== '')
+    .map((v) => JSON.stringify(v))
+    .join(', ')}`;
+
+export const duplicate = (resource: Resource, pointer: string, value: unknown) => `${fieldPath(pointer)}: Duplicate value: ${showValue(value, resource, pointer)}`;
+
+export const tooLong = (pointer: string, max: number, unit = 'bytes') => `${fieldPath(pointer)}: Too long: may not be more than ${max} ${unit}`;

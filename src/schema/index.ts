@@ -1,0 +1,80 @@
+/** The schema stage: every resource against its OpenAPI-derived or CRD schema, plus the API server's own checks. */
+import { diagnosticFor, type Diagnostic, type Resource, type Severity } from '../core/index.js';
+import { translateAjvErrors, type SchemaFinding } from './ajv-errors.js';
+import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion } from './bundle.js';
+import type { CheckContext } from './checks/context.js';
+import { runObjectChecks } from './checks/object-checks.js';
+import { runFieldChecks } from './checks/walk.js';
+import { schemaProblems } from './problems.js';
+import { pruneNulls } from './prune-nulls.js';
+import { SchemaRegistry } from './registry.js';
+
+export { KUBERNETES_VERSIONS, DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion, loadBundle, type KubernetesVersion, type SchemaBundle, type SchemaNode } from './bundle.js';
+export { schemaProblemMetas, schemaProblems, type SchemaProblemId } from './problems.js';
+export { SchemaRegistry } from './registry.js';
+export { parseQuantity, isValidQuantity } from './checks/quantity.js';
+
+export interface SchemaOptions {
+  kubernetesVersion?: KubernetesVersion;
+  /** CustomResourceDefinitions from --crds; CRDs among the resources themselves are used too. */
+  crds?: readonly Resource[];
+  /** A custom resource without a schema is a warning instead of an error. */
+  ignoreMissingSchemas?: boolean;
+  /** Kinds not to validate: `Kind` or `apiVersion/Kind`. */
+  skipKinds?: readonly string[];
+  /** Use the build's precompiled validators (default true; false compiles at run time). */
+  precompiled?: boolean;
+}
+
+const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
+
+export function validateSchemas(resources: readonly Resource[], options: SchemaOptions = {}): Diagnostic[] {
+  const registry = new SchemaRegistry(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, { precompiled: options.precompiled });
+  const diagnostics: Diagnostic[] = [];
+  const skip = new Set(options.skipKinds ?? []);
+
+  // CRDs first, wherever they sit in the input: custom resources may come before their definition.
+  for (const crd of [...(options.crds ?? []), ...resources].filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD)) {
+    for (const version of registry.addCrd(crd)) {
+      try {
+        registry.compileCrd(version.key);
+      } catch (err) {
+        const message = `spec.versions: Invalid value: the schema of ${version.key} cannot be compiled: ${(err as Error).message}`;
+        diagnostics.push(diagnosticFor(crd, { ruleId: 'invalid-crd', severity: 'error', message, pointer: version.pointer }));
+      }
+    }
+  }
+
+  for (const resource of resources) {
+    const { apiVersion, kind } = resource.id;
+    if (skip.has(kind) || skip.has(`${apiVersion}/${kind}`)) continue;
+    try {
+      diagnostics.push(...validateOne(resource, registry, options));
+    } catch (err) {
+      const message = `internal error while validating ${kind} ${resource.id.name}: ${(err as Error).message}`;
+      diagnostics.push(diagnosticFor(resource, { ruleId: 'internal-error', severity: 'error', message, pointer: '' }));
+    }
+  }
+  return diagnostics;
+}
+
+function validateOne(resource: Resource, registry: SchemaRegistry, options: SchemaOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const emit = (f: SchemaFinding & { severity?: Severity }) =>
+    out.push(diagnosticFor(resource, { ruleId: f.ruleId, severity: f.severity ?? schemaProblems[f.ruleId].severity, message: f.message, pointer: f.pointer, at: f.at }));
+  const ctx: CheckContext = { resource, report: emit };
+
+  runObjectChecks(resource, ctx);
+  const lookup = registry.lookup(resource.id.apiVersion, resource.id.kind);
+  if ('missing' in lookup) {
+    const severity = lookup.missing === 'missing-schema' && options.ignoreMissingSchemas ? 'warning' : 'error';
+    emit({ ruleId: lookup.missing, message: lookup.message, pointer: '/kind', at: 'value', severity });
+    return out;
+  }
+  const { validate, root, walker } = lookup.found;
+  // The API server decodes an explicit null as "not set": so must validation.
+  const value = pruneNulls(resource.object);
+  if (!validate(value)) for (const f of translateAjvErrors(validate.errors ?? [], resource, root, walker, value)) emit(f);
+  runFieldChecks(value, root, walker, ctx);
+  return out;
+}

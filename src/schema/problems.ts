@@ -1,0 +1,79 @@
+import type { RuleMeta } from '../core/index.js';
+
+/** Every finding the schema stage reports, declared once for docs, SARIF and `kubeproof rules`. */
+export const schemaProblems = {
+  'unknown-field': {
+    severity: 'error',
+    description: 'A field the schema does not declare (kubectl --validate=strict refuses it)',
+    docs: 'The API server drops unknown fields silently unless validation is strict, so a typo such as `imagePullPolcy` quietly does nothing. kubeproof reports it with the closest known field when one is within two edits.',
+  },
+  'required-field': {
+    severity: 'error',
+    description: 'A required field is missing',
+    docs: 'The schema requires the field; the API server answers `Required value`. The finding points at the parent object, where the field belongs.',
+  },
+  'invalid-type': {
+    severity: 'error',
+    description: 'A value of the wrong type, such as a string where an integer belongs',
+    docs: 'YAML types values by their spelling: `replicas: "3"` is a string and `value: yes` is a boolean. Quote strings that look like numbers or booleans; unquote numbers.',
+  },
+  'unsupported-value': {
+    severity: 'error',
+    description: 'A value outside the set the API server accepts',
+    docs: 'Fields such as `restartPolicy` or a Service `type` accept a fixed set of values; the message lists them.',
+  },
+  'invalid-value': {
+    severity: 'error',
+    description: 'A value the schema or the API server rejects: out of range, wrong format, bad pattern',
+    docs: 'Covers integer ranges (int32, port numbers), formats (date-time, base64), and the limits custom resource schemas declare (minimum, maxLength, pattern, ...).',
+  },
+  'invalid-quantity': {
+    severity: 'error',
+    description: 'A resource quantity that does not parse',
+    docs: 'Quantities are a number and an optional suffix: binary (Ki, Mi, Gi, Ti, Pi, Ei), decimal (m, k, M, G, T, P, E) or an exponent (e3). `100MB`, `1.5.0Gi` and `abc` are not quantities; `500m`, `1Gi` and `1e3` are.',
+  },
+  'invalid-name': {
+    severity: 'error',
+    description: 'A name that breaks the API server\'s naming rules for its kind or field',
+    docs: 'Most objects need an RFC 1123 subdomain name (lower case, digits, `-`, `.`; at most 253 bytes); namespaces and container names an RFC 1123 label (no dots, at most 63); Services an RFC 1035 label (starting with a letter); port names an IANA service name (at most 15, with a letter).',
+  },
+  'invalid-label': {
+    severity: 'error',
+    description: 'A label key or value the API server rejects',
+    docs: 'Label keys are an optional DNS subdomain prefix and `/`, then a name of at most 63 alphanumerics, `-`, `_` or `.`; values are empty or at most 63 of the same characters, starting and ending with an alphanumeric.',
+  },
+  'invalid-annotation': {
+    severity: 'error',
+    description: 'An annotation key the API server rejects, or annotations over 256 KiB in total',
+    docs: 'Annotation keys follow the label key rules; all annotations of an object together may not exceed 262144 bytes.',
+  },
+  'duplicate-value': {
+    severity: 'error',
+    description: 'Two list entries with the same key, such as two containers with one name',
+    docs: 'Lists keyed by a field (containers by `name`, ports by `containerPort` and `protocol`) must not repeat a key; server-side apply and strategic merge refuse them, and kubectl apply silently merges them.',
+  },
+  'invalid-selector': {
+    severity: 'error',
+    description: 'A workload selector the API server refuses',
+    docs: 'apps/v1 workloads need a non-empty `spec.selector`; an empty one would select every pod in the namespace.',
+  },
+  'unknown-kind': {
+    severity: 'error',
+    description: 'A kind the chosen Kubernetes version does not serve in that apiVersion',
+    docs: 'The API server answers `no matches for kind`. For APIs that were removed the message says in which version and what replaces it.',
+  },
+  'missing-schema': {
+    severity: 'error',
+    description: 'A custom resource whose CustomResourceDefinition was not given',
+    docs: 'Pass the CRD among the inputs or with `--crds PATH` so its schema can be checked; `--ignore-missing-schemas` makes this a warning and `--skip-kinds` skips kinds entirely.',
+  },
+  'invalid-crd': {
+    severity: 'error',
+    description: 'A CustomResourceDefinition whose schema cannot be used for validation',
+    docs: 'The openAPIV3Schema of a served version could not be compiled, or its name does not match `<plural>.<group>`.',
+  },
+} as const satisfies Record<string, Omit<RuleMeta, 'id'>>;
+
+export type SchemaProblemId = keyof typeof schemaProblems;
+
+export const schemaProblemMetas: RuleMeta[] = Object.entries(schemaProblems).map(([id, meta]) => ({ id, ...meta }));
