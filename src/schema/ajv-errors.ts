@@ -35,7 +35,10 @@ const FORMAT_DETAIL: Record<string, string> = {
 export function translateAjvErrors(errors: readonly ErrorObject[], resource: Resource, root: SchemaNode, walker: SchemaWalker, value: unknown): SchemaFinding[] {
   const out: SchemaFinding[] = [];
   const seen = new Set<string>();
+  // A value of the wrong type fails its format too; the type error says all there is to say.
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   for (const e of errors) {
+    if (e.keyword === 'format' && wrongType.has(e.instancePath)) continue;
     const f = translate(e, resource, root, walker, value);
     if (!f) continue;
     const key = `${f.ruleId}\u0000${f.pointer}\u0000${f.message}`;

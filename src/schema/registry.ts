@@ -89,7 +89,9 @@ export class SchemaRegistry {
     const servedIn = KUBERNETES_VERSIONS.filter((v) => v !== this.version && loadBundle(v).kinds[key]);
     if (servedIn.length > 0) return { missing: 'unknown-kind', message: `${noMatch}: not served by Kubernetes ${this.version} (served in ${servedIn.join(', ')})` };
     if (this.builtinGroups.has(groupOf(apiVersion))) return { missing: 'unknown-kind', message: noMatch };
-    return { missing: 'missing-schema', message: `no schema for kind "${kind}" in version "${apiVersion}": pass its CustomResourceDefinition with --crds, or use --ignore-missing-schemas` };
+    const otherVersions = [...this.crds.keys()].filter((k) => k.endsWith(`/${kind}`) && groupOf(k) === groupOf(apiVersion)).map((k) => k.split('/')[1]!);
+    if (otherVersions.length > 0) return { missing: 'unknown-kind', message: `${noMatch}: its CustomResourceDefinition serves ${otherVersions.sort().join(', ')}` };
+    return { missing: 'missing-schema', message: `no schema for kind "${kind}" in version "${apiVersion}": pass its CustomResourceDefinition with --crds` };
   }
 
   private builtin(key: string, definition: string): KindSchema {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { isValidQuantity, parseQuantity } from '../../src/schema/index.js';
+import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isLabelKey, isLabelValue, isPathSegmentName, isPortName } from '../../src/schema/checks/names.js';
+import { closest, distance } from '../../src/schema/suggest.js';
+
+describe('quantities', () => {
+  it.each(['1', '1e3', '500m', '1Ki', '1.5Gi', '.5', '5.', '+1', '-1', '1E', '2n', '3u', '1e-3', '0'])('accepts %s', (q) => {
+    expect(isValidQuantity(q)).toBe(true);
+  });
+  it.each(['1.5.0Gi', '100MB', 'abc', '', '1 Gi', 'Gi', '1e', '1KiB', '1.2.3', '--1', '1iK'])('refuses %s', (q) => {
+    expect(isValidQuantity(q)).toBe(false);
+  });
+  it('computes values to compare', () => {
+    expect(parseQuantity('500m')).toBe(0.5);
+    expect(parseQuantity('1Gi')).toBe(1073741824);
+    expect(parseQuantity('1e3')).toBe(1000);
+    expect(parseQuantity('1.5k')).toBe(1500);
+    expect(parseQuantity(2)).toBe(2);
+    expect(parseQuantity('nope')).toBeUndefined();
+  });
+});
+
+describe('names', () => {
+  it('follows RFC 1123 subdomains and labels, RFC 1035 labels', () => {
+    expect(isDNS1123Subdomain('my.app-1')).toEqual([]);
+    expect(isDNS1123Subdomain('a'.repeat(254))).toContain('must be no more than 253 bytes');
+    expect(isDNS1123Label('my-app')).toEqual([]);
+    expect(isDNS1123Label('my.app')).toEqual(['must not contain dots']);
+    expect(isDNS1123Label('1abc')).toEqual([]);
+    expect(isDNS1035Label('1abc')).toHaveLength(1);
+    expect(isDNS1035Label('abc-1')).toEqual([]);
+  });
+  it('checks IANA service names for ports', () => {
+    expect(isPortName('http')).toEqual([]);
+    expect(isPortName('h2c-1')).toEqual([]);
+    expect(isPortName('HTTP')).toEqual(['must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)', 'must contain at least one letter (a-z)']);
+  });
+  it('checks label keys and values', () => {
+    expect(isLabelKey('app.kubernetes.io/name')).toEqual([]);
+    expect(isLabelKey('Name_1.x')).toEqual([]);
+    expect(isLabelValue('')).toEqual([]);
+    expect(isLabelValue('v1.2_3-a')).toEqual([]);
+    expect(isLabelValue('-x')).toHaveLength(1);
+  });
+  it('checks RBAC path segment names', () => {
+    expect(isPathSegmentName('system:controller:x')).toEqual([]);
+    expect(isPathSegmentName('..')).toEqual(["may not be '..'"]);
+    expect(isPathSegmentName('a/b%')).toEqual(["may not contain '/'", "may not contain '%'"]);
+  });
+});
+
+describe('did you mean', () => {
+  it('finds names within two edits, transpositions included', () => {
+    expect(distance('imagePullPolcy', 'imagePullPolicy')).toBe(1);
+    expect(distance('lables', 'labels')).toBe(1);
+    expect(closest('replica', ['replicas', 'selector'])).toBe('replicas');
+    expect(closest('completelyUnrelated', ['replicas', 'selector'])).toBeUndefined();
+  });
+});
