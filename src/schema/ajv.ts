@@ -2,11 +2,12 @@
  * The one Ajv configuration, shared by the build-time compiler (scripts/compile-validators.mjs)
  * and the runtime fallback, so precompiled and lazily compiled validators behave alike.
  */
-import { Ajv, type Options } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv, Options } from 'ajv';
+import type addFormatsModule from 'ajv-formats';
 
-// ajv-formats is CommonJS with a default export.
-const addFormats = addFormatsModule.default;
+// Loaded on first use: a run that only needs the precompiled validators never pays for Ajv's compiler.
+const require = createRequire(import.meta.url);
 
 /** Kubernetes extensions are data for other stages (strategic merge, list keys), not validation keywords. */
 export const KUBERNETES_KEYWORDS = [
@@ -28,7 +29,9 @@ export const KUBERNETES_KEYWORDS = [
 const FORMATS = ['int32', 'int64', 'float', 'double', 'byte', 'date', 'date-time', 'duration', 'uuid', 'email', 'hostname', 'ipv4', 'ipv6', 'uri'] as const;
 
 export function createAjv(options: Options = {}): Ajv {
-  const ajv = new Ajv({
+  const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
+  const addFormats = (require('ajv-formats') as typeof addFormatsModule).default;
+  const ajv = new AjvClass({
     allErrors: true,
     allowUnionTypes: true,
     strict: false,
@@ -47,4 +50,9 @@ export const BUNDLE_SCHEMA_ID = 'kubernetes';
 
 export function definitionRef(definition: string): string {
   return `${BUNDLE_SCHEMA_ID}#/definitions/${definition}`;
+}
+
+/** The precompiled module of a kind: compiled/<version>/<this name>. */
+export function validatorFileName(key: string): string {
+  return key.replace(/[^A-Za-z0-9.-]/g, '_') + '.cjs';
 }

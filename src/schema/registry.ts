@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject } from 'ajv';
-import { BUNDLE_SCHEMA_ID, createAjv, definitionRef } from './ajv.js';
+import { BUNDLE_SCHEMA_ID, createAjv, definitionRef, validatorFileName } from './ajv.js';
 import { KUBERNETES_VERSIONS, kindKey, loadBundle, type KubernetesVersion, type SchemaBundle, type SchemaNode } from './bundle.js';
 import { crdVersions, type CrdVersion } from './crd.js';
 import { removalOf } from './removed-apis.js';
@@ -27,11 +27,6 @@ export type Lookup =
   | { found: KindSchema }
   | { missing: 'unknown-kind' | 'missing-schema'; message: string };
 
-interface Precompiled {
-  kinds: Record<string, string>;
-  [name: string]: unknown;
-}
-
 const require = createRequire(import.meta.url);
 
 export class SchemaRegistry {
@@ -40,7 +35,6 @@ export class SchemaRegistry {
   private readonly crds = new Map<string, CrdVersion>();
   private readonly compiledCrds = new Map<string, KindSchema>();
   private readonly walker: SchemaWalker;
-  private precompiled: Precompiled | null | undefined;
   private runtimeAjv: Ajv | undefined;
   private crdAjv: Ajv | undefined;
   private readonly builtinGroups: Set<string>;
@@ -106,15 +100,13 @@ export class SchemaRegistry {
 
   private precompiledValidator(key: string): Validator | undefined {
     if (this.options.precompiled === false) return undefined;
-    if (this.precompiled === undefined) {
-      try {
-        this.precompiled = require(`../../compiled/validators-${this.version}.cjs`) as Precompiled;
-      } catch {
-        this.precompiled = null; // not built: fall back to compiling at run time
-      }
+    try {
+      const mod = require(`../../compiled/${this.version}/${validatorFileName(key)}`) as Validator & { default?: Validator };
+      return mod.default ?? mod;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined; // not built: compile at run time
+      throw err;
     }
-    const name = this.precompiled?.kinds[key];
-    return name ? (this.precompiled![name] as Validator) : undefined;
   }
 
   private compileBuiltin(definition: string): Validator {
