@@ -2,6 +2,11 @@
 import * as fs from 'node:fs';
 import { run } from './program.js';
 
+// The yaml parser reads process.env.LOG_TOKENS for every token it sees, and each read of the
+// real environment object is a call into C++: a plain copy makes large runs ~15% faster.
+// The CLI owns its process; the library leaves process.env alone.
+process.env = { ...process.env };
+
 // A closed pipe (`kubeproof ... | head`) is not an error worth a stack trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -23,6 +23,7 @@ interface SharedOptions {
   crds: string[];
   ignoreMissingSchemas?: boolean;
   skipKinds: string[];
+  jobs?: number;
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -49,6 +50,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       crdPaths: opts.crds,
       ignoreMissingSchemas: opts.ignoreMissingSchemas,
       skipKinds: opts.skipKinds,
+      jobs: opts.jobs,
     });
     const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     const color = opts.color ?? (io.stdoutIsTTY && !opts.output && opts.format === 'text' && !io.env.NO_COLOR);
@@ -84,6 +86,7 @@ function withSharedOptions(cmd: Command): Command {
     .option('--skip-kinds <kinds>', 'comma-separated kinds (Kind or apiVersion/Kind) not to validate', commaList, [])
     .option('--stdin-filename <name>', 'file name to show for standard input (-)')
     .option('--max-file-size <bytes>', 'refuse files larger than this', parseByteCount, DEFAULT_MAX_FILE_SIZE)
+    .option('-j, --jobs <n>', 'threads to parse large inputs on (default: one per core)', parsePositive)
     .option('--color', 'force colour in the text format')
     .option('--no-color', 'never colour the text format')
     .option('--debug', 'print stack traces for internal errors');
@@ -99,6 +102,11 @@ function commaList(value: string, previous: string[]): string[] {
 
 function parseMaxWarnings(value: string): number {
   if (!/^-?\d+$/.test(value) || Number(value) < -1) throw new InvalidArgumentError('expected a whole number, or -1 for no limit');
+  return Number(value);
+}
+
+function parsePositive(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a positive whole number');
   return Number(value);
 }
 

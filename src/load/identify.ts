@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic, KubeObject, Resource, ResourceId } from '../core/index.js';
+import { lazyLocate, type DocumentPlace } from './lazy-locate.js';
 import { NodeLocator } from './positions.js';
 import { problem } from './problem.js';
 import type { LoadProblemId } from './problems.js';
@@ -101,7 +102,9 @@ export function identify(value: unknown, root: Node, ctx: DocumentContext, itemI
     else report('missing-name', name === '' ? 'metadata.name must not be empty' : 'metadata.name is required (or metadata.generateName)', name === '' ? '/metadata/name' : '/metadata', 'key', id);
   }
 
-  const source = { file: ctx.file, docIndex: ctx.docIndex, locate: (pointer: string) => locator.locate(pointer) };
+  const [start, , end] = ctx.doc.range;
+  const place: DocumentPlace = itemIndex === undefined ? { start, end } : { start, end, itemIndex };
+  const source = { file: ctx.file, docIndex: ctx.docIndex, place, locate: lazyLocate(ctx.text, place) };
   out.resources.push({ id, object: obj, source: itemIndex === undefined ? source : { ...source, itemIndex } });
   return out;
 }

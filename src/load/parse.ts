@@ -6,7 +6,7 @@ import { isAliasBomb, measureExpansion } from './expansion.js';
 import { identify } from './identify.js';
 import { NodeLocator } from './positions.js';
 import { problem } from './problem.js';
-import { kubernetesTags } from './yaml-schema.js';
+import { COMPOSE_OPTIONS } from './compose-options.js';
 
 export interface ParseOptions {
   /** Collections nested deeper than this are refused (default 256). */
@@ -19,15 +19,6 @@ export interface Parsed {
 }
 
 export const DEFAULT_MAX_DEPTH = 256;
-
-const COMPOSE_OPTIONS = {
-  prettyErrors: false,
-  merge: true,
-  schema: 'core',
-  customTags: kubernetesTags,
-  uniqueKeys: true,
-  strict: true,
-} as const;
 
 interface FileContext {
   text: string;

@@ -1,0 +1,57 @@
+/** One discovered file -> its resources and diagnostics, or the input error that stops it being read. */
+import * as fs from 'node:fs';
+import { KubeproofError, type Diagnostic, type Resource } from '../core/index.js';
+import { decodeSource } from './decode.js';
+import { inputError, type FoundFile } from './discover.js';
+import { parseManifests, type ParseOptions } from './parse.js';
+import { problem } from './problem.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
+
+export interface FileLoadOptions extends ParseOptions {
+  /** Files larger than this many bytes are refused with a diagnostic (default 64 MiB). */
+  maxFileSize?: number;
+}
+
+export interface LoadedFile {
+  file: string;
+  resources: Resource[];
+  diagnostics: Diagnostic[];
+  /** The decoded text, when the file was read: kept so positions can be recomputed on demand. */
+  text?: string;
+  error?: KubeproofError;
+}
+
+export function loadFile(found: FoundFile, options: FileLoadOptions): LoadedFile {
+  const file = found.display;
+  try {
+    const size = fs.statSync(found.absolute).size;
+    const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    if (size > limit) {
+      const message = `file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit (--max-file-size)`;
+      return { file, resources: [], diagnostics: [problem('file-too-large', file, message)] };
+    }
+    return loadBytes(fs.readFileSync(found.absolute), file, options);
+  } catch (err) {
+    return { file, resources: [], diagnostics: [], error: inputError(file, err) };
+  }
+}
+
+/** One file's bytes -> resources and diagnostics. */
+export function loadBytes(bytes: Uint8Array, file: string, options: ParseOptions = {}): LoadedFile {
+  const decoded = decodeSource(bytes, file);
+  if ('problem' in decoded) return { file, resources: [], diagnostics: [decoded.problem] };
+  try {
+    return { file, ...parseManifests(decoded.text, file, options), text: decoded.text };
+  } catch (err) {
+    // A bug on one file must not hide the findings in the others.
+    const message = `internal error while reading this file: ${err instanceof Error ? err.message : String(err)}`;
+    return { file, resources: [], diagnostics: [problem('internal-error', file, message)] };
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}
