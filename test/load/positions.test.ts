@@ -84,6 +84,15 @@ describe('pointer -> position', () => {
     expect(locate('/metadata/namespace', text).value).toMatchObject({ line: 3, column: 34 });
   });
 
+  it('finds documents that start on the --- line, or after other documents and directives', () => {
+    const text = '# head\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n--- {apiVersion: v1, kind: ConfigMap, metadata: {name: b}}\n...\n%YAML 1.2\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n';
+    const { resources } = parse(text);
+    expect(resources.map((r) => r.id.name)).toEqual(['a', 'b', 'c']);
+    expect(resources[0]!.source.locate('/metadata/name').value).toMatchObject({ line: 5, column: 18 });
+    expect(resources[1]!.source.locate('/metadata/name').value).toMatchObject({ line: 6, column: 56 });
+    expect(resources[2]!.source.locate('/metadata/name').value).toMatchObject({ line: 13, column: 9 });
+  });
+
   it('gives List items positions of their own', () => {
     const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: b\n';
     const { resources } = parse(text);
