@@ -57,3 +57,14 @@ describe('did you mean', () => {
     expect(closest('completelyUnrelated', ['replicas', 'selector'])).toBeUndefined();
   });
 });
+
+describe('annotation size', () => {
+  it('refuses more than 256 KiB of annotations in one object, at the annotations', async () => {
+    const { parse } = await import('../helpers.js');
+    const { validateSchemas } = await import('../../src/schema/index.js');
+    const big = 'x'.repeat(140 * 1024);
+    const { resources } = parse(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    a: "${big}"\n    b: "${big}"\n`);
+    const findings = validateSchemas(resources);
+    expect(findings.map((d) => [d.ruleId, d.message, d.line, d.column])).toEqual([['invalid-annotation', 'metadata.annotations: Too long: may not be more than 262144 bytes', 5, 3]]);
+  });
+});
