@@ -1,11 +1,13 @@
-import { kubernetesTags } from './yaml-schema.js';
+import { kubernetesTags, kustomizeTags, type ScalarTyping } from './yaml-schema.js';
 
-/** How every document is composed: kubectl's scalar typing, merge keys, duplicate keys refused. */
-export const COMPOSE_OPTIONS = {
-  prettyErrors: false,
-  merge: true,
-  schema: 'core',
-  customTags: kubernetesTags,
-  uniqueKeys: true,
-  strict: true,
-} as const;
+/** How every document is composed: kubectl's (or kustomize's) scalar typing, merge keys, duplicate keys refused. */
+export function composeOptions(typing: ScalarTyping = 'kubectl') {
+  return {
+    prettyErrors: false,
+    merge: true,
+    schema: 'core',
+    customTags: typing === 'kustomize' ? kustomizeTags : kubernetesTags,
+    uniqueKeys: true,
+    strict: true,
+  } as const;
+}

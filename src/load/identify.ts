@@ -7,6 +7,7 @@ import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic, KubeObject, Resource, ResourceId } from '../core/index.js';
 import { lazyLocate, type DocumentPlace } from './lazy-locate.js';
 import { NodeLocator } from './positions.js';
+import type { ScalarTyping } from './yaml-schema.js';
 import { problem } from './problem.js';
 import type { LoadProblemId } from './problems.js';
 
@@ -16,6 +17,7 @@ export interface DocumentContext {
   doc: Document.Parsed;
   lineCounter: LineCounter;
   text: string;
+  typing: ScalarTyping;
 }
 
 export interface Identified {
@@ -103,7 +105,7 @@ export function identify(value: unknown, root: Node, ctx: DocumentContext, itemI
   }
 
   const [start, , end] = ctx.doc.range;
-  const place: DocumentPlace = itemIndex === undefined ? { start, end } : { start, end, itemIndex };
+  const place: DocumentPlace = itemIndex === undefined ? { start, end, typing: ctx.typing } : { start, end, itemIndex, typing: ctx.typing };
   const source = { file: ctx.file, docIndex: ctx.docIndex, place, locate: lazyLocate(ctx.text, place) };
   out.resources.push({ id, object: obj, source: itemIndex === undefined ? source : { ...source, itemIndex } });
   return out;

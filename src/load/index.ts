@@ -9,7 +9,10 @@ import { defaultJobs, loadFilesParallel } from './parallel.js';
 import { problem } from './problem.js';
 
 export { loadProblemMetas, loadProblems, type LoadProblemId } from './problems.js';
-export { parseManifests, DEFAULT_MAX_DEPTH } from './parse.js';
+export { parseManifests, parsePlainDocuments, DEFAULT_MAX_DEPTH, type PlainDocument, type ParseOptions } from './parse.js';
+export { decodeSource } from './decode.js';
+export { KUSTOMIZATION_FILE_NAMES } from './kustomize-refs.js';
+export type { ScalarTyping } from './yaml-schema.js';
 export { discoverFiles, displayPath, isManifestFileName } from './discover.js';
 export { isPlainObject } from './identify.js';
 export { loadBytes, DEFAULT_MAX_FILE_SIZE, type LoadedFile } from './load-file.js';

@@ -6,11 +6,14 @@ import { isAliasBomb, measureExpansion } from './expansion.js';
 import { identify } from './identify.js';
 import { NodeLocator } from './positions.js';
 import { problem } from './problem.js';
-import { COMPOSE_OPTIONS } from './compose-options.js';
+import { composeOptions } from './compose-options.js';
+import type { ScalarTyping } from './yaml-schema.js';
 
 export interface ParseOptions {
   /** Collections nested deeper than this are refused (default 256). */
   maxDepth?: number;
+  /** Type scalars as kubectl does (default) or as kustomize does (only true/false are booleans). */
+  typing?: ScalarTyping;
 }
 
 export interface Parsed {
@@ -23,15 +26,17 @@ export const DEFAULT_MAX_DEPTH = 256;
 interface FileContext {
   text: string;
   file: string;
+  typing: ScalarTyping;
   lineCounter: LineCounter;
   out: Parsed;
 }
 
 export function parseManifests(text: string, file: string, options: ParseOptions = {}): Parsed {
-  const ctx: FileContext = { text, file, lineCounter: new LineCounter(), out: { resources: [], diagnostics: [] } };
+  const typing = options.typing ?? 'kubectl';
+  const ctx: FileContext = { text, file, typing, lineCounter: new LineCounter(), out: { resources: [], diagnostics: [] } };
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   // parseAllDocuments, unrolled so that each document's depth is checked before it is composed.
-  const composer = new Composer(COMPOSE_OPTIONS);
+  const composer = new Composer(composeOptions(typing));
   let docIndex = 0;
   const compose = (docs: Iterable<Document.Parsed>) => {
     for (const doc of docs) handleDocument(doc, docIndex++, ctx);
@@ -94,7 +99,7 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
   }
 
   const value = doc.toJS({ maxAliasCount: -1 }) as unknown; // measured above
-  const found = identify(value, root, { file, docIndex: index, doc, lineCounter: ctx.lineCounter, text: ctx.text });
+  const found = identify(value, root, { file, docIndex: index, doc, lineCounter: ctx.lineCounter, text: ctx.text, typing: ctx.typing });
   out.resources.push(...found.resources);
   out.diagnostics.push(...found.diagnostics);
   // A parser warning in a document that holds one object is about that object.
@@ -126,4 +131,46 @@ function scalarWhere(doc: Document.Parsed, test: (n: Scalar) => boolean): Scalar
 function unclosedQuote(doc: Document.Parsed, e: YAMLError): Scalar | undefined {
   if (!/quote/i.test(e.message)) return undefined;
   return scalarWhere(doc, (n) => (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && n.range?.[1] === e.pos[0]);
+}
+
+export interface PlainDocument {
+  value: unknown;
+  /** Positions in the file, as for resources. */
+  locate(pointer: string): import('../core/index.js').Located;
+}
+
+/**
+ * The documents of a file that is not a set of Kubernetes objects (a kustomization, a patch,
+ * a replacement list), with positions; parse problems come back as diagnostics.
+ */
+export function parsePlainDocuments(text: string, file: string, options: ParseOptions = {}): { documents: PlainDocument[]; diagnostics: Diagnostic[] } {
+  const typing = options.typing ?? 'kubectl';
+  const lineCounter = new LineCounter();
+  const documents: PlainDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const composer = new Composer(composeOptions(typing));
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  for (const token of tokens) {
+    if (token.type === 'document' && tooDeepToken(token, maxDepth)) {
+      diagnostics.push(problem('nesting-too-deep', file, `the file nests collections more than ${maxDepth} levels deep`));
+      return { documents: [], diagnostics };
+    }
+  }
+  for (const doc of composer.compose(tokens) as Iterable<Document.Parsed>) {
+    const locator = new NodeLocator(doc, doc.contents, lineCounter, text);
+    const first = doc.errors[0];
+    if (first) {
+      const id = first.code === 'DUPLICATE_KEY' ? 'duplicate-key' : first.code === 'TAB_AS_INDENT' ? 'tab-indentation' : 'yaml-syntax';
+      diagnostics.push(problem(id, file, syntaxMessage(first), locator.spanOf(first.pos[0], Math.max(first.pos[1], first.pos[0] + 1))));
+      continue;
+    }
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
+    if (isAliasBomb(measureExpansion(doc.contents))) {
+      diagnostics.push(problem('alias-bomb', file, 'refused: its aliases expand to an unreasonable size (a likely "billion laughs" attack)', locator.span(doc.contents)));
+      continue;
+    }
+    documents.push({ value: doc.toJS({ maxAliasCount: -1 }), locate: (pointer) => locator.locate(pointer) });
+  }
+  return { documents, diagnostics };
 }

@@ -80,13 +80,35 @@ const timestampTag: ScalarTag = {
   resolve: (src) => src,
 };
 
-const kubernetesScalars = [nullTag, boolTag, intTag, floatTag, binaryTag, timestampTag];
+/**
+ * kustomize reads with go-yaml v3 (through kyaml), whose resolver is the same as v2's but
+ * for booleans: only true/false spellings. `value: yes` stays the string "yes" in a build.
+ */
+const yaml12BoolTag: ScalarTag = {
+  ...boolTag,
+  test: /^(?:true|True|TRUE|false|False|FALSE)$/,
+  resolve: (s) => s === 'true' || s === 'True' || s === 'TRUE',
+};
 
-/** Keeps the core schema's map, seq and str, replaces its scalar resolution with kubectl's. */
-export function kubernetesTags(tags: Tags): Tags {
-  const structural = tags.filter((t) => {
+const kubernetesScalars = [nullTag, boolTag, intTag, floatTag, binaryTag, timestampTag];
+const kustomizeScalars = [nullTag, yaml12BoolTag, intTag, floatTag, binaryTag, timestampTag];
+
+function structural(tags: Tags): Tags {
+  return tags.filter((t) => {
     const tag = typeof t === 'string' ? t : t.tag;
     return tag === TAG + 'map' || tag === TAG + 'seq' || tag === TAG + 'str';
   });
-  return [...structural, ...kubernetesScalars];
 }
+
+/** Keeps the core schema's map, seq and str, replaces its scalar resolution with kubectl's. */
+export function kubernetesTags(tags: Tags): Tags {
+  return [...structural(tags), ...kubernetesScalars];
+}
+
+/** The same, typed as kustomize (go-yaml v3) types scalars. */
+export function kustomizeTags(tags: Tags): Tags {
+  return [...structural(tags), ...kustomizeScalars];
+}
+
+/** Which tool's reading of YAML to reproduce: kubectl's for validation, kustomize's for rendering. */
+export type ScalarTyping = 'kubectl' | 'kustomize';

@@ -1,0 +1,16 @@
+/**
+ * A build error: kustomize stops at the first one, and so does a build here. It carries where
+ * in which kustomization file the offending entry is, so the report can point at it.
+ */
+export class BuildError extends Error {
+  constructor(
+    message: string,
+    /** The kustomization file (or other file) to blame, absolute. */
+    readonly file?: string,
+    /** JSON pointer of the offending entry in that file. */
+    readonly pointer = '',
+  ) {
+    super(message);
+    this.name = 'BuildError';
+  }
+}
