@@ -1,0 +1,58 @@
+/**
+ * Reading a kustomization tree: resources (files and directories with their own
+ * kustomization, to any depth), legacy bases, and components, with kustomize's safety rules:
+ * files stay inside their kustomization's root, no remote resources, no cycles.
+ */
+import * as path from 'node:path';
+import { decodeSource, parseManifests } from '../load/index.js';
+import { BuildError } from './errors.js';
+import { isDirectory, readInRoot, refuseRemote, resolveInRoot } from './files.js';
+import { stringList, type Kustomization } from './kustomization.js';
+import { ResMap } from './resmap.js';
+import { RenderResource } from './resource.js';
+
+/** Loads the objects of one resource file, as kustomize reads them (go-yaml v3 typing). */
+export function loadResourceFile(root: string, ref: string, k: Kustomization, pointer: string): RenderResource[] {
+  const { absolute, bytes } = readInRoot(root, ref, k.file, pointer);
+  const decoded = decodeSource(bytes, absolute);
+  if ('problem' in decoded) throw new BuildError(`${ref}: ${decoded.problem.message}`, k.file, pointer);
+  const parsed = parseManifests(decoded.text, absolute, { typing: 'kustomize' });
+  const problem = parsed.diagnostics.find((d) => d.severity === 'error') ?? parsed.diagnostics.find((d) => d.ruleId === 'not-kubernetes' || d.ruleId === 'kustomization-file');
+  if (problem) {
+    const what = problem.ruleId === 'not-kubernetes' ? 'missing Resource metadata (a document without apiVersion and kind)' : problem.message;
+    throw new BuildError(`${ref}:${problem.line}:${problem.column}: ${what}`, k.file, pointer);
+  }
+  return parsed.resources.map(
+    (r) => new RenderResource(structuredClone(r.object), { file: absolute, pointer: '', locate: (p) => r.source.locate(p) }),
+  );
+}
+
+export interface BuildContext {
+  /** Kustomization directories being built, outermost first: for cycle detection. */
+  chain: string[];
+  build(dir: string, chain: string[], from: { file: string; pointer: string }): ResMap;
+}
+
+/** The `resources` (and legacy `bases`) of a kustomization, in order. */
+export function accumulateResources(k: Kustomization, ctx: BuildContext): ResMap {
+  const out = new ResMap();
+  const entries = [...stringList(k, 'resources').map((r, i) => ({ ref: r, pointer: `/resources/${i}` })), ...stringList(k, 'bases').map((r, i) => ({ ref: r, pointer: `/bases/${i}` }))];
+  for (const { ref, pointer } of entries) {
+    refuseRemote(ref, k.file, pointer);
+    const target = resolveInRoot(k.dir, ref, k.file, pointer);
+    if (isDirectory(target)) {
+      out.appendAll(buildChild(target, k, ctx, pointer), { file: k.file, pointer });
+    } else {
+      for (const r of loadResourceFile(k.dir, ref, k, pointer)) out.append(r, { file: k.file, pointer });
+    }
+  }
+  return out;
+}
+
+function buildChild(dir: string, k: Kustomization, ctx: BuildContext, pointer: string): ResMap {
+  if (ctx.chain.includes(dir)) {
+    const cycle = [...ctx.chain.slice(ctx.chain.indexOf(dir)), dir].map((d) => path.relative(process.cwd(), d) || '.').join(' -> ');
+    throw new BuildError(`cycle detected: candidate root '${dir}' contains visited root '${ctx.chain[ctx.chain.length - 1]}' (${cycle})`, k.file, pointer);
+  }
+  return ctx.build(dir, [...ctx.chain, dir], { file: k.file, pointer });
+}

@@ -1,0 +1,52 @@
+/**
+ * File access the way kustomize's loader allows it: a kustomization may read files only in
+ * or below its own directory (symbolic links resolved), may refer to other kustomization
+ * directories anywhere, and never fetches anything remote.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { BuildError } from './errors.js';
+
+export function isRemote(ref: string): boolean {
+  return /^(https?|git|ssh|file):\/\//i.test(ref) || /^git@/.test(ref) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(ref) || /\?ref=|\.git(\/\/|$)/.test(ref);
+}
+
+export function refuseRemote(ref: string, file: string, pointer: string): void {
+  if (isRemote(ref)) {
+    throw new BuildError(`remote resource '${ref}' refused: kubeproof builds offline; vendor it into the repository and refer to it by path`, file, pointer);
+  }
+}
+
+/** The real path of something a kustomization refers to, or a build error. */
+export function resolveInRoot(root: string, ref: string, file: string, pointer: string): string {
+  refuseRemote(ref, file, pointer);
+  const absolute = path.resolve(root, ref);
+  let real: string;
+  try {
+    real = fs.realpathSync(absolute);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new BuildError(`evalsymlink failure on '${absolute}': too many levels of symbolic links`, file, pointer);
+    throw new BuildError(`open ${absolute}: no such file or directory`, file, pointer);
+  }
+  return real;
+}
+
+/** Reads a file a kustomization refers to, refusing anything outside its root. */
+export function readInRoot(root: string, ref: string, file: string, pointer: string): { absolute: string; bytes: Buffer } {
+  const real = resolveInRoot(root, ref, file, pointer);
+  const realRoot = fs.realpathSync(root);
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+    throw new BuildError(`security; file '${real}' is not in or below '${realRoot}'`, file, pointer);
+  }
+  if (fs.statSync(real).isDirectory()) throw new BuildError(`'${ref}' is a directory, not a file`, file, pointer);
+  return { absolute: real, bytes: fs.readFileSync(real) };
+}
+
+export function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

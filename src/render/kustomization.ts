@@ -1,0 +1,77 @@
+/** A kustomization file read with positions, its fields checked the way kustomize checks them. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Located } from '../core/index.js';
+import { decodeSource, isPlainObject, KUSTOMIZATION_FILE_NAMES, parsePlainDocuments } from '../load/index.js';
+import { BuildError } from './errors.js';
+
+export interface Kustomization {
+  /** Absolute path of the kustomization file. */
+  file: string;
+  /** Its directory: the root its files must stay in. */
+  dir: string;
+  kind: 'Kustomization' | 'Component';
+  fields: Record<string, unknown>;
+  locate(pointer: string): Located;
+}
+
+/** Fields of kustomize v5's Kustomization type; anything else is refused, as kustomize does. */
+export const KNOWN_FIELDS = [
+  'apiVersion', 'kind', 'metadata', 'openapi', 'namePrefix', 'nameSuffix', 'namespace', 'commonLabels', 'labels',
+  'commonAnnotations', 'patchesStrategicMerge', 'patchesJson6902', 'patches', 'images', 'imageTags', 'replacements',
+  'replicas', 'vars', 'sortOptions', 'resources', 'components', 'crds', 'bases', 'configMapGenerator',
+  'secretGenerator', 'helmGlobals', 'helmCharts', 'helmChartInflationGenerator', 'generatorOptions', 'configurations',
+  'generators', 'transformers', 'validators', 'buildMetadata',
+];
+
+export function findKustomizationFile(dir: string): string | undefined {
+  const found = KUSTOMIZATION_FILE_NAMES.map((n) => path.join(dir, n)).filter((f) => isFile(f));
+  if (found.length > 1) {
+    throw new BuildError(`Found multiple kustomization files under: ${dir}`, found[0]);
+  }
+  return found[0];
+}
+
+export function readKustomization(dir: string): Kustomization {
+  const file = findKustomizationFile(dir);
+  if (!file) {
+    throw new BuildError(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${dir}'`);
+  }
+  const decoded = decodeSource(fs.readFileSync(file), file);
+  if ('problem' in decoded) throw new BuildError(`invalid Kustomization: ${decoded.problem.message}`, file);
+  const { documents, diagnostics } = parsePlainDocuments(decoded.text, file, { typing: 'kustomize' });
+  if (diagnostics.length > 0) {
+    const d = diagnostics[0]!;
+    throw new BuildError(`invalid Kustomization: ${d.message} (line ${d.line}, column ${d.column})`, file);
+  }
+  const doc = documents[0];
+  const fields = doc?.value ?? {};
+  if (!isPlainObject(fields)) throw new BuildError(`invalid Kustomization: the file is not a mapping`, file);
+  const locate = doc ? doc.locate : () => ({ value: { line: 1, column: 1, endLine: 1, endColumn: 1 }, exact: false });
+  for (const key of Object.keys(fields)) {
+    if (!KNOWN_FIELDS.includes(key)) throw new BuildError(`invalid Kustomization: json: unknown field "${key}"`, file, `/${key}`);
+  }
+  const kind = fields.kind === 'Component' ? 'Component' : 'Kustomization';
+  if (fields.kind !== undefined && fields.kind !== 'Kustomization' && fields.kind !== 'Component') {
+    throw new BuildError(`invalid Kustomization: kind ${JSON.stringify(fields.kind)} is not Kustomization or Component`, file, '/kind');
+  }
+  return { file, dir, kind, fields, locate };
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A string list field, or a build error naming the field. */
+export function stringList(k: Kustomization, field: string): string[] {
+  const v = k.fields[field];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+    throw new BuildError(`invalid Kustomization: ${field} must be a list of strings`, k.file, `/${field}`);
+  }
+  return v as string[];
+}

@@ -1,0 +1,107 @@
+/**
+ * Objects -> YAML text exactly as `kustomize build` prints it: keys in go-yaml v3's order,
+ * two-space indentation, sequences "compact" (the dash at the parent key's column), scalars
+ * styled and folded as go-yaml v3 does, documents joined by `---`.
+ */
+import { compareKeys } from './key-order.js';
+import { chooseStyle } from './scalar.js';
+import { Writer } from './writer.js';
+
+export function emitDocuments(objects: readonly unknown[]): string {
+  return objects.map((o) => emitDocument(o)).join('---\n');
+}
+
+export function emitDocument(value: unknown): string {
+  const w = new Writer();
+  if (isMap(value) && Object.keys(value).length > 0) emitMapBody(w, value, 0);
+  else if (Array.isArray(value) && value.length > 0) emitSeqBody(w, value, 0);
+  else emitScalarOrEmpty(w, value, 0);
+  if (w.column !== 0 || w.openEnded) w.breakLine();
+  return w.text();
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isEmptyCollection(v: unknown): boolean {
+  return (Array.isArray(v) && v.length === 0) || (isMap(v) && Object.keys(v).length === 0);
+}
+
+/** Keys of a map in output order; the first is written where the cursor is. */
+function emitMapBody(w: Writer, map: Record<string, unknown>, indent: number): void {
+  const keys = Object.keys(map).sort(compareKeys);
+  keys.forEach((key, i) => {
+    if (i > 0) w.indent(indent);
+    w.scalar(key, chooseStyle(key, true), indent, false);
+    w.write(':');
+    emitValue(w, map[key], indent);
+  });
+}
+
+function emitSeqBody(w: Writer, seq: readonly unknown[], indent: number): void {
+  seq.forEach((item, i) => {
+    if (i > 0) w.indent(indent);
+    w.write('- ');
+    if (isMap(item) && !isEmptyCollection(item)) emitMapBody(w, item, indent + 2);
+    else if (Array.isArray(item) && item.length > 0) emitSeqBody(w, item, indent + 2);
+    else emitScalarOrEmpty(w, item, indent + 2);
+  });
+}
+
+/** A mapping value: on the key's line when it is a scalar or empty, else on the lines below. */
+function emitValue(w: Writer, value: unknown, indent: number): void {
+  if (isMap(value) && !isEmptyCollection(value)) {
+    w.indent(indent + 2);
+    emitMapBody(w, value, indent + 2);
+  } else if (Array.isArray(value) && value.length > 0) {
+    // Compact sequences: the dash sits in the key's column.
+    w.indent(indent);
+    emitSeqBody(w, value, indent);
+  } else {
+    w.write(' ');
+    emitScalarOrEmpty(w, value, indent + 2);
+  }
+}
+
+function emitScalarOrEmpty(w: Writer, value: unknown, indent: number): void {
+  if (Array.isArray(value)) return w.write('[]');
+  if (isMap(value)) return w.write('{}');
+  if (typeof value === 'string') return w.scalar(value, chooseStyle(value, false), indent, true);
+  w.write(formatScalar(value));
+}
+
+export function formatScalar(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'bigint') return value.toString();
+  return String(value);
+}
+
+/** Integers as integers; other numbers as Go's strconv.FormatFloat(f, 'g', -1, 64), with YAML's spellings for infinities. */
+export function formatNumber(n: number): string {
+  if (Number.isNaN(n)) return '.nan';
+  if (n === Infinity) return '.inf';
+  if (n === -Infinity) return '-.inf';
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return Object.is(n, -0) ? '-0' : BigInt(n).toString();
+  return goFloatG(n);
+}
+
+function goFloatG(n: number): string {
+  // Shortest digits that round-trip, as both JavaScript and Go find them.
+  const [mantissa, expPart] = n.toExponential().split('e') as [string, string];
+  const exp = Number(expPart);
+  const negative = mantissa.startsWith('-');
+  const digits = mantissa.replace('-', '').replace('.', '');
+  if (exp < -4 || exp >= 6) {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    const e = `${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+    return `${negative ? '-' : ''}${m}e${e}`;
+  }
+  let s: string;
+  if (exp < 0) s = '0.' + '0'.repeat(-exp - 1) + digits;
+  else if (digits.length > exp + 1) s = digits.slice(0, exp + 1) + '.' + digits.slice(exp + 1);
+  else s = digits + '0'.repeat(exp + 1 - digits.length);
+  return (negative ? '-' : '') + s;
+}
