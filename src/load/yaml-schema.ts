@@ -73,11 +73,31 @@ const binaryTag: ScalarTag = {
   resolve: (src) => Buffer.from(src.replace(/\s+/g, ''), 'base64').toString('utf8'),
 };
 
-/** Timestamps stay the strings they were written as; no Date objects leak into resources. */
+/**
+ * Unquoted timestamps: go-yaml decodes them to a time, and the JSON that kubectl and kustomize
+ * go through then holds RFC 3339 text: `2024-01-01` becomes "2024-01-01T00:00:00Z". A string
+ * that looks like one but is not a real date (2024-02-30) stays as written.
+ */
+const TIMESTAMP = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,](\d+))?(Z|[-+]\d{2}:\d{2})| (\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,](\d+))?)?$/;
+
+export function timestampText(src: string): string {
+  const m = TIMESTAMP.exec(src);
+  if (!m) return src;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return src;
+  const [h, min, sec, frac, zone] = m[4] !== undefined ? [m[4], m[5], m[6], m[7], m[8]] : [m[9] ?? '0', m[10] ?? '0', m[11] ?? '0', m[12], 'Z'];
+  if (Number(h) > 23 || Number(min) > 59 || Number(sec) > 59) return src;
+  const two = (v: string | number) => String(v).padStart(2, '0');
+  const fraction = frac && /[1-9]/.test(frac) ? '.' + frac.replace(/0+$/, '') : '';
+  const offset = zone === 'Z' || zone === '+00:00' || zone === '-00:00' ? 'Z' : zone;
+  return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}T${two(h!)}:${two(min!)}:${two(sec!)}${fraction}${offset}`;
+}
+
 const timestampTag: ScalarTag = {
   tag: TAG + 'timestamp',
-  default: false,
-  resolve: (src) => src,
+  default: true,
+  test: TIMESTAMP,
+  resolve: timestampText,
 };
 
 /**
@@ -90,8 +110,8 @@ const yaml12BoolTag: ScalarTag = {
   resolve: (s) => s === 'true' || s === 'True' || s === 'TRUE',
 };
 
-const kubernetesScalars = [nullTag, boolTag, intTag, floatTag, binaryTag, timestampTag];
-const kustomizeScalars = [nullTag, yaml12BoolTag, intTag, floatTag, binaryTag, timestampTag];
+const kubernetesScalars = [nullTag, boolTag, timestampTag, intTag, floatTag, binaryTag];
+const kustomizeScalars = [nullTag, yaml12BoolTag, timestampTag, intTag, floatTag, binaryTag];
 
 function structural(tags: Tags): Tags {
   return tags.filter((t) => {

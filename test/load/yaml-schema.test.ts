@@ -26,9 +26,14 @@ describe('scalar typing', () => {
     expect(Number.isNaN(dataOf('  a: .nan\n').a)).toBe(true);
   });
 
-  it('keeps base-60 numbers, timestamps and version-like strings as strings', () => {
-    const d = dataOf('  a: 1:20\n  b: 2001-12-14\n  c: 1.2.3\n  d: 0.0.0.0\n  e: 12Mi\n');
-    expect(d).toEqual({ a: '1:20', b: '2001-12-14', c: '1.2.3', d: '0.0.0.0', e: '12Mi' });
+  it('keeps base-60 numbers and version-like strings as strings', () => {
+    const d = dataOf('  a: 1:20\n  c: 1.2.3\n  d: 0.0.0.0\n  e: 12Mi\n');
+    expect(d).toEqual({ a: '1:20', c: '1.2.3', d: '0.0.0.0', e: '12Mi' });
+  });
+
+  it('turns unquoted timestamps into the RFC 3339 text that goes through JSON, and leaves non-dates alone', () => {
+    const d = dataOf('  a: 2024-01-01\n  b: 2024-1-2 10:20:30\n  c: 2024-01-01T10:20:30+02:00\n  d: 2024-01-01T10:00:00.500+00:00\n  e: 2024-02-30\n  f: "2024-01-01"\n  g: 2024-01-01T10:00:00\n');
+    expect(d).toEqual({ a: '2024-01-01T00:00:00Z', b: '2024-01-02T10:20:30Z', c: '2024-01-01T10:20:30+02:00', d: '2024-01-01T10:00:00.5Z', e: '2024-02-30', f: '2024-01-01', g: '2024-01-01T10:00:00' });
   });
 
   it('reads null spellings as null and an explicit !!str as a string', () => {

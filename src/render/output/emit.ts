@@ -33,20 +33,38 @@ function emitMapBody(w: Writer, map: Record<string, unknown>, indent: number): v
   const keys = Object.keys(map).sort(compareKeys);
   keys.forEach((key, i) => {
     if (i > 0) w.indent(indent);
-    w.scalar(key, chooseStyle(key, true), indent, false);
-    w.write(':');
-    emitValue(w, map[key], indent);
+    if (isSimpleKey(key)) {
+      w.scalar(key, chooseStyle(key, true), indent, false);
+      w.write(':');
+      emitValue(w, map[key], indent);
+    } else {
+      // Long or multi-line keys take YAML's explicit form: "? key" then ": value".
+      w.write('? ');
+      w.scalar(key, chooseStyle(key, false), indent + 2, true);
+      w.indent(indent);
+      w.write(': ');
+      emitItem(w, map[key], indent + 2);
+    }
   });
+}
+
+function isSimpleKey(key: string): boolean {
+  return Buffer.byteLength(key) <= 128 && !/[\n\r\u0085\u2028\u2029]/.test(key);
 }
 
 function emitSeqBody(w: Writer, seq: readonly unknown[], indent: number): void {
   seq.forEach((item, i) => {
     if (i > 0) w.indent(indent);
     w.write('- ');
-    if (isMap(item) && !isEmptyCollection(item)) emitMapBody(w, item, indent + 2);
-    else if (Array.isArray(item) && item.length > 0) emitSeqBody(w, item, indent + 2);
-    else emitScalarOrEmpty(w, item, indent + 2);
+    emitItem(w, item, indent + 2);
   });
+}
+
+/** A value after "- " or ": ": collections continue on the same line. */
+function emitItem(w: Writer, item: unknown, indent: number): void {
+  if (isMap(item) && !isEmptyCollection(item)) emitMapBody(w, item, indent);
+  else if (Array.isArray(item) && item.length > 0) emitSeqBody(w, item, indent);
+  else emitScalarOrEmpty(w, item, indent);
 }
 
 /** A mapping value: on the key's line when it is a scalar or empty, else on the lines below. */
@@ -79,12 +97,21 @@ export function formatScalar(value: unknown): string {
   return String(value);
 }
 
-/** Integers as integers; other numbers as Go's strconv.FormatFloat(f, 'g', -1, 64), with YAML's spellings for infinities. */
+const INT64_MIN = -(2n ** 63n);
+const UINT64_END = 2n ** 64n;
+
+/**
+ * Numbers as they come out of kustomize's JSON round trip: integral values that fit Go's
+ * int64/uint64 in decimal, everything else as strconv.FormatFloat(f, 'g', -1, 64).
+ */
 export function formatNumber(n: number): string {
   if (Number.isNaN(n)) return '.nan';
   if (n === Infinity) return '.inf';
   if (n === -Infinity) return '-.inf';
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return Object.is(n, -0) ? '-0' : BigInt(n).toString();
+  if (Number.isInteger(n)) {
+    const big = BigInt(n);
+    if (big >= INT64_MIN && big < UINT64_END) return big.toString();
+  }
   return goFloatG(n);
 }
 

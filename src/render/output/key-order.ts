@@ -1,7 +1,8 @@
 /**
- * The order go-yaml v3 writes map keys in (its keyList.Less), which is what kustomize build
- * prints: letters by code point, runs of digits by numeric value ("app2" < "app10"), and a
- * non-letter before a letter unless the run so far was digits.
+ * The order kustomize build prints map keys in: go-yaml v2's keyList.Less (its output goes
+ * through sigs.k8s.io/yaml), letters by code point, runs of digits by numeric value
+ * ("app2" < "app10"), a non-letter before a letter. (Not always transitive for odd keys;
+ * kustomize's own output is then not stable either.)
  */
 const isDigit = (c: string) => /\p{Nd}/u.test(c);
 const isLetter = (c: string) => /\p{L}/u.test(c);
@@ -14,18 +15,14 @@ export function compareKeys(a: string, b: string): number {
 function keyLess(aStr: string, bStr: string): boolean {
   const ar = [...aStr];
   const br = [...bStr];
-  let digits = false;
   for (let i = 0; i < ar.length && i < br.length; i++) {
     const ac = ar[i]!;
     const bc = br[i]!;
-    if (ac === bc) {
-      digits = isDigit(ac);
-      continue;
-    }
+    if (ac === bc) continue;
     const al = isLetter(ac);
     const bl = isLetter(bc);
     if (al && bl) return ac.codePointAt(0)! < bc.codePointAt(0)!;
-    if (al || bl) return digits ? al : bl;
+    if (al || bl) return bl;
     let an = 0n;
     let bn = 0n;
     if (ac === '0' || bc === '0') {

@@ -18,19 +18,14 @@ interface Analysis {
 
 const isBreak = (c: string) => c === '\n' || c === '\r' || c === '\u0085' || c === '\u2028' || c === '\u2029';
 const isSpace = (c: string) => c === ' ';
-const isBlankOrEnd = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || isBreak(c);
+/** Followed by whitespace, for indicators: a space, a tab or the end (a line break does not count). */
+const isBlankOrEnd = (c: string | undefined) => c === undefined || c === ' ' || c === '\t';
+const isBlankz = (c: string) => c === ' ' || c === '\t' || c === '\0' || isBreak(c);
 
-/** libyaml's is_printable, on code points. */
+/** go-yaml v2's is_printable, on code points: nothing above U+FFFF, no C1 controls, no BOM. */
 export function isPrintable(c: string): boolean {
   const cp = c.codePointAt(0)!;
-  return (
-    cp === 0x0a ||
-    (cp >= 0x20 && cp <= 0x7e) ||
-    cp === 0x85 ||
-    (cp >= 0xa0 && cp <= 0xd7ff) ||
-    (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff) ||
-    (cp >= 0x10000 && cp <= 0x10ffff)
-  );
+  return cp === 0x0a || (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff);
 }
 
 export function analyze(value: string): Analysis {
@@ -64,10 +59,7 @@ export function analyze(value: string): Analysis {
         flowIndicators = true;
         blockIndicators = true;
       }
-      if (c === '?' || c === ':') {
-        flowIndicators = true;
-        if (followedByWhitespace) blockIndicators = true;
-      }
+      if ((c === '?' || c === ':') && followedByWhitespace) blockIndicators = true;
       if (c === '-' && followedByWhitespace) {
         flowIndicators = true;
         blockIndicators = true;
@@ -102,7 +94,7 @@ export function analyze(value: string): Analysis {
       previousSpace = false;
       previousBreak = false;
     }
-    precededByWhitespace = isBlankOrEnd(c);
+    precededByWhitespace = isBlankz(c);
   }
 
   const a: Analysis = { multiline: lineBreaks, flowPlainAllowed: true, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: true };

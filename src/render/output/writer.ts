@@ -113,10 +113,12 @@ export class Writer {
     const chars = [...value];
     this.write('"');
     let spaces = false;
+    // go-yaml v2 quirk: a string that starts with a byte order mark has every character escaped.
+    const bomStart = value.startsWith('\ufeff');
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i]!;
       const cp = c.codePointAt(0)!;
-      if (!isPrintable(c) || cp === 0xfeff || c === '\n' || c === '\r' || cp === 0x85 || cp === 0x2028 || cp === 0x2029 || c === '"' || c === '\\') {
+      if (bomStart || !isPrintable(c) || cp === 0xfeff || c === '\n' || c === '\r' || cp === 0x85 || cp === 0x2028 || cp === 0x2029 || c === '"' || c === '\\') {
         this.write(escape(c));
         spaces = false;
       } else if (c === ' ') {
