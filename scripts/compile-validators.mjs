@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { BUNDLE_SCHEMA_ID, createAjv, definitionRef, validatorFileName } from '../dist/schema/ajv.js';
-import { KUBERNETES_VERSIONS, loadBundle } from '../dist/schema/bundle.js';
+import { KUBERNETES_VERSIONS, loadBundle } from '../dist/openapi/bundle.js';
 
 const standaloneCode = standaloneCodeModule.default;
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));

@@ -1,10 +1,10 @@
 /** Ajv's errors, rewritten as the API server's field errors and positioned on the resource. */
 import type { ErrorObject } from 'ajv';
 import { escapeSegment, type Resource } from '../core/index.js';
-import type { SchemaNode } from './bundle.js';
+import type { SchemaNode } from '../openapi/index.js';
 import { fieldPath, invalid, required, unsupported } from './field-error.js';
 import type { SchemaProblemId } from './problems.js';
-import { propertyNames, type SchemaWalker } from './schema-walk.js';
+import { propertyNames, type SchemaWalker } from '../openapi/index.js';
 import { closest } from './suggest.js';
 
 export interface SchemaFinding {

@@ -5,7 +5,7 @@
  * not validation (CEL is left out: it needs the CEL runtime), metadata is ObjectMeta.
  */
 import type { Resource } from '../core/index.js';
-import type { SchemaBundle, SchemaNode } from './bundle.js';
+import type { SchemaBundle, SchemaNode } from '../openapi/index.js';
 
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 const VALIDATION_FORMATS = new Set(['int32', 'int64', 'float', 'double', 'byte', 'date', 'date-time', 'duration', 'uuid', 'email', 'hostname', 'ipv4', 'ipv6', 'uri']);

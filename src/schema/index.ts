@@ -1,7 +1,7 @@
 /** The schema stage: every resource against its OpenAPI-derived or CRD schema, plus the API server's own checks. */
 import { diagnosticFor, type Diagnostic, type Resource, type Severity } from '../core/index.js';
 import { translateAjvErrors, type SchemaFinding } from './ajv-errors.js';
-import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion } from './bundle.js';
+import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion } from '../openapi/index.js';
 import type { CheckContext } from './checks/context.js';
 import { runObjectChecks } from './checks/object-checks.js';
 import { runFieldChecks } from './checks/walk.js';
@@ -9,7 +9,7 @@ import { schemaProblems } from './problems.js';
 import { pruneNulls } from './prune-nulls.js';
 import { SchemaRegistry } from './registry.js';
 
-export { KUBERNETES_VERSIONS, DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion, loadBundle, type KubernetesVersion, type SchemaBundle, type SchemaNode } from './bundle.js';
+export { KUBERNETES_VERSIONS, DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion, loadBundle, type KubernetesVersion, type SchemaBundle, type SchemaNode } from '../openapi/index.js';
 export { schemaProblemMetas, schemaProblems, type SchemaProblemId } from './problems.js';
 export { SchemaRegistry } from './registry.js';
 export { parseQuantity, isValidQuantity } from './checks/quantity.js';

@@ -6,10 +6,10 @@
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject } from 'ajv';
 import { BUNDLE_SCHEMA_ID, createAjv, definitionRef, validatorFileName } from './ajv.js';
-import { KUBERNETES_VERSIONS, kindKey, loadBundle, type KubernetesVersion, type SchemaBundle, type SchemaNode } from './bundle.js';
+import { KUBERNETES_VERSIONS, kindKey, loadBundle, type KubernetesVersion, type SchemaBundle, type SchemaNode } from '../openapi/index.js';
 import { crdVersions, type CrdVersion } from './crd.js';
 import { removalOf } from './removed-apis.js';
-import { SchemaWalker } from './schema-walk.js';
+import { SchemaWalker } from '../openapi/index.js';
 import type { Resource } from '../core/index.js';
 
 export interface Validator {

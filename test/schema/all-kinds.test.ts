@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../src/core/index.js';
 import { KUBERNETES_VERSIONS, loadBundle, type SchemaNode } from '../../src/schema/index.js';
 import { validateSchemas } from '../../src/schema/index.js';
-import { SchemaWalker } from '../../src/schema/schema-walk.js';
+import { SchemaWalker } from '../../src/openapi/index.js';
 import { parse } from '../helpers.js';
 
 function sample(node: SchemaNode | undefined, walker: SchemaWalker, depth = 0): unknown {

@@ -4,9 +4,9 @@
  * list-type map and set lists.
  */
 import { escapeSegment } from '../../core/index.js';
-import type { SchemaNode } from '../bundle.js';
+import type { SchemaNode } from '../../openapi/index.js';
 import { duplicate, fieldPath, invalid, showValue } from '../field-error.js';
-import type { SchemaWalker } from '../schema-walk.js';
+import type { SchemaWalker } from '../../openapi/index.js';
 import type { CheckContext } from './context.js';
 import { FIELD_CHECKS, isObject } from './field-checks.js';
 import { isValidQuantity, QUANTITY_REGEX_MESSAGE } from './quantity.js';

@@ -1,0 +1,68 @@
+/**
+ * kustomize's field specs: "for resources of this group/version/kind, the field at this path".
+ * A path walks maps by key and every element of a list; `create` makes missing maps.
+ */
+import type { RenderResource } from './resource.js';
+
+export interface FieldSpec {
+  group?: string;
+  version?: string;
+  kind?: string;
+  path: string;
+  create?: boolean;
+}
+
+export function specMatches(spec: FieldSpec, r: RenderResource): boolean {
+  return (spec.group === undefined || spec.group === r.group) && (spec.version === undefined || spec.version === r.version) && (spec.kind === undefined || spec.kind === r.kind);
+}
+
+/** Segments of a field-spec path: `/` separates, `\/` is a slash inside a key, `x[]` is the list x. */
+export function splitPath(path: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < path.length; i++) {
+    if (path[i] === '\\' && path[i + 1] === '/') {
+      cur += '/';
+      i++;
+    } else if (path[i] === '/') {
+      out.push(cur);
+      cur = '';
+    } else cur += path[i];
+  }
+  out.push(cur);
+  return out.map((s) => s.replace(/\[\]$/, '')).filter((s) => s !== '');
+}
+
+type Visitor = (parent: Record<string, unknown>, key: string, pointer: string) => void;
+
+/**
+ * Calls `visit` for every place the path reaches (lists fan out); with `create`, missing maps
+ * on the way and at the end are made.
+ */
+export function walkPath(root: Record<string, unknown>, path: string, create: boolean, visit: Visitor): void {
+  const segments = splitPath(path);
+  const step = (node: unknown, i: number, pointer: string): void => {
+    if (Array.isArray(node)) {
+      node.forEach((el, j) => step(el, i, `${pointer}/${j}`));
+      return;
+    }
+    if (!isMap(node)) return;
+    const key = segments[i]!;
+    const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (i === segments.length - 1) {
+      if (node[key] === undefined && !create) return;
+      visit(node, key, childPointer);
+      return;
+    }
+    if (node[key] === undefined || node[key] === null) {
+      if (!create) return;
+      node[key] = {};
+    }
+    step(node[key], i + 1, childPointer);
+  };
+  step(root, 0, '');
+}
+
+export function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
