@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { exitCodeFor, validate } from '../api/validate.js';
 import { formatReport, TOOL } from '../api/format.js';
-import { countBySeverity, EXIT_ERROR, KubeproofError, type Diagnostic } from '../core/index.js';
+import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, KubeproofError, type Diagnostic } from '../core/index.js';
+import { render } from '../render/index.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/index.js';
 import { FORMAT_NAMES, type FormatName } from '../report/index.js';
 import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS, parseKubernetesVersion } from '../schema/index.js';
@@ -65,6 +66,25 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr(`kubeproof: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
     }
   });
+
+  program
+    .command('render')
+    .description('build a kustomization directory and print the result exactly as `kustomize build` does')
+    .argument('<dir>', 'directory with a kustomization.yaml')
+    .addOption(new Option('-k, --kubernetes-version <version>', 'Kubernetes version whose schemas drive strategic merge').choices(KUBERNETES_VERSIONS).default(DEFAULT_KUBERNETES_VERSION))
+    .option('-o, --output <file>', 'write the YAML to a file (atomically) instead of stdout')
+    .option('--debug', 'print stack traces for internal errors')
+    .action((dir: string, opts: { kubernetesVersion: string; output?: string }) => {
+      const rendered = render(dir, { cwd: io.cwd, kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion) });
+      for (const w of rendered.warnings) io.stderr(w + '\n');
+      for (const d of rendered.diagnostics) io.stderr(`kubeproof: error: ${d.file}:${d.line}:${d.column}: ${d.message}\n`);
+      if (rendered.diagnostics.length > 0) {
+        exitCode = EXIT_FINDINGS;
+        return;
+      }
+      if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), rendered.yaml);
+      else io.stdout(rendered.yaml);
+    });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -24,7 +24,7 @@ export function diagnosticFor(resource: Resource, finding: Finding): Diagnostic 
     ruleId: finding.ruleId,
     severity: finding.severity,
     message: finding.message,
-    file: resource.source.file,
+    file: located.file ?? resource.source.file,
     ...span,
     path: finding.pointer,
     resource: resource.id,

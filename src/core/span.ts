@@ -17,6 +17,8 @@ export interface Located {
    * of its deepest existing ancestor (a missing field points at its parent).
    */
   exact: boolean;
+  /** Set when the value lives in another file than the resource's own (a rendered field set by a patch). */
+  file?: string;
 }
 
 export const START_OF_FILE: SourceSpan = { line: 1, column: 1, endLine: 1, endColumn: 1 };

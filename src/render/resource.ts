@@ -17,6 +17,9 @@ export class RenderResource {
   readonly overrides = new Map<string, Origin>();
   /** Names and namespaces this resource had before prefixes, suffixes and hashes: for name references. */
   readonly previousIds: { name: string; namespace?: string }[] = [];
+  /** Name prefixes and suffixes applied, outermost first: to tell apart referrals in diamond overlays. */
+  prefixes: string[] = [];
+  suffixes: string[] = [];
   /** Generated ConfigMaps and Secrets: how an overlay's generator of the same name combines with it. */
   behavior?: 'create' | 'merge' | 'replace';
   /** Generated without disableNameSuffixHash: the content hash is appended when the build ends. */
@@ -82,6 +85,8 @@ export class RenderResource {
     const copy = new RenderResource(structuredClone(this.object), this.origin);
     for (const [k, v] of this.overrides) copy.overrides.set(k, v);
     copy.previousIds.push(...this.previousIds);
+    copy.prefixes = [...this.prefixes];
+    copy.suffixes = [...this.suffixes];
     copy.behavior = this.behavior;
     copy.needsHashSuffix = this.needsHashSuffix;
     return copy;

@@ -1,0 +1,155 @@
+/**
+ * One kustomization build, in kustomize v5.5's order: resources (bases built first, each
+ * complete), generators, components, then the transformers in their fixed order; at the top
+ * level only, hash suffixes, name references, local-config removal and the output order.
+ */
+import * as fs from 'node:fs';
+import type { KubernetesVersion } from '../openapi/index.js';
+import { accumulateResources, type BuildContext } from './accumulate.js';
+import { BuildError } from './errors.js';
+import { isDirectory, resolveInRoot } from './files.js';
+import { readKustomization, stringList, type Kustomization } from './kustomization.js';
+import { legacySort } from './order.js';
+import { ResMap } from './resmap.js';
+import type { Origin, RenderResource } from './resource.js';
+import { contentHash, runGenerators } from './transformers/generators.js';
+import { setImages, type ImageRule } from './transformers/images.js';
+import { addNameAffix, addToMaps, annotationSpecs, labelSpecs } from './transformers/metadata.js';
+import { fixNameReferences } from './transformers/namereference.js';
+import { setNamespace } from './transformers/namespace.js';
+import { runPatches, runPatchesJson6902, runPatchesStrategicMerge, type PatchContext } from './transformers/patches.js';
+
+export interface BuildOptions {
+  kubernetesVersion: KubernetesVersion;
+}
+
+export interface Built {
+  resources: RenderResource[];
+  warnings: string[];
+}
+
+const DEPRECATED: [string, string][] = [
+  ['bases', "'bases' is deprecated. Please use 'resources' instead."],
+  ['commonLabels', "'commonLabels' is deprecated. Please use 'labels' instead."],
+  ['imageTags', "'imageTags' is deprecated. Please use 'images' instead."],
+  ['patchesJson6902', "'patchesJson6902' is deprecated. Please use 'patches' instead."],
+  ['patchesStrategicMerge', "'patchesStrategicMerge' is deprecated. Please use 'patches' instead."],
+];
+
+export function buildKustomization(dir: string, options: BuildOptions): Built {
+  const root = fs.realpathSync(dir);
+  const warnings: string[] = [];
+  const ctx: BuildContext = {
+    chain: [root],
+    build: (child, chain) => accumulate(child, chain, options, warnings, false).resmap,
+  };
+  const { resmap, k } = accumulate(root, ctx.chain, options, warnings, true);
+  for (const r of resmap.items) {
+    if (r.needsHashSuffix) {
+      r.previousIds.push(r.namespace === undefined ? { name: r.name } : { name: r.name, namespace: r.namespace });
+      r.metadata.name = `${r.name}-${contentHash(r)}`;
+    }
+  }
+  fixNameReferences(resmap.items);
+  const kept = resmap.items.filter((r) => {
+    const local = (r.metadata.annotations as Record<string, unknown> | undefined)?.['config.kubernetes.io/local-config'];
+    return local === undefined || local === 'false';
+  });
+  for (const r of kept) cleanBuildAnnotations(r);
+  const sort = k.fields.sortOptions as { order?: string; legacySortOptions?: { orderFirst?: string[]; orderLast?: string[] } } | undefined;
+  if (sort?.order !== undefined && sort.order !== 'fifo' && sort.order !== 'legacy') throw new BuildError("the field 'sortOptions.order' must be one of [fifo, legacy]", k.file, '/sortOptions/order');
+  const resources = sort?.order === 'fifo' ? kept : legacySort(kept, sort?.legacySortOptions?.orderFirst, sort?.legacySortOptions?.orderLast);
+  return { resources, warnings };
+}
+
+function accumulate(dir: string, chain: string[], options: BuildOptions, warnings: string[], top: boolean): { resmap: ResMap; k: Kustomization } {
+  const k = readKustomization(dir);
+  if (k.kind === 'Component' && !top) throw new BuildError(`expected kind != 'Component' for path '${dir}'`, k.file);
+  for (const [field, text] of DEPRECATED) if (k.fields[field] !== undefined) warnings.push(`# Warning: ${text} Run 'kustomize edit fix' to update your Kustomization automatically.`);
+  refuseUnsupported(k);
+  const ctx: BuildContext = { chain, build: (child, c) => accumulate(child, c, options, warnings, false).resmap };
+  const resmap = accumulateResources(k, ctx);
+  runGenerators(k, resmap);
+  stringList(k, 'components').forEach((ref, i) => {
+    const pointer = `/components/${i}`;
+    const target = resolveInRoot(k.dir, ref, k.file, pointer);
+    if (!isDirectory(target)) throw new BuildError(`accumulating components: '${target}' must be a directory`, k.file, pointer);
+    applyComponent(target, resmap, [...chain, target], options, warnings, { file: k.file, pointer });
+  });
+  transform(k, resmap, options);
+  return { resmap, k };
+}
+
+/** A component runs its whole build on the including kustomization's resources. */
+function applyComponent(dir: string, resmap: ResMap, chain: string[], options: BuildOptions, warnings: string[], from: { file: string; pointer: string }): void {
+  const k = readKustomization(dir);
+  if (k.kind !== 'Component') throw new BuildError(`accumulating components: accumulateDirectory: "expected kind 'Component' for path '${dir}' but got 'Kustomization'"`, from.file, from.pointer);
+  refuseUnsupported(k);
+  const ctx: BuildContext = { chain, build: (child, c) => accumulate(child, c, options, warnings, false).resmap };
+  resmap.appendAll(accumulateResources(k, ctx), from);
+  runGenerators(k, resmap);
+  stringList(k, 'components').forEach((ref, i) => applyComponent(resolveInRoot(k.dir, ref, k.file, `/components/${i}`), resmap, [...chain, ref], options, warnings, { file: k.file, pointer: `/components/${i}` }));
+  transform(k, resmap, options);
+}
+
+function refuseUnsupported(k: Kustomization): void {
+  for (const field of ['generators', 'transformers', 'validators', 'helmCharts', 'helmGlobals', 'helmChartInflationGenerator']) {
+    if (k.fields[field] !== undefined) throw new BuildError(`'${field}' is not supported: kubeproof runs no plugins and fetches no charts (offline and safe by default)`, k.file, `/${field}`);
+  }
+  if (k.fields.vars !== undefined) throw new BuildError("'vars' is not supported: use 'replacements' instead", k.file, '/vars');
+  if (k.fields.replacements !== undefined) throw new BuildError("'replacements' is not supported yet by kubeproof render", k.file, '/replacements');
+  if (k.fields.configurations !== undefined) throw new BuildError("'configurations' (custom field specs) is not supported yet by kubeproof render", k.file, '/configurations');
+}
+
+function transform(k: Kustomization, resmap: ResMap, options: BuildOptions): void {
+  const at = (pointer: string): Origin => ({ file: k.file, pointer, locate: () => k.locate(pointer) });
+  const patchCtx: PatchContext = { kubernetesVersion: options.kubernetesVersion };
+  runPatchesStrategicMerge(k, resmap, patchCtx);
+  runPatches(k, resmap, patchCtx);
+  if (typeof k.fields.namespace === 'string' && k.fields.namespace !== '') setNamespace(resmap.items, k.fields.namespace, at('/namespace'));
+  const prefix = typeof k.fields.namePrefix === 'string' ? k.fields.namePrefix : '';
+  const suffix = typeof k.fields.nameSuffix === 'string' ? k.fields.nameSuffix : '';
+  if (prefix) addNameAffix(resmap.items, prefix, '', at('/namePrefix'));
+  if (suffix) addNameAffix(resmap.items, '', suffix, at('/nameSuffix'));
+  const labels = Array.isArray(k.fields.labels) ? (k.fields.labels as Record<string, unknown>[]) : [];
+  labels.forEach((entry, i) => {
+    if (entry.fields !== undefined) throw new BuildError("custom 'fields' in labels are not supported yet by kubeproof render", k.file, `/labels/${i}/fields`);
+    addToMaps(resmap.items, stringMap(entry.pairs), labelSpecs(entry.includeSelectors === true, entry.includeTemplates === true), at(`/labels/${i}/pairs`));
+  });
+  if (k.fields.commonLabels) addToMaps(resmap.items, stringMap(k.fields.commonLabels), labelSpecs(true, true), at('/commonLabels'));
+  if (k.fields.commonAnnotations) addToMaps(resmap.items, stringMap(k.fields.commonAnnotations), annotationSpecs, at('/commonAnnotations'));
+  runPatchesJson6902(k, resmap);
+  const replicas = Array.isArray(k.fields.replicas) ? (k.fields.replicas as { name: string; count: number }[]) : [];
+  replicas.forEach((entry, i) => setReplicas(resmap.items, entry, at(`/replicas/${i}/count`), k, `/replicas/${i}`));
+  const images = [...(Array.isArray(k.fields.images) ? k.fields.images : []), ...(Array.isArray(k.fields.imageTags) ? k.fields.imageTags : [])] as ImageRule[];
+  images.forEach((rule, i) => setImages(resmap.items, rule, at(`/images/${i}`)));
+}
+
+function stringMap(v: unknown): Record<string, string> {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)]));
+}
+
+const REPLICA_KINDS = ['Deployment', 'ReplicationController', 'ReplicaSet', 'StatefulSet'];
+
+function setReplicas(resources: RenderResource[], entry: { name: string; count: number }, origin: Origin, k: Kustomization, pointer: string): void {
+  const matched = resources.filter((r) => REPLICA_KINDS.includes(r.kind) && (r.name === entry.name || r.previousIds.some((id) => id.name === entry.name)));
+  if (matched.length === 0) {
+    throw new BuildError(`resource with name ${entry.name} does not match a config with the following GVK [Deployment.[noVer].[noGrp] StatefulSet.[noVer].[noGrp] ReplicaSet.[noVer].[noGrp] ReplicationController.[noVer].[noGrp]]`, k.file, pointer);
+  }
+  for (const r of matched) {
+    const spec = ((r.object.spec as Record<string, unknown> | undefined) ??= {}) as Record<string, unknown>;
+    r.object.spec = spec;
+    spec.replicas = entry.count;
+    r.setOrigin('/spec/replicas', origin);
+  }
+}
+
+const BUILD_ANNOTATIONS = ['previousKinds', 'previousNames', 'previousNamespaces', 'prefixes', 'suffixes', 'allowNameChange', 'allowKindChange', 'refBy', 'generatorBehavior', 'needsHashSuffix', 'path', 'index', 'seqindent'].map((a) => `internal.config.kubernetes.io/${a}`);
+
+function cleanBuildAnnotations(r: RenderResource): void {
+  const annotations = r.metadata.annotations as Record<string, unknown> | undefined;
+  if (!annotations || typeof annotations !== 'object') return;
+  for (const key of [...BUILD_ANNOTATIONS, 'config.kubernetes.io/path', 'config.kubernetes.io/index', 'config.k8s.io/id', 'config.kubernetes.io/origin', 'alpha.config.kubernetes.io/transformations']) delete annotations[key];
+  if (Object.keys(annotations).length === 0) delete r.metadata.annotations;
+}

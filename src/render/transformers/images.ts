@@ -1,0 +1,79 @@
+/** The `images:` transformer: name, tag and digest rewrites wherever containers live. */
+import { isMap } from '../fieldspec.js';
+import type { Origin, RenderResource } from '../resource.js';
+
+export interface ImageRule {
+  name: string;
+  newName?: string;
+  newTag?: string;
+  digest?: string;
+  tagSuffix?: string;
+}
+
+export function setImages(resources: RenderResource[], rule: ImageRule, origin: Origin): void {
+  // The name is used as an unescaped regular expression, as kustomize does.
+  let re: RegExp;
+  try {
+    re = new RegExp(`^${rule.name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
+  } catch {
+    return;
+  }
+  for (const r of resources) {
+    if (r.kind === 'CustomResourceDefinition') continue;
+    const visit = (node: unknown, pointer: string): void => {
+      if (Array.isArray(node)) node.forEach((n, i) => visit(n, `${pointer}/${i}`));
+      else if (isMap(node)) {
+        for (const [key, value] of Object.entries(node)) {
+          if ((key === 'containers' || key === 'initContainers') && Array.isArray(value)) {
+            value.forEach((c, i) => {
+              if (isMap(c) && typeof c.image === 'string' && re.test(c.image)) {
+                c.image = rewrite(c.image, rule);
+                r.setOrigin(`${pointer}/${key}/${i}/image`, origin);
+              }
+            });
+          }
+          visit(value, `${pointer}/${key}`);
+        }
+      }
+    };
+    visit(r.object, '');
+    // kustomize's field-spec pass runs again over pod and template containers: a tag suffix lands twice.
+    if (rule.tagSuffix && !rule.newTag && !rule.digest) {
+      for (const base of [['spec'], ['spec', 'template', 'spec']]) {
+        let node: unknown = r.object;
+        for (const k of base) node = isMap(node) ? node[k] : undefined;
+        for (const key of ['containers', 'initContainers']) {
+          const list = isMap(node) ? node[key] : undefined;
+          if (Array.isArray(list)) for (const c of list) if (isMap(c) && typeof c.image === 'string' && re.test(c.image)) c.image = rewrite(c.image, rule);
+        }
+      }
+    }
+  }
+}
+
+function rewrite(image: string, rule: ImageRule): string {
+  const slash = image.indexOf('/');
+  const searchFrom = slash === -1 ? 0 : slash;
+  const at = image.indexOf('@', searchFrom);
+  const colon = image.indexOf(':', searchFrom);
+  let name = image;
+  let tag = '';
+  let digest = '';
+  if (at !== -1 && (colon === -1 || at < colon)) {
+    name = image.slice(0, at);
+    digest = image.slice(at + 1);
+  } else if (colon !== -1 && at !== -1) {
+    name = image.slice(0, colon);
+    tag = image.slice(colon + 1, at);
+    digest = image.slice(at + 1);
+  } else if (colon !== -1) {
+    name = image.slice(0, colon);
+    tag = image.slice(colon + 1);
+  }
+  if (rule.newName) name = rule.newName;
+  if (rule.newTag && rule.digest) return `${name}:${rule.newTag}@${rule.digest}`;
+  if (rule.newTag) return `${name}:${rule.newTag}`;
+  if (rule.digest) return `${name}@${rule.digest}`;
+  if (rule.tagSuffix) return `${name}:${tag}${rule.tagSuffix}`;
+  return `${name}${tag ? ':' + tag : ''}${digest ? '@' + digest : ''}`;
+}

@@ -1,0 +1,212 @@
+/** `patches`, `patchesStrategicMerge` and `patchesJson6902`: finding targets and applying them. */
+import { decodeSource, parsePlainDocuments } from '../../load/index.js';
+import { loadBundle, SchemaWalker, type KubernetesVersion } from '../../openapi/index.js';
+import { BuildError } from '../errors.js';
+import { isMap } from '../fieldspec.js';
+import { readInRoot } from '../files.js';
+import type { Kustomization } from '../kustomization.js';
+import { applyJson6902 } from '../json6902.js';
+import type { ResMap } from '../resmap.js';
+import type { Origin, RenderResource } from '../resource.js';
+import { strategicMerge, type SchemaCursor } from '../smp.js';
+
+export interface PatchContext {
+  kubernetesVersion: KubernetesVersion;
+}
+
+interface PatchBody {
+  documents: { value: unknown; origin: Origin }[];
+  text: string;
+}
+
+function readPatch(k: Kustomization, entry: { path?: unknown; patch?: unknown }, pointer: string, typing: 'kustomize' | 'kubectl'): PatchBody {
+  if (entry.path === undefined && entry.patch === undefined) throw new BuildError(`must specify one of patch and path in\n${JSON.stringify(entry)}`, k.file, pointer);
+  if (entry.path !== undefined && entry.patch !== undefined) throw new BuildError(`patch and path can't be set at the same time\n${JSON.stringify(entry)}`, k.file, pointer);
+  let text: string;
+  let file = k.file;
+  let base = pointer;
+  if (typeof entry.path === 'string') {
+    const { absolute, bytes } = readInRoot(k.dir, entry.path, k.file, `${pointer}/path`);
+    const decoded = decodeSource(bytes, absolute);
+    if ('problem' in decoded) throw new BuildError(decoded.problem.message, absolute);
+    text = decoded.text;
+    file = absolute;
+    base = '';
+  } else text = String(entry.patch).trim();
+  const { documents, diagnostics } = parsePlainDocuments(text, file, { typing });
+  if (diagnostics.length) throw new BuildError(`unable to parse SM or JSON patch from [${text}]: ${diagnostics[0]!.message}`, k.file, pointer);
+  return {
+    text,
+    documents: documents.map((d) => ({ value: d.value, origin: file === k.file ? { file, pointer: `${base}/patch`, locate: () => k.locate(`${base}/patch`) } : { file, pointer: '', locate: d.locate } })),
+  };
+}
+
+function schemaFor(r: RenderResource, ctx: PatchContext): SchemaCursor {
+  const bundle = loadBundle(ctx.kubernetesVersion);
+  const entry = bundle.kinds[`${r.apiVersion}/${r.kind}`];
+  if (!entry) return { walker: undefined, node: undefined };
+  return { walker: new SchemaWalker(bundle.definitions), node: { $ref: `#/definitions/${entry.definition}` } };
+}
+
+function describePatch(p: Record<string, unknown>): string {
+  const [group, version] = String(p.apiVersion ?? '').includes('/') ? String(p.apiVersion).split('/') : ['', String(p.apiVersion ?? '')];
+  const meta = (isMap(p.metadata) ? p.metadata : {}) as Record<string, unknown>;
+  return `${p.kind}.${version || '[noVer]'}.${group || '[noGrp]'}/${meta.name}.${meta.namespace ?? '[noNs]'}`;
+}
+
+/** Finds the one resource a strategic-merge patch names by its own id (or a previous id). */
+function findTarget(resmap: ResMap, patch: Record<string, unknown>): RenderResource[] {
+  const meta = (isMap(patch.metadata) ? patch.metadata : {}) as Record<string, unknown>;
+  const ns = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : 'default';
+  return resmap.items.filter((r) => {
+    if (r.kind !== patch.kind || (patch.apiVersion !== undefined && r.apiVersion !== patch.apiVersion)) return false;
+    const ids = [{ name: r.name, namespace: r.namespace }, ...r.previousIds];
+    return ids.some((id) => id.name === meta.name && (id.namespace ?? 'default') === ns);
+  });
+}
+
+function applySmp(resmap: ResMap, r: RenderResource, patch: Record<string, unknown>, origin: Origin, ctx: PatchContext, options: { allowNameChange?: boolean; allowKindChange?: boolean }): void {
+  const { name, kind, namespace } = { name: r.name, kind: r.kind, namespace: r.namespace };
+  if (patch.$patch === 'replace') return; // kustomize 5.5: a no-op that also drops the rest of the patch
+  const body = { ...patch, apiVersion: r.apiVersion };
+  const merged = strategicMerge(r.object, body, schemaFor(r, ctx));
+  if (merged === undefined) {
+    resmap.remove(r);
+    return;
+  }
+  r.object = merged as Record<string, unknown>;
+  if (!options.allowKindChange) r.object.kind = kind;
+  if (!options.allowNameChange) r.metadata.name = name;
+  else if (r.name !== name) r.previousIds.push(namespace === undefined ? { name } : { name, namespace });
+  if (namespace === undefined) delete r.metadata.namespace;
+  else r.metadata.namespace = namespace;
+  recordOrigins(r, body, '', origin);
+}
+
+/** Every field the patch wrote now points at the patch. */
+function recordOrigins(r: RenderResource, patch: unknown, pointer: string, origin: Origin): void {
+  if (isMap(patch)) {
+    for (const [k, v] of Object.entries(patch)) {
+      if (k === 'apiVersion' || k === 'kind' || k.startsWith('$')) continue;
+      if (pointer === '' && k === 'metadata' && isMap(v) && Object.keys(v).every((x) => x === 'name' || x === 'namespace')) continue;
+      recordOrigins(r, v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, { ...origin, pointer: `${origin.pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+    }
+  } else if (pointer !== '') {
+    r.setOrigin(pointer, origin);
+  }
+}
+
+interface Target {
+  group?: string;
+  version?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  labelSelector?: string;
+  annotationSelector?: string;
+}
+
+function anchored(pattern: string | undefined, value: string): boolean {
+  if (pattern === undefined || pattern === '') return true;
+  return new RegExp(`^(?:${pattern})$`).test(value);
+}
+
+function selects(t: Target, r: RenderResource): boolean {
+  if (!anchored(t.group, r.group) || !anchored(t.version, r.version) || !anchored(t.kind, r.kind)) return false;
+  if (t.name && !(anchored(t.name, r.name) || r.previousIds.some((id) => anchored(t.name, id.name)))) return false;
+  if (t.namespace && !(anchored(t.namespace, r.namespace ?? 'default') || r.previousIds.some((id) => anchored(t.namespace, id.namespace ?? 'default')))) return false;
+  if (t.labelSelector && !matchesSelector(t.labelSelector, (r.metadata.labels ?? {}) as Record<string, string>)) return false;
+  if (t.annotationSelector && !matchesSelector(t.annotationSelector, (r.metadata.annotations ?? {}) as Record<string, string>)) return false;
+  return true;
+}
+
+/** Kubernetes label selector syntax: k=v, k==v, k!=v, k in (a,b), k notin (a,b), k, !k. */
+export function matchesSelector(selector: string, labels: Record<string, string>): boolean {
+  const parts = selector.match(/(?:[^,(]+(?:\([^)]*\))?)+/g) ?? [];
+  return parts.every((raw) => {
+    const p = raw.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(p))) {
+      const values = m[3]!.split(',').map((s) => s.trim());
+      const has = Object.hasOwn(labels, m[1]!) && values.includes(labels[m[1]!]!);
+      return m[2] === 'in' ? has : !has;
+    }
+    if ((m = /^(\S+?)\s*(==|!=|=)\s*(\S*)$/.exec(p))) return m[2] === '!=' ? labels[m[1]!] !== m[3] : labels[m[1]!] === m[3];
+    if (p.startsWith('!')) return !Object.hasOwn(labels, p.slice(1).trim());
+    return Object.hasOwn(labels, p);
+  });
+}
+
+export function runPatchesStrategicMerge(k: Kustomization, resmap: ResMap, ctx: PatchContext): void {
+  const list = k.fields.patchesStrategicMerge;
+  if (!Array.isArray(list)) return;
+  list.forEach((entry, i) => {
+    const pointer = `/patchesStrategicMerge/${i}`;
+    const isInline = typeof entry === 'string' && entry.includes('\n');
+    const body = readPatch(k, isInline ? { patch: entry } : { path: entry }, pointer, 'kustomize');
+    for (const doc of body.documents) {
+      if (!isMap(doc.value)) continue;
+      const targets = findTarget(resmap, doc.value);
+      const id = describePatch(doc.value);
+      if (targets.length !== 1) throw new BuildError(`${targets.length === 0 ? 'no matches' : 'multiple matches'} for Id ${id}; failed to find unique target for patch ${id}`, k.file, pointer);
+      applySmp(resmap, targets[0]!, doc.value, doc.origin, ctx, {});
+    }
+  });
+}
+
+export function runPatches(k: Kustomization, resmap: ResMap, ctx: PatchContext): void {
+  const list = k.fields.patches;
+  if (!Array.isArray(list)) return;
+  list.forEach((entry: Record<string, unknown>, i) => {
+    const pointer = `/patches/${i}`;
+    const target = isMap(entry.target) ? (entry.target as Target) : undefined;
+    const options = (isMap(entry.options) ? entry.options : {}) as { allowNameChange?: boolean; allowKindChange?: boolean };
+    const body = readPatch(k, entry, pointer, 'kustomize');
+    const first = body.documents[0]?.value;
+    if (Array.isArray(first)) {
+      if (!target) throw new BuildError(`must specify a target for JSON patch [${body.text}]`, k.file, pointer);
+      const ops = readPatch(k, entry, pointer, 'kubectl').documents[0]!.value as never[];
+      for (const r of resmap.items.filter((x) => selects(target, x))) applyJsonTo(r, ops, body.documents[0]!.origin, k, pointer);
+      return;
+    }
+    const docs = body.documents.filter((d) => isMap(d.value));
+    if (docs.length === 0) throw new BuildError(`unable to parse SM or JSON patch from [${body.text}]`, k.file, pointer);
+    if (target) {
+      if (docs.length > 1) throw new BuildError(`Multiple Strategic-Merge Patches in one \`patches\` entry is not allowed to set \`patches.target\` field`, k.file, pointer);
+      const doc = docs[0]!;
+      for (const r of resmap.items.filter((x) => selects(target, x))) {
+        const patch = { ...(doc.value as Record<string, unknown>) };
+        applySmp(resmap, r, patch, doc.origin, ctx, options);
+      }
+      return;
+    }
+    for (const doc of docs) {
+      const value = doc.value as Record<string, unknown>;
+      const targets = findTarget(resmap, value);
+      const id = describePatch(value);
+      if (targets.length !== 1) {
+        throw new BuildError(`no resource matches strategic merge patch "${id}": ${targets.length === 0 ? 'no matches' : 'multiple matches'} for Id ${id}; failed to find unique target for patch ${id}`, k.file, pointer);
+      }
+      applySmp(resmap, targets[0]!, value, doc.origin, ctx, options);
+    }
+  });
+}
+
+export function runPatchesJson6902(k: Kustomization, resmap: ResMap): void {
+  const list = k.fields.patchesJson6902;
+  if (!Array.isArray(list)) return;
+  list.forEach((entry: Record<string, unknown>, i) => {
+    const pointer = `/patchesJson6902/${i}`;
+    const target = entry.target as Target | undefined;
+    if (!target?.name) throw new BuildError('must specify the target name', k.file, pointer);
+    const body = readPatch(k, entry, pointer, 'kubectl');
+    const ops = body.documents[0]?.value;
+    if (!Array.isArray(ops) || ops.length === 0) throw new BuildError('patch appears to be empty; file=, JsonOp=[]', k.file, pointer);
+    for (const r of resmap.items.filter((x) => selects(target, x))) applyJsonTo(r, ops as never[], body.documents[0]!.origin, k, pointer);
+  });
+}
+
+function applyJsonTo(r: RenderResource, ops: { path: string }[], origin: Origin, k: Kustomization, pointer: string): void {
+  r.object = applyJson6902(r.object, ops as never[], { file: k.file, pointer });
+  ops.forEach((op, i) => r.setOrigin(op.path.startsWith('/') ? op.path : '/' + op.path.slice(op.path.indexOf('/') + 1), { ...origin, pointer: `${origin.pointer}/${i}/value` }));
+}
