@@ -99,6 +99,5 @@ export function resId(group: string, version: string, kind: string, namespace: s
 
 /** How kustomize prints an id in its errors: `Kind.version.group/name.namespace`. */
 export function describeId(r: RenderResource): string {
-  const gvk = [r.kind, r.version, r.group].filter((s) => s !== '').join('.');
-  return `${gvk === '' ? '~G_~V_~K' : gvk}/${r.name}.${r.namespace ?? '[noNs]'}`;
+  return `${r.kind}.${r.version || '[noVer]'}.${r.group || '[noGrp]'}/${r.name}.${r.namespace ?? '[noNs]'}`;
 }

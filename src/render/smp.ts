@@ -72,7 +72,7 @@ function mergeMap(dest: unknown, patch: unknown, schema: SchemaCursor): Merged {
   }
   for (const key of Object.keys(p)) {
     const current = base[key];
-    const value = merge(current, p[key], child(schema, key, Array.isArray(current ?? p[key])));
+    const value = merge(current, p[key], child(schema, key, false));
     if (value === CLEAR || value === null || value === undefined) delete base[key];
     else base[key] = restyle(current, value);
   }

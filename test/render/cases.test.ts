@@ -1,0 +1,57 @@
+/**
+ * Rendering cases: each folder under cases/ holds a kustomization tree (root/) and what
+ * kustomize v5.5 itself did with it, recorded by make-cases.mjs with `kubectl kustomize`:
+ * expected.yaml must be matched byte for byte; kustomize-error.txt means the build must fail,
+ * with a message that says the same thing (the phrase below).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { render } from '../../src/render/index.js';
+
+const CASES = path.join(import.meta.dirname, 'cases');
+
+/** The words each failing case's message must contain: kustomize's own, where they are the point. */
+const ERROR_MEANING: Record<string, string> = {
+  'component-used-as-resource': "expected kind != 'Component'",
+  'error-cycle': 'cycle detected',
+  'error-dir-without-kustomization': "unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization'",
+  'error-duplicate-id': 'may not add resource with an already registered id: ConfigMap.v1.[noGrp]/x.[noNs]',
+  'error-missing-file': 'no such file or directory',
+  'error-outside-root': 'security; file',
+  'error-remote': 'remote resource',
+  'error-replicas-no-match': 'resource with name nope does not match a config',
+  'error-resource-missing-name': 'metadata.name is required',
+  'error-unknown-field': 'invalid Kustomization: json: unknown field "resourcez"',
+  'generator-duplicate-key': 'configmap cfg illegally repeats the key `a`',
+  'generator-merge-missing': 'does not exist; cannot merge or replace',
+  'json6902-missing-path': "error in remove for path: '/spec/nothere': Unable to remove nonexistent key: nothere: missing value",
+  'json6902-test-fails': 'testing value /spec/replicas failed: test failed',
+  'smp-no-match-error': 'no matches for Id Deployment.v1.apps/nomatch.[noNs]; failed to find unique target for patch Deployment.v1.apps/nomatch.[noNs]',
+};
+
+const names = fs.readdirSync(CASES).sort();
+
+describe('kubeproof render against kustomize v5.5', () => {
+  it('has at least 80 cases, the error cases among them', () => {
+    expect(names.length).toBeGreaterThanOrEqual(80);
+    for (const name of Object.keys(ERROR_MEANING)) expect(fs.existsSync(path.join(CASES, name, 'kustomize-error.txt')), name).toBe(true);
+  });
+
+  for (const name of names) {
+    const dir = path.join(CASES, name);
+    const expectedFile = path.join(dir, 'expected.yaml');
+    it(name, () => {
+      const result = render(path.join(dir, 'root'), { cwd: dir });
+      if (fs.existsSync(expectedFile)) {
+        expect(result.diagnostics).toEqual([]);
+        expect(result.yaml).toBe(fs.readFileSync(expectedFile, 'utf8'));
+      } else {
+        expect(result.yaml).toBe('');
+        expect(result.diagnostics).toHaveLength(1);
+        expect(result.diagnostics[0]!.ruleId).toBe('kustomize-build');
+        expect(result.diagnostics[0]!.message).toContain(ERROR_MEANING[name] ?? '<add the meaning of this error to ERROR_MEANING>');
+      }
+    });
+  }
+});
