@@ -11,3 +11,5 @@ export { formatters, FORMAT_NAMES, isFormatName, type FormatName, type Formatter
 export { validate, exitCodeFor, type ValidateOptions, type RunResult, type ExitPolicy } from './api/validate.js';
 export { ruleCatalog } from './api/catalog.js';
 export { formatReport, TOOL } from './api/format.js';
+export { check } from './api/check.js';
+export { render, emitDocuments, type Rendered, type RenderOptions } from './render/index.js';

@@ -1,6 +1,7 @@
 /** commander wiring only: flags in, library calls, an exit code out. */
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { check } from '../api/check.js';
 import { exitCodeFor, validate } from '../api/validate.js';
 import { formatReport, TOOL } from '../api/format.js';
 import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, KubeproofError, type Diagnostic } from '../core/index.js';
@@ -36,13 +37,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run kubeproof --help for usage)');
 
-  withSharedOptions(
-    program
-      .command('validate')
-      .description('validate manifests (files, directories, - for stdin) against the Kubernetes schemas, with every problem at its line and column')
-      .argument('<paths...>', 'files or directories to check; - reads standard input'),
-  ).action((paths: string[], opts: SharedOptions) => {
-    const result = validate(paths, {
+  const runChecks = (which: typeof validate) => (paths: string[], opts: SharedOptions) => {
+    const result = which(paths, {
       cwd: io.cwd,
       readStdin: io.readStdin,
       stdinFilename: opts.stdinFilename,
@@ -65,7 +61,21 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (result.errors.length === 0 && opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
       io.stderr(`kubeproof: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
     }
-  });
+  };
+
+  withSharedOptions(
+    program
+      .command('validate')
+      .description('validate manifests (files, directories, - for stdin) against the Kubernetes schemas, with every problem at its line and column')
+      .argument('<paths...>', 'files or directories to check; - reads standard input'),
+  ).action(runChecks(validate));
+
+  withSharedOptions(
+    program
+      .command('check')
+      .description('render kustomization directories as kustomize would, then validate; other paths are validated as they are')
+      .argument('<paths...>', 'kustomization directories, files or directories; - reads standard input'),
+  ).action(runChecks(check));
 
   program
     .command('render')

@@ -55,3 +55,15 @@ describe('kubeproof render against kustomize v5.5', () => {
     });
   }
 });
+
+describe('the example overlays', () => {
+  const recorded = path.join(import.meta.dirname, 'overlays-example');
+  for (const file of fs.readdirSync(recorded).sort()) {
+    const overlay = file.replace(/\.yaml$/, '');
+    it(`renders overlays-example/overlays/${overlay} exactly as kustomize does`, () => {
+      const result = render(path.join(import.meta.dirname, '..', '..', 'overlays-example', 'overlays', overlay));
+      expect(result.diagnostics).toEqual([]);
+      expect(result.yaml).toBe(fs.readFileSync(path.join(recorded, file), 'utf8'));
+    });
+  }
+});

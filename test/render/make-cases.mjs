@@ -26,3 +26,14 @@ for (const [name, files] of Object.entries(cases)) {
   }
 }
 console.log(`${Object.keys(cases).length} cases written to ${path.relative(process.cwd(), out)}`);
+
+// The example overlays, as kustomize builds them.
+const examples = path.join(here, 'overlays-example');
+fs.rmSync(examples, { recursive: true, force: true });
+fs.mkdirSync(examples, { recursive: true });
+const overlays = path.join(here, '..', '..', 'overlays-example', 'overlays');
+for (const overlay of fs.readdirSync(overlays).sort()) {
+  const yaml = execFileSync('kubectl', ['kustomize', path.join(overlays, overlay)], { encoding: 'utf8' });
+  fs.writeFileSync(path.join(examples, `${overlay}.yaml`), yaml);
+}
+console.log(`example overlays written to ${path.relative(process.cwd(), examples)}`);
