@@ -83,9 +83,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .argument('<dir>', 'directory with a kustomization.yaml')
     .addOption(new Option('-k, --kubernetes-version <version>', 'Kubernetes version whose schemas drive strategic merge').choices(KUBERNETES_VERSIONS).default(DEFAULT_KUBERNETES_VERSION))
     .option('-o, --output <file>', 'write the YAML to a file (atomically) instead of stdout')
+    .option('--origins', "annotate each resource with its source file, like kustomize's buildMetadata: [originAnnotations]")
     .option('--debug', 'print stack traces for internal errors')
-    .action((dir: string, opts: { kubernetesVersion: string; output?: string }) => {
-      const rendered = render(dir, { cwd: io.cwd, kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion) });
+    .action((dir: string, opts: { kubernetesVersion: string; output?: string; origins?: boolean }) => {
+      const rendered = render(dir, { cwd: io.cwd, kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion), origins: opts.origins });
       for (const w of rendered.warnings) io.stderr(w + '\n');
       for (const d of rendered.diagnostics) io.stderr(`kubeproof: error: ${d.file}:${d.line}:${d.column}: ${d.message}\n`);
       if (rendered.diagnostics.length > 0) {

@@ -4,6 +4,7 @@
  * level only, hash suffixes, name references, local-config removal and the output order.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { KubernetesVersion } from '../openapi/index.js';
 import { accumulateResources, type BuildContext } from './accumulate.js';
 import { BuildError } from './errors.js';
@@ -21,6 +22,8 @@ import { runPatches, runPatchesJson6902, runPatchesStrategicMerge, type PatchCon
 
 export interface BuildOptions {
   kubernetesVersion: KubernetesVersion;
+  /** Add kustomize's config.kubernetes.io/origin annotation, as `buildMetadata: [originAnnotations]` does. */
+  origins?: boolean;
 }
 
 export interface Built {
@@ -55,7 +58,14 @@ export function buildKustomization(dir: string, options: BuildOptions): Built {
     const local = (r.metadata.annotations as Record<string, unknown> | undefined)?.['config.kubernetes.io/local-config'];
     return local === undefined || local === 'false';
   });
-  for (const r of kept) cleanBuildAnnotations(r);
+  const metadata = Array.isArray(k.fields.buildMetadata) ? (k.fields.buildMetadata as string[]) : [];
+  if (metadata.includes('transformerAnnotations')) throw new BuildError("buildMetadata 'transformerAnnotations' is not supported yet by kubeproof render", k.file, '/buildMetadata');
+  const origins = options.origins || metadata.includes('originAnnotations');
+  for (const r of kept) {
+    cleanBuildAnnotations(r);
+    if (origins) addOriginAnnotation(r, root);
+    if (metadata.includes('managedByLabel')) ((r.metadata.labels ??= {}) as Record<string, unknown>)['app.kubernetes.io/managed-by'] = 'kustomize-(devel)';
+  }
   const sort = k.fields.sortOptions as { order?: string; legacySortOptions?: { orderFirst?: string[]; orderLast?: string[] } } | undefined;
   if (sort?.order !== undefined && sort.order !== 'fifo' && sort.order !== 'legacy') throw new BuildError("the field 'sortOptions.order' must be one of [fifo, legacy]", k.file, '/sortOptions/order');
   const resources = sort?.order === 'fifo' ? kept : legacySort(kept, sort?.legacySortOptions?.orderFirst, sort?.legacySortOptions?.orderLast);
@@ -143,6 +153,15 @@ function setReplicas(resources: RenderResource[], entry: { name: string; count: 
     spec.replicas = entry.count;
     r.setOrigin('/spec/replicas', origin);
   }
+}
+
+/** kustomize's origin annotation: the file a resource came from, or the generator that made it, relative to the top kustomization. */
+function addOriginAnnotation(r: RenderResource, root: string): void {
+  const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
+  const value = r.generatedBy
+    ? `configuredIn: ${rel(r.origin.file)}\nconfiguredBy:\n  apiVersion: builtin\n  kind: ${r.generatedBy}\n`
+    : `path: ${rel(r.origin.file)}\n`;
+  ((r.metadata.annotations ??= {}) as Record<string, unknown>)['config.kubernetes.io/origin'] = value;
 }
 
 const BUILD_ANNOTATIONS = ['previousKinds', 'previousNames', 'previousNamespaces', 'prefixes', 'suffixes', 'allowNameChange', 'allowKindChange', 'refBy', 'generatorBehavior', 'needsHashSuffix', 'path', 'index', 'seqindent'].map((a) => `internal.config.kubernetes.io/${a}`);

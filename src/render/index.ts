@@ -21,6 +21,8 @@ export { findKustomizationFile } from './kustomization.js';
 export interface RenderOptions {
   cwd?: string;
   kubernetesVersion?: KubernetesVersion;
+  /** Annotate each resource with where it came from (config.kubernetes.io/origin). */
+  origins?: boolean;
 }
 
 export interface Rendered {
@@ -44,7 +46,7 @@ export function render(dir: string, options: RenderOptions = {}): Rendered {
   const cwd = options.cwd ?? process.cwd();
   const absolute = path.resolve(cwd, dir);
   try {
-    const built = buildKustomization(absolute, { kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION });
+    const built = buildKustomization(absolute, { kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, origins: options.origins });
     return {
       yaml: emitDocuments(built.resources.map((r) => r.object)),
       resources: built.resources.map((r) => toResource(r, cwd)),

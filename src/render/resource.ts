@@ -22,6 +22,8 @@ export class RenderResource {
   suffixes: string[] = [];
   /** Generated ConfigMaps and Secrets: how an overlay's generator of the same name combines with it. */
   behavior?: 'create' | 'merge' | 'replace';
+  /** Set on generated objects: the generator kind, for origin annotations. */
+  generatedBy?: 'ConfigMapGenerator' | 'SecretGenerator';
   /** Generated without disableNameSuffixHash: the content hash is appended when the build ends. */
   needsHashSuffix = false;
 
@@ -89,6 +91,7 @@ export class RenderResource {
     copy.suffixes = [...this.suffixes];
     copy.behavior = this.behavior;
     copy.needsHashSuffix = this.needsHashSuffix;
+    copy.generatedBy = this.generatedBy;
     return copy;
   }
 }

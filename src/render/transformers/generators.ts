@@ -101,6 +101,7 @@ function generate(k: Kustomization, kind: 'ConfigMap' | 'Secret', entry: Record<
     throw new BuildError(`unknown generator behavior ${JSON.stringify(entry.behavior)}`, k.file, `${pointer}/behavior`);
   }
   r.needsHashSuffix = !(global.disableNameSuffixHash || local.disableNameSuffixHash);
+  r.generatedBy = kind === 'ConfigMap' ? 'ConfigMapGenerator' : 'SecretGenerator';
   return r;
 }
 
