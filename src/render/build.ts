@@ -18,6 +18,7 @@ import { setImages, type ImageRule } from './transformers/images.js';
 import { addNameAffix, addToMaps, annotationSpecs, labelSpecs } from './transformers/metadata.js';
 import { fixNameReferences } from './transformers/namereference.js';
 import { setNamespace } from './transformers/namespace.js';
+import { runReplacements } from './transformers/replacements.js';
 import { runPatches, runPatchesJson6902, runPatchesStrategicMerge, type PatchContext } from './transformers/patches.js';
 
 export interface BuildOptions {
@@ -107,7 +108,6 @@ function refuseUnsupported(k: Kustomization): void {
     if (k.fields[field] !== undefined) throw new BuildError(`'${field}' is not supported: kubeproof runs no plugins and fetches no charts (offline and safe by default)`, k.file, `/${field}`);
   }
   if (k.fields.vars !== undefined) throw new BuildError("'vars' is not supported: use 'replacements' instead", k.file, '/vars');
-  if (k.fields.replacements !== undefined) throw new BuildError("'replacements' is not supported yet by kubeproof render", k.file, '/replacements');
   if (k.fields.configurations !== undefined) throw new BuildError("'configurations' (custom field specs) is not supported yet by kubeproof render", k.file, '/configurations');
 }
 
@@ -133,6 +133,7 @@ function transform(k: Kustomization, resmap: ResMap, options: BuildOptions): voi
   replicas.forEach((entry, i) => setReplicas(resmap.items, entry, at(`/replicas/${i}/count`), k, `/replicas/${i}`));
   const images = [...(Array.isArray(k.fields.images) ? k.fields.images : []), ...(Array.isArray(k.fields.imageTags) ? k.fields.imageTags : [])] as ImageRule[];
   images.forEach((rule, i) => setImages(resmap.items, rule, at(`/images/${i}`)));
+  runReplacements(k, resmap);
 }
 
 function stringMap(v: unknown): Record<string, string> {

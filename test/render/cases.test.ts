@@ -27,6 +27,7 @@ const ERROR_MEANING: Record<string, string> = {
   'generator-merge-missing': 'does not exist; cannot merge or replace',
   'json6902-missing-path': "error in remove for path: '/spec/nothere': Unable to remove nonexistent key: nothere: missing value",
   'json6902-test-fails': 'testing value /spec/replicas failed: test failed',
+  'replacements-missing-target-field': 'unable to find field "spec.nothere" in replacement target',
   'smp-no-match-error': 'no matches for Id Deployment.v1.apps/nomatch.[noNs]; failed to find unique target for patch Deployment.v1.apps/nomatch.[noNs]',
 };
 

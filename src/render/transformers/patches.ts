@@ -111,7 +111,7 @@ function anchored(pattern: string | undefined, value: string): boolean {
   return new RegExp(`^(?:${pattern})$`).test(value);
 }
 
-function selects(t: Target, r: RenderResource): boolean {
+export function selects(t: Target, r: RenderResource): boolean {
   if (!anchored(t.group, r.group) || !anchored(t.version, r.version) || !anchored(t.kind, r.kind)) return false;
   if (t.name && !(anchored(t.name, r.name) || r.previousIds.some((id) => anchored(t.name, id.name)))) return false;
   if (t.namespace && !(anchored(t.namespace, r.namespace ?? 'default') || r.previousIds.some((id) => anchored(t.namespace, id.namespace ?? 'default')))) return false;
