@@ -96,7 +96,8 @@ function recordOrigins(r: RenderResource, patch: unknown, pointer: string, origi
   }
 }
 
-interface Target {
+/** A resource selector: patch targets, replacement sources and targets. */
+export interface Target {
   group?: string;
   version?: string;
   kind?: string;

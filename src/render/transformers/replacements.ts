@@ -10,17 +10,9 @@ import { readInRoot } from '../files.js';
 import type { Kustomization } from '../kustomization.js';
 import type { ResMap } from '../resmap.js';
 import type { Origin, RenderResource } from '../resource.js';
-import { selects } from './patches.js';
+import { selects, type Target } from './patches.js';
 
-interface Selector {
-  group?: string;
-  version?: string;
-  kind?: string;
-  name?: string;
-  namespace?: string;
-  labelSelector?: string;
-  annotationSelector?: string;
-}
+type Selector = Target;
 interface Replacement {
   source?: Selector & { fieldPath?: string; options?: { delimiter?: string; index?: number } };
   targets?: { select?: Selector; reject?: Selector[]; fieldPaths?: string[]; options?: { delimiter?: string; index?: number; create?: boolean } }[];
