@@ -43,7 +43,7 @@ export function accumulateResources(k: Kustomization, ctx: BuildContext): ResMap
     if (isDirectory(target)) {
       out.appendAll(buildChild(target, k, ctx, pointer), { file: k.file, pointer });
     } else {
-      for (const r of loadResourceFile(k.dir, ref, k, pointer)) out.append(r, { file: k.file, pointer });
+      out.appendAll(loadResourceFile(k.dir, ref, k, pointer), { file: k.file, pointer });
     }
   }
   return out;

@@ -17,7 +17,15 @@ export function specMatches(spec: FieldSpec, r: RenderResource): boolean {
 }
 
 /** Segments of a field-spec path: `/` separates, `\/` is a slash inside a key, `x[]` is the list x. */
+const splitCache = new Map<string, string[]>();
+
 export function splitPath(path: string): string[] {
+  let cached = splitCache.get(path);
+  if (!cached) splitCache.set(path, (cached = splitPathUncached(path)));
+  return cached;
+}
+
+function splitPathUncached(path: string): string[] {
   const out: string[] = [];
   let cur = '';
   for (let i = 0; i < path.length; i++) {

@@ -13,8 +13,15 @@ export class ResMap {
     this.items.push(r);
   }
 
-  appendAll(other: ResMap, blame?: { file: string; pointer: string }): void {
-    for (const r of other.items) this.append(r, blame);
+  /** Appends many at once, computing the current ids once rather than for every item. */
+  appendAll(other: ResMap | readonly RenderResource[], blame?: { file: string; pointer: string }): void {
+    const ids = new Set(this.items.map((x) => x.id()));
+    for (const r of other instanceof ResMap ? other.items : other) {
+      const id = r.id();
+      if (ids.has(id)) throw new BuildError(`may not add resource with an already registered id: ${describeId(r)}`, blame?.file ?? r.origin.file, blame?.pointer ?? '');
+      ids.add(id);
+      this.items.push(r);
+    }
   }
 
   remove(r: RenderResource): void {
