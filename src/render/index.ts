@@ -3,8 +3,9 @@
  * as text identical to kustomize's, and as Resources whose positions point back at the base
  * or patch that wrote each field.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Diagnostic, type Located, type Resource, type ResourceId } from '../core/index.js';
+import { KubeproofError, type Diagnostic, type Located, type Resource, type ResourceId } from '../core/index.js';
 import { displayPath } from '../load/index.js';
 import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion } from '../openapi/index.js';
 import { buildKustomization } from './build.js';
@@ -45,6 +46,8 @@ export function isKustomizationDir(dir: string): boolean {
 export function render(dir: string, options: RenderOptions = {}): Rendered {
   const cwd = options.cwd ?? process.cwd();
   const absolute = path.resolve(cwd, dir);
+  if (!fs.existsSync(absolute)) throw new KubeproofError('INPUT', `${dir}: no such file or directory`);
+  if (!fs.statSync(absolute).isDirectory()) throw new KubeproofError('INPUT', `${dir}: not a directory (render builds a kustomization directory)`);
   try {
     const built = buildKustomization(absolute, { kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, origins: options.origins });
     return {

@@ -41,6 +41,12 @@ describe('kubeproof check on overlays', () => {
     expect(d).toMatchObject({ ruleId: 'kustomize-build', file: 'kustomization.yaml', line: 3, column: 3, path: '/resources/1' });
   });
 
+  it('refuses a missing or non-directory path with exit code 2 and one line', async () => {
+    expect(await runCli(['render', 'no-such-dir'])).toEqual({ code: 2, stdout: '', stderr: 'kubeproof: error: no-such-dir: no such file or directory\n' });
+    const file = await runCli(['render', 'README.md']);
+    expect(file).toMatchObject({ code: 2, stderr: 'kubeproof: error: README.md: not a directory (render builds a kustomization directory)\n' });
+  });
+
   it('renders from the command line, identical to the recorded kustomize output', async () => {
     const r = await runCli(['render', 'test/render/cases/prefix-name-references/root']);
     expect(r.code).toBe(0);
