@@ -1,5 +1,5 @@
 /**
- * `kubeproof check`: a directory with a kustomization is rendered first (kustomize's output is
+ * `kubeproof check` and `kubeproof lint`: a directory with a kustomization is rendered first (kustomize's output is
  * what reaches the cluster) and the result validated, each finding pointing at the base or
  * patch that wrote the field; anything else is validated as it is.
  */
@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { sortDiagnostics, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
 import { displayPath, loadPaths } from '../load/index.js';
 import { findKustomizationFile, isKustomizationDir, render } from '../render/index.js';
+import { runRules } from '../rules/index.js';
 import { validateSchemas } from '../schema/index.js';
 import type { RunResult, ValidateOptions } from './validate.js';
 
@@ -41,6 +42,7 @@ export function check(paths: readonly string[], options: ValidateOptions = {}): 
   const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
   errors.push(...(crdSource?.errors ?? []));
   diagnostics.push(...validateSchemas(resources, { ...options, crds }));
+  if (options.rules !== false) diagnostics.push(...runRules(resources, options));
   return { resources, diagnostics: sortDiagnostics(dedupe(diagnostics)), files, errors };
 }
 

@@ -1,8 +1,11 @@
 import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, sortDiagnostics, type KubeproofError, type Resource, type RunReport } from '../core/index.js';
 import { loadPaths, type LoadOptions } from '../load/index.js';
+import type { LintOptions } from '../rules/index.js';
 import { validateSchemas, type SchemaOptions } from '../schema/index.js';
 
-export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'> {
+export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'>, LintOptions {
+  /** check/lint: run the cross-resource rules (default true). */
+  rules?: boolean;
   /** Files or directories holding CustomResourceDefinitions to validate custom resources against. */
   crdPaths?: readonly string[];
 }

@@ -26,6 +26,9 @@ interface SharedOptions {
   ignoreMissingSchemas?: boolean;
   skipKinds: string[];
   jobs?: number;
+  disable: string[];
+  enable: string[];
+  strictRefs?: boolean;
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -48,6 +51,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       ignoreMissingSchemas: opts.ignoreMissingSchemas,
       skipKinds: opts.skipKinds,
       jobs: opts.jobs,
+      disable: opts.disable,
+      enable: opts.enable,
+      strictRefs: opts.strictRefs,
     });
     const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     const color = opts.color ?? (io.stdoutIsTTY && !opts.output && opts.format === 'text' && !io.env.NO_COLOR);
@@ -74,6 +80,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     program
       .command('check')
       .description('render kustomization directories as kustomize would, then validate; other paths are validated as they are')
+      .argument('<paths...>', 'kustomization directories, files or directories; - reads standard input'),
+  ).action(runChecks(check));
+
+  withSharedOptions(
+    program
+      .command('lint')
+      .description('render kustomizations, validate, and run the cross-resource rules (the same as check)')
       .argument('<paths...>', 'kustomization directories, files or directories; - reads standard input'),
   ).action(runChecks(check));
 
@@ -117,6 +130,9 @@ function withSharedOptions(cmd: Command): Command {
     .option('--skip-kinds <kinds>', 'comma-separated kinds (Kind or apiVersion/Kind) not to validate', commaList, [])
     .option('--stdin-filename <name>', 'file name to show for standard input (-)')
     .option('--max-file-size <bytes>', 'refuse files larger than this', parseByteCount, DEFAULT_MAX_FILE_SIZE)
+    .option('--disable <rules>', 'comma-separated rule ids not to run', commaList, [])
+    .option('--enable <rules>', 'comma-separated rule ids to run even if disabled', commaList, [])
+    .option('--strict-refs', 'references to objects not among the inputs are errors, not warnings')
     .option('-j, --jobs <n>', 'threads to parse large inputs on (default: one per core)', parsePositive)
     .option('--color', 'force colour in the text format')
     .option('--no-color', 'never colour the text format')

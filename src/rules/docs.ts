@@ -1,0 +1,20 @@
+/** docs/rules.md, generated from the rules' meta (and the load and schema stages' rule lists). */
+import type { RuleMeta } from '../core/index.js';
+import type { RuleDocs } from './types.js';
+
+export function rulesMarkdown(lintRules: readonly RuleDocs[], stageRules: { title: string; rules: readonly RuleMeta[] }[]): string {
+  const lines = ['<!-- Generated from the rules\' meta by scripts/generate-rule-docs.mjs; do not edit. Regenerate with: npm run rules:docs -->', '', '# kubeproof rules', ''];
+  lines.push('## Cross-resource rules (`kubeproof lint`, `kubeproof check`)', '');
+  lines.push('| rule | default severity | what |', '| --- | --- | --- |');
+  for (const r of lintRules) lines.push(`| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${r.description} |`);
+  lines.push('');
+  for (const r of lintRules) {
+    lines.push(`### ${r.id}`, '', `Default severity: **${r.severity}**. ${r.description}.`, '', r.docs, '', 'Reported:', '', '```yaml', r.examples.bad, '```', '', 'Fixed:', '', '```yaml', r.examples.good, '```', '');
+  }
+  for (const stage of stageRules) {
+    lines.push(`## ${stage.title}`, '', '| rule | severity | what |', '| --- | --- | --- |');
+    for (const r of stage.rules) lines.push(`| \`${r.id}\` | ${r.severity} | ${r.description} |`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,44 @@
+/** The rules stage: every cross-resource rule over all resources of a run, each isolated from the others' crashes. */
+import { diagnosticFor, type Diagnostic, type Resource, type Severity } from '../core/index.js';
+import { rules } from './index.generated.js';
+import type { Rule, RuleOptions } from './types.js';
+
+export { rules } from './index.generated.js';
+export { rulesMarkdown } from './docs.js';
+export { matchesLabelSelector, matchesMapSelector } from './selectors.js';
+export type { Rule, RuleDocs, RuleOptions, RuleContext, RuleFinding } from './types.js';
+
+export interface LintOptions extends RuleOptions {
+  /** Rule ids not to run. */
+  disable?: readonly string[];
+  /** Rule ids to run even if disabled (an empty list runs the defaults). */
+  enable?: readonly string[];
+  /** Per-rule severity overrides ('off' disables). */
+  severities?: Record<string, Severity | 'off'>;
+}
+
+export function runRules(resources: readonly Resource[], options: LintOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of selectRules(options)) {
+    const severity = options.severities?.[rule.meta.id];
+    if (severity === 'off') continue;
+    try {
+      rule.check({
+        resources,
+        options,
+        report: (f) => out.push(diagnosticFor(f.resource, { ruleId: rule.meta.id, severity: f.severity ?? (severity as Severity | undefined) ?? rule.meta.severity, message: f.message, pointer: f.pointer, at: f.at })),
+      });
+    } catch (err) {
+      const first = resources[0];
+      const message = `internal error in rule ${rule.meta.id}: ${(err as Error).message}`;
+      if (first) out.push(diagnosticFor(first, { ruleId: 'internal-error', severity: 'error', message, pointer: '' }));
+    }
+  }
+  return out;
+}
+
+function selectRules(options: LintOptions): readonly Rule[] {
+  const disabled = new Set(options.disable ?? []);
+  const enabled = new Set(options.enable ?? []);
+  return rules.filter((r) => enabled.has(r.meta.id) || !disabled.has(r.meta.id));
+}

@@ -1,0 +1,37 @@
+import type { RuleContext, RuleDocs } from './types.js';
+import { matchesMapSelector } from './selectors.js';
+import { containersOf, isMap, namespaceOf, podTemplates } from './workloads.js';
+
+export const meta: RuleDocs = {
+  id: 'service-port-mismatch',
+  severity: 'warning',
+  description: "A Service port's targetPort that no selected container exposes",
+  docs: 'A `targetPort` number must be a `containerPort`, a name must be a container port `name`, of some container the Service selects; an omitted `targetPort` means the same number as `port`. Otherwise connections are refused. (Containers can listen on ports they do not declare; declaring them is what makes named ports work and keeps this check meaningful.)',
+  examples: {
+    bad: 'kind: Service\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n    targetPort: http\n---\nkind: Deployment\n# ... containers:\n- name: web\n  ports:\n  - {name: web, containerPort: 8080}',
+    good: 'kind: Service\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n    targetPort: web',
+  },
+};
+
+export function check(ctx: RuleContext): void {
+  const templates = podTemplates(ctx.resources);
+  for (const r of ctx.resources) {
+    if (r.id.apiVersion !== 'v1' || r.id.kind !== 'Service') continue;
+    const spec = isMap(r.object.spec) ? r.object.spec : {};
+    if (!isMap(spec.selector) || Object.keys(spec.selector).length === 0 || !Array.isArray(spec.ports)) continue;
+    const selector = spec.selector;
+    const selected = templates.filter((t) => t.namespace === namespaceOf(r) && matchesMapSelector(selector, t.labels));
+    if (selected.length === 0) continue; // service-no-pods says it
+    const exposed = selected.flatMap((t) => containersOf(t).flatMap((c) => (Array.isArray(c.container.ports) ? c.container.ports.filter(isMap) : [])));
+    spec.ports.forEach((port, i) => {
+      if (!isMap(port)) return;
+      const target = port.targetPort ?? port.port;
+      const protocol = String(port.protocol ?? 'TCP');
+      const found = exposed.some((p) => String(p.protocol ?? 'TCP') === protocol && (typeof target === 'number' ? p.containerPort === target : p.name === target));
+      if (found) return;
+      const pointer = port.targetPort === undefined ? `/spec/ports/${i}` : `/spec/ports/${i}/targetPort`;
+      const what = typeof target === 'number' ? `port ${target}/${protocol}` : `a port named "${String(target)}"`;
+      ctx.report({ resource: r, pointer, message: `Service "${r.id.name}" targets ${what}, which no container it selects exposes` });
+    });
+  }
+}

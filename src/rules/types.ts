@@ -1,0 +1,37 @@
+/**
+ * The shape of a cross-resource rule, after ESLint's rule modules: a rule declares what it is
+ * (`meta`) and reports findings about a resource and a JSON pointer; the framework adds the
+ * file, line, column and the configured severity. Rules never compute positions.
+ */
+import type { Resource, RuleMeta, Severity } from '../core/index.js';
+
+export interface RuleDocs extends RuleMeta {
+  /** A manifest (fragment) the rule reports, and the same one fixed. */
+  examples: { bad: string; good: string };
+}
+
+export interface RuleFinding {
+  resource: Resource;
+  pointer: string;
+  message: string;
+  /** Point at the key of a map entry rather than at its value. */
+  at?: 'key' | 'value';
+  /** Overrides the rule's severity for this finding (e.g. --strict-refs makes a warning an error). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  resources: readonly Resource[];
+  options: RuleOptions;
+  report(finding: RuleFinding): void;
+}
+
+export interface RuleOptions {
+  /** References to objects not among the inputs are errors rather than warnings. */
+  strictRefs?: boolean;
+}
+
+export interface Rule {
+  meta: RuleDocs;
+  check(ctx: RuleContext): void;
+}
