@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { cases } from './cases.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// gcloud's kubectl wrapper prints errors as timestamped klog lines; the plain binary prints `error: ...`.
+const PLAIN = '/usr/lib/google-cloud-sdk/bin/kubectl.1.32';
+const kubectl = process.env.KUBECTL ?? (fs.existsSync(PLAIN) ? PLAIN : 'kubectl');
 const out = path.join(here, 'cases');
 fs.rmSync(out, { recursive: true, force: true });
 for (const [name, files] of Object.entries(cases)) {
@@ -18,10 +21,10 @@ for (const [name, files] of Object.entries(cases)) {
     fs.writeFileSync(p, text);
   }
   try {
-    const yaml = execFileSync('kubectl', ['kustomize', path.join(caseDir, 'root')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const yaml = execFileSync(kubectl, ['kustomize', path.join(caseDir, 'root')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     fs.writeFileSync(path.join(caseDir, 'expected.yaml'), yaml);
   } catch (err) {
-    const stderr = String(err.stderr ?? err.message).replace(new RegExp(caseDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'), '<case>');
+    const stderr = String(err.stderr ?? err.message).replace(/^E\d{4} [\d:.]+ +\d+ \S+\] /gm, '').replace(new RegExp(caseDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'), '<case>');
     fs.writeFileSync(path.join(caseDir, 'kustomize-error.txt'), stderr.trim() + '\n');
   }
 }
@@ -33,7 +36,7 @@ fs.rmSync(examples, { recursive: true, force: true });
 fs.mkdirSync(examples, { recursive: true });
 const overlays = path.join(here, '..', '..', 'overlays-example', 'overlays');
 for (const overlay of fs.readdirSync(overlays).sort()) {
-  const yaml = execFileSync('kubectl', ['kustomize', path.join(overlays, overlay)], { encoding: 'utf8' });
+  const yaml = execFileSync(kubectl, ['kustomize', path.join(overlays, overlay)], { encoding: 'utf8' });
   fs.writeFileSync(path.join(examples, `${overlay}.yaml`), yaml);
 }
 console.log(`example overlays written to ${path.relative(process.cwd(), examples)}`);

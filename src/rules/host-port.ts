@@ -1,0 +1,21 @@
+import type { RuleContext, RuleDocs } from './types.js';
+import { containersOf, isMap, podTemplates } from './workloads.js';
+
+export const meta: RuleDocs = {
+  id: 'host-port',
+  severity: 'info',
+  description: 'A container binds a port on the node',
+  docs: 'A `hostPort` limits the workload to one pod per node for that port and exposes it outside the cluster network. Fine for node agents; usually a Service is what was meant.',
+  examples: { bad: 'ports:\n- {containerPort: 8080, hostPort: 8080}', good: 'ports:\n- {containerPort: 8080}' },
+};
+
+export function check(ctx: RuleContext): void {
+  for (const t of podTemplates(ctx.resources)) {
+    for (const { container, pointer } of containersOf(t)) {
+      const ports = Array.isArray(container.ports) ? container.ports : [];
+      ports.forEach((p, i) => {
+        if (isMap(p) && typeof p.hostPort === 'number' && p.hostPort !== 0) ctx.report({ resource: t.resource, pointer: `${pointer}/ports/${i}/hostPort`, message: `container "${String(container.name)}" binds host port ${p.hostPort}` });
+      });
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import type { RuleContext, RuleDocs } from './types.js';
+import { isMap, podTemplates } from './workloads.js';
+
+export const meta: RuleDocs = {
+  id: 'missing-probes',
+  severity: 'warning',
+  description: 'A long-running container without a readiness or liveness probe',
+  docs: 'Without a readiness probe, traffic reaches a pod before it can serve and rollouts proceed over broken pods; without a liveness probe, a hung process is never restarted. Jobs, CronJobs and bare Pods are not checked.',
+  examples: { bad: 'containers:\n- name: api\n  image: api:1', good: 'containers:\n- name: api\n  image: api:1\n  readinessProbe: {httpGet: {path: /ready, port: http}}\n  livenessProbe: {httpGet: {path: /healthz, port: http}}' },
+};
+
+const LONG_RUNNING = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController']);
+
+export function check(ctx: RuleContext): void {
+  for (const t of podTemplates(ctx.resources)) {
+    if (!LONG_RUNNING.has(t.resource.id.kind)) continue;
+    const containers = Array.isArray(t.spec.containers) ? t.spec.containers : [];
+    containers.forEach((c, i) => {
+      if (!isMap(c)) return;
+      const missing = ['readinessProbe', 'livenessProbe'].filter((p) => !isMap(c[p]));
+      if (missing.length === 0) return;
+      ctx.report({ resource: t.resource, pointer: `${t.specPointer}/containers/${i}/name`, message: `container "${String(c.name)}" has no ${missing.join(' and no ')}` });
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import type { RuleContext, RuleDocs } from './types.js';
+import { containersOf, isMap, podTemplates } from './workloads.js';
+
+export const meta: RuleDocs = {
+  id: 'privileged',
+  severity: 'warning',
+  description: 'A privileged container, or one allowed to escalate privileges',
+  docs: 'A privileged container has every capability of the host: an escape from it is an escape onto the node. Most workloads need neither `privileged: true` nor `allowPrivilegeEscalation: true`.',
+  examples: { bad: 'securityContext: {privileged: true}', good: 'securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}' },
+};
+
+export function check(ctx: RuleContext): void {
+  for (const t of podTemplates(ctx.resources)) {
+    for (const { container, pointer } of containersOf(t)) {
+      const sc = isMap(container.securityContext) ? container.securityContext : undefined;
+      if (sc?.privileged === true) ctx.report({ resource: t.resource, pointer: `${pointer}/securityContext/privileged`, message: `container "${String(container.name)}" is privileged` });
+      else if (sc?.allowPrivilegeEscalation === true) ctx.report({ resource: t.resource, pointer: `${pointer}/securityContext/allowPrivilegeEscalation`, message: `container "${String(container.name)}" allows privilege escalation` });
+    }
+  }
+}
