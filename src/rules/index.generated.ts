@@ -2,6 +2,8 @@
 // Regenerate with: npm run rules:index
 import type { Rule } from './types.js';
 import * as danglingHpa from './dangling-hpa.js';
+import * as danglingNetworkpolicy from './dangling-networkpolicy.js';
+import * as danglingPdb from './dangling-pdb.js';
 import * as hostPort from './host-port.js';
 import * as latestTag from './latest-tag.js';
 import * as missingConfigmap from './missing-configmap.js';
@@ -11,11 +13,14 @@ import * as missingSecret from './missing-secret.js';
 import * as missingServiceaccount from './missing-serviceaccount.js';
 import * as privileged from './privileged.js';
 import * as selectorMismatch from './selector-mismatch.js';
+import * as selectorOverlap from './selector-overlap.js';
 import * as serviceNoPods from './service-no-pods.js';
 import * as servicePortMismatch from './service-port-mismatch.js';
 
 export const rules: readonly Rule[] = [
   danglingHpa,
+  danglingNetworkpolicy,
+  danglingPdb,
   hostPort,
   latestTag,
   missingConfigmap,
@@ -25,6 +30,7 @@ export const rules: readonly Rule[] = [
   missingServiceaccount,
   privileged,
   selectorMismatch,
+  selectorOverlap,
   serviceNoPods,
   servicePortMismatch,
 ];

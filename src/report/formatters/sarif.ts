@@ -9,12 +9,10 @@ import type { Formatter } from '../context.js';
 const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 export const sarif: Formatter = (report, ctx) => {
+  // The rules the results refer to, as code scanning needs them: the log stays small and stable as rules are added.
   const known = new Map(ctx.rules.map((r) => [r.id, r]));
   const used = [...new Set(report.diagnostics.map((d) => d.ruleId))];
-  const rules: RuleMeta[] = [...ctx.rules];
-  for (const id of used) {
-    if (!known.has(id)) rules.push({ id, severity: 'error', description: id, docs: id });
-  }
+  const rules: RuleMeta[] = used.map((id) => known.get(id) ?? { id, severity: 'error', description: id, docs: id });
   rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const index = new Map(rules.map((r, i) => [r.id, i]));
 
