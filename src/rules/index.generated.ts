@@ -7,8 +7,10 @@ import * as danglingPdb from './dangling-pdb.js';
 import * as hostPort from './host-port.js';
 import * as latestTag from './latest-tag.js';
 import * as missingConfigmap from './missing-configmap.js';
+import * as missingLimits from './missing-limits.js';
 import * as missingProbes from './missing-probes.js';
 import * as missingPvc from './missing-pvc.js';
+import * as missingRequests from './missing-requests.js';
 import * as missingSecret from './missing-secret.js';
 import * as missingServiceaccount from './missing-serviceaccount.js';
 import * as privileged from './privileged.js';
@@ -16,6 +18,7 @@ import * as selectorMismatch from './selector-mismatch.js';
 import * as selectorOverlap from './selector-overlap.js';
 import * as serviceNoPods from './service-no-pods.js';
 import * as servicePortMismatch from './service-port-mismatch.js';
+import * as suspiciousUnit from './suspicious-unit.js';
 
 export const rules: readonly Rule[] = [
   danglingHpa,
@@ -24,8 +27,10 @@ export const rules: readonly Rule[] = [
   hostPort,
   latestTag,
   missingConfigmap,
+  missingLimits,
   missingProbes,
   missingPvc,
+  missingRequests,
   missingSecret,
   missingServiceaccount,
   privileged,
@@ -33,4 +38,5 @@ export const rules: readonly Rule[] = [
   selectorOverlap,
   serviceNoPods,
   servicePortMismatch,
+  suspiciousUnit,
 ];

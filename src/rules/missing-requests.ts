@@ -1,0 +1,22 @@
+import type { RuleContext, RuleDocs } from './types.js';
+import { containersOf, isMap, podTemplates } from './workloads.js';
+
+export const meta: RuleDocs = {
+  id: 'missing-requests',
+  severity: 'warning',
+  description: 'A container without cpu or memory requests',
+  docs: 'Without requests the scheduler places a pod as if it used nothing, nodes get overcommitted, and the pod is the first to be evicted (BestEffort class).',
+  examples: { bad: 'containers:\n- name: api\n  image: api:1', good: 'containers:\n- name: api\n  image: api:1\n  resources:\n    requests: {cpu: 250m, memory: 256Mi}' },
+};
+
+export function check(ctx: RuleContext): void {
+  for (const t of podTemplates(ctx.resources)) {
+    for (const { container, pointer } of containersOf(t)) {
+      const requests = isMap(container.resources) && isMap(container.resources.requests) ? container.resources.requests : {};
+      const limits = isMap(container.resources) && isMap(container.resources.limits) ? container.resources.limits : {};
+      // Requests default to limits, as the API server defaults them.
+      const missing = ['cpu', 'memory'].filter((r) => requests[r] === undefined && limits[r] === undefined);
+      if (missing.length) ctx.report({ resource: t.resource, pointer: `${pointer}/name`, message: `container "${String(container.name)}" requests no ${missing.join(' and no ')}` });
+    }
+  }
+}
