@@ -5,15 +5,20 @@ import * as danglingHpa from './dangling-hpa.js';
 import * as danglingNetworkpolicy from './dangling-networkpolicy.js';
 import * as danglingPdb from './dangling-pdb.js';
 import * as hostPort from './host-port.js';
+import * as ingressMissingService from './ingress-missing-service.js';
 import * as latestTag from './latest-tag.js';
 import * as missingConfigmap from './missing-configmap.js';
+import * as missingConfigmapKey from './missing-configmap-key.js';
 import * as missingLimits from './missing-limits.js';
 import * as missingProbes from './missing-probes.js';
 import * as missingPvc from './missing-pvc.js';
 import * as missingRequests from './missing-requests.js';
 import * as missingSecret from './missing-secret.js';
+import * as missingSecretKey from './missing-secret-key.js';
 import * as missingServiceaccount from './missing-serviceaccount.js';
 import * as privileged from './privileged.js';
+import * as probePortMismatch from './probe-port-mismatch.js';
+import * as runAsRoot from './run-as-root.js';
 import * as selectorMismatch from './selector-mismatch.js';
 import * as selectorOverlap from './selector-overlap.js';
 import * as serviceNoPods from './service-no-pods.js';
@@ -25,15 +30,20 @@ export const rules: readonly Rule[] = [
   danglingNetworkpolicy,
   danglingPdb,
   hostPort,
+  ingressMissingService,
   latestTag,
   missingConfigmap,
+  missingConfigmapKey,
   missingLimits,
   missingProbes,
   missingPvc,
   missingRequests,
   missingSecret,
+  missingSecretKey,
   missingServiceaccount,
   privileged,
+  probePortMismatch,
+  runAsRoot,
   selectorMismatch,
   selectorOverlap,
   serviceNoPods,
