@@ -69,26 +69,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   };
 
-  withSharedOptions(
-    program
-      .command('validate')
-      .description('validate manifests (files, directories, - for stdin) against the Kubernetes schemas, with every problem at its line and column')
-      .argument('<paths...>', 'files or directories to check; - reads standard input'),
-  ).action(runChecks(validate));
-
-  withSharedOptions(
-    program
-      .command('check')
-      .description('render kustomization directories as kustomize would, then validate; other paths are validated as they are')
-      .argument('<paths...>', 'kustomization directories, files or directories; - reads standard input'),
-  ).action(runChecks(check));
-
-  withSharedOptions(
-    program
-      .command('lint')
-      .description('render kustomizations, validate, and run the cross-resource rules (the same as check)')
-      .argument('<paths...>', 'kustomization directories, files or directories; - reads standard input'),
-  ).action(runChecks(check));
+  const checkingCommands: [name: string, description: string, argument: string, run: typeof validate][] = [
+    ['validate', 'validate manifests (files, directories, - for stdin) against the Kubernetes schemas, with every problem at its line and column', 'files or directories to check; - reads standard input', validate],
+    ['check', 'render kustomization directories as kustomize would, then validate; other paths are validated as they are', 'kustomization directories, files or directories; - reads standard input', check],
+    ['lint', 'render kustomizations, validate, and run the cross-resource rules (the same as check)', 'kustomization directories, files or directories; - reads standard input', check],
+  ];
+  for (const [name, description, argument, run] of checkingCommands) {
+    withSharedOptions(program.command(name).description(description).argument('<paths...>', argument)).action(runChecks(run));
+  }
 
   program
     .command('render')

@@ -1,4 +1,4 @@
-import { checkReferences, type ReferenceKind } from './references.js';
+import { checkReferences } from './references.js';
 import type { RuleContext, RuleDocs } from './types.js';
 
 export const meta: RuleDocs = {
@@ -12,8 +12,6 @@ export const meta: RuleDocs = {
   },
 };
 
-const kind: ReferenceKind = 'ConfigMap';
-
 export function check(ctx: RuleContext): void {
-  checkReferences(ctx, kind);
+  checkReferences(ctx, 'ConfigMap');
 }
