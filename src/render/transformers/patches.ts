@@ -85,15 +85,45 @@ function applySmp(resmap: ResMap, r: RenderResource, patch: Record<string, unkno
 
 /** Every field the patch wrote now points at the patch. */
 function recordOrigins(r: RenderResource, patch: unknown, pointer: string, origin: Origin): void {
+  const escape = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
   if (isMap(patch)) {
     for (const [k, v] of Object.entries(patch)) {
       if (k === 'apiVersion' || k === 'kind' || k.startsWith('$')) continue;
       if (pointer === '' && k === 'metadata' && isMap(v) && Object.keys(v).every((x) => x === 'name' || x === 'namespace')) continue;
-      recordOrigins(r, v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, { ...origin, pointer: `${origin.pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+      recordOrigins(r, v, `${pointer}/${escape(k)}`, { ...origin, pointer: `${origin.pointer}/${escape(k)}` });
     }
-  } else if (pointer !== '') {
-    r.setOrigin(pointer, origin);
+    return;
   }
+  if (pointer === '') return;
+  const merged = valueAt(r.object, pointer);
+  if (Array.isArray(patch) && Array.isArray(merged) && patch.length > 0 && patch.every((el) => isMap(el) && identity(el) !== undefined)) {
+    // A list merged by key: each patch element owns the result element with its key, wherever it landed.
+    patch.forEach((el, j) => {
+      const id = identity(el as Record<string, unknown>);
+      const i = merged.findIndex((m) => isMap(m) && identity(m) === id);
+      if (i !== -1) recordOrigins(r, el, `${pointer}/${i}`, { ...origin, pointer: `${origin.pointer}/${j}` });
+    });
+    return;
+  }
+  r.setOrigin(pointer, origin);
+}
+
+const IDENTITY_KEYS = ['name', 'mountPath', 'devicePath', 'containerPort', 'port', 'ip', 'topologyKey', 'uid'];
+
+function identity(el: Record<string, unknown>): string | undefined {
+  const key = IDENTITY_KEYS.find((k) => el[k] !== undefined);
+  return key === undefined ? undefined : `${key}=${String(el[key])}`;
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let cur = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur)) cur = cur[Number(seg)];
+    else if (isMap(cur)) cur = cur[seg];
+    else return undefined;
+  }
+  return cur;
 }
 
 /** A resource selector: patch targets, replacement sources and targets. */
