@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { sortDiagnostics, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
 import { displayPath, loadPaths } from '../load/index.js';
 import { findKustomizationFile, isKustomizationDir, render } from '../render/index.js';
-import { runRules } from '../rules/index.js';
+import { resourceTotals, runRules } from '../rules/index.js';
 import { validateSchemas } from '../schema/index.js';
 import type { RunResult, ValidateOptions } from './validate.js';
 
@@ -43,7 +43,8 @@ export function check(paths: readonly string[], options: ValidateOptions = {}): 
   errors.push(...(crdSource?.errors ?? []));
   diagnostics.push(...validateSchemas(resources, { ...options, crds }));
   if (options.rules !== false) diagnostics.push(...runRules(resources, options));
-  return { resources, diagnostics: sortDiagnostics(dedupe(diagnostics)), files, errors };
+  const totals = options.totals ? resourceTotals(resources) : undefined;
+  return { resources, diagnostics: sortDiagnostics(dedupe(diagnostics)), files, errors, ...(totals && { totals }) };
 }
 
 function isDirectoryWithKustomization(dir: string): boolean {

@@ -1,11 +1,13 @@
 import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, sortDiagnostics, type KubeproofError, type Resource, type RunReport } from '../core/index.js';
 import { loadPaths, type LoadOptions } from '../load/index.js';
-import type { LintOptions } from '../rules/index.js';
+import { resourceTotals, runRules, type LintOptions } from '../rules/index.js';
 import { validateSchemas, type SchemaOptions } from '../schema/index.js';
 
 export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'>, LintOptions {
   /** check/lint: run the cross-resource rules (default true). */
   rules?: boolean;
+  /** Sum requests and limits per workload and namespace into the result. */
+  totals?: boolean;
   /** Files or directories holding CustomResourceDefinitions to validate custom resources against. */
   crdPaths?: readonly string[];
 }
@@ -18,14 +20,18 @@ export interface RunResult extends RunReport {
 
 const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
 
-/** Loads manifests and validates them against their schemas. Later stages join here as they land. */
+/** Loads manifests and validates them as the API server would: schemas, its own checks, and the rules for what it refuses. */
 export function validate(paths: readonly string[], options: ValidateOptions = {}): RunResult {
   const loaded = loadPaths(paths, options);
   const crdSource = options.crdPaths?.length ? loadPaths(options.crdPaths, { ...options, readStdin: undefined }) : undefined;
   const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
   const diagnostics = [...loaded.diagnostics, ...(crdSource?.diagnostics.filter((d) => d.severity !== 'info') ?? [])];
   diagnostics.push(...validateSchemas(loaded.resources, { ...options, crds }));
+  // What the API server would refuse, though no schema says so: a request above its limit, an unparsable quantity...
+  diagnostics.push(...runRules(loaded.resources, { ...options, only: 'rejected-by-api-server' }));
+  const totals = options.totals ? resourceTotals(loaded.resources) : undefined;
   return {
+    ...(totals && { totals }),
     resources: loaded.resources,
     diagnostics: sortDiagnostics(diagnostics),
     files: loaded.files,

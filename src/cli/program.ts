@@ -29,6 +29,7 @@ interface SharedOptions {
   disable: string[];
   enable: string[];
   strictRefs?: boolean;
+  totals?: boolean;
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -54,10 +55,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       disable: opts.disable,
       enable: opts.enable,
       strictRefs: opts.strictRefs,
+      totals: opts.totals,
     });
     const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     const color = opts.color ?? (io.stdoutIsTTY && !opts.output && opts.format === 'text' && !io.env.NO_COLOR);
-    const report = formatReport(opts.format, { diagnostics: shown, files: result.files }, { color });
+    const report = formatReport(opts.format, { diagnostics: shown, files: result.files, totals: result.totals }, { color });
     if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), report);
     else io.stdout(report);
 
@@ -121,6 +123,7 @@ function withSharedOptions(cmd: Command): Command {
     .option('--disable <rules>', 'comma-separated rule ids not to run', commaList, [])
     .option('--enable <rules>', 'comma-separated rule ids to run even if disabled', commaList, [])
     .option('--strict-refs', 'references to objects not among the inputs are errors, not warnings')
+    .option('--totals', 'sum requests and limits per workload and per namespace (replicas counted) into the report')
     .option('-j, --jobs <n>', 'threads to parse large inputs on (default: one per core)', parsePositive)
     .option('--color', 'force colour in the text format')
     .option('--no-color', 'never colour the text format')

@@ -6,3 +6,5 @@ export * from './rule-meta.js';
 export * from './span.js';
 export * from './run.js';
 export * from './locate.js';
+export * from './quantity.js';
+export * from './totals.js';

@@ -1,4 +1,5 @@
 import type { Diagnostic, ResourceId } from './diagnostic.js';
+import type { ResourceTotals } from './totals.js';
 
 /** A file that was read, with the objects it held: reporters list every checked object, not only failures. */
 export interface CheckedFile {
@@ -10,4 +11,6 @@ export interface CheckedFile {
 export interface RunReport {
   diagnostics: Diagnostic[];
   files: CheckedFile[];
+  /** Requests and limits per workload and namespace, when asked for (`--totals`). */
+  totals?: ResourceTotals;
 }

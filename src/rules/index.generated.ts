@@ -5,8 +5,11 @@ import * as cpuLimit from './cpu-limit.js';
 import * as danglingHpa from './dangling-hpa.js';
 import * as danglingNetworkpolicy from './dangling-networkpolicy.js';
 import * as danglingPdb from './dangling-pdb.js';
+import * as duplicateEnv from './duplicate-env.js';
 import * as hostPort from './host-port.js';
+import * as ingressMissingPort from './ingress-missing-port.js';
 import * as ingressMissingService from './ingress-missing-service.js';
+import * as invalidQuantity from './invalid-quantity.js';
 import * as latestTag from './latest-tag.js';
 import * as missingConfigmap from './missing-configmap.js';
 import * as missingConfigmapKey from './missing-configmap-key.js';
@@ -21,6 +24,7 @@ import * as missingSecretKey from './missing-secret-key.js';
 import * as missingServiceaccount from './missing-serviceaccount.js';
 import * as privileged from './privileged.js';
 import * as probePortMismatch from './probe-port-mismatch.js';
+import * as requestsExceedLimits from './requests-exceed-limits.js';
 import * as runAsRoot from './run-as-root.js';
 import * as selectorMismatch from './selector-mismatch.js';
 import * as selectorOverlap from './selector-overlap.js';
@@ -33,8 +37,11 @@ export const rules: readonly Rule[] = [
   danglingHpa,
   danglingNetworkpolicy,
   danglingPdb,
+  duplicateEnv,
   hostPort,
+  ingressMissingPort,
   ingressMissingService,
+  invalidQuantity,
   latestTag,
   missingConfigmap,
   missingConfigmapKey,
@@ -49,6 +56,7 @@ export const rules: readonly Rule[] = [
   missingServiceaccount,
   privileged,
   probePortMismatch,
+  requestsExceedLimits,
   runAsRoot,
   selectorMismatch,
   selectorOverlap,

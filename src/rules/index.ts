@@ -15,11 +15,13 @@ export interface LintOptions extends RuleOptions {
   enable?: readonly string[];
   /** Per-rule severity overrides ('off' disables). */
   severities?: Record<string, Severity | 'off'>;
+  /** Run only the rules for what the API server itself refuses (`kubeproof validate`). */
+  only?: 'rejected-by-api-server';
 }
 
-export function runRules(resources: readonly Resource[], options: LintOptions = {}): Diagnostic[] {
+export function runRules(resources: readonly Resource[], options: LintOptions = {}, catalog: readonly Rule[] = rules): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const rule of selectRules(options)) {
+  for (const rule of selectRules(catalog, options)) {
     const severity = options.severities?.[rule.meta.id];
     if (severity === 'off') continue;
     try {
@@ -37,8 +39,11 @@ export function runRules(resources: readonly Resource[], options: LintOptions = 
   return out;
 }
 
-function selectRules(options: LintOptions): readonly Rule[] {
+function selectRules(catalog: readonly Rule[], options: LintOptions): readonly Rule[] {
   const disabled = new Set(options.disable ?? []);
   const enabled = new Set(options.enable ?? []);
-  return rules.filter((r) => enabled.has(r.meta.id) || !disabled.has(r.meta.id));
+  const candidates = options.only === 'rejected-by-api-server' ? catalog.filter((r) => r.meta.rejectedByApiServer) : catalog;
+  return candidates.filter((r) => enabled.has(r.meta.id) || !disabled.has(r.meta.id));
 }
+export { resourceTotals, replicasOf } from './totals.js';
+export { podRequests, podLimits, type ResourceMap } from './pod-resources.js';

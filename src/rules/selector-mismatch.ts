@@ -11,6 +11,7 @@ export const meta: RuleDocs = {
     bad: 'kind: Deployment\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: frontend}',
     good: 'kind: Deployment\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}',
   },
+  rejectedByApiServer: true,
 };
 
 const LABEL_SELECTOR_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job']);

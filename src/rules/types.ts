@@ -4,10 +4,13 @@
  * file, line, column and the configured severity. Rules never compute positions.
  */
 import type { Resource, RuleMeta, Severity } from '../core/index.js';
+import type { KubernetesVersion } from '../openapi/index.js';
 
 export interface RuleDocs extends RuleMeta {
   /** A manifest (fragment) the rule reports, and the same one fixed. */
   examples: { bad: string; good: string };
+  /** The API server refuses what this rule finds: `kubeproof validate` runs it too. */
+  rejectedByApiServer?: boolean;
 }
 
 export interface RuleFinding {
@@ -29,6 +32,8 @@ export interface RuleContext {
 export interface RuleOptions {
   /** References to objects not among the inputs are errors rather than warnings. */
   strictRefs?: boolean;
+  /** Which version's schemas say where quantities are. */
+  kubernetesVersion?: KubernetesVersion;
 }
 
 export interface Rule {

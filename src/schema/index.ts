@@ -12,7 +12,6 @@ import { SchemaRegistry } from './registry.js';
 export { KUBERNETES_VERSIONS, DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion, loadBundle, type KubernetesVersion, type SchemaBundle, type SchemaNode } from '../openapi/index.js';
 export { schemaProblemMetas, schemaProblems, type SchemaProblemId } from './problems.js';
 export { SchemaRegistry } from './registry.js';
-export { parseQuantity, isValidQuantity } from './checks/quantity.js';
 
 export interface SchemaOptions {
   kubernetesVersion?: KubernetesVersion;
@@ -78,3 +77,4 @@ function validateOne(resource: Resource, registry: SchemaRegistry, options: Sche
   runFieldChecks(value, root, walker, ctx);
   return out;
 }
+export { fieldPath, invalid, showValue } from './field-error.js';

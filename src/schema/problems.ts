@@ -27,11 +27,6 @@ export const schemaProblems = {
     description: 'A value the schema or the API server rejects: out of range, wrong format, bad pattern',
     docs: 'Covers integer ranges (int32, port numbers), formats (date-time, base64), and the limits custom resource schemas declare (minimum, maxLength, pattern, ...).',
   },
-  'invalid-quantity': {
-    severity: 'error',
-    description: 'A resource quantity that does not parse',
-    docs: 'Quantities are a number and an optional suffix: binary (Ki, Mi, Gi, Ti, Pi, Ei), decimal (m, k, M, G, T, P, E) or an exponent (e3). `100MB`, `1.5.0Gi` and `abc` are not quantities; `500m`, `1Gi` and `1e3` are.',
-  },
   'invalid-name': {
     severity: 'error',
     description: 'A name that breaks the API server\'s naming rules for its kind or field',

@@ -26,7 +26,7 @@ describe('kubeproof check on overlays', () => {
     const dir = brokenOverlayTree();
     const result = check(['overlays/production', 'overlays/dev'], { cwd: dir });
     const found = result.diagnostics.map((d) => `${d.file} ${d.ruleId} ${d.message.split(':')[0]}`);
-    expect(found).toContain('base/web.yaml invalid-quantity spec.template.spec.containers[0].resources.requests.cpu');
+    expect(found).toContain('base/web.yaml invalid-quantity spec.template.spec.containers[0].resources.requests[cpu]');
     expect(found).toContain('overlays/production/patch-bad.yaml invalid-type spec.replicas');
     expect(found.filter((f) => f.includes('invalid-quantity'))).toHaveLength(1);
     const patchFinding = result.diagnostics.find((d) => d.ruleId === 'invalid-type')!;

@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isValidQuantity, parseQuantity } from '../../src/schema/index.js';
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isLabelKey, isLabelValue, isPathSegmentName, isPortName } from '../../src/schema/checks/names.js';
 import { closest, distance } from '../../src/schema/suggest.js';
-
-describe('quantities', () => {
-  it.each(['1', '1e3', '500m', '1Ki', '1.5Gi', '.5', '5.', '+1', '-1', '1E', '2n', '3u', '1e-3', '0'])('accepts %s', (q) => {
-    expect(isValidQuantity(q)).toBe(true);
-  });
-  it.each(['1.5.0Gi', '100MB', 'abc', '', '1 Gi', 'Gi', '1e', '1KiB', '1.2.3', '--1', '1iK'])('refuses %s', (q) => {
-    expect(isValidQuantity(q)).toBe(false);
-  });
-  it('computes values to compare', () => {
-    expect(parseQuantity('500m')).toBe(0.5);
-    expect(parseQuantity('1Gi')).toBe(1073741824);
-    expect(parseQuantity('1e3')).toBe(1000);
-    expect(parseQuantity('1.5k')).toBe(1500);
-    expect(parseQuantity(2)).toBe(2);
-    expect(parseQuantity('nope')).toBeUndefined();
-  });
-});
 
 describe('names', () => {
   it('follows RFC 1123 subdomains and labels, RFC 1035 labels', () => {

@@ -31,6 +31,7 @@ export const json: Formatter = (report, ctx) => {
         ? { apiVersion: d.resource.apiVersion, kind: d.resource.kind, namespace: d.resource.namespace ?? null, name: d.resource.name }
         : null,
     })),
+    totals: report.totals ?? null,
   };
   return JSON.stringify(out, null, 2) + '\n';
 };

@@ -1,5 +1,5 @@
 /** The default human format: grouped by file, aligned columns, one summary line. */
-import { countBySeverity, type Diagnostic, type Severity } from '../../core/index.js';
+import { countBySeverity, type Amounts, type Diagnostic, type ResourceTotals, type Severity } from '../../core/index.js';
 import type { Formatter } from '../context.js';
 
 const ansi = { red: 31, yellow: 33, cyan: 36, green: 32, gray: 90, bold: 1, underline: 4 } as const;
@@ -21,6 +21,8 @@ export const text: Formatter = (report, ctx) => {
     });
     lines.push('');
   }
+
+  if (report.totals) lines.push(...totalsTable(report.totals), '');
 
   const { errors, warnings, infos } = countBySeverity(report.diagnostics);
   const resources = report.files.reduce((n, f) => n + f.resources.length, 0);
@@ -48,4 +50,20 @@ function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Requests/limits of cpu and memory per namespace and workload, aligned. */
+function totalsTable(totals: ResourceTotals): string[] {
+  const show = (a: Amounts, name: string) => a[name] ?? '-';
+  const rows: string[][] = [['NAMESPACE', 'WORKLOAD', 'PODS', 'CPU REQ', 'CPU LIM', 'MEM REQ', 'MEM LIM']];
+  for (const w of totals.workloads) {
+    const pods = w.replicas === null ? 'per node' : String(w.replicas);
+    rows.push([w.resource.namespace ?? 'default', `${w.resource.kind}/${w.resource.name}`, pods, show(w.total.requests, 'cpu'), show(w.total.limits, 'cpu'), show(w.total.requests, 'memory'), show(w.total.limits, 'memory')]);
+  }
+  for (const n of totals.namespaces) {
+    rows.push([n.namespace, '(total)', String(n.pods), show(n.requests, 'cpu'), show(n.limits, 'cpu'), show(n.requests, 'memory'), show(n.limits, 'memory')]);
+    if (n.perNode.pods > 0) rows.push([n.namespace, '(per node)', String(n.perNode.pods), show(n.perNode.requests, 'cpu'), show(n.perNode.limits, 'cpu'), show(n.perNode.requests, 'memory'), show(n.perNode.limits, 'memory')]);
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
 }

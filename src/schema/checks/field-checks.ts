@@ -1,6 +1,7 @@
 /**
  * What the schema cannot say but the API server enforces, per field of an API type:
- * names, labels, annotations, ports and resource amounts. Keyed by the definition the
+ * names, labels, annotations and ports (resource amounts are the invalid-quantity and
+ * requests-exceed-limits rules'). Keyed by the definition the
  * walker reached the field through, so a Container's name is checked wherever a
  * Container appears (Pod, Deployment template, CronJob's job template...).
  */
@@ -8,7 +9,6 @@ import { escapeSegment } from '../../core/index.js';
 import { invalid, tooLong } from '../field-error.js';
 import type { CheckContext, FieldCheck } from './context.js';
 import { isDNS1123Label, isLabelKey, isLabelValue, isPortName } from './names.js';
-import { parseQuantity } from './quantity.js';
 
 const META = 'io.k8s.apimachinery.pkg.apis.meta.v1.';
 const CORE = 'io.k8s.api.core.v1.';
@@ -57,36 +57,12 @@ const selectorValues: FieldCheck = (value, pointer, ctx) => {
   value.forEach((v, i) => eachError('invalid-label', isLabelValue)(v, `${pointer}/${i}`, ctx));
 };
 
-/** Requests and limits are non-negative, and a request may not exceed its limit. */
-const resourceRequirements: FieldCheck = (value, pointer, ctx) => {
-  if (!isObject(value)) return;
-  const limits = isObject(value.limits) ? value.limits : {};
-  const requests = isObject(value.requests) ? value.requests : {};
-  for (const [section, amounts] of [['limits', limits], ['requests', requests]] as const) {
-    for (const [name, q] of Object.entries(amounts)) {
-      const n = typeof q === 'string' || typeof q === 'number' ? parseQuantity(q) : undefined;
-      const p = `${pointer}/${section}/${escapeSegment(name)}`;
-      if (n !== undefined && n < 0) ctx.report({ ruleId: 'invalid-value', message: invalid(ctx.resource, p, q, 'must be greater than or equal to 0'), pointer: p, at: 'value' });
-    }
-  }
-  for (const [name, request] of Object.entries(requests)) {
-    const limit = limits[name];
-    if (limit === undefined) continue;
-    const r = parseQuantity(request as string);
-    const l = parseQuantity(limit as string);
-    if (r !== undefined && l !== undefined && r > l) {
-      const p = `${pointer}/requests/${escapeSegment(name)}`;
-      ctx.report({ ruleId: 'invalid-value', message: invalid(ctx.resource, p, request, `must be less than or equal to ${name} limit of ${String(limit)}`), pointer: p, at: 'value' });
-    }
-  }
-};
-
 export const FIELD_CHECKS: Record<string, Record<string, FieldCheck>> = {
   [`${META}ObjectMeta`]: { labels: labelMap, annotations },
   [`${META}LabelSelector`]: { matchLabels: labelMap },
   [`${META}LabelSelectorRequirement`]: { key: eachError('invalid-label', isLabelKey), values: selectorValues },
-  [`${CORE}Container`]: { name: eachError('invalid-name', isDNS1123Label), resources: resourceRequirements },
-  [`${CORE}EphemeralContainer`]: { name: eachError('invalid-name', isDNS1123Label), resources: resourceRequirements },
+  [`${CORE}Container`]: { name: eachError('invalid-name', isDNS1123Label) },
+  [`${CORE}EphemeralContainer`]: { name: eachError('invalid-name', isDNS1123Label) },
   [`${CORE}Volume`]: { name: eachError('invalid-name', isDNS1123Label) },
   [`${CORE}ContainerPort`]: { name: eachError('invalid-name', isPortName), containerPort: portNumber(false), hostPort: portNumber(true) },
   [`${CORE}ServicePort`]: { name: eachError('invalid-name', isDNS1123Label), port: portNumber(false), targetPort },

@@ -5,11 +5,10 @@
  */
 import { escapeSegment } from '../../core/index.js';
 import type { SchemaNode } from '../../openapi/index.js';
-import { duplicate, fieldPath, invalid, showValue } from '../field-error.js';
+import { duplicate } from '../field-error.js';
 import type { SchemaWalker } from '../../openapi/index.js';
 import type { CheckContext } from './context.js';
 import { FIELD_CHECKS, isObject } from './field-checks.js';
-import { isValidQuantity, QUANTITY_REGEX_MESSAGE } from './quantity.js';
 
 export function runFieldChecks(value: unknown, root: SchemaNode, walker: SchemaWalker, ctx: CheckContext): void {
   visit(value, root, '', walker, ctx);
@@ -20,13 +19,11 @@ function visit(value: unknown, schema: SchemaNode | undefined, pointer: string, 
   if (!resolved || value === null || value === undefined) return;
   const { node, definition } = resolved;
 
-  if (node.format === 'quantity' && typeof value === 'string' && !isValidQuantity(value)) {
-    ctx.report({ ruleId: 'invalid-quantity', message: invalid(ctx.resource, pointer, value, QUANTITY_REGEX_MESSAGE), pointer, at: 'value' });
-  }
-
   if (Array.isArray(value)) {
     const listType = node['x-kubernetes-list-type'];
-    if (listType === 'map') checkListMap(value, node, pointer, walker, ctx);
+    // Repeated environment variables are accepted with a warning: the duplicate-env rule reports them.
+    const isEnv = /\/env$/.test(pointer);
+    if (listType === 'map' && !isEnv) checkListMap(value, node, pointer, walker, ctx);
     else if (listType === 'set') checkSet(value, pointer, ctx);
     value.forEach((item, i) => visit(item, walker.child(node, String(i), true), `${pointer}/${i}`, walker, ctx));
     return;
@@ -60,12 +57,7 @@ function checkListMap(items: unknown[], node: SchemaNode, pointer: string, walke
     const single = keys.length === 1;
     const at = single ? `${itemPointer}/${escapeSegment(keys[0]!)}` : itemPointer;
     const shown = single ? tuple[0] : Object.fromEntries(keys.map((k, j) => [k, tuple[j]]));
-    // Duplicate environment variables are accepted by the API server with a warning: the last one wins.
-    const envVar = /\/env\/\d+$/.test(itemPointer);
-    const message = envVar
-      ? `${fieldPath(at)}: Duplicate value: ${showValue(shown, ctx.resource, at)}: an earlier entry has the same name; the last one wins`
-      : duplicate(ctx.resource, at, shown);
-    ctx.report({ ruleId: 'duplicate-value', message, pointer: at, at: 'value', severity: envVar ? 'warning' : 'error' });
+    ctx.report({ ruleId: 'duplicate-value', message: duplicate(ctx.resource, at, shown), pointer: at, at: 'value' });
   });
 }
 
