@@ -13,3 +13,4 @@ export { ruleCatalog } from './api/catalog.js';
 export { formatReport, TOOL } from './api/format.js';
 export { check } from './api/check.js';
 export { render, emitDocuments, type Rendered, type RenderOptions } from './render/index.js';
+export { schedule, type ScheduleCommandOptions, type ScheduleCommandResult } from './api/schedule.js';

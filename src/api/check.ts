@@ -9,42 +9,61 @@ import { displayPath, loadPaths } from '../load/index.js';
 import { findKustomizationFile, isKustomizationDir, render } from '../render/index.js';
 import { resourceTotals, runRules } from '../rules/index.js';
 import { validateSchemas } from '../schema/index.js';
+import { scheduleWorkloads, type ScheduleResult } from '../schedule/index.js';
+import { loadInventory } from './inventory.js';
 import type { RunResult, ValidateOptions } from './validate.js';
 
 const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
 
-export function check(paths: readonly string[], options: ValidateOptions = {}): RunResult {
-  const cwd = options.cwd ?? process.cwd();
-  const diagnostics: Diagnostic[] = [];
-  const resources: Resource[] = [];
-  const files: CheckedFile[] = [];
-  const errors: KubeproofError[] = [];
-  const plain: string[] = [];
+export interface Inputs {
+  resources: Resource[];
+  diagnostics: Diagnostic[];
+  files: CheckedFile[];
+  errors: KubeproofError[];
+}
 
+/** Kustomization directories rendered, everything else loaded as it is. */
+export function loadInputs(paths: readonly string[], options: ValidateOptions = {}): Inputs {
+  const cwd = options.cwd ?? process.cwd();
+  const out: Inputs = { resources: [], diagnostics: [], files: [], errors: [] };
+  const plain: string[] = [];
   for (const p of paths) {
     const dir = path.resolve(cwd, p);
     if (p !== '-' && isDirectoryWithKustomization(dir)) {
       const rendered = render(dir, { cwd, kubernetesVersion: options.kubernetesVersion });
-      diagnostics.push(...rendered.diagnostics);
-      resources.push(...rendered.resources);
+      out.diagnostics.push(...rendered.diagnostics);
+      out.resources.push(...rendered.resources);
       const kfile = findKustomizationFile(dir);
-      files.push({ file: displayPath(kfile ?? dir, cwd), resources: rendered.resources.map((r) => r.id) });
+      out.files.push({ file: displayPath(kfile ?? dir, cwd), resources: rendered.resources.map((r) => r.id) });
     } else plain.push(p);
   }
   if (plain.length > 0) {
     const loaded = loadPaths(plain, options);
-    diagnostics.push(...loaded.diagnostics);
-    resources.push(...loaded.resources);
-    files.push(...loaded.files);
-    errors.push(...loaded.errors);
+    out.diagnostics.push(...loaded.diagnostics);
+    out.resources.push(...loaded.resources);
+    out.files.push(...loaded.files);
+    out.errors.push(...loaded.errors);
   }
+  return out;
+}
+
+export function check(paths: readonly string[], options: ValidateOptions = {}): RunResult {
+  const { resources, diagnostics, files, errors } = loadInputs(paths, options);
   const crdSource = options.crdPaths?.length ? loadPaths(options.crdPaths, { ...options, readStdin: undefined }) : undefined;
   const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
   errors.push(...(crdSource?.errors ?? []));
   diagnostics.push(...validateSchemas(resources, { ...options, crds }));
   if (options.rules !== false) diagnostics.push(...runRules(resources, options));
   const totals = options.totals ? resourceTotals(resources) : undefined;
-  return { resources, diagnostics: sortDiagnostics(dedupe(diagnostics)), files, errors, ...(totals && { totals }) };
+  let schedule: ScheduleResult | undefined;
+  if (options.nodePaths?.length) {
+    const nodes = loadInventory(options.nodePaths, options);
+    diagnostics.push(...nodes.diagnostics);
+    errors.push(...nodes.errors);
+    schedule = scheduleWorkloads(resources, nodes.nodes, { strategy: options.strategy, kubernetesVersion: options.kubernetesVersion });
+    diagnostics.push(...schedule.diagnostics);
+  }
+  return { resources, diagnostics: sortDiagnostics(dedupe(diagnostics)), files, errors, ...(totals && { totals }), ...(schedule && { schedule: schedule.report }) };
 }
 
 function isDirectoryWithKustomization(dir: string): boolean {

@@ -2,18 +2,25 @@ import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, sortDiagnostics, t
 import { loadPaths, type LoadOptions } from '../load/index.js';
 import { resourceTotals, runRules, type LintOptions } from '../rules/index.js';
 import { validateSchemas, type SchemaOptions } from '../schema/index.js';
+import type { ScheduleReport, Strategy } from '../schedule/index.js';
 
 export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'>, LintOptions {
   /** check/lint: run the cross-resource rules (default true). */
   rules?: boolean;
   /** Sum requests and limits per workload and namespace into the result. */
   totals?: boolean;
+  /** Node inventory files or directories: check also schedules the pods on them. */
+  nodePaths?: readonly string[];
+  /** Scoring strategy of the dry-run scheduler. */
+  strategy?: Strategy;
   /** Files or directories holding CustomResourceDefinitions to validate custom resources against. */
   crdPaths?: readonly string[];
 }
 
 export interface RunResult extends RunReport {
   resources: Resource[];
+  /** The dry-run scheduler's report, when a node inventory was given. */
+  schedule?: ScheduleReport;
   /** Fatal input problems (missing or unreadable paths): the run exits 2 after reporting the rest. */
   errors: KubeproofError[];
 }

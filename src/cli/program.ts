@@ -2,6 +2,9 @@
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { check } from '../api/check.js';
+import { schedule } from '../api/schedule.js';
+import { scheduleText } from '../report/index.js';
+import type { Strategy } from '../schedule/index.js';
 import { exitCodeFor, validate } from '../api/validate.js';
 import { formatReport, TOOL } from '../api/format.js';
 import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, KubeproofError, type Diagnostic } from '../core/index.js';
@@ -30,6 +33,8 @@ interface SharedOptions {
   enable: string[];
   strictRefs?: boolean;
   totals?: boolean;
+  nodes: string[];
+  strategy: Strategy;
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -56,6 +61,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       enable: opts.enable,
       strictRefs: opts.strictRefs,
       totals: opts.totals,
+      nodePaths: opts.nodes,
+      strategy: opts.strategy,
     });
     const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     const color = opts.color ?? (io.stdoutIsTTY && !opts.output && opts.format === 'text' && !io.env.NO_COLOR);
@@ -79,6 +86,33 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   for (const [name, description, argument, run] of checkingCommands) {
     withSharedOptions(program.command(name).description(description).argument('<paths...>', argument)).action(runChecks(run));
   }
+
+  withSharedOptions(program.command('schedule').description("place every pod the workloads would create on a node inventory, as kube-scheduler would, and say why what does not fit").argument('<paths...>', 'kustomization directories, files or directories; - reads standard input'))
+    .action((paths: string[], opts: SharedOptions) => {
+      if (opts.nodes.length === 0) throw new KubeproofError('USAGE', 'schedule needs a node inventory: --nodes PATH');
+      const result = schedule(paths, {
+        cwd: io.cwd,
+        readStdin: io.readStdin,
+        stdinFilename: opts.stdinFilename,
+        maxFileSize: opts.maxFileSize,
+        kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion),
+        jobs: opts.jobs,
+        nodePaths: opts.nodes,
+        strategy: opts.strategy,
+      });
+      const problems = result.diagnostics.filter((d) => d.ruleId !== 'unschedulable');
+      let out: string;
+      if (opts.format === 'text') {
+        const color = opts.color ?? (io.stdoutIsTTY && !opts.output && !io.env.NO_COLOR);
+        out = (problems.length ? formatReport('text', { diagnostics: problems, files: result.files }, { color }) + '\n' : '') + scheduleText(result.report);
+      } else if (opts.format === 'json') out = JSON.stringify({ ...result.report, diagnostics: JSON.parse(formatReport('json', { diagnostics: problems, files: result.files })).diagnostics }, null, 2) + '\n';
+      else out = formatReport(opts.format, { diagnostics: result.diagnostics, files: result.files });
+      if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), out);
+      else io.stdout(out);
+      for (const err of result.errors) io.stderr(`kubeproof: error: ${err.message}\n`);
+      const failed = result.report.summary.pending > 0 || result.report.summary.notCreated > 0 || problems.some((d) => d.severity === 'error');
+      exitCode = result.errors.length > 0 ? EXIT_ERROR : failed ? EXIT_FINDINGS : 0;
+    });
 
   program
     .command('render')
@@ -124,6 +158,8 @@ function withSharedOptions(cmd: Command): Command {
     .option('--enable <rules>', 'comma-separated rule ids to run even if disabled', commaList, [])
     .option('--strict-refs', 'references to objects not among the inputs are errors, not warnings')
     .option('--totals', 'sum requests and limits per workload and per namespace (replicas counted) into the report')
+    .option('--nodes <path>', 'node inventory (v1 Nodes or kubeproof NodePools; file or directory): also schedule the pods; repeatable', collect, [])
+    .addOption(new Option('--strategy <strategy>', 'how the dry-run scheduler scores nodes').choices(['least-allocated', 'most-allocated']).default('least-allocated'))
     .option('-j, --jobs <n>', 'threads to parse large inputs on (default: one per core)', parsePositive)
     .option('--color', 'force colour in the text format')
     .option('--no-color', 'never colour the text format')

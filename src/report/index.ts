@@ -19,3 +19,4 @@ export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
 export function isFormatName(name: string): name is FormatName {
   return Object.hasOwn(formatters, name);
 }
+export { scheduleText, scheduleJson } from './schedule/text.js';

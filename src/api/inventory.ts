@@ -1,0 +1,17 @@
+/** Reading a node inventory from files and directories (`--nodes`). */
+import type { Diagnostic, KubeproofError } from '../core/index.js';
+import { loadPaths, type LoadOptions } from '../load/index.js';
+import { buildInventory, type SchedNode } from '../schedule/index.js';
+import type { KubernetesVersion } from '../schema/index.js';
+
+export interface LoadedInventory {
+  nodes: SchedNode[];
+  diagnostics: Diagnostic[];
+  errors: KubeproofError[];
+}
+
+export function loadInventory(paths: readonly string[], options: LoadOptions & { kubernetesVersion?: KubernetesVersion } = {}): LoadedInventory {
+  const loaded = loadPaths(paths, { ...options, readStdin: undefined });
+  const inventory = buildInventory(loaded.resources, { kubernetesVersion: options.kubernetesVersion });
+  return { nodes: inventory.nodes, diagnostics: [...loaded.diagnostics.filter((d) => d.severity !== 'info'), ...inventory.diagnostics], errors: loaded.errors };
+}

@@ -1,0 +1,57 @@
+/**
+ * `kubeproof schedule` for people: each node with cpu, memory and pod-count bars and the pods
+ * placed on it, then the pods that fit nowhere with kube-scheduler's reason, then a summary.
+ */
+import type { ScheduleReport } from '../../schedule/index.js';
+
+const WIDTH = 10;
+
+function parse(name: string, v: string | undefined): number {
+  if (v === undefined) return 0;
+  const m = /^([0-9]+)(m|Ki|Mi|Gi|Ti)?$/.exec(v);
+  if (!m) return Number(v) || 0;
+  const n = Number(m[1]);
+  const unit = m[2];
+  if (name === 'cpu') return unit === 'm' ? n : n * 1000;
+  const scale: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
+  return n * (unit ? (scale[unit] ?? 1) : 1);
+}
+
+function bar(used: number, total: number): string {
+  const ratio = total > 0 ? Math.min(1, used / total) : used > 0 ? 1 : 0;
+  const filled = Math.round(ratio * WIDTH);
+  return `${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)} ${String(Math.round(ratio * 100)).padStart(3)}%`;
+}
+
+export function scheduleText(report: ScheduleReport): string {
+  const lines: string[] = [];
+  const nameWidth = Math.max(4, ...report.nodes.map((n) => n.name.length));
+  lines.push(`${'NODE'.padEnd(nameWidth)}  ${'CPU'.padEnd(WIDTH + 5)}  ${'MEMORY'.padEnd(WIDTH + 5)}  PODS`);
+  for (const n of report.nodes) {
+    const cpu = bar(parse('cpu', n.requested.cpu), parse('cpu', n.allocatable.cpu));
+    const memory = bar(parse('memory', n.requested.memory), parse('memory', n.allocatable.memory));
+    const pods = bar(n.pods.length, Number(n.allocatable.pods ?? 0));
+    lines.push(`${n.name.padEnd(nameWidth)}  ${cpu}  ${memory}  ${pods} ${n.pods.length}/${n.allocatable.pods ?? 0}`);
+    if (n.pods.length) lines.push(`${' '.repeat(nameWidth)}  ${n.pods.join(', ')}`);
+  }
+  const pending = report.pods.filter((p) => p.node === null);
+  if (pending.length) {
+    lines.push('', 'Pending:');
+    for (const p of pending) lines.push(`  ${p.namespace}/${p.name} (${p.owner.kind} ${p.owner.name}): ${p.message}`);
+  }
+  if (report.notCreated.length) {
+    lines.push('', 'Not created (a StatefulSet with OrderedReady waits for its pending pod):');
+    for (const p of report.notCreated) lines.push(`  ${p.namespace}/${p.name} (${p.owner.kind} ${p.owner.name})`);
+  }
+  const s = report.summary;
+  lines.push('');
+  const nodes = `${report.nodes.length} node${report.nodes.length === 1 ? '' : 's'}`;
+  if (s.pending === 0 && s.notCreated === 0) lines.push(`✔ all ${s.pods} pods scheduled on ${nodes}`);
+  else lines.push(`✖ ${s.pending} of ${s.pods} pods pending${s.notCreated ? `, ${s.notCreated} not created` : ''}; ${s.scheduled} scheduled on ${nodes}`);
+  return lines.join('\n') + '\n';
+}
+
+/** The documented JSON contract. */
+export function scheduleJson(report: ScheduleReport): string {
+  return JSON.stringify(report, null, 2) + '\n';
+}

@@ -1,0 +1,18 @@
+/** NodePorts: a host port (per protocol and host IP, 0.0.0.0 meaning every IP) is taken once per node. */
+import type { FilterPlugin } from '../framework.js';
+import type { HostPort } from '../types.js';
+
+const ANY = '0.0.0.0';
+
+function conflicts(a: HostPort, b: HostPort): boolean {
+  return a.port === b.port && a.protocol === b.protocol && (a.hostIP === b.hostIP || a.hostIP === ANY || b.hostIP === ANY);
+}
+
+export const nodePorts: FilterPlugin = {
+  name: 'NodePorts',
+  filter(pod, node) {
+    if (pod.hostPorts.length === 0) return undefined;
+    const taken = pod.hostPorts.some((want) => node.ports.some((used) => conflicts(want, used)));
+    return taken ? ["node(s) didn't have free ports for the requested pod ports"] : undefined;
+  },
+};

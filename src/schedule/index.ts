@@ -1,0 +1,73 @@
+/**
+ * The schedule stage: a node inventory, the pods the workloads would create, and kube-scheduler's
+ * decisions for them, as a report (the JSON contract of `kubeproof schedule`) and as diagnostics
+ * (`unschedulable` at each workload with a pending pod).
+ */
+import { diagnosticFor, type Diagnostic, type Resource } from '../core/index.js';
+import { showAmount } from './amounts.js';
+import { runSchedule, type ScheduleOptions, type ScheduleRun } from './run.js';
+import type { Placement, SchedNode, SchedPod } from './types.js';
+
+export { buildInventory, isInventoryKind, type Inventory } from './inventory.js';
+export { runSchedule, type ScheduleOptions, type ScheduleRun } from './run.js';
+export type { SchedNode, SchedPod, Placement } from './types.js';
+export { fitError } from './fit-error.js';
+
+export interface ScheduleReport {
+  nodes: { name: string; allocatable: Record<string, string>; requested: Record<string, string>; pods: string[] }[];
+  pods: { namespace: string; name: string; owner: { kind: string; name: string }; node: string | null; targetNode?: string; message: string | null }[];
+  notCreated: { namespace: string; name: string; owner: { kind: string; name: string } }[];
+  summary: { pods: number; scheduled: number; pending: number; notCreated: number };
+}
+
+export interface ScheduleResult {
+  report: ScheduleReport;
+  diagnostics: Diagnostic[];
+  run: ScheduleRun;
+}
+
+export function scheduleWorkloads(resources: readonly Resource[], nodes: readonly SchedNode[], options: ScheduleOptions = {}): ScheduleResult {
+  const run = runSchedule(resources, nodes, options);
+  return { run, report: reportOf(run), diagnostics: unschedulable(run) };
+}
+
+const podId = (p: SchedPod) => `${p.namespace}/${p.name}`;
+
+function amounts(m: Map<string, number>): Record<string, string> {
+  return Object.fromEntries([...m].filter(([, v]) => v !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, showAmount(k, v)]));
+}
+
+function reportOf(run: ScheduleRun): ScheduleReport {
+  const nodes = run.scheduler.nodes.map((n) => ({ name: n.node.name, allocatable: amounts(n.node.allocatable), requested: amounts(n.requested), pods: n.pods.map(podId) }));
+  const pods = run.placements.map(({ pod, node, message }) => ({ namespace: pod.namespace, name: pod.name, owner: pod.owner, node, ...(pod.targetNode !== undefined && { targetNode: pod.targetNode }), message }));
+  const notCreated = run.notCreated.map((p) => ({ namespace: p.namespace, name: p.name, owner: p.owner }));
+  const scheduled = run.placements.filter((p) => p.node !== null).length;
+  return { nodes, pods, notCreated, summary: { pods: run.placements.length, scheduled, pending: run.placements.length - scheduled, notCreated: notCreated.length } };
+}
+
+/** One error per workload with a pending pod, at the workload, with the first pending pod's reason. */
+function unschedulable(run: ScheduleRun): Diagnostic[] {
+  const byWorkload = new Map<Resource, { pending: Placement[]; total: number; notCreated: SchedPod[] }>();
+  const entry = (r: Resource) => {
+    let e = byWorkload.get(r);
+    if (!e) byWorkload.set(r, (e = { pending: [], total: 0, notCreated: [] }));
+    return e;
+  };
+  for (const p of run.placements) {
+    const e = entry(p.pod.workload);
+    e.total++;
+    if (p.node === null) e.pending.push(p);
+  }
+  for (const p of run.notCreated) entry(p.workload).notCreated.push(p);
+  const out: Diagnostic[] = [];
+  for (const [workload, e] of byWorkload) {
+    if (e.pending.length === 0) continue;
+    const first = e.pending[0]!;
+    const names = e.pending.map((p) => p.pod.name).join(', ');
+    const notCreated = e.notCreated.length ? `; ${e.notCreated.map((p) => p.name).join(', ')} not created (OrderedReady waits for ${first.pod.name})` : '';
+    const message = `${e.pending.length} of ${e.total} pods of ${workload.id.kind} ${workload.id.name} cannot be scheduled (${names}): ${first.message}${notCreated}`;
+    out.push(diagnosticFor(workload, { ruleId: 'unschedulable', severity: 'error', message, pointer: '/metadata/name', at: 'value' }));
+  }
+  return out;
+}
+export type { Strategy } from './plugins.js';

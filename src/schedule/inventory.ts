@@ -1,0 +1,119 @@
+/**
+ * The node inventory: real v1 Nodes (as `kubectl get nodes -o yaml` prints them) and
+ * kubeproof NodePools (a count of identical nodes, spread over zones). Both are validated
+ * like any input (NodePool through its CRD in schemas/kubeproof/), so a broken inventory
+ * gets positioned diagnostics, never a crash.
+ */
+import * as fs from 'node:fs';
+import { diagnosticFor, parseQuantityValue, type Diagnostic, type Resource } from '../core/index.js';
+import { parseManifests } from '../load/index.js';
+import { validateSchemas, type KubernetesVersion } from '../schema/index.js';
+import { toAmounts } from './amounts.js';
+import type { SchedNode, Taint } from './types.js';
+
+const NODEPOOL_CRD = new URL('../../schemas/kubeproof/nodepool-crd.yaml', import.meta.url);
+const NODEPOOL = 'kubeproof.dev/v1alpha1/NodePool';
+/** kubelet's default --max-pods, for pools that do not say. */
+const DEFAULT_MAX_PODS = 110;
+
+export interface Inventory {
+  nodes: SchedNode[];
+  diagnostics: Diagnostic[];
+}
+
+let crd: Resource | undefined;
+function nodePoolCrd(): Resource {
+  crd ??= parseManifests(fs.readFileSync(NODEPOOL_CRD, 'utf8'), 'schemas/kubeproof/nodepool-crd.yaml').resources[0]!;
+  return crd;
+}
+
+export function isInventoryKind(r: Resource): boolean {
+  const key = `${r.id.apiVersion}/${r.id.kind}`;
+  return key === 'v1/Node' || key === NODEPOOL;
+}
+
+/** Nodes from the inventory's resources, sorted by name (kube-scheduler's node order is its own; ours is this). */
+export function buildInventory(resources: readonly Resource[], options: { kubernetesVersion?: KubernetesVersion } = {}): Inventory {
+  const inventory = resources.filter(isInventoryKind);
+  const diagnostics = validateSchemas(inventory, { kubernetesVersion: options.kubernetesVersion, crds: [nodePoolCrd()] }).filter((d) => d.severity === 'error');
+  const broken = new Set(diagnostics.map((d) => d.resource && `${d.resource.kind}/${d.resource.name}`));
+  const nodes: SchedNode[] = [];
+  for (const r of resources) {
+    if (!isInventoryKind(r)) {
+      diagnostics.push(diagnosticFor(r, { ruleId: 'invalid-inventory', severity: 'error', message: `${r.id.kind} "${r.id.name}" is not a Node or a NodePool (kubeproof.dev/v1alpha1): a node inventory holds only those`, pointer: '/kind', at: 'value' }));
+      continue;
+    }
+    if (broken.has(`${r.id.kind}/${r.id.name}`)) continue;
+    const made = r.id.kind === 'Node' ? [fromNode(r, diagnostics)] : fromPool(r, diagnostics);
+    nodes.push(...made.filter((n): n is SchedNode => n !== undefined));
+  }
+  const seen = new Map<string, SchedNode>();
+  for (const n of nodes) {
+    const earlier = seen.get(n.name);
+    if (earlier) diagnostics.push(diagnosticFor(n.source, { ruleId: 'invalid-inventory', severity: 'error', message: `node "${n.name}" is declared twice (also by ${earlier.source.id.kind} "${earlier.source.id.name}")`, pointer: '/metadata/name', at: 'value' }));
+    else seen.set(n.name, n);
+  }
+  return { nodes: [...seen.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), diagnostics };
+}
+
+function map(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+function strings(v: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries(map(v)).map(([k, x]) => [k, String(x)]));
+}
+
+function taints(v: unknown): Taint[] {
+  return (Array.isArray(v) ? v : []).map(map).map((t) => ({ key: String(t.key ?? ''), value: t.value === undefined || t.value === null ? '' : String(t.value), effect: String(t.effect ?? '') }));
+}
+
+/** Parses a resource list, reporting each amount that is not a quantity at its position. */
+function allocatable(r: Resource, pointer: string, list: unknown, diagnostics: Diagnostic[]) {
+  const ok: Record<string, unknown> = {};
+  for (const [name, raw] of Object.entries(map(list))) {
+    const parsed = parseQuantityValue(raw);
+    if (parsed?.ok) ok[name] = raw;
+    else diagnostics.push(diagnosticFor(r, { ruleId: 'invalid-quantity', severity: 'error', message: `${pointer.slice(1).replace(/\//g, '.')}[${name}]: Invalid value: ${JSON.stringify(raw)}: ${parsed ? parsed.error : 'must be a quantity'}`, pointer: `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, at: 'value' }));
+  }
+  return toAmounts(ok);
+}
+
+function fromNode(r: Resource, diagnostics: Diagnostic[]): SchedNode {
+  const meta = map(r.object.metadata);
+  const spec = map(r.object.spec);
+  const status = map(r.object.status);
+  // The scheduler reads status.allocatable; a Node printed before the kubelet reported it has only capacity.
+  const field = status.allocatable !== undefined ? 'allocatable' : 'capacity';
+  return {
+    name: r.id.name,
+    labels: { 'kubernetes.io/hostname': r.id.name, ...strings(meta.labels) },
+    taints: taints(spec.taints),
+    unschedulable: spec.unschedulable === true,
+    allocatable: allocatable(r, `/status/${field}`, status[field], diagnostics),
+    source: r,
+  };
+}
+
+function fromPool(r: Resource, diagnostics: Diagnostic[]): SchedNode[] {
+  const spec = map(r.object.spec);
+  const count = typeof spec.count === 'number' ? spec.count : 0;
+  const zones = Array.isArray(spec.zones) ? spec.zones.map(String) : [];
+  const amounts = allocatable(r, '/spec/allocatable', spec.allocatable, diagnostics);
+  if (!amounts.has('pods')) amounts.set('pods', DEFAULT_MAX_PODS);
+  const out: SchedNode[] = [];
+  for (let i = 0; i < count; i++) {
+    const name = `${r.id.name}-${i}`;
+    const zone: Record<string, string> = zones.length > 0 ? { 'topology.kubernetes.io/zone': zones[i % zones.length]! } : {};
+    out.push({
+      name,
+      labels: { 'kubernetes.io/hostname': name, ...zone, ...strings(spec.labels) },
+      taints: taints(spec.taints),
+      unschedulable: spec.unschedulable === true,
+      allocatable: new Map(amounts),
+      source: r,
+      pool: r.id.name,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+/**
+ * Pods as their controllers create them: replicas in index order, a Job's parallelism, one
+ * run of a CronJob, a bare Pod as it is. RuntimeClass admission is applied first (overhead,
+ * node selector, tolerations), then the pod's requests are summed as kube-scheduler sums them.
+ * DaemonSet pods depend on the nodes and are made in daemonset.ts.
+ */
+import type { Resource } from '../core/index.js';
+import { isMap, namespaceOf, podRequests, podTemplate, replicasOf } from '../rules/index.js';
+import { fromResourceMap } from './amounts.js';
+import type { HostPort, Owner, SchedPod, Toleration } from './types.js';
+
+/** kube-scheduler's defaults for containers that request no cpu or memory, used in scoring only (pkg/scheduler/util). */
+const DEFAULT_MILLI_CPU = '100m';
+const DEFAULT_MEMORY = String(200 * 1024 * 1024);
+
+export interface WorkloadPods {
+  workload: Resource;
+  pods: SchedPod[];
+  /** StatefulSet with podManagementPolicy OrderedReady: no pod after the first pending ordinal. */
+  ordered: boolean;
+}
+
+const CONTROLLERS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'Job', 'CronJob', 'Pod']);
+
+export function workloadPods(resources: readonly Resource[]): WorkloadPods[] {
+  const runtimeClasses = new Map<string, Record<string, unknown>>();
+  for (const r of resources) if (r.id.apiVersion === 'node.k8s.io/v1' && r.id.kind === 'RuntimeClass') runtimeClasses.set(r.id.name, r.object);
+  const out: WorkloadPods[] = [];
+  for (const r of resources) {
+    if (!CONTROLLERS.has(r.id.kind)) continue;
+    const t = podTemplate(r);
+    if (!t) continue;
+    const spec = admit(t.spec, runtimeClasses);
+    const count = replicasOf(r) ?? 0;
+    const pods: SchedPod[] = [];
+    for (let i = 0; i < count; i++) {
+      const name = r.id.kind === 'Pod' ? r.id.name : `${r.id.name}-${i}`;
+      pods.push(makePod(r, { kind: r.id.kind, name: r.id.name }, name, namespaceOf(r), t.labels, spec, r.id.kind === 'StatefulSet' ? i : undefined));
+    }
+    const policy = isMap(r.object.spec) ? r.object.spec.podManagementPolicy : undefined;
+    out.push({ workload: r, pods, ordered: r.id.kind === 'StatefulSet' && policy !== 'Parallel' });
+  }
+  return out;
+}
+
+/** RuntimeClass admission: the class's overhead, node selector and tolerations join the pod's. */
+export function admit(spec: Record<string, unknown>, runtimeClasses: Map<string, Record<string, unknown>>): Record<string, unknown> {
+  const rc = typeof spec.runtimeClassName === 'string' ? runtimeClasses.get(spec.runtimeClassName) : undefined;
+  if (!rc) return spec;
+  const out = { ...spec };
+  const overhead = isMap(rc.overhead) ? rc.overhead.podFixed : undefined;
+  if (out.overhead === undefined && isMap(overhead)) out.overhead = overhead;
+  const scheduling = isMap(rc.scheduling) ? rc.scheduling : {};
+  if (isMap(scheduling.nodeSelector)) out.nodeSelector = { ...scheduling.nodeSelector, ...(isMap(out.nodeSelector) ? out.nodeSelector : {}) };
+  if (Array.isArray(scheduling.tolerations)) out.tolerations = [...(Array.isArray(out.tolerations) ? out.tolerations : []), ...scheduling.tolerations];
+  return out;
+}
+
+export function makePod(workload: Resource, owner: Owner, name: string, namespace: string, labels: Record<string, string>, spec: Record<string, unknown>, ordinal?: number): SchedPod {
+  return {
+    namespace,
+    name,
+    owner,
+    workload,
+    labels,
+    spec,
+    requests: fromResourceMap(podRequests(spec)),
+    scoringRequests: fromResourceMap(podRequests(withDefaultRequests(spec))),
+    hostPorts: hostPorts(spec),
+    tolerations: (Array.isArray(spec.tolerations) ? spec.tolerations : []).filter(isMap) as Toleration[],
+    nodeName: typeof spec.nodeName === 'string' && spec.nodeName !== '' ? spec.nodeName : undefined,
+    ordinal,
+  };
+}
+
+/** The same spec with each container's missing cpu and memory requests set to the scheduler's scoring defaults. */
+function withDefaultRequests(spec: Record<string, unknown>): Record<string, unknown> {
+  const fill = (list: unknown) =>
+    (Array.isArray(list) ? list : []).map((c) => {
+      if (!isMap(c)) return c;
+      const resources = isMap(c.resources) ? c.resources : {};
+      const requests = { ...(isMap(resources.limits) ? resources.limits : {}), ...(isMap(resources.requests) ? resources.requests : {}) };
+      if (requests.cpu === undefined) requests.cpu = DEFAULT_MILLI_CPU;
+      if (requests.memory === undefined) requests.memory = DEFAULT_MEMORY;
+      return { ...c, resources: { ...resources, requests } };
+    });
+  return { ...spec, containers: fill(spec.containers), initContainers: fill(spec.initContainers) };
+}
+
+/** Host ports the pod binds; with hostNetwork every container port is one. */
+function hostPorts(spec: Record<string, unknown>): HostPort[] {
+  const out: HostPort[] = [];
+  const hostNetwork = spec.hostNetwork === true;
+  for (const c of Array.isArray(spec.containers) ? spec.containers : []) {
+    if (!isMap(c) || !Array.isArray(c.ports)) continue;
+    for (const p of c.ports) {
+      if (!isMap(p)) continue;
+      const port = typeof p.hostPort === 'number' && p.hostPort > 0 ? p.hostPort : hostNetwork && typeof p.containerPort === 'number' ? p.containerPort : 0;
+      if (port > 0) out.push({ port, protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP', hostIP: typeof p.hostIP === 'string' && p.hostIP !== '' ? p.hostIP : '0.0.0.0' });
+    }
+  }
+  return out;
+}

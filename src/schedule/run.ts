@@ -1,0 +1,116 @@
+/**
+ * A whole dry run: bound pods first (spec.nodeName), then DaemonSet pods (they would already
+ * be running), then every other pod in input order, replicas in index order. A StatefulSet
+ * with OrderedReady creates no pod after its first pending ordinal.
+ */
+import type { Resource } from '../core/index.js';
+import { isMap, namespaceOf } from '../rules/index.js';
+import type { KubernetesVersion } from '../schema/index.js';
+import { daemonSetPods } from './daemonset.js';
+import type { FilterPlugin, ScorePlugin } from './framework.js';
+import { defaultFilters, defaultScores, type Strategy } from './plugins.js';
+import { workloadPods } from './pods.js';
+import { Scheduler, type SchedulerContext } from './scheduler.js';
+import type { Placement, SchedNode, SchedPod } from './types.js';
+
+export interface ScheduleOptions {
+  strategy?: Strategy;
+  /** Decides the wording of the TaintToleration reason (1.33 names the taint). */
+  kubernetesVersion?: KubernetesVersion;
+  /** Plugins to use instead of the default profile (tests). */
+  filters?: readonly FilterPlugin[];
+  scores?: readonly ScorePlugin[];
+}
+
+export interface ScheduleRun {
+  scheduler: Scheduler;
+  placements: Placement[];
+  notCreated: SchedPod[];
+}
+
+export function runSchedule(resources: readonly Resource[], nodes: readonly SchedNode[], options: ScheduleOptions = {}): ScheduleRun {
+  const taintMessage = options.kubernetesVersion === '1.33' ? 'named' : 'generic';
+  const scheduler = new Scheduler(nodes, options.filters ?? defaultFilters(taintMessage), options.scores ?? defaultScores(options.strategy ?? 'least-allocated'), schedulerContext(resources));
+  const placements: Placement[] = [];
+  const notCreated: SchedPod[] = [];
+  const workloads = workloadPods(resources);
+
+  const later: typeof workloads = [];
+  for (const w of workloads) {
+    const bound = w.pods.filter((p) => p.nodeName !== undefined);
+    for (const pod of bound) {
+      const known = scheduler.byName.has(pod.nodeName!);
+      if (known) scheduler.bind(pod, pod.nodeName!);
+      placements.push({ pod, node: known ? pod.nodeName! : null, message: known ? null : `spec.nodeName: node "${pod.nodeName}" is not in the node inventory` });
+    }
+    if (bound.length < w.pods.length) later.push({ ...w, pods: w.pods.filter((p) => p.nodeName === undefined) });
+  }
+
+  for (const ds of daemonSetPods(resources, nodes)) for (const pod of ds.pods) placements.push(place(scheduler, pod));
+
+  for (const w of later) {
+    let blocked = false;
+    for (const pod of w.pods) {
+      if (blocked) {
+        notCreated.push(pod);
+        continue;
+      }
+      const placement = place(scheduler, pod);
+      placements.push(placement);
+      if (w.ordered && placement.node === null) blocked = true;
+    }
+  }
+  return { scheduler, placements, notCreated };
+}
+
+function place(scheduler: Scheduler, pod: SchedPod): Placement {
+  const { node, message } = scheduler.decide(pod);
+  if (node) scheduler.bind(pod, node);
+  return { pod, node, message };
+}
+
+/** Namespace labels and the default spreading selector, from the inputs. */
+export function schedulerContext(resources: readonly Resource[]): SchedulerContext {
+  const namespaces = new Map<string, Record<string, string>>();
+  const services: Resource[] = [];
+  for (const r of resources) {
+    if (r.id.apiVersion === 'v1' && r.id.kind === 'Namespace') {
+      const labels = isMap(r.object.metadata) && isMap(r.object.metadata.labels) ? r.object.metadata.labels : {};
+      namespaces.set(r.id.name, Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)])));
+    }
+    if (r.id.apiVersion === 'v1' && r.id.kind === 'Service') services.push(r);
+  }
+  const cache = new WeakMap<Resource, unknown>();
+  return {
+    namespaceLabels: (ns) => ({ ...(namespaces.get(ns) ?? {}), 'kubernetes.io/metadata.name': ns }),
+    defaultSelector(pod) {
+      if (cache.has(pod.workload)) return cache.get(pod.workload);
+      const selector = defaultSelector(pod.workload, pod.labels, pod.namespace, services);
+      cache.set(pod.workload, selector);
+      return selector;
+    },
+  };
+}
+
+/**
+ * helper.DefaultSelector: the selectors of the Services in the pod's namespace that select it,
+ * merged, plus its controller's (a Deployment's pods belong to a ReplicaSet with its selector).
+ */
+function defaultSelector(workload: Resource, labels: Record<string, string>, namespace: string, services: readonly Resource[]): unknown {
+  const matchLabels: Record<string, string> = {};
+  for (const svc of services) {
+    if (namespaceOf(svc) !== namespace || !isMap(svc.object.spec) || !isMap(svc.object.spec.selector)) continue;
+    const sel = svc.object.spec.selector;
+    if (Object.entries(sel).every(([k, v]) => labels[k] === String(v))) for (const [k, v] of Object.entries(sel)) matchLabels[k] = String(v);
+  }
+  const matchExpressions: unknown[] = [];
+  if (['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController'].includes(workload.id.kind) && isMap(workload.object.spec)) {
+    const sel = workload.object.spec.selector;
+    if (workload.id.kind === 'ReplicationController' && isMap(sel)) for (const [k, v] of Object.entries(sel)) matchLabels[k] = String(v);
+    else if (isMap(sel)) {
+      if (isMap(sel.matchLabels)) for (const [k, v] of Object.entries(sel.matchLabels)) matchLabels[k] = String(v);
+      if (Array.isArray(sel.matchExpressions)) matchExpressions.push(...sel.matchExpressions);
+    }
+  }
+  return { matchLabels, matchExpressions };
+}

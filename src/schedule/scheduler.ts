@@ -1,0 +1,151 @@
+/**
+ * One kube-scheduler, run offline: for each pod, PreFilter, then the filters over the nodes
+ * (starting where the last pod's search stopped, and stopping once enough feasible nodes are
+ * found, as kube-scheduler does in large clusters), then the scores over the feasible ones.
+ * Deterministic: nodes in name order, the search sequential, ties broken by node name.
+ */
+import { isMap } from '../rules/index.js';
+import { fitError } from './fit-error.js';
+import type { Cycle, FilterPlugin, ScorePlugin } from './framework.js';
+import { NodeInfo } from './node-info.js';
+import { PodIndex } from './pod-index.js';
+import type { NamespaceLabels } from './selectors.js';
+import type { SchedNode, SchedPod } from './types.js';
+
+export interface SchedulerContext {
+  namespaceLabels: NamespaceLabels;
+  defaultSelector(pod: SchedPod): unknown;
+}
+
+export interface ScheduleDecision {
+  node: string | null;
+  message: string | null;
+}
+
+const MIN_FEASIBLE_NODES = 100;
+const MIN_FEASIBLE_PERCENTAGE = 5;
+
+/** numFeasibleNodesToFind with the default adaptive percentageOfNodesToScore. */
+export function feasibleNodesToFind(numAllNodes: number): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES) return numAllNodes;
+  const percentage = Math.max(MIN_FEASIBLE_PERCENTAGE, 50 - Math.trunc(numAllNodes / 125));
+  return Math.max(MIN_FEASIBLE_NODES, Math.trunc((numAllNodes * percentage) / 100));
+}
+
+export class Scheduler {
+  readonly nodes: NodeInfo[];
+  readonly byName: Map<string, NodeInfo>;
+  private nextStartNodeIndex = 0;
+  private readonly index = new PodIndex();
+
+  constructor(
+    nodes: readonly SchedNode[],
+    private readonly filters: readonly FilterPlugin[],
+    private readonly scores: readonly ScorePlugin[],
+    private readonly context: SchedulerContext,
+  ) {
+    this.nodes = nodes.map((n) => new NodeInfo(n));
+    this.byName = new Map(this.nodes.map((n) => [n.node.name, n]));
+  }
+
+  /** Binds without scheduling, as the API server does for a pod with spec.nodeName. */
+  bind(pod: SchedPod, nodeName: string): void {
+    const node = this.byName.get(nodeName);
+    if (!node) return;
+    node.add(pod);
+    this.index.add(pod, node);
+  }
+
+  unbind(pod: SchedPod, nodeName: string): void {
+    const node = this.byName.get(nodeName);
+    if (!node) return;
+    node.remove(pod);
+    this.index.remove(pod, node);
+  }
+
+  /** Where the pod would go, without binding it. */
+  decide(pod: SchedPod): ScheduleDecision {
+    const all = this.nodes;
+    if (all.length === 0) return { node: null, message: 'no nodes available to schedule pods' };
+    const cycle: Cycle = {
+      nodes: all,
+      byName: this.byName,
+      state: new Map(),
+      groups: { [Symbol.iterator]: () => this.index.groups()[Symbol.iterator]() },
+      affinityPods: this.index.affinityPods,
+      namespaceLabels: this.context.namespaceLabels,
+      defaultSelector: (p) => this.context.defaultSelector(p),
+    };
+    for (const f of this.filters) f.preFilter?.(pod, cycle);
+
+    const statuses: (readonly string[])[] = [];
+    let candidates: readonly NodeInfo[] = all;
+    const pinned = pinnedNodes(pod);
+    if (pinned) {
+      candidates = all.filter((n) => pinned.has(n.node.name));
+      const absent = ["node(s) didn't satisfy plugin(s) [NodeAffinity]"];
+      for (let i = candidates.length; i < all.length; i++) statuses.push(absent);
+    }
+
+    const toFind = pinned ? candidates.length : feasibleNodesToFind(candidates.length);
+    const feasible: NodeInfo[] = [];
+    let processed = 0;
+    const start = this.nextStartNodeIndex % Math.max(1, candidates.length);
+    for (let i = 0; i < candidates.length && feasible.length < toFind; i++) {
+      const node = candidates[(start + i) % candidates.length]!;
+      processed++;
+      const reasons = this.runFilters(pod, node, cycle);
+      if (reasons) statuses.push(reasons);
+      else feasible.push(node);
+    }
+    this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % all.length;
+
+    if (feasible.length === 0) return { node: null, message: fitError(all.length, statuses) };
+    if (feasible.length === 1) return { node: feasible[0]!.node.name, message: null };
+    return { node: this.best(pod, feasible, cycle).node.name, message: null };
+  }
+
+  /** The first filter that rejects the node gives its reasons; the others are not run (RunFilterPlugins). */
+  private runFilters(pod: SchedPod, node: NodeInfo, cycle: Cycle): string[] | undefined {
+    for (const f of this.filters) {
+      const reasons = f.filter(pod, node, cycle);
+      if (reasons) return reasons;
+    }
+    return undefined;
+  }
+
+  private best(pod: SchedPod, feasible: NodeInfo[], cycle: Cycle): NodeInfo {
+    const totals = new Array<number>(feasible.length).fill(0);
+    for (const plugin of this.scores) {
+      if (plugin.preScore && !plugin.preScore(pod, feasible, cycle)) continue;
+      const scores = feasible.map((n) => plugin.score(pod, n, cycle));
+      plugin.normalize?.(scores);
+      for (let i = 0; i < scores.length; i++) totals[i]! += scores[i]! * plugin.weight;
+    }
+    let best = 0;
+    for (let i = 1; i < feasible.length; i++) {
+      if (totals[i]! > totals[best]! || (totals[i] === totals[best] && feasible[i]!.node.name < feasible[best]!.node.name)) best = i;
+    }
+    return feasible[best]!;
+  }
+}
+
+/**
+ * NodeAffinity's PreFilter: when every required term names nodes by metadata.name (a DaemonSet
+ * pod's pin does), only those nodes are searched.
+ */
+function pinnedNodes(pod: SchedPod): Set<string> | undefined {
+  if (pod.targetNode !== undefined) return new Set([pod.targetNode]);
+  const affinity = isMap(pod.spec.affinity) && isMap(pod.spec.affinity.nodeAffinity) ? pod.spec.affinity.nodeAffinity : undefined;
+  const required = affinity && isMap(affinity.requiredDuringSchedulingIgnoredDuringExecution) ? affinity.requiredDuringSchedulingIgnoredDuringExecution : undefined;
+  const terms = required && Array.isArray(required.nodeSelectorTerms) ? required.nodeSelectorTerms : [];
+  if (terms.length === 0) return undefined;
+  const names = new Set<string>();
+  for (const term of terms) {
+    const fields = isMap(term) && Array.isArray(term.matchFields) ? term.matchFields : [];
+    const byName = fields.find((f) => isMap(f) && f.key === 'metadata.name' && f.operator === 'In' && Array.isArray(f.values));
+    if (!isMap(byName)) return undefined;
+    for (const v of byName.values as unknown[]) names.add(String(v));
+  }
+  return names;
+}

@@ -1,0 +1,74 @@
+/** The scheduler's model: nodes with what they offer, pods with what they ask, and where pods went. */
+import type { Resource } from '../core/index.js';
+
+/**
+ * Amounts as kube-scheduler counts them: cpu in millicores, everything else in whole units
+ * (bytes, pods, devices). Numbers, not bigints: the hot loop compares millions of them, and
+ * every real amount is far below 2^53.
+ */
+export type Amounts = Map<string, number>;
+
+export interface Taint {
+  key: string;
+  value: string;
+  effect: string;
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: string;
+  value?: string;
+  effect?: string;
+}
+
+export interface SchedNode {
+  name: string;
+  labels: Record<string, string>;
+  taints: Taint[];
+  unschedulable: boolean;
+  allocatable: Amounts;
+  /** Where the node was declared (a Node, or the NodePool it came from). */
+  source: Resource;
+  /** The pool it belongs to, for NodePool nodes. */
+  pool?: string;
+}
+
+export interface HostPort {
+  hostIP: string;
+  protocol: string;
+  port: number;
+}
+
+export interface Owner {
+  kind: string;
+  name: string;
+}
+
+export interface SchedPod {
+  namespace: string;
+  name: string;
+  owner: Owner;
+  /** The workload (or Pod) the pod comes from: diagnostics point at it. */
+  workload: Resource;
+  labels: Record<string, string>;
+  spec: Record<string, unknown>;
+  /** What the pod reserves (PodRequests). */
+  requests: Amounts;
+  /** Requests with kube-scheduler's non-zero defaults (100m cpu, 200MB memory), for scoring only. */
+  scoringRequests: Amounts;
+  hostPorts: HostPort[];
+  tolerations: Toleration[];
+  /** A DaemonSet pod is pinned to this node (required node affinity on metadata.name). */
+  targetNode?: string;
+  /** spec.nodeName: bound without scheduling. */
+  nodeName?: string;
+  /** StatefulSet ordinal, for OrderedReady. */
+  ordinal?: number;
+}
+
+export interface Placement {
+  pod: SchedPod;
+  node: string | null;
+  /** kube-scheduler's FitError text when the pod fits nowhere. */
+  message: string | null;
+}
