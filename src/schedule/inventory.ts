@@ -1,17 +1,14 @@
 /**
  * The node inventory: real v1 Nodes (as `kubectl get nodes -o yaml` prints them) and
  * kubeproof NodePools (a count of identical nodes, spread over zones). Both are validated
- * like any input (NodePool through its CRD in schemas/kubeproof/), so a broken inventory
+ * like any input (NodePool through its built-in CRD, schemas/kubeproof/), so a broken inventory
  * gets positioned diagnostics, never a crash.
  */
-import * as fs from 'node:fs';
 import { diagnosticFor, parseQuantityValue, type Diagnostic, type Resource } from '../core/index.js';
-import { parseManifests } from '../load/index.js';
 import { validateSchemas, type KubernetesVersion } from '../schema/index.js';
 import { toAmounts } from './amounts.js';
 import type { SchedNode, Taint } from './types.js';
 
-const NODEPOOL_CRD = new URL('../../schemas/kubeproof/nodepool-crd.yaml', import.meta.url);
 const NODEPOOL = 'kubeproof.dev/v1alpha1/NodePool';
 /** kubelet's default --max-pods, for pools that do not say. */
 const DEFAULT_MAX_PODS = 110;
@@ -19,12 +16,6 @@ const DEFAULT_MAX_PODS = 110;
 export interface Inventory {
   nodes: SchedNode[];
   diagnostics: Diagnostic[];
-}
-
-let crd: Resource | undefined;
-function nodePoolCrd(): Resource {
-  crd ??= parseManifests(fs.readFileSync(NODEPOOL_CRD, 'utf8'), 'schemas/kubeproof/nodepool-crd.yaml').resources[0]!;
-  return crd;
 }
 
 export function isInventoryKind(r: Resource): boolean {
@@ -35,7 +26,7 @@ export function isInventoryKind(r: Resource): boolean {
 /** Nodes from the inventory's resources, sorted by name (kube-scheduler's node order is its own; ours is this). */
 export function buildInventory(resources: readonly Resource[], options: { kubernetesVersion?: KubernetesVersion } = {}): Inventory {
   const inventory = resources.filter(isInventoryKind);
-  const diagnostics = validateSchemas(inventory, { kubernetesVersion: options.kubernetesVersion, crds: [nodePoolCrd()] }).filter((d) => d.severity === 'error');
+  const diagnostics = validateSchemas(inventory, { kubernetesVersion: options.kubernetesVersion }).filter((d) => d.severity === 'error');
   const broken = new Set(diagnostics.map((d) => d.resource && `${d.resource.kind}/${d.resource.name}`));
   const nodes: SchedNode[] = [];
   for (const r of resources) {

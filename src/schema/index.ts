@@ -6,6 +6,7 @@ import type { CheckContext } from './checks/context.js';
 import { runObjectChecks } from './checks/object-checks.js';
 import { runFieldChecks } from './checks/walk.js';
 import { schemaProblems } from './problems.js';
+import { builtinCrds } from './builtin-crds.js';
 import { pruneNulls } from './prune-nulls.js';
 import { SchemaRegistry } from './registry.js';
 
@@ -33,7 +34,9 @@ export function validateSchemas(resources: readonly Resource[], options: SchemaO
   const skip = new Set(options.skipKinds ?? []);
 
   // CRDs first, wherever they sit in the input: custom resources may come before their definition.
-  for (const crd of [...(options.crds ?? []), ...resources].filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD)) {
+  // kubeproof's own kinds, only when used: compiling a schema at run time costs the cold start Ajv's load.
+  const ownKinds = resources.some((r) => r.id.apiVersion.startsWith('kubeproof.dev/')) ? builtinCrds() : [];
+  for (const crd of [...ownKinds, ...(options.crds ?? []), ...resources].filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD)) {
     for (const version of registry.addCrd(crd)) {
       try {
         registry.compileCrd(version.key);
