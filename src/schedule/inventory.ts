@@ -4,7 +4,7 @@
  * like any input (NodePool through its built-in CRD, schemas/kubeproof/), so a broken inventory
  * gets positioned diagnostics, never a crash.
  */
-import { diagnosticFor, parseQuantityValue, type Diagnostic, type Resource } from '../core/index.js';
+import { diagnosticFor, parseQuantityValue, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
 import { validateSchemas, type KubernetesVersion } from '../schema/index.js';
 import { toAmounts } from './amounts.js';
 import type { SchedNode, Taint } from './types.js';
@@ -44,7 +44,7 @@ export function buildInventory(resources: readonly Resource[], options: { kubern
     if (earlier) diagnostics.push(diagnosticFor(n.source, { ruleId: 'invalid-inventory', severity: 'error', message: `node "${n.name}" is declared twice (also by ${earlier.source.id.kind} "${earlier.source.id.name}")`, pointer: '/metadata/name', at: 'value' }));
     else seen.set(n.name, n);
   }
-  return { nodes: [...seen.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), diagnostics };
+  return { nodes: [...seen.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), diagnostics: sortDiagnostics(diagnostics) };
 }
 
 function map(v: unknown): Record<string, unknown> {
