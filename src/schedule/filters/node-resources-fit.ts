@@ -7,12 +7,12 @@ import type { FilterPlugin } from '../framework.js';
 export const nodeResourcesFit: FilterPlugin = {
   name: 'NodeResourcesFit',
   filter(pod, node) {
-    const reasons: string[] = [];
-    if (node.pods.length + 1 > node.allocatable('pods')) reasons.push('Too many pods');
+    let reasons: string[] | undefined;
+    if (node.pods.length + 1 > node.allocatable('pods')) (reasons ??= []).push('Too many pods');
     for (const [name, want] of pod.requests) {
       if (name === 'pods' || want <= 0) continue;
-      if (want > node.allocatable(name) - (node.requested.get(name) ?? 0)) reasons.push(`Insufficient ${name}`);
+      if (want > node.allocatable(name) - (node.requested.get(name) ?? 0)) (reasons ??= []).push(`Insufficient ${name}`);
     }
-    return reasons.length ? reasons : undefined;
+    return reasons;
   },
 };

@@ -63,6 +63,31 @@ function hasAllKeys(node: NodeInfo, constraints: readonly Constraint[]): boolean
   return constraints.every((c) => Object.hasOwn(node.node.labels, c.topologyKey));
 }
 
+/** Per node list (one scheduler), per workload. */
+const eligibleCache = new WeakMap<readonly NodeInfo[], WeakMap<object, Eligible[]>>();
+
+interface Eligible {
+  nodes: Map<NodeInfo, string>;
+  domains: string[];
+}
+
+/** Per constraint: the nodes whose domain counts (all topology keys present, inclusion policies passed) and their domain. */
+function eligibleNodes(pod: SchedPod, constraints: readonly Constraint[], cycle: Cycle): Eligible[] {
+  const key = pod.targetNode === undefined ? pod.workload : undefined;
+  let perScheduler = eligibleCache.get(cycle.nodes);
+  if (!perScheduler) eligibleCache.set(cycle.nodes, (perScheduler = new WeakMap()));
+  const cached = key && perScheduler.get(key);
+  if (cached && cached.length === constraints.length) return cached;
+  const nodes = constraints.map(() => new Map<NodeInfo, string>());
+  for (const node of cycle.nodes) {
+    if (!hasAllKeys(node, constraints)) continue;
+    constraints.forEach((c, i) => includes(c, pod, node) && nodes[i]!.set(node, node.node.labels[c.topologyKey]!));
+  }
+  const out = nodes.map((m) => ({ nodes: m, domains: [...new Set(m.values())] }));
+  if (key) perScheduler.set(key, out);
+  return out;
+}
+
 interface FilterState {
   constraints: Constraint[];
   counts: Map<string, number>[];
@@ -79,17 +104,15 @@ export const podTopologySpreadFilter: FilterPlugin = {
       cycle.state.delete(KEY);
       return;
     }
-    const counts = constraints.map(() => new Map<string, number>());
-    const matching = constraints.map((c) => matchingPerNode(cycle, c.selector, pod.namespace));
-    for (const node of cycle.nodes) {
-      if (!hasAllKeys(node, constraints)) continue;
-      constraints.forEach((c, i) => {
-        if (!includes(c, pod, node)) return;
-        const value = node.node.labels[c.topologyKey]!;
-        // Every eligible domain counts, even with no matching pod: it can be the minimum.
-        counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + (matching[i]!.get(node) ?? 0));
-      });
-    }
+    // Which nodes count, and in which domain, depends only on the pod's template: found once per workload.
+    const eligible = eligibleNodes(pod, constraints, cycle);
+    const counts = constraints.map((_, i) => new Map(eligible[i]!.domains.map((v) => [v, 0])));
+    constraints.forEach((c, i) => {
+      for (const [node, n] of matchingPerNode(cycle, c.selector, pod.namespace)) {
+        const value = eligible[i]!.nodes.get(node);
+        if (value !== undefined) counts[i]!.set(value, counts[i]!.get(value)! + n);
+      }
+    });
     const minMatch = constraints.map((c, i) => (counts[i]!.size < c.minDomains ? 0 : Math.min(...counts[i]!.values())));
     cycle.state.set(KEY, { constraints, counts, minMatch } satisfies FilterState);
   },
