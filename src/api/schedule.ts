@@ -9,6 +9,9 @@ export interface ScheduleCommandOptions extends ValidateOptions {
   /** Node inventory files or directories (v1 Node, kubeproof.dev/v1alpha1 NodePool). */
   nodePaths: readonly string[];
   strategy?: Strategy;
+  tolerateNodeLoss?: number;
+  tolerateZoneLoss?: boolean;
+  headroom?: boolean;
 }
 
 export interface ScheduleCommandResult {
@@ -23,7 +26,8 @@ export interface ScheduleCommandResult {
 export function schedule(paths: readonly string[], options: ScheduleCommandOptions): ScheduleCommandResult {
   const inputs = loadInputs(paths, options);
   const inventory = loadInventory(options.nodePaths, options);
-  const result = scheduleWorkloads(inputs.resources, inventory.nodes, { strategy: options.strategy, kubernetesVersion: options.kubernetesVersion });
+  const { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, headroom } = options;
+  const result = scheduleWorkloads(inputs.resources, inventory.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, headroom });
   return {
     report: result.report,
     diagnostics: sortDiagnostics([...inputs.diagnostics.filter((d) => d.severity !== 'info'), ...inventory.diagnostics, ...result.diagnostics]),

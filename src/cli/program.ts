@@ -35,6 +35,9 @@ interface SharedOptions {
   totals?: boolean;
   nodes: string[];
   strategy: Strategy;
+  tolerateNodeLoss?: number;
+  tolerateZoneLoss?: boolean;
+  headroom?: boolean;
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -99,8 +102,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         jobs: opts.jobs,
         nodePaths: opts.nodes,
         strategy: opts.strategy,
+        tolerateNodeLoss: opts.tolerateNodeLoss,
+        tolerateZoneLoss: opts.tolerateZoneLoss,
+        headroom: opts.headroom,
       });
-      const problems = result.diagnostics.filter((d) => d.ruleId !== 'unschedulable');
+      const problems = result.diagnostics.filter((d) => !['unschedulable', 'node-loss', 'zone-loss'].includes(d.ruleId));
       let out: string;
       if (opts.format === 'text') {
         const color = opts.color ?? (io.stdoutIsTTY && !opts.output && !io.env.NO_COLOR);
@@ -110,7 +116,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), out);
       else io.stdout(out);
       for (const err of result.errors) io.stderr(`kubeproof: error: ${err.message}\n`);
-      const failed = result.report.summary.pending > 0 || result.report.summary.notCreated > 0 || problems.some((d) => d.severity === 'error');
+      const failed = result.report.summary.pending > 0 || result.report.summary.notCreated > 0 || result.diagnostics.some((d) => d.severity === 'error');
       exitCode = result.errors.length > 0 ? EXIT_ERROR : failed ? EXIT_FINDINGS : 0;
     });
 
@@ -159,6 +165,9 @@ function withSharedOptions(cmd: Command): Command {
     .option('--strict-refs', 'references to objects not among the inputs are errors, not warnings')
     .option('--totals', 'sum requests and limits per workload and per namespace (replicas counted) into the report')
     .option('--nodes <path>', 'node inventory (v1 Nodes or kubeproof NodePools; file or directory): also schedule the pods; repeatable', collect, [])
+    .option('--tolerate-node-loss <n>', 'schedule: every pod must still fit after losing any n nodes (n > 1: the n most loaded)', parsePositive)
+    .option('--tolerate-zone-loss', 'schedule: every pod must still fit after losing any one zone')
+    .option('--headroom', 'schedule: how many more replicas of each workload would fit')
     .addOption(new Option('--strategy <strategy>', 'how the dry-run scheduler scores nodes').choices(['least-allocated', 'most-allocated']).default('least-allocated'))
     .option('-j, --jobs <n>', 'threads to parse large inputs on (default: one per core)', parsePositive)
     .option('--color', 'force colour in the text format')

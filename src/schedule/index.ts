@@ -5,11 +5,13 @@
  */
 import { diagnosticFor, type Diagnostic, type Resource } from '../core/index.js';
 import { showAmount } from './amounts.js';
+import { headroom, lossDiagnostic, nodeLoss, rolloutHeadroom, zoneLoss, type Headroom, type LossCheck } from './capacity.js';
 import { runSchedule, type ScheduleOptions, type ScheduleRun } from './run.js';
 import type { Placement, SchedNode, SchedPod } from './types.js';
 
 export { buildInventory, isInventoryKind, type Inventory } from './inventory.js';
 export { runSchedule, type ScheduleOptions, type ScheduleRun } from './run.js';
+export { surgeOf, type Headroom, type LossCheck } from './capacity.js';
 export type { SchedNode, SchedPod, Placement } from './types.js';
 export { fitError } from './fit-error.js';
 
@@ -18,6 +20,27 @@ export interface ScheduleReport {
   pods: { namespace: string; name: string; owner: { kind: string; name: string }; node: string | null; targetNode?: string; message: string | null }[];
   notCreated: { namespace: string; name: string; owner: { kind: string; name: string } }[];
   summary: { pods: number; scheduled: number; pending: number; notCreated: number };
+  /** With --tolerate-node-loss: the worst case, or null when every pod still fits. */
+  nodeLoss?: Omit<LossCheck, 'example'> & { example?: { pod: string; message: string } } | null;
+  /** With --tolerate-zone-loss. */
+  zoneLoss?: Omit<LossCheck, 'example'> & { example?: { pod: string; message: string } } | null;
+  /** With --headroom: more replicas that would fit, per workload. */
+  headroom?: Headroom[];
+}
+
+export interface CapacityOptions extends ScheduleOptions {
+  /** Every pod must still fit after losing this many nodes. */
+  tolerateNodeLoss?: number;
+  /** Every pod must still fit after losing any one zone. */
+  tolerateZoneLoss?: boolean;
+  /** Report how many more replicas of each workload fit. */
+  headroom?: boolean;
+}
+
+function publicLoss(check: LossCheck | undefined) {
+  if (!check) return null;
+  const { example, ...rest } = check;
+  return { ...rest, ...(example && { example: { pod: example.pod, message: example.message } }) };
 }
 
 export interface ScheduleResult {
@@ -26,9 +49,22 @@ export interface ScheduleResult {
   run: ScheduleRun;
 }
 
-export function scheduleWorkloads(resources: readonly Resource[], nodes: readonly SchedNode[], options: ScheduleOptions = {}): ScheduleResult {
+export function scheduleWorkloads(resources: readonly Resource[], nodes: readonly SchedNode[], options: CapacityOptions = {}): ScheduleResult {
   const run = runSchedule(resources, nodes, options);
-  return { run, report: reportOf(run), diagnostics: unschedulable(run) };
+  const report = reportOf(run);
+  const diagnostics = [...unschedulable(run), ...rolloutHeadroom(run)];
+  if (options.tolerateNodeLoss) {
+    const worst = nodeLoss(resources, nodes, options.tolerateNodeLoss, run, options);
+    report.nodeLoss = publicLoss(worst);
+    if (worst) diagnostics.push(...lossDiagnostic('node-loss', worst));
+  }
+  if (options.tolerateZoneLoss) {
+    const worst = zoneLoss(resources, nodes, options);
+    report.zoneLoss = publicLoss(worst);
+    if (worst) diagnostics.push(...lossDiagnostic('zone-loss', worst));
+  }
+  if (options.headroom) report.headroom = headroom(run);
+  return { run, report, diagnostics };
 }
 
 const podId = (p: SchedPod) => `${p.namespace}/${p.name}`;

@@ -43,6 +43,14 @@ export function scheduleText(report: ScheduleReport): string {
     lines.push('', 'Not created (a StatefulSet with OrderedReady waits for its pending pod):');
     for (const p of report.notCreated) lines.push(`  ${p.namespace}/${p.name} (${p.owner.kind} ${p.owner.name})`);
   }
+  for (const [what, check] of [['node loss', report.nodeLoss], ['zone loss', report.zoneLoss]] as const) {
+    if (check === undefined) continue;
+    lines.push('', check === null ? `✔ ${what}: every pod still fits` : `✖ ${what}: losing ${check.lost.join(', ')} leaves ${check.pending} pod(s) pending; ${check.example?.pod}: ${check.example?.message}`);
+  }
+  if (report.headroom?.length) {
+    lines.push('', 'Headroom (more replicas that would fit, each workload alone):');
+    for (const h of report.headroom) lines.push(`  ${h.namespace}/${h.name} (${h.kind}, ${h.replicas} now): +${h.more}${h.limitedBy ? ` — then ${h.limitedBy}` : ''}`);
+  }
   const s = report.summary;
   lines.push('');
   const nodes = `${report.nodes.length} node${report.nodes.length === 1 ? '' : 's'}`;
