@@ -1,9 +1,9 @@
 /** Scenario helpers: workloads and nodes as YAML in, placements and messages out. */
 import { expect } from 'vitest';
 import { parseManifests } from '../../src/load/index.js';
-import { buildInventory, scheduleWorkloads, type ScheduleOptions, type ScheduleResult } from '../../src/schedule/index.js';
+import { buildInventory, scheduleWorkloads, type CapacityOptions, type ScheduleResult } from '../../src/schedule/index.js';
 
-export function schedule(workloads: string, nodes: string, options: ScheduleOptions = {}): ScheduleResult {
+export function schedule(workloads: string, nodes: string, options: CapacityOptions = {}): ScheduleResult {
   const inventory = buildInventory(parseManifests(nodes, 'nodes.yaml').resources);
   expect(inventory.diagnostics).toEqual([]);
   return scheduleWorkloads(parseManifests(workloads, 'app.yaml').resources, inventory.nodes, options);
