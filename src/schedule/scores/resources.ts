@@ -39,7 +39,7 @@ export const balancedAllocation: ScorePlugin = {
   name: 'NodeResourcesBalancedAllocation',
   weight: 1,
   // A pod that requests nothing is not scored (kube-scheduler 1.33+).
-  preScore: (pod) => RESOURCES.some((r) => (pod.requests.get(r) ?? 0) > 0) || [...pod.requests.values()].some((v) => v > 0),
+  preScore: (pod) => [...pod.requests.values()].some((v) => v > 0),
   score(pod, node) {
     const fractions: number[] = [];
     for (const r of RESOURCES) {
