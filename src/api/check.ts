@@ -4,8 +4,8 @@
  * patch that wrote the field; anything else is validated as it is.
  */
 import * as path from 'node:path';
-import { sortDiagnostics, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
-import { displayPath, loadPaths } from '../load/index.js';
+import { sortDiagnostics, type Diagnostic } from '../core/index.js';
+import { displayPath, loadPaths, type LoadResult } from '../load/index.js';
 import { findKustomizationFile, isKustomizationDir, render } from '../render/index.js';
 import { resourceTotals, runRules } from '../rules/index.js';
 import { validateSchemas } from '../schema/index.js';
@@ -15,12 +15,8 @@ import type { RunResult, ValidateOptions } from './validate.js';
 
 const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
 
-export interface Inputs {
-  resources: Resource[];
-  diagnostics: Diagnostic[];
-  files: CheckedFile[];
-  errors: KubeproofError[];
-}
+/** Kustomizations rendered and files loaded: the same shape as a plain load. */
+export type Inputs = LoadResult;
 
 /** Kustomization directories rendered, everything else loaded as it is. */
 export function loadInputs(paths: readonly string[], options: ValidateOptions = {}): Inputs {

@@ -1,4 +1,4 @@
-import { formatQuantity, parseQuantityValue, type Resource } from '../core/index.js';
+import { formatQuantity, parseQuantityValue, unescapeSegment, type Resource } from '../core/index.js';
 import { fieldPath } from '../schema/index.js';
 import { invalidQuantity as invalid, isExtendedResource, isHugePages, isResourceListEntry, quantityFields, requirementsOf } from './quantities.js';
 import type { RuleContext, RuleDocs } from './types.js';
@@ -26,7 +26,7 @@ export function check(ctx: RuleContext): void {
         continue;
       }
       const q = parsed.quantity;
-      const name = lastSegment(pointer);
+      const name = unescapeSegment(pointer.slice(pointer.lastIndexOf('/') + 1));
       if (q.nanos < 0n) ctx.report({ resource, pointer, message: invalid(resource, pointer, formatQuantity(q), 'must be greater than or equal to 0') });
       else if ((INTEGER_RESOURCES.has(name) || isExtendedResource(name)) && isResourceListEntry(pointer) && q.nanos % 10n ** 9n !== 0n) {
         ctx.report({ resource, pointer, message: invalid(resource, pointer, formatQuantity(q), 'must be an integer') });
@@ -56,8 +56,4 @@ function checkHugePages(ctx: RuleContext, resource: Resource): void {
       ctx.report({ resource, pointer: huge[0]!.pointer, message: `${fieldPath(req.pointer)}: Forbidden: HugePages require cpu or memory` });
     }
   }
-}
-
-function lastSegment(pointer: string): string {
-  return pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
 }

@@ -3,7 +3,7 @@
  * schema types as a quantity (for parse errors), and the resource lists of pods, claims,
  * quotas and limit ranges (for the checks on values), read as Kubernetes reads them.
  */
-import { parseQuantityValue, roundUpToMilli, type Quantity, type Resource } from '../core/index.js';
+import { escapeSegment, parseQuantityValue, roundUpToMilli, unescapeSegment, type Quantity, type Resource } from '../core/index.js';
 import { fieldPath, showValue } from '../schema/index.js';
 import { DEFAULT_KUBERNETES_VERSION, loadBundle, SchemaWalker, type KubernetesVersion, type SchemaNode } from '../openapi/index.js';
 import { containersOf, isMap, type PodTemplate } from './workloads.js';
@@ -39,7 +39,7 @@ function visit(value: unknown, schema: SchemaNode | undefined, pointer: string, 
     return;
   }
   if (Array.isArray(value)) value.forEach((item, i) => visit(item, walker.child(node, String(i), true), `${pointer}/${i}`, walker, out));
-  else if (isMap(value)) for (const [key, child] of Object.entries(value)) visit(child, walker.child(node, key, false), `${pointer}/${escape(key)}`, walker, out);
+  else if (isMap(value)) for (const [key, child] of Object.entries(value)) visit(child, walker.child(node, key, false), `${pointer}/${escapeSegment(key)}`, walker, out);
 }
 
 /** Whether a quantity can appear anywhere below a schema node; remembered, and cycle-safe. */
@@ -51,10 +51,6 @@ function containsQuantity(node: SchemaNode, walker: SchemaWalker): boolean {
   const result = node.format === 'quantity' || children.some((c) => isMap(c) && containsQuantity(walker.resolve(c as SchemaNode)?.node ?? {}, walker));
   hasQuantity.set(node, result);
   return result;
-}
-
-function escape(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** A parsed resource amount with where it was written. */
@@ -72,7 +68,7 @@ export function amountsOf(list: unknown, pointer: string): Amount[] {
   const out: Amount[] = [];
   for (const [name, raw] of Object.entries(list)) {
     const parsed = parseQuantityValue(raw);
-    if (parsed?.ok) out.push({ name, raw, pointer: `${pointer}/${escape(name)}`, quantity: roundUpToMilli(parsed.quantity) });
+    if (parsed?.ok) out.push({ name, raw, pointer: `${pointer}/${escapeSegment(name)}`, quantity: roundUpToMilli(parsed.quantity) });
   }
   return out;
 }
@@ -142,7 +138,7 @@ export function isResourceListEntry(pointer: string): boolean {
 export function quantityPath(pointer: string): string {
   const m = RESOURCE_LIST.exec(pointer);
   if (!m) return fieldPath(pointer);
-  const name = m[2]!.replace(/~1/g, '/').replace(/~0/g, '~');
+  const name = unescapeSegment(m[2]!);
   return `${fieldPath(pointer.slice(0, pointer.length - m[2]!.length - 1))}[${name}]`;
 }
 

@@ -6,7 +6,7 @@
 import type { Resource } from '../core/index.js';
 import { namespaceOf, podTemplate } from '../rules/index.js';
 import { firstUntoleratedTaint, matchesRequiredNodeAffinity } from './match.js';
-import { admit, makePod } from './pods.js';
+import { admit, makePod, runtimeClassesOf } from './pods.js';
 import type { SchedNode, SchedPod, Toleration } from './types.js';
 
 /** pkg/controller/daemon/util AddOrUpdateDaemonPodTolerations. */
@@ -29,8 +29,7 @@ export interface DaemonSetPods {
 }
 
 export function daemonSetPods(resources: readonly Resource[], nodes: readonly SchedNode[]): DaemonSetPods[] {
-  const runtimeClasses = new Map<string, Record<string, unknown>>();
-  for (const r of resources) if (r.id.apiVersion === 'node.k8s.io/v1' && r.id.kind === 'RuntimeClass') runtimeClasses.set(r.id.name, r.object);
+  const runtimeClasses = runtimeClassesOf(resources);
   const out: DaemonSetPods[] = [];
   for (const r of resources) {
     if (r.id.kind !== 'DaemonSet') continue;

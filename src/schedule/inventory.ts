@@ -4,7 +4,7 @@
  * like any input (NodePool through its built-in CRD, schemas/kubeproof/), so a broken inventory
  * gets positioned diagnostics, never a crash.
  */
-import { diagnosticFor, parseQuantityValue, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
+import { diagnosticFor, escapeSegment, parseQuantityValue, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
 import { validateSchemas, type KubernetesVersion } from '../schema/index.js';
 import { toAmounts } from './amounts.js';
 import type { SchedNode, Taint } from './types.js';
@@ -65,7 +65,7 @@ function allocatable(r: Resource, pointer: string, list: unknown, diagnostics: D
   for (const [name, raw] of Object.entries(map(list))) {
     const parsed = parseQuantityValue(raw);
     if (parsed?.ok) ok[name] = raw;
-    else diagnostics.push(diagnosticFor(r, { ruleId: 'invalid-quantity', severity: 'error', message: `${pointer.slice(1).replace(/\//g, '.')}[${name}]: Invalid value: ${JSON.stringify(raw)}: ${parsed ? parsed.error : 'must be a quantity'}`, pointer: `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, at: 'value' }));
+    else diagnostics.push(diagnosticFor(r, { ruleId: 'invalid-quantity', severity: 'error', message: `${pointer.slice(1).replace(/\//g, '.')}[${name}]: Invalid value: ${JSON.stringify(raw)}: ${parsed ? parsed.error : 'must be a quantity'}`, pointer: `${pointer}/${escapeSegment(name)}`, at: 'value' }));
   }
   return toAmounts(ok);
 }

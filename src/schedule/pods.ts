@@ -23,8 +23,7 @@ export interface WorkloadPods {
 const CONTROLLERS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'Job', 'CronJob', 'Pod']);
 
 export function workloadPods(resources: readonly Resource[]): WorkloadPods[] {
-  const runtimeClasses = new Map<string, Record<string, unknown>>();
-  for (const r of resources) if (r.id.apiVersion === 'node.k8s.io/v1' && r.id.kind === 'RuntimeClass') runtimeClasses.set(r.id.name, r.object);
+  const runtimeClasses = runtimeClassesOf(resources);
   const out: WorkloadPods[] = [];
   for (const r of resources) {
     if (!CONTROLLERS.has(r.id.kind)) continue;
@@ -41,6 +40,10 @@ export function workloadPods(resources: readonly Resource[]): WorkloadPods[] {
     out.push({ workload: r, pods, ordered: r.id.kind === 'StatefulSet' && policy !== 'Parallel' });
   }
   return out;
+}
+
+export function runtimeClassesOf(resources: readonly Resource[]): Map<string, Record<string, unknown>> {
+  return new Map(resources.filter((r) => r.id.apiVersion === 'node.k8s.io/v1' && r.id.kind === 'RuntimeClass').map((r) => [r.id.name, r.object]));
 }
 
 /** RuntimeClass admission: the class's overhead, node selector and tolerations join the pod's. */
