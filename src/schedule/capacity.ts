@@ -97,15 +97,21 @@ interface Workload {
 
 function workloadsOf(run: ScheduleRun, kinds: readonly string[]): Workload[] {
   const map = new Map<Resource, SchedPod[]>();
-  for (const { pod } of run.placements) if (kinds.includes(pod.owner.kind)) map.set(pod.workload, [...(map.get(pod.workload) ?? []), pod]);
+  for (const { pod } of run.placements) {
+    if (!kinds.includes(pod.owner.kind)) continue;
+    const pods = map.get(pod.workload);
+    if (pods) pods.push(pod);
+    else map.set(pod.workload, [pod]);
+  }
   return [...map].map(([resource, pods]) => ({ resource, pods }));
 }
 
 /** rollout-headroom: a RollingUpdate Deployment's surge pods must fit beside its running pods, or the rollout stalls. */
 export function rolloutHeadroom(run: ScheduleRun): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const pending = new Set(run.placements.filter((p) => p.node === null).map((p) => p.pod));
   for (const w of workloadsOf(run, ['Deployment'])) {
-    if (w.pods.some((p) => run.placements.find((x) => x.pod === p)?.node === null)) continue; // already unschedulable
+    if (w.pods.some((p) => pending.has(p))) continue; // already unschedulable
     const surge = surgeOf(w.resource, w.pods.length);
     if (surge === 0) continue;
     const { fit, message } = extraThatFit(run, w.pods[0]!, w.pods.length, surge);

@@ -1,4 +1,10 @@
-/** The plugin shapes, after kube-scheduler's framework: a filter rejects a node with reasons; a score ranks the nodes left. */
+/**
+ * The plugin shapes, after kube-scheduler's framework. A plugin's PreFilter (or PreScore) runs
+ * once per pod and returns the per-node check it prepared, or nothing when it has nothing to
+ * check for this pod (kube-scheduler's Skip status): the node loop then runs only the checks
+ * that matter, with everything pod-specific already worked out.
+ */
+import type { Domains } from './domains.js';
 import type { NodeInfo } from './node-info.js';
 import type { NamespaceLabels } from './selectors.js';
 import type { SchedPod } from './types.js';
@@ -13,32 +19,39 @@ export interface PodGroup {
 /** What one scheduling attempt knows: every node and what is on it. */
 export interface Cycle {
   /** Placed pods grouped by namespace and labels: selectors are evaluated once per group, not per pod. */
-  groups: Iterable<PodGroup>;
+  groups: readonly PodGroup[];
   /** Placed pods that have pod affinity or anti-affinity terms, with their nodes. */
-  affinityPods: Iterable<{ pod: SchedPod; node: NodeInfo }>;
+  affinityPods: readonly { pod: SchedPod; node: NodeInfo }[];
   nodes: readonly NodeInfo[];
   byName: ReadonlyMap<string, NodeInfo>;
-  /** Per-plugin state computed once per pod (PreFilter/PreScore). */
-  state: Map<string, unknown>;
   namespaceLabels: NamespaceLabels;
   /** The selector of system default spreading: the pod's Services' and controller's (helper.DefaultSelector). */
   defaultSelector(pod: SchedPod): unknown;
+  /** A topology key's domains over `nodes`, numbered (computed once per scheduler). */
+  domains(key: string): Domains;
 }
+
+/** The reasons the node cannot take the pod, or undefined when it can. */
+export type NodeFilter = (node: NodeInfo) => string[] | undefined;
 
 export interface FilterPlugin {
   name: string;
-  /** Once per pod before the node loop (PreFilter). */
-  preFilter?(pod: SchedPod, cycle: Cycle): void;
-  /** The reasons the node cannot take the pod, or undefined when it can. */
-  filter(pod: SchedPod, node: NodeInfo, cycle: Cycle): string[] | undefined;
+  /** PreFilter: the check for each node, or undefined when this pod gives the plugin nothing to check. */
+  preFilter(pod: SchedPod, cycle: Cycle): NodeFilter | undefined;
 }
+
+/** A node's raw score, before NormalizeScore. */
+export type NodeScorer = (node: NodeInfo) => number;
 
 export interface ScorePlugin {
   name: string;
   weight: number;
-  /** Once per pod before scoring the feasible nodes (PreScore); false skips the plugin for this pod. */
-  preScore?(pod: SchedPod, nodes: readonly NodeInfo[], cycle: Cycle): boolean;
-  score(pod: SchedPod, node: NodeInfo, cycle: Cycle): number;
+  /**
+   * PreScore over the feasible nodes: the scorer, or undefined to skip the plugin for this pod
+   * (kube-scheduler's Skip, or a score that would be the same on every node and so cannot
+   * change which node wins).
+   */
+  preScore(pod: SchedPod, feasible: readonly NodeInfo[], cycle: Cycle): NodeScorer | undefined;
   /** NormalizeScore over all feasible nodes' scores, in place. */
-  normalize?(scores: number[]): void;
+  normalize?(scores: Float64Array): void;
 }

@@ -54,6 +54,12 @@ function parseInteger(s: string): bigint | undefined {
   return /^[+-]?[0-9]+$/.test(s) ? BigInt(s) : undefined;
 }
 
+/** Whether the pod constrains nodes at all: a nodeSelector with pairs, or required node affinity. */
+export function hasRequiredNodeAffinity(spec: Record<string, unknown>): boolean {
+  if (isMap(spec.nodeSelector) && Object.keys(spec.nodeSelector).length > 0) return true;
+  return isMap(spec.affinity) && isMap(spec.affinity.nodeAffinity) && isMap(spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution);
+}
+
 /** nodeSelector and requiredDuringSchedulingIgnoredDuringExecution: what NodeAffinity's filter checks. */
 export function matchesRequiredNodeAffinity(spec: Record<string, unknown>, node: SchedNode): boolean {
   if (isMap(spec.nodeSelector)) {

@@ -9,17 +9,18 @@ import type { SchedPod } from './types.js';
 
 export class PodIndex {
   private readonly byNamespace = new Map<string, Map<Record<string, string>, PodGroup>>();
+  /** Every group ever made, in creation order; a group whose pods all left stays, empty. */
+  readonly groups: PodGroup[] = [];
   readonly affinityPods: { pod: SchedPod; node: NodeInfo }[] = [];
-
-  *groups(): Iterable<PodGroup> {
-    for (const m of this.byNamespace.values()) yield* m.values();
-  }
 
   add(pod: SchedPod, node: NodeInfo): void {
     let ns = this.byNamespace.get(pod.namespace);
     if (!ns) this.byNamespace.set(pod.namespace, (ns = new Map()));
     let group = ns.get(pod.labels);
-    if (!group) ns.set(pod.labels, (group = { namespace: pod.namespace, labels: pod.labels, nodes: new Map() }));
+    if (!group) {
+      ns.set(pod.labels, (group = { namespace: pod.namespace, labels: pod.labels, nodes: new Map() }));
+      this.groups.push(group);
+    }
     group.nodes.set(node, (group.nodes.get(node) ?? 0) + 1);
     if (hasPodAffinity(pod)) this.affinityPods.push({ pod, node });
   }

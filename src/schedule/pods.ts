@@ -59,21 +59,27 @@ export function admit(spec: Record<string, unknown>, runtimeClasses: Map<string,
   return out;
 }
 
+/** What a pod derives from its spec, worked out once per spec: a workload's replicas share one. */
+type FromSpec = Pick<SchedPod, 'requests' | 'scoringRequests' | 'hostPorts' | 'tolerations' | 'nodeName'>;
+const fromSpec = new WeakMap<Record<string, unknown>, FromSpec>();
+
+function derive(spec: Record<string, unknown>): FromSpec {
+  let d = fromSpec.get(spec);
+  if (!d) {
+    d = {
+      requests: fromResourceMap(podRequests(spec)),
+      scoringRequests: fromResourceMap(podRequests(withDefaultRequests(spec))),
+      hostPorts: hostPorts(spec),
+      tolerations: (Array.isArray(spec.tolerations) ? spec.tolerations : []).filter(isMap) as Toleration[],
+      nodeName: typeof spec.nodeName === 'string' && spec.nodeName !== '' ? spec.nodeName : undefined,
+    };
+    fromSpec.set(spec, d);
+  }
+  return d;
+}
+
 export function makePod(workload: Resource, owner: Owner, name: string, namespace: string, labels: Record<string, string>, spec: Record<string, unknown>, ordinal?: number): SchedPod {
-  return {
-    namespace,
-    name,
-    owner,
-    workload,
-    labels,
-    spec,
-    requests: fromResourceMap(podRequests(spec)),
-    scoringRequests: fromResourceMap(podRequests(withDefaultRequests(spec))),
-    hostPorts: hostPorts(spec),
-    tolerations: (Array.isArray(spec.tolerations) ? spec.tolerations : []).filter(isMap) as Toleration[],
-    nodeName: typeof spec.nodeName === 'string' && spec.nodeName !== '' ? spec.nodeName : undefined,
-    ordinal,
-  };
+  return { namespace, name, owner, workload, labels, spec, ...derive(spec), ordinal };
 }
 
 /** The same spec with each container's missing cpu and memory requests set to the scheduler's scoring defaults. */

@@ -5,8 +5,9 @@
  * Deterministic: nodes in name order, the search sequential, ties broken by node name.
  */
 import { isMap } from '../rules/index.js';
+import { domainsOf, type Domains } from './domains.js';
 import { fitError } from './fit-error.js';
-import type { Cycle, FilterPlugin, ScorePlugin } from './framework.js';
+import type { Cycle, FilterPlugin, NodeFilter, ScorePlugin } from './framework.js';
 import { NodeInfo } from './node-info.js';
 import { PodIndex } from './pod-index.js';
 import type { NamespaceLabels } from './selectors.js';
@@ -37,6 +38,7 @@ export class Scheduler {
   readonly byName: Map<string, NodeInfo>;
   private nextStartNodeIndex = 0;
   private readonly index = new PodIndex();
+  private readonly domains = new Map<string, Domains>();
 
   constructor(
     nodes: readonly SchedNode[],
@@ -44,7 +46,8 @@ export class Scheduler {
     private readonly scores: readonly ScorePlugin[],
     private readonly context: SchedulerContext,
   ) {
-    this.nodes = nodes.map((n) => new NodeInfo(n));
+    // In name order, so that a node's index also breaks ties by name.
+    this.nodes = [...nodes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((n, i) => new NodeInfo(n, i));
     this.byName = new Map(this.nodes.map((n) => [n.node.name, n]));
   }
 
@@ -63,6 +66,12 @@ export class Scheduler {
     this.index.remove(pod, node);
   }
 
+  private domainsOf(key: string): Domains {
+    let d = this.domains.get(key);
+    if (!d) this.domains.set(key, (d = domainsOf(this.nodes, key)));
+    return d;
+  }
+
   /** Where the pod would go, without binding it. */
   decide(pod: SchedPod): ScheduleDecision {
     const all = this.nodes;
@@ -70,13 +79,17 @@ export class Scheduler {
     const cycle: Cycle = {
       nodes: all,
       byName: this.byName,
-      state: new Map(),
-      groups: { [Symbol.iterator]: () => this.index.groups()[Symbol.iterator]() },
+      groups: this.index.groups,
       affinityPods: this.index.affinityPods,
       namespaceLabels: this.context.namespaceLabels,
       defaultSelector: (p) => this.context.defaultSelector(p),
+      domains: (key) => this.domainsOf(key),
     };
-    for (const f of this.filters) f.preFilter?.(pod, cycle);
+    const checks: NodeFilter[] = [];
+    for (const f of this.filters) {
+      const check = f.preFilter(pod, cycle);
+      if (check) checks.push(check);
+    }
 
     const statuses: (readonly string[])[] = [];
     let candidates: readonly NodeInfo[] = all;
@@ -90,11 +103,12 @@ export class Scheduler {
     const toFind = pinned ? candidates.length : feasibleNodesToFind(candidates.length);
     const feasible: NodeInfo[] = [];
     let processed = 0;
-    const start = this.nextStartNodeIndex % Math.max(1, candidates.length);
+    let at = this.nextStartNodeIndex % Math.max(1, candidates.length);
     for (let i = 0; i < candidates.length && feasible.length < toFind; i++) {
-      const node = candidates[(start + i) % candidates.length]!;
+      const node = candidates[at]!;
+      if (++at === candidates.length) at = 0;
       processed++;
-      const reasons = this.runFilters(pod, node, cycle);
+      const reasons = runFilters(checks, node);
       if (reasons) statuses.push(reasons);
       else feasible.push(node);
     }
@@ -105,29 +119,31 @@ export class Scheduler {
     return { node: this.best(pod, feasible, cycle).node.name, message: null };
   }
 
-  /** The first filter that rejects the node gives its reasons; the others are not run (RunFilterPlugins). */
-  private runFilters(pod: SchedPod, node: NodeInfo, cycle: Cycle): string[] | undefined {
-    for (const f of this.filters) {
-      const reasons = f.filter(pod, node, cycle);
-      if (reasons) return reasons;
-    }
-    return undefined;
-  }
-
   private best(pod: SchedPod, feasible: NodeInfo[], cycle: Cycle): NodeInfo {
-    const totals = new Array<number>(feasible.length).fill(0);
+    const totals = new Float64Array(feasible.length);
+    const scores = new Float64Array(feasible.length);
     for (const plugin of this.scores) {
-      if (plugin.preScore && !plugin.preScore(pod, feasible, cycle)) continue;
-      const scores = feasible.map((n) => plugin.score(pod, n, cycle));
+      const scorer = plugin.preScore(pod, feasible, cycle);
+      if (!scorer) continue;
+      for (let i = 0; i < feasible.length; i++) scores[i] = scorer(feasible[i]!);
       plugin.normalize?.(scores);
       for (let i = 0; i < scores.length; i++) totals[i]! += scores[i]! * plugin.weight;
     }
     let best = 0;
     for (let i = 1; i < feasible.length; i++) {
-      if (totals[i]! > totals[best]! || (totals[i] === totals[best] && feasible[i]!.node.name < feasible[best]!.node.name)) best = i;
+      if (totals[i]! > totals[best]! || (totals[i] === totals[best] && feasible[i]!.index < feasible[best]!.index)) best = i;
     }
     return feasible[best]!;
   }
+}
+
+/** The first filter that rejects the node gives its reasons; the others are not run (RunFilterPlugins). */
+function runFilters(checks: readonly NodeFilter[], node: NodeInfo): string[] | undefined {
+  for (const check of checks) {
+    const reasons = check(node);
+    if (reasons) return reasons;
+  }
+  return undefined;
 }
 
 /**

@@ -2,10 +2,21 @@
 import { isMap, matchesLabelSelector, type LabelSelector } from '../rules/index.js';
 import type { SchedPod } from './types.js';
 
+/**
+ * Results by selector and labels object. During a run neither is ever changed, and both are
+ * shared (one template's replicas share their labels, one workload's pods their selector), so
+ * spreading and affinity, which ask the same question for every pod, evaluate it once.
+ */
+const memo = new WeakMap<object, WeakMap<object, boolean>>();
+
 /** LabelSelectorAsSelector: a missing selector matches nothing, `{}` everything. */
 export function selects(selector: unknown, labels: Record<string, string>): boolean {
   if (!isMap(selector)) return false;
-  return matchesLabelSelector(selector as LabelSelector, labels);
+  let bySelector = memo.get(selector);
+  if (!bySelector) memo.set(selector, (bySelector = new WeakMap()));
+  let result = bySelector.get(labels);
+  if (result === undefined) bySelector.set(labels, (result = matchesLabelSelector(selector as LabelSelector, labels)));
+  return result;
 }
 
 export function isEmptySelector(selector: unknown): boolean {

@@ -1,7 +1,9 @@
 /** Pods as controllers create them, DaemonSets, scoring, and the whole command. */
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fitError } from '../../src/schedule/index.js';
+import { parseManifests } from '../../src/load/index.js';
+import { buildInventory, fitError } from '../../src/schedule/index.js';
+import { runSchedule } from '../../src/schedule/run.js';
 import { feasibleNodesToFind } from '../../src/schedule/scheduler.js';
 import { REPO_ROOT, runCli, tempTree } from '../helpers.js';
 import { container, deployment, node, placements, pool, schedule } from './harness.js';
@@ -106,6 +108,11 @@ describe('scoring', () => {
     const app = deployment('web', 1, container('{cpu: 100m, memory: 100Mi}'));
     const reversed = node('b', '{cpu: "4", memory: 8Gi, pods: "110"}') + node('a', '{cpu: "4", memory: 8Gi, pods: "110"}');
     expect(placements(schedule(app, reversed))).toEqual({ 'web-0': 'a' });
+    // Also when the nodes reach the scheduler out of name order (the library takes any list).
+    const nodes = buildInventory(parseManifests(reversed, 'nodes.yaml').resources).nodes.reverse();
+    expect(nodes.map((n) => n.name)).toEqual(['b', 'a']);
+    const run = runSchedule(parseManifests(app, 'app.yaml').resources, nodes);
+    expect(run.placements.map((p) => p.node)).toEqual(['a']);
   });
 
   it('prefers nodes matching preferred node affinity, and avoids PreferNoSchedule taints', () => {

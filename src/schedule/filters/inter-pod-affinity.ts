@@ -18,15 +18,10 @@ type Term = Record<string, unknown>;
 const key = (k: string, v: string) => `${k}\u0000${v}`;
 const topologyKey = (t: Term) => String(t.topologyKey ?? '');
 
-interface FilterState {
-  affinity: Term[];
-  anti: Term[];
-  affinityCounts: Map<string, number>;
-  antiCounts: Map<string, number>;
-  existingAntiCounts: Map<string, number>;
-}
-
 const KEY = 'InterPodAffinity';
+const AFFINITY = [AFFINITY_REASON];
+const ANTI_AFFINITY = [ANTI_AFFINITY_REASON];
+const EXISTING_ANTI_AFFINITY = [EXISTING_ANTI_AFFINITY_REASON];
 
 function bump(counts: Map<string, number>, node: NodeInfo, term: Term, by = 1): void {
   const k = topologyKey(term);
@@ -57,36 +52,31 @@ export const interPodAffinityFilter: FilterPlugin = {
     for (const { pod: existing, node } of cycle.affinityPods) {
       for (const t of podAffinityTerms(existing.spec, 'podAntiAffinity', 'required')) if (termMatchesPod(t, existing.namespace, pod, ns)) bump(existingAntiCounts, node, t);
     }
-    if (affinity.length === 0 && anti.length === 0 && existingAntiCounts.size === 0) {
-      cycle.state.delete(KEY);
-      return;
-    }
-    cycle.state.set(KEY, { affinity, anti, affinityCounts, antiCounts, existingAntiCounts } satisfies FilterState);
-  },
-  filter(pod, node, cycle) {
-    const s = cycle.state.get(KEY) as FilterState | undefined;
-    if (!s) return undefined;
-    const labels = node.node.labels;
-    if (s.affinity.length > 0) {
-      let podsExist = true;
-      for (const t of s.affinity) {
-        const v = labels[topologyKey(t)];
-        if (v === undefined) return [AFFINITY_REASON];
-        if ((s.affinityCounts.get(key(topologyKey(t), v)) ?? 0) <= 0) podsExist = false;
+    if (affinity.length === 0 && anti.length === 0 && existingAntiCounts.size === 0) return undefined;
+    // The first pod of a group that selects itself may go anywhere its topology keys exist.
+    const firstOfGroup = affinityCounts.size === 0 && affinity.every((t) => termMatchesPod(t, pod.namespace, pod, ns));
+    return (node) => {
+      const labels = node.node.labels;
+      if (affinity.length > 0) {
+        let podsExist = true;
+        for (const t of affinity) {
+          const v = labels[topologyKey(t)];
+          if (v === undefined) return AFFINITY;
+          if ((affinityCounts.get(key(topologyKey(t), v)) ?? 0) <= 0) podsExist = false;
+        }
+        if (!podsExist && !firstOfGroup) return AFFINITY;
       }
-      // The first pod of a group that selects itself may go anywhere its topology keys exist.
-      if (!podsExist && !(s.affinityCounts.size === 0 && s.affinity.every((t) => termMatchesPod(t, pod.namespace, pod, cycle.namespaceLabels)))) return [AFFINITY_REASON];
-    }
-    if (s.antiCounts.size > 0) {
-      for (const t of s.anti) {
-        const v = labels[topologyKey(t)];
-        if (v !== undefined && (s.antiCounts.get(key(topologyKey(t), v)) ?? 0) > 0) return [ANTI_AFFINITY_REASON];
+      if (antiCounts.size > 0) {
+        for (const t of anti) {
+          const v = labels[topologyKey(t)];
+          if (v !== undefined && (antiCounts.get(key(topologyKey(t), v)) ?? 0) > 0) return ANTI_AFFINITY;
+        }
       }
-    }
-    if (s.existingAntiCounts.size > 0) {
-      for (const [k, v] of Object.entries(labels)) if ((s.existingAntiCounts.get(key(k, v)) ?? 0) > 0) return [EXISTING_ANTI_AFFINITY_REASON];
-    }
-    return undefined;
+      if (existingAntiCounts.size > 0) {
+        for (const [k, v] of Object.entries(labels)) if ((existingAntiCounts.get(key(k, v)) ?? 0) > 0) return EXISTING_ANTI_AFFINITY;
+      }
+      return undefined;
+    };
   },
 };
 
@@ -100,8 +90,6 @@ function preferred(p: SchedPod, kind: 'podAffinity' | 'podAntiAffinity'): Weight
     .map((w) => ({ weight: typeof w.weight === 'number' ? w.weight : 0, term: (w.podAffinityTerm ?? {}) as Term }))
     .filter((w) => typeof w.term === 'object' && w.term !== null);
 }
-
-const SCORE_KEY = 'InterPodAffinity/score';
 
 export const interPodAffinityScore: ScorePlugin = {
   name: KEY,
@@ -129,19 +117,20 @@ export const interPodAffinityScore: ScorePlugin = {
       for (const { weight, term } of preferred(existing, 'podAffinity')) if (termMatchesPod(term, existing.namespace, pod, ns)) add(node, term, weight);
       for (const { weight, term } of preferred(existing, 'podAntiAffinity')) if (termMatchesPod(term, existing.namespace, pod, ns)) add(node, term, -weight);
     }
-    if (!touched) return false;
-    cycle.state.set(SCORE_KEY, scores);
-    return true;
-  },
-  score(_pod, node, cycle) {
-    const scores = cycle.state.get(SCORE_KEY) as Map<string, number>;
-    let sum = 0;
-    for (const [k, v] of Object.entries(node.node.labels)) sum += scores.get(key(k, v)) ?? 0;
-    return sum;
+    if (!touched) return undefined;
+    return (node) => {
+      let sum = 0;
+      for (const [k, v] of Object.entries(node.node.labels)) sum += scores.get(key(k, v)) ?? 0;
+      return sum;
+    };
   },
   normalize(scores) {
-    const max = Math.max(...scores);
-    const min = Math.min(...scores);
+    let max = -Infinity;
+    let min = Infinity;
+    for (const s of scores) {
+      if (s > max) max = s;
+      if (s < min) min = s;
+    }
     const diff = max - min;
     for (let i = 0; i < scores.length; i++) scores[i] = diff > 0 ? Math.trunc(100 * ((scores[i]! - min) / diff)) : 0;
   },

@@ -1,13 +1,19 @@
 /** NodeAffinity: nodeSelector and required node affinity (and a DaemonSet pod's pin to its node). */
 import type { FilterPlugin } from '../framework.js';
-import { matchesRequiredNodeAffinity } from '../match.js';
+import { hasRequiredNodeAffinity, matchesRequiredNodeAffinity } from '../match.js';
 
 export const NODE_AFFINITY_REASON = "node(s) didn't match Pod's node affinity/selector";
+const REASON = [NODE_AFFINITY_REASON];
 
 export const nodeAffinity: FilterPlugin = {
   name: 'NodeAffinity',
-  filter(pod, node) {
-    if (pod.targetNode !== undefined && pod.targetNode !== node.node.name) return [NODE_AFFINITY_REASON];
-    return matchesRequiredNodeAffinity(pod.spec, node.node) ? undefined : [NODE_AFFINITY_REASON];
+  preFilter(pod) {
+    const target = pod.targetNode;
+    const required = hasRequiredNodeAffinity(pod.spec);
+    if (target === undefined && !required) return undefined;
+    return (node) => {
+      if (target !== undefined && target !== node.node.name) return REASON;
+      return !required || matchesRequiredNodeAffinity(pod.spec, node.node) ? undefined : REASON;
+    };
   },
 };

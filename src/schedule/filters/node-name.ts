@@ -1,10 +1,13 @@
 /** NodeName: a pod that names its node fits no other. */
 import type { FilterPlugin } from '../framework.js';
 
+const REASON = ["node(s) didn't match the requested node name"];
+
 export const nodeName: FilterPlugin = {
   name: 'NodeName',
-  filter(pod, node) {
-    if (pod.nodeName === undefined || pod.nodeName === node.node.name) return undefined;
-    return ["node(s) didn't match the requested node name"];
+  preFilter(pod) {
+    const wanted = pod.nodeName;
+    if (wanted === undefined) return undefined;
+    return (node) => (node.node.name === wanted ? undefined : REASON);
   },
 };

@@ -3,6 +3,7 @@ import type { FilterPlugin } from '../framework.js';
 import type { HostPort } from '../types.js';
 
 const ANY = '0.0.0.0';
+const REASON = ["node(s) didn't have free ports for the requested pod ports"];
 
 function conflicts(a: HostPort, b: HostPort): boolean {
   return a.port === b.port && a.protocol === b.protocol && (a.hostIP === b.hostIP || a.hostIP === ANY || b.hostIP === ANY);
@@ -10,9 +11,8 @@ function conflicts(a: HostPort, b: HostPort): boolean {
 
 export const nodePorts: FilterPlugin = {
   name: 'NodePorts',
-  filter(pod, node) {
+  preFilter(pod) {
     if (pod.hostPorts.length === 0) return undefined;
-    const taken = pod.hostPorts.some((want) => node.ports.some((used) => conflicts(want, used)));
-    return taken ? ["node(s) didn't have free ports for the requested pod ports"] : undefined;
+    return (node) => (pod.hostPorts.some((want) => node.ports.some((used) => conflicts(want, used))) ? REASON : undefined);
   },
 };

@@ -3,11 +3,12 @@ import type { FilterPlugin } from '../framework.js';
 import { tolerates } from '../match.js';
 
 const TAINT = { key: 'node.kubernetes.io/unschedulable', value: '', effect: 'NoSchedule' };
+const REASON = ['node(s) were unschedulable'];
 
 export const nodeUnschedulable: FilterPlugin = {
   name: 'NodeUnschedulable',
-  filter(pod, node) {
-    if (!node.node.unschedulable || pod.tolerations.some((t) => tolerates(t, TAINT))) return undefined;
-    return ['node(s) were unschedulable'];
+  preFilter(pod) {
+    if (pod.tolerations.some((t) => tolerates(t, TAINT))) return undefined;
+    return (node) => (node.node.unschedulable ? REASON : undefined);
   },
 };

@@ -7,12 +7,15 @@
 import { isMap } from '../../rules/index.js';
 import type { Cycle, FilterPlugin, ScorePlugin } from '../framework.js';
 import { firstUntoleratedTaint, matchesRequiredNodeAffinity } from '../match.js';
+import type { Domains } from '../domains.js';
 import type { NodeInfo } from '../node-info.js';
 import { isEmptySelector, selects } from '../selectors.js';
 import type { SchedPod } from '../types.js';
 
 export const SPREAD_REASON = "node(s) didn't match pod topology spread constraints";
 const HOSTNAME = 'kubernetes.io/hostname';
+const MISSING_LABEL = [`${SPREAD_REASON} (missing required label)`];
+const SKEW = [SPREAD_REASON];
 
 interface Constraint {
   maxSkew: number;
@@ -88,22 +91,11 @@ function eligibleNodes(pod: SchedPod, constraints: readonly Constraint[], cycle:
   return out;
 }
 
-interface FilterState {
-  constraints: Constraint[];
-  counts: Map<string, number>[];
-  minMatch: number[];
-}
-
-const KEY = 'PodTopologySpread';
-
 export const podTopologySpreadFilter: FilterPlugin = {
-  name: KEY,
+  name: 'PodTopologySpread',
   preFilter(pod, cycle) {
     const constraints = constraintsOf(pod, 'DoNotSchedule');
-    if (constraints.length === 0) {
-      cycle.state.delete(KEY);
-      return;
-    }
+    if (constraints.length === 0) return undefined;
     // Which nodes count, and in which domain, depends only on the pod's template: found once per workload.
     const eligible = eligibleNodes(pod, constraints, cycle);
     const counts = constraints.map((_, i) => new Map(eligible[i]!.domains.map((v) => [v, 0])));
@@ -114,35 +106,19 @@ export const podTopologySpreadFilter: FilterPlugin = {
       }
     });
     const minMatch = constraints.map((c, i) => (counts[i]!.size < c.minDomains ? 0 : Math.min(...counts[i]!.values())));
-    cycle.state.set(KEY, { constraints, counts, minMatch } satisfies FilterState);
-  },
-  filter(pod, node, cycle) {
-    const state = cycle.state.get(KEY) as FilterState | undefined;
-    if (!state) return undefined;
-    for (let i = 0; i < state.constraints.length; i++) {
-      const c = state.constraints[i]!;
-      const value = node.node.labels[c.topologyKey];
-      if (value === undefined) return [`${SPREAD_REASON} (missing required label)`];
-      const selfMatch = selects(c.selector, pod.labels) ? 1 : 0;
-      const matchNum = state.counts[i]!.get(value) ?? 0;
-      if (matchNum + selfMatch - state.minMatch[i]! > c.maxSkew) return [SPREAD_REASON];
-    }
-    return undefined;
+    const selfMatch = constraints.map((c) => (selects(c.selector, pod.labels) ? 1 : 0));
+    return (node) => {
+      for (let i = 0; i < constraints.length; i++) {
+        const c = constraints[i]!;
+        const value = node.node.labels[c.topologyKey];
+        if (value === undefined) return MISSING_LABEL;
+        const matchNum = counts[i]!.get(value) ?? 0;
+        if (matchNum + selfMatch[i]! - minMatch[i]! > c.maxSkew) return SKEW;
+      }
+      return undefined;
+    };
   },
 };
-
-interface ScoreState {
-  constraints: Constraint[];
-  requireAll: boolean;
-  weights: number[];
-  /** Per constraint (not hostname): domain value -> matching pods. */
-  counts: Map<string, number>[];
-  /** Per constraint: matching pods per node (for hostname constraints). */
-  matching: Map<NodeInfo, number>[];
-  ignored: Set<NodeInfo>;
-}
-
-const SCORE_KEY = 'PodTopologySpread/score';
 
 /** The system default constraints (hostname maxSkew 3, zone maxSkew 5), with the selector of the pod's Services and controller. */
 function defaultConstraints(pod: SchedPod, cycle: Cycle): Constraint[] {
@@ -152,55 +128,92 @@ function defaultConstraints(pod: SchedPod, cycle: Cycle): Constraint[] {
   return [make(HOSTNAME, 3), make('topology.kubernetes.io/zone', 5)];
 }
 
+/** What the scorer reads for one constraint, by node index: whether the node has the key, and the matching pods it counts. */
+interface Scoring {
+  weight: number;
+  /** maxSkew - 1, added for every node with the key. */
+  skew: number;
+  present: Uint8Array;
+  /** Node index to domain number; absent for hostname constraints, counted per node. */
+  ids: Int32Array | undefined;
+  counts: Float64Array;
+}
+
+/**
+ * Per-node counts for hostname constraints, one buffer per constraint slot per scheduler,
+ * zeroed and refilled by each PreScore: a fresh array per pod would cost more than the
+ * scoring. Safe because a pod's scorer is done before the next pod's PreScore runs.
+ */
+const hostCounts = new WeakMap<readonly NodeInfo[], Float64Array[]>();
+
+function hostCountBuffer(cycle: Cycle, slot: number): Float64Array {
+  let buffers = hostCounts.get(cycle.nodes);
+  if (!buffers) hostCounts.set(cycle.nodes, (buffers = []));
+  const buffer = (buffers[slot] ??= new Float64Array(cycle.nodes.length));
+  buffer.fill(0);
+  return buffer;
+}
+
 export const podTopologySpreadScore: ScorePlugin = {
-  name: KEY,
+  name: 'PodTopologySpread',
   weight: 2,
   preScore(pod, feasible, cycle) {
     const own = Array.isArray(pod.spec.topologySpreadConstraints) && pod.spec.topologySpreadConstraints.length > 0;
     const constraints = own ? constraintsOf(pod, 'ScheduleAnyway') : defaultConstraints(pod, cycle);
-    if (constraints.length === 0) return false;
+    if (constraints.length === 0) return undefined;
+    // A pod's own constraints need every topology key on a node; the system defaults do not.
     const requireAll = own;
     const ignored = new Set<NodeInfo>();
-    const domains = constraints.map(() => new Set<string>());
-    for (const node of feasible) {
-      if (requireAll && !hasAllKeys(node, constraints)) {
-        ignored.add(node);
-        continue;
+    if (requireAll) for (const node of feasible) if (!hasAllKeys(node, constraints)) ignored.add(node);
+    const perNode = matchingBySelector(constraints, cycle, pod.namespace);
+    const scoring = constraints.map((c, i): Scoring => {
+      const domains = cycle.domains(c.topologyKey);
+      if (c.topologyKey === HOSTNAME) {
+        // Counted on the node itself, whatever its inclusion policies.
+        const counts = hostCountBuffer(cycle, i);
+        for (const [node, n] of perNode[i]!) counts[node.index] = n;
+        return { weight: Math.log(feasible.length - ignored.size + 2), skew: c.maxSkew - 1, present: domains.present, ids: undefined, counts };
       }
-      constraints.forEach((c, i) => c.topologyKey !== HOSTNAME && domains[i]!.add(node.node.labels[c.topologyKey] ?? ''));
-    }
-    const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? feasible.length - ignored.size : domains[i]!.size) + 2));
-    const counts = constraints.map(() => new Map<string, number>());
-    const matching = constraints.map((c) => matchingPerNode(cycle, c.selector, pod.namespace));
-    constraints.forEach((c, i) => {
-      if (c.topologyKey === HOSTNAME) return;
+      // The domains of the feasible nodes (a node without the label counts in the '' domain).
+      const seen = new Uint8Array(domains.values.length);
+      let size = 0;
+      for (const node of feasible) {
+        if (ignored.size > 0 && ignored.has(node)) continue;
+        const id = domains.ids[node.index]!;
+        if (seen[id] === 0) {
+          seen[id] = 1;
+          size++;
+        }
+      }
       // Only nodes holding matching pods add anything; the others' count is 0.
-      for (const [node, n] of matching[i]!) {
+      const counts = new Float64Array(domains.values.length);
+      for (const [node, n] of perNode[i]!) {
         if ((requireAll && !hasAllKeys(node, constraints)) || !includes(c, pod, node)) continue;
-        const value = node.node.labels[c.topologyKey] ?? '';
-        if (domains[i]!.has(value)) counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + n);
+        const id = domains.ids[node.index]!;
+        if (seen[id] === 1) counts[id]! += n;
       }
+      return { weight: Math.log(size + 2), skew: c.maxSkew - 1, present: domains.present, ids: domains.ids, counts };
     });
-    cycle.state.set(SCORE_KEY, { constraints, requireAll, weights, counts, matching, ignored } satisfies ScoreState);
-    return true;
-  },
-  score(_pod, node, cycle) {
-    const state = cycle.state.get(SCORE_KEY) as ScoreState;
-    if (state.ignored.has(node)) return -1; // marked; normalize gives it 0
-    let sum = 0;
-    state.constraints.forEach((c, i) => {
-      const value = node.node.labels[c.topologyKey];
-      if (value === undefined) return;
-      const count = c.topologyKey === HOSTNAME ? (state.matching[i]!.get(node) ?? 0) : (state.counts[i]!.get(value) ?? 0);
-      sum += count * state.weights[i]! + (c.maxSkew - 1);
-    });
-    return Math.round(sum);
+    return (node) => {
+      if (ignored.size > 0 && ignored.has(node)) return -1; // marked; normalize gives it 0
+      const at = node.index;
+      let sum = 0;
+      for (const s of scoring) {
+        if (s.present[at] === 0) continue;
+        sum += s.counts[s.ids === undefined ? at : s.ids[at]!]! * s.weight + s.skew;
+      }
+      return Math.round(sum);
+    };
   },
   normalize(scores) {
-    const live = scores.filter((s) => s >= 0);
-    if (live.length === 0) return;
-    const max = Math.max(0, ...live);
-    const min = Math.min(...live);
+    let max = 0;
+    let min = Infinity;
+    for (const s of scores) {
+      if (s < 0) continue;
+      if (s > max) max = s;
+      if (s < min) min = s;
+    }
+    if (min === Infinity) return;
     for (let i = 0; i < scores.length; i++) {
       const s = scores[i]!;
       if (s < 0) scores[i] = 0;
@@ -208,3 +221,13 @@ export const podTopologySpreadScore: ScorePlugin = {
     }
   },
 };
+
+/** matchingPerNode for each constraint, computed once per distinct selector (the default constraints share one). */
+function matchingBySelector(constraints: readonly Constraint[], cycle: Cycle, namespace: string): Map<NodeInfo, number>[] {
+  const seen = new Map<unknown, Map<NodeInfo, number>>();
+  return constraints.map((c) => {
+    let m = seen.get(c.selector);
+    if (!m) seen.set(c.selector, (m = matchingPerNode(cycle, c.selector, namespace)));
+    return m;
+  });
+}

@@ -7,16 +7,20 @@ import type { FilterPlugin } from '../framework.js';
 import { firstUntoleratedTaint } from '../match.js';
 
 const EFFECTS = ['NoSchedule', 'NoExecute'];
+const GENERIC = ['node(s) had untolerated taint(s)'];
 
 export type TaintMessage = 'named' | 'generic';
 
 export function taintToleration(message: TaintMessage): FilterPlugin {
   return {
     name: 'TaintToleration',
-    filter(pod, node) {
-      const taint = firstUntoleratedTaint(node.node.taints, pod.tolerations, EFFECTS);
-      if (!taint) return undefined;
-      return [message === 'named' ? `node(s) had untolerated taint {${taint.key}: ${taint.value}}` : 'node(s) had untolerated taint(s)'];
+    preFilter(pod) {
+      return (node) => {
+        if (node.node.taints.length === 0) return undefined;
+        const taint = firstUntoleratedTaint(node.node.taints, pod.tolerations, EFFECTS);
+        if (!taint) return undefined;
+        return message === 'named' ? [`node(s) had untolerated taint {${taint.key}: ${taint.value}}`] : GENERIC;
+      };
     },
   };
 }

@@ -13,7 +13,10 @@ function preferredTerms(spec: Record<string, unknown>): { weight: number; prefer
 export const nodeAffinityScore: ScorePlugin = {
   name: 'NodeAffinity',
   weight: 2,
-  preScore: (pod) => preferredTerms(pod.spec).length > 0,
-  score: (pod, node) => preferredTerms(pod.spec).reduce((sum, t) => (matchesNodeSelectorTerm(t.preference, node.node) ? sum + t.weight : sum), 0),
+  preScore(pod) {
+    const terms = preferredTerms(pod.spec);
+    if (terms.length === 0) return undefined;
+    return (node) => terms.reduce((sum, t) => (matchesNodeSelectorTerm(t.preference, node.node) ? sum + t.weight : sum), 0);
+  },
   normalize: (scores) => defaultNormalize(scores, false),
 };

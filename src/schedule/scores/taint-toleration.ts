@@ -6,9 +6,11 @@ import { defaultNormalize } from './normalize.js';
 export const taintTolerationScore: ScorePlugin = {
   name: 'TaintToleration',
   weight: 3,
-  score(pod, node) {
+  preScore(pod, feasible) {
+    // Without PreferNoSchedule taints every node scores the same: nothing to rank.
+    if (!feasible.some((n) => n.preferNoSchedule.length > 0)) return undefined;
     const relevant = pod.tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
-    return node.node.taints.filter((t) => t.effect === 'PreferNoSchedule' && !relevant.some((tol) => tolerates(tol, t))).length;
+    return (node) => node.preferNoSchedule.filter((t) => !relevant.some((tol) => tolerates(tol, t))).length;
   },
   normalize: (scores) => defaultNormalize(scores, true),
 };
