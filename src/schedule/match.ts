@@ -88,5 +88,17 @@ export function tolerates(toleration: Toleration, taint: Taint): boolean {
 
 /** The first taint with one of the effects that no toleration tolerates (FindMatchingUntoleratedTaint). */
 export function firstUntoleratedTaint(taints: readonly Taint[], tolerations: readonly Toleration[], effects: readonly string[]): Taint | undefined {
-  return taints.find((t) => effects.includes(t.effect) && !tolerations.some((tol) => tolerates(tol, t)));
+  // Loops rather than find/some: this runs for every tainted node the search visits.
+  for (const taint of taints) {
+    if (!effects.includes(taint.effect)) continue;
+    let tolerated = false;
+    for (const toleration of tolerations) {
+      if (tolerates(toleration, taint)) {
+        tolerated = true;
+        break;
+      }
+    }
+    if (!tolerated) return taint;
+  }
+  return undefined;
 }

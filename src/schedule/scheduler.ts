@@ -125,9 +125,14 @@ export class Scheduler {
     for (const plugin of this.scores) {
       const scorer = plugin.preScore(pod, feasible, cycle);
       if (!scorer) continue;
+      const weight = plugin.weight;
+      if (!plugin.normalize) {
+        for (let i = 0; i < feasible.length; i++) totals[i]! += scorer(feasible[i]!) * weight;
+        continue;
+      }
       for (let i = 0; i < feasible.length; i++) scores[i] = scorer(feasible[i]!);
-      plugin.normalize?.(scores);
-      for (let i = 0; i < scores.length; i++) totals[i]! += scores[i]! * plugin.weight;
+      plugin.normalize(scores);
+      for (let i = 0; i < feasible.length; i++) totals[i]! += scores[i]! * weight;
     }
     let best = 0;
     for (let i = 1; i < feasible.length; i++) {
