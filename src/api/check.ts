@@ -12,6 +12,7 @@ import { validateSchemas } from '../schema/index.js';
 import { scheduleWorkloads, type ScheduleResult } from '../schedule/index.js';
 import { loadInventory } from './inventory.js';
 import type { RunResult, ValidateOptions } from './validate.js';
+import { afterRun, beforeRun } from './apply-config.js';
 
 const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
 
@@ -43,7 +44,8 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
   return out;
 }
 
-export function check(paths: readonly string[], options: ValidateOptions = {}): RunResult {
+export function check(paths: readonly string[], given: ValidateOptions = {}): RunResult {
+  const options = beforeRun(given);
   const { resources, diagnostics, files, errors } = loadInputs(paths, options);
   const crdSource = options.crdPaths?.length ? loadPaths(options.crdPaths, { ...options, readStdin: undefined }) : undefined;
   const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
@@ -59,7 +61,7 @@ export function check(paths: readonly string[], options: ValidateOptions = {}): 
     schedule = scheduleWorkloads(resources, nodes.nodes, { strategy: options.strategy, kubernetesVersion: options.kubernetesVersion });
     diagnostics.push(...schedule.diagnostics);
   }
-  return { resources, diagnostics: sortDiagnostics(dedupe(diagnostics)), files, errors, ...(totals && { totals }), ...(schedule && { schedule: schedule.report }) };
+  return { resources, diagnostics: sortDiagnostics(afterRun(dedupe(diagnostics), options)), files, errors, ...(totals && { totals }), ...(schedule && { schedule: schedule.report }) };
 }
 
 function isDirectoryWithKustomization(dir: string): boolean {

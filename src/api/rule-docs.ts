@@ -1,7 +1,9 @@
+import { configProblemMetas } from '../config/index.js';
 import { loadProblemMetas } from '../load/index.js';
 import { renderProblemMetas } from '../render/index.js';
 import { rules, rulesMarkdown } from '../rules/index.js';
 import { schemaProblemMetas } from '../schema/index.js';
+import { scheduleProblemMetas } from '../schedule/index.js';
 
 /** The content of docs/rules.md. */
 export function ruleDocsMarkdown(): string {
@@ -10,7 +12,9 @@ export function ruleDocsMarkdown(): string {
     [
       { title: 'Schema validation (`kubeproof validate`, `check`, `lint`)', rules: schemaProblemMetas },
       { title: 'Rendering (`kubeproof render`, `check`, `lint`)', rules: renderProblemMetas },
+      { title: 'Dry-run scheduling (`kubeproof schedule`, `check --nodes`)', rules: scheduleProblemMetas },
       { title: 'Loading (every command)', rules: loadProblemMetas },
+      { title: 'Configuration (kubeproof.yaml)', rules: configProblemMetas },
     ],
   );
 }

@@ -3,6 +3,8 @@ import { loadPaths, type LoadOptions } from '../load/index.js';
 import { resourceTotals, runRules, type LintOptions } from '../rules/index.js';
 import { validateSchemas, type SchemaOptions } from '../schema/index.js';
 import type { ScheduleReport, Strategy } from '../schedule/index.js';
+import type { Config } from '../config/index.js';
+import { afterRun, beforeRun } from './apply-config.js';
 
 export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'>, LintOptions {
   /** check/lint: run the cross-resource rules (default true). */
@@ -15,6 +17,8 @@ export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'
   strategy?: Strategy;
   /** Files or directories holding CustomResourceDefinitions to validate custom resources against. */
   crdPaths?: readonly string[];
+  /** kubeproof.yaml (see loadConfig): include/exclude, rule severities per file, rule options. */
+  config?: Config;
 }
 
 export interface RunResult extends RunReport {
@@ -28,7 +32,8 @@ export interface RunResult extends RunReport {
 const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
 
 /** Loads manifests and validates them as the API server would: schemas, its own checks, and the rules for what it refuses. */
-export function validate(paths: readonly string[], options: ValidateOptions = {}): RunResult {
+export function validate(paths: readonly string[], given: ValidateOptions = {}): RunResult {
+  const options = beforeRun(given);
   const loaded = loadPaths(paths, options);
   const crdSource = options.crdPaths?.length ? loadPaths(options.crdPaths, { ...options, readStdin: undefined }) : undefined;
   const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
@@ -40,7 +45,7 @@ export function validate(paths: readonly string[], options: ValidateOptions = {}
   return {
     ...(totals && { totals }),
     resources: loaded.resources,
-    diagnostics: sortDiagnostics(diagnostics),
+    diagnostics: sortDiagnostics(afterRun(diagnostics, options)),
     files: loaded.files,
     errors: [...loaded.errors, ...(crdSource?.errors ?? [])],
   };

@@ -5,14 +5,18 @@ import { check } from '../api/check.js';
 import { schedule } from '../api/schedule.js';
 import { scheduleText } from '../report/index.js';
 import type { Strategy } from '../schedule/index.js';
-import { exitCodeFor, validate } from '../api/validate.js';
+import { exitCodeFor, validate, type ValidateOptions } from '../api/validate.js';
+import { configOptions, loadConfig } from '../api/config.js';
+import type { Config } from '../config/index.js';
 import { formatReport, TOOL } from '../api/format.js';
-import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, KubeproofError, type Diagnostic } from '../core/index.js';
+import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, KubeproofError, sortDiagnostics, type Diagnostic } from '../core/index.js';
 import { render } from '../render/index.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/index.js';
 import { FORMAT_NAMES, type FormatName } from '../report/index.js';
 import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS, parseKubernetesVersion } from '../schema/index.js';
 import type { CliIo } from './io.js';
+import { registerInit } from './commands/init.js';
+import { registerRules } from './commands/rules.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 interface SharedOptions {
@@ -38,6 +42,7 @@ interface SharedOptions {
   tolerateNodeLoss?: number;
   tolerateZoneLoss?: boolean;
   headroom?: boolean;
+  config?: string | boolean;
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -49,8 +54,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run kubeproof --help for usage)');
 
-  const runChecks = (which: typeof validate) => (paths: string[], opts: SharedOptions) => {
-    const result = which(paths, {
+  const runChecks = (which: typeof validate) => (paths: string[], opts: SharedOptions, cmd: Command) => {
+    const config = configFor(opts, io, cmd);
+    if (config === 'failed') {
+      exitCode = EXIT_ERROR;
+      return;
+    }
+    const fromFlags: ValidateOptions = {
       cwd: io.cwd,
       readStdin: io.readStdin,
       stdinFilename: opts.stdinFilename,
@@ -66,7 +76,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       totals: opts.totals,
       nodePaths: opts.nodes,
       strategy: opts.strategy,
-    });
+    };
+    const result = which(paths, withConfig(fromFlags, config, cmd));
+    const maxWarnings = cmd.getOptionValueSource('maxWarnings') !== 'cli' && config?.maxWarnings !== undefined ? config.maxWarnings : opts.maxWarnings;
     const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     const color = opts.color ?? (io.stdoutIsTTY && !opts.output && opts.format === 'text' && !io.env.NO_COLOR);
     const report = formatReport(opts.format, { diagnostics: shown, files: result.files, totals: result.totals }, { color });
@@ -74,10 +86,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     else io.stdout(report);
 
     for (const err of result.errors) io.stderr(`kubeproof: error: ${err.message}\n`);
-    exitCode = exitCodeFor(result, { maxWarnings: opts.maxWarnings });
+    exitCode = exitCodeFor(result, { maxWarnings });
     const { warnings } = countBySeverity(result.diagnostics);
-    if (result.errors.length === 0 && opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
-      io.stderr(`kubeproof: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    if (result.errors.length === 0 && maxWarnings >= 0 && warnings > maxWarnings) {
+      io.stderr(`kubeproof: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
     }
   };
 
@@ -91,17 +103,23 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   withSharedOptions(program.command('schedule').description("place every pod the workloads would create on a node inventory, as kube-scheduler would, and say why what does not fit").argument('<paths...>', 'kustomization directories, files or directories; - reads standard input'))
-    .action((paths: string[], opts: SharedOptions) => {
-      if (opts.nodes.length === 0) throw new KubeproofError('USAGE', 'schedule needs a node inventory: --nodes PATH');
+    .action((paths: string[], opts: SharedOptions, cmd: Command) => {
+      const config = configFor(opts, io, cmd);
+      if (config === 'failed') {
+        exitCode = EXIT_ERROR;
+        return;
+      }
+      const merged = withConfig({ kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion), nodePaths: opts.nodes, strategy: opts.strategy }, config, cmd);
+      if (!merged.nodePaths?.length) throw new KubeproofError('USAGE', 'schedule needs a node inventory: --nodes PATH (or nodes: in kubeproof.yaml)');
       const result = schedule(paths, {
         cwd: io.cwd,
         readStdin: io.readStdin,
         stdinFilename: opts.stdinFilename,
         maxFileSize: opts.maxFileSize,
-        kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion),
+        kubernetesVersion: merged.kubernetesVersion,
         jobs: opts.jobs,
-        nodePaths: opts.nodes,
-        strategy: opts.strategy,
+        nodePaths: merged.nodePaths,
+        strategy: merged.strategy,
         tolerateNodeLoss: opts.tolerateNodeLoss,
         tolerateZoneLoss: opts.tolerateZoneLoss,
         headroom: opts.headroom,
@@ -140,6 +158,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       else io.stdout(rendered.yaml);
     });
 
+  registerInit(program, io);
+  registerRules(program, io, (code) => (exitCode = code));
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -172,7 +193,44 @@ function withSharedOptions(cmd: Command): Command {
     .option('-j, --jobs <n>', 'threads to parse large inputs on (default: one per core)', parsePositive)
     .option('--color', 'force colour in the text format')
     .option('--no-color', 'never colour the text format')
+    .option('-c, --config <path>', 'configuration file (default: the nearest kubeproof.yaml or .kubeproof.yaml up from the working directory)')
+    .option('--no-config', 'use no configuration file')
     .option('--debug', 'print stack traces for internal errors');
+}
+
+/**
+ * The run's config: undefined when there is none, 'failed' when it has problems (they are
+ * printed, in the chosen format, and the run stops with exit 2 rather than check with half a config).
+ */
+function configFor(opts: { config?: string | boolean; format: FormatName; output?: string }, io: CliIo, _cmd: Command): Config | undefined | 'failed' {
+  const loaded = loadConfig(io.cwd, { file: typeof opts.config === 'string' ? opts.config : undefined, none: opts.config === false });
+  const problems = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (problems.length === 0) return loaded.config;
+  const files = [...new Set(problems.map((d) => d.file))].map((file) => ({ file, resources: [] }));
+  const report = formatReport(opts.format, { diagnostics: sortDiagnostics(problems), files }, { color: false });
+  if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), report);
+  else io.stdout(report);
+  io.stderr(`kubeproof: error: the configuration file has ${problems.length} problem${problems.length === 1 ? '' : 's'}; fix ${problems.length === 1 ? 'it' : 'them'} or run with --no-config\n`);
+  return 'failed';
+}
+
+/** Flags given on the command line win; where a flag was left at its default, the config's value counts. */
+function withConfig(fromFlags: ValidateOptions, config: Config | undefined, cmd: Command): ValidateOptions {
+  if (!config) return fromFlags;
+  const fromConfig = configOptions(config);
+  const given = (flag: string) => cmd.getOptionValueSource(flag) === 'cli';
+  const pick = <K extends keyof ValidateOptions>(key: K, flag: string) => (given(flag) || fromConfig[key] === undefined ? fromFlags[key] : fromConfig[key]);
+  return {
+    ...fromFlags,
+    config,
+    kubernetesVersion: pick('kubernetesVersion', 'kubernetesVersion'),
+    crdPaths: pick('crdPaths', 'crds'),
+    nodePaths: pick('nodePaths', 'nodes'),
+    strictRefs: pick('strictRefs', 'strictRefs'),
+    ignoreMissingSchemas: pick('ignoreMissingSchemas', 'ignoreMissingSchemas'),
+    skipKinds: pick('skipKinds', 'skipKinds'),
+    strategy: pick('strategy', 'strategy'),
+  };
 }
 
 function collect(value: string, previous: string[]): string[] {

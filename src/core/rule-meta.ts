@@ -12,3 +12,10 @@ export interface RuleMeta {
   /** Longer Markdown help: why it matters and how to fix it. */
   docs: string;
 }
+
+/** Where docs/rules.md is published; every rule id is an anchor in it (a heading or a table row's anchor). */
+export const RULE_DOCS_URL = 'https://github.com/kubeproof/kubeproof/blob/main/docs/rules.md';
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${RULE_DOCS_URL}#${ruleId}`;
+}

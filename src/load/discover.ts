@@ -23,6 +23,8 @@ export interface Discovery {
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const SKIPPED_DIRS = new Set(['node_modules']);
+/** kubeproof's own config files, never manifests: left out when a directory is walked. */
+const CONFIG_FILES = new Set(['kubeproof.yaml', '.kubeproof.yaml']);
 
 export function isManifestFileName(name: string): boolean {
   return MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase());
@@ -35,13 +37,17 @@ export function displayPath(absolute: string, cwd: string): string {
   return shown.split(path.sep).join('/');
 }
 
-export function discoverFiles(paths: readonly string[], cwd: string): Discovery {
+/** Which files to read (config include/exclude); absent: all of them. */
+export type PathFilter = (absolute: string) => boolean;
+
+export function discoverFiles(paths: readonly string[], cwd: string, filter?: PathFilter): Discovery {
   const errors: KubeproofError[] = [];
   const byRealPath = new Map<string, FoundFile>();
   const visitedDirs = new Set<string>();
   const realCwd = realpathOr(cwd);
 
   const addFile = (absolute: string) => {
+    if (filter && !filter(absolute)) return;
     let real: string;
     try {
       real = fs.realpathSync(absolute);
@@ -90,7 +96,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       }
       if (isDir) {
         if (!entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) walk(child);
-      } else if (isFile && isManifestFileName(entry.name)) {
+      } else if (isFile && isManifestFileName(entry.name) && !CONFIG_FILES.has(entry.name)) {
         addFile(child);
       }
     }

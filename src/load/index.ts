@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compareStrings, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
-import { discoverFiles, displayPath, type FoundFile } from './discover.js';
+import { discoverFiles, displayPath, type FoundFile, type PathFilter } from './discover.js';
 import { KUSTOMIZATION_FILE_NAMES, patchFilesOf } from './kustomize-refs.js';
 import { loadBytes, type FileLoadOptions, type LoadedFile } from './load-file.js';
 import { defaultJobs, loadFilesParallel } from './parallel.js';
@@ -13,7 +13,7 @@ export { parseManifests, parsePlainDocuments, DEFAULT_MAX_DEPTH, type PlainDocum
 export { decodeSource } from './decode.js';
 export { KUSTOMIZATION_FILE_NAMES } from './kustomize-refs.js';
 export type { ScalarTyping } from './yaml-schema.js';
-export { discoverFiles, displayPath, isManifestFileName } from './discover.js';
+export { discoverFiles, displayPath, isManifestFileName, type PathFilter } from './discover.js';
 export { isPlainObject } from './identify.js';
 export { loadBytes, DEFAULT_MAX_FILE_SIZE, type LoadedFile } from './load-file.js';
 
@@ -26,6 +26,8 @@ export interface LoadOptions extends FileLoadOptions {
   readStdin?: () => Uint8Array;
   /** Name shown for standard input (default `<stdin>`). */
   stdinFilename?: string;
+  /** Which files to read (the config's include/exclude); absent: every manifest found. */
+  pathFilter?: PathFilter;
   /** Threads to parse on (default: one per core; 1 keeps everything on this thread). Small inputs always use one. */
   jobs?: number;
 }
@@ -55,7 +57,7 @@ export function loadPaths(paths: readonly string[], options: LoadOptions = {}): 
     const file = options.stdinFilename ?? '<stdin>';
     add(loadBytes((options.readStdin ?? (() => fs.readFileSync(0)))(), file, options));
   }
-  const discovery = discoverFiles(paths.filter((p) => p !== STDIN_PATH), cwd);
+  const discovery = discoverFiles(paths.filter((p) => p !== STDIN_PATH), cwd, options.pathFilter);
   result.errors.push(...discovery.errors);
   const patches = patchFilesOf(discovery.files.filter((f) => KUSTOMIZATION_FILE_NAMES.includes(path.basename(f.absolute))).map((f) => f.absolute));
   const toLoad: FoundFile[] = [];

@@ -9,12 +9,19 @@ export function rulesMarkdown(lintRules: readonly RuleDocs[], stageRules: { titl
   for (const r of lintRules) lines.push(`| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${r.description} |`);
   lines.push('');
   for (const r of lintRules) {
-    lines.push(`### ${r.id}`, '', `Default severity: **${r.severity}**. ${r.description}.`, '', r.docs, '', 'Reported:', '', '```yaml', r.examples.bad, '```', '', 'Fixed:', '', '```yaml', r.examples.good, '```', '');
+    lines.push(`### ${r.id}`, '', `Default severity: **${r.severity}**. ${r.description}.`, '', r.docs, '');
+    if (r.options) lines.push('Options (`rules:` in kubeproof.yaml), with their defaults:', '', '```yaml', `${r.id}:`, '  options:', ...optionLines(r.options.defaults), '```', '');
+    lines.push('Reported:', '', '```yaml', r.examples.bad, '```', '', 'Fixed:', '', '```yaml', r.examples.good, '```', '');
   }
   for (const stage of stageRules) {
     lines.push(`## ${stage.title}`, '', '| rule | severity | what |', '| --- | --- | --- |');
-    for (const r of stage.rules) lines.push(`| \`${r.id}\` | ${r.severity} | ${r.description} |`);
+    // An anchor per row, so that every rule id has a link (editors, SARIF helpUri, kubeproof rules).
+    for (const r of stage.rules) lines.push(`| <a id="${r.id}"></a>\`${r.id}\` | ${r.severity} | ${r.description} |`);
     lines.push('');
   }
   return lines.join('\n');
+}
+
+function optionLines(defaults: Record<string, unknown>): string[] {
+  return Object.entries(defaults).map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`);
 }

@@ -15,6 +15,8 @@ export interface LintOptions extends RuleOptions {
   enable?: readonly string[];
   /** Per-rule severity overrides ('off' disables). */
   severities?: Record<string, Severity | 'off'>;
+  /** Options per rule id (kubeproof.yaml), validated against each rule's meta.options.schema. */
+  ruleOptions?: Record<string, Record<string, unknown>>;
   /** Run only the rules for what the API server itself refuses (`kubeproof validate`). */
   only?: 'rejected-by-api-server';
 }
@@ -28,6 +30,7 @@ export function runRules(resources: readonly Resource[], options: LintOptions = 
       rule.check({
         resources,
         options,
+        settings: { ...rule.meta.options?.defaults, ...options.ruleOptions?.[rule.meta.id] },
         report: (f) => out.push(diagnosticFor(f.resource, { ruleId: rule.meta.id, severity: f.severity ?? (severity as Severity | undefined) ?? rule.meta.severity, message: f.message, pointer: f.pointer, at: f.at })),
       });
     } catch (err) {

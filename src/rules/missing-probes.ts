@@ -6,6 +6,14 @@ export const meta: RuleDocs = {
   severity: 'warning',
   description: 'A long-running container without a readiness or liveness probe',
   docs: 'Without a readiness probe, traffic reaches a pod before it can serve and rollouts proceed over broken pods; without a liveness probe, a hung process is never restarted. Jobs, CronJobs and bare Pods are not checked.',
+  options: {
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { probes: { description: 'The probes every long-running container must have.', type: 'array', items: { enum: ['readinessProbe', 'livenessProbe', 'startupProbe'] }, uniqueItems: true } },
+    },
+    defaults: { probes: ['readinessProbe', 'livenessProbe'] },
+  },
   examples: { bad: 'containers:\n- name: api\n  image: api:1', good: 'containers:\n- name: api\n  image: api:1\n  readinessProbe: {httpGet: {path: /ready, port: http}}\n  livenessProbe: {httpGet: {path: /healthz, port: http}}' },
 };
 
@@ -17,7 +25,7 @@ export function check(ctx: RuleContext): void {
     const containers = Array.isArray(t.spec.containers) ? t.spec.containers : [];
     containers.forEach((c, i) => {
       if (!isMap(c)) return;
-      const missing = ['readinessProbe', 'livenessProbe'].filter((p) => !isMap(c[p]));
+      const missing = (ctx.settings.probes as string[]).filter((p) => !isMap(c[p]));
       if (missing.length === 0) return;
       ctx.report({ resource: t.resource, pointer: `${t.specPointer}/containers/${i}/name`, message: `container "${String(c.name)}" has no ${missing.join(' and no ')}` });
     });

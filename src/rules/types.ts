@@ -11,6 +11,8 @@ export interface RuleDocs extends RuleMeta {
   examples: { bad: string; good: string };
   /** The API server refuses what this rule finds: `kubeproof validate` runs it too. */
   rejectedByApiServer?: boolean;
+  /** The rule's options (`rules: {<id>: {options: ...}}` in kubeproof.yaml): their JSON schema and defaults. */
+  options?: { schema: Record<string, unknown>; defaults: Record<string, unknown> };
 }
 
 export interface RuleFinding {
@@ -26,6 +28,8 @@ export interface RuleFinding {
 export interface RuleContext {
   resources: readonly Resource[];
   options: RuleOptions;
+  /** This rule's own options: the config's, over the defaults its meta declares. */
+  settings: Readonly<Record<string, unknown>>;
   report(finding: RuleFinding): void;
 }
 

@@ -14,6 +14,7 @@ export { runSchedule, type ScheduleOptions, type ScheduleRun } from './run.js';
 export { surgeOf, type Headroom, type LossCheck } from './capacity.js';
 export type { SchedNode, SchedPod, Placement } from './types.js';
 export { fitError } from './fit-error.js';
+export { scheduleProblemMetas } from './problems.js';
 
 export interface ScheduleReport {
   nodes: { name: string; allocatable: Record<string, string>; requested: Record<string, string>; pods: string[] }[];

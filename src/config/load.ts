@@ -1,0 +1,115 @@
+/** Reading kubeproof.yaml: parse with positions, check against the schema and the known rules, resolve paths. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { escapeSegment, KubeproofError, START_OF_FILE, type Diagnostic } from '../core/index.js';
+import { displayPath, parsePlainDocuments } from '../load/index.js';
+import { didYouMean } from './did-you-mean.js';
+import { emptyConfig, type Config, type ConfigSeverity, type KnownRule, type RuleSetting } from './types.js';
+import { CONFIG_RULE_ID, configProblem, fieldName, schemaProblems, type Place } from './validate.js';
+
+const require = createRequire(import.meta.url);
+
+export interface LoadedConfig {
+  /** Undefined when the file has problems: a run does not go on with half a config. */
+  config?: Config;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and checks a config file; an unreadable file is an input error (exit 2), a bad one gets positioned diagnostics. */
+export function readConfig(file: string, cwd: string, knownRules: readonly KnownRule[]): LoadedConfig {
+  const absolute = path.resolve(cwd, file);
+  let text: string;
+  try {
+    text = fs.readFileSync(absolute, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new KubeproofError('INPUT', code === 'ENOENT' ? `config file ${displayPath(absolute, cwd)} does not exist` : `cannot read config file ${displayPath(absolute, cwd)}: ${(err as Error).message}`);
+  }
+  return parseConfig(text, absolute, cwd, knownRules);
+}
+
+export function parseConfig(text: string, absolute: string, cwd: string, knownRules: readonly KnownRule[]): LoadedConfig {
+  const shown = displayPath(absolute, cwd);
+  // YAML 1.2, as kustomize reads: `off` is the string, not a boolean as in YAML 1.1.
+  const parsed = parsePlainDocuments(text, shown, { typing: 'kustomize' });
+  const diagnostics = parsed.diagnostics.map((d) => ({ ...d, ruleId: d.severity === 'error' ? CONFIG_RULE_ID : d.ruleId }));
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  if (parsed.documents.length > 1) {
+    return { diagnostics: [{ ruleId: CONFIG_RULE_ID, severity: 'error', message: 'a config file holds one YAML document', file: shown, ...START_OF_FILE, path: '' }] };
+  }
+  const doc = parsed.documents[0];
+  const dir = path.dirname(absolute);
+  // An empty file is a valid config that changes nothing.
+  if (!doc || doc.value === null) return { config: { ...emptyConfig(dir), file: absolute }, diagnostics };
+  const place: Place = { file: shown, locate: (p) => doc.locate(p) };
+  const problems = schemaProblems(doc.value, place);
+  if (problems.length === 0) problems.push(...ruleProblems(doc.value as Record<string, unknown>, place, knownRules));
+  if (problems.length > 0) return { diagnostics: [...diagnostics, ...problems] };
+  return { config: toConfig(doc.value as Record<string, unknown>, absolute), diagnostics };
+}
+
+/** Rule ids the tool knows (with a did-you-mean), and options as each rule's schema allows. */
+function ruleProblems(value: Record<string, unknown>, place: Place, knownRules: readonly KnownRule[]): Diagnostic[] {
+  const known = new Map(knownRules.map((r) => [r.id, r]));
+  const out: Diagnostic[] = [];
+  const checkIds = (rules: Record<string, unknown>, base: string) => {
+    for (const id of Object.keys(rules)) {
+      if (!known.has(id)) out.push(configProblem(place, `${base}/${escapeSegment(id)}`, `unknown rule "${id}"${didYouMean(id, known.keys())}; \`kubeproof rules\` lists them`, 'key'));
+    }
+  };
+  const rules = (value.rules ?? {}) as Record<string, unknown>;
+  checkIds(rules, '/rules');
+  for (const [id, setting] of Object.entries(rules)) {
+    const rule = known.get(id);
+    if (!rule || typeof setting !== 'object' || setting === null || !('options' in setting)) continue;
+    const pointer = `/rules/${escapeSegment(id)}/options`;
+    if (!rule.optionsSchema) {
+      out.push(configProblem(place, pointer, `rule "${id}" takes no options`, 'key'));
+      continue;
+    }
+    out.push(...optionProblems(rule, (setting as { options: unknown }).options, place, pointer));
+  }
+  ((value.overrides ?? []) as { rules: Record<string, unknown> }[]).forEach((o, i) => checkIds(o.rules, `/overrides/${i}/rules`));
+  return out;
+}
+
+function optionProblems(rule: KnownRule, options: unknown, place: Place, pointer: string): Diagnostic[] {
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(rule.optionsSchema!);
+  if (validate(options)) return [];
+  return (validate.errors ?? []).map((e) => {
+    if (e.keyword === 'additionalProperties') {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      const props = Object.keys((rule.optionsSchema!.properties as Record<string, unknown> | undefined) ?? {});
+      return configProblem(place, `${pointer}${e.instancePath}/${escapeSegment(key)}`, `rule "${rule.id}" has no option "${key}"${didYouMean(key, props)}`, 'key');
+    }
+    const where = pointer + e.instancePath;
+    const allowed = e.keyword === 'enum' ? ` ${(e.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ')}` : '';
+    return configProblem(place, where, `${fieldName(where)}: ${e.message ?? 'is not valid'}${allowed}`);
+  });
+}
+
+function toConfig(v: Record<string, unknown>, file: string): Config {
+  const dir = path.dirname(file);
+  const strings = (x: unknown) => (Array.isArray(x) ? x.map(String) : []);
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, s] of Object.entries((v.rules ?? {}) as Record<string, unknown>)) rules[id] = typeof s === 'string' ? { severity: s as ConfigSeverity } : (s as RuleSetting);
+  return {
+    file,
+    dir,
+    ...(v.kubernetesVersion !== undefined && { kubernetesVersion: v.kubernetesVersion as Config['kubernetesVersion'] }),
+    crds: strings(v.crds).map((p) => path.resolve(dir, p)),
+    nodes: strings(v.nodes).map((p) => path.resolve(dir, p)),
+    include: strings(v.include),
+    exclude: strings(v.exclude),
+    ...(v.kustomizeRoots !== undefined && { kustomizeRoots: v.kustomizeRoots as 'auto' | 'off' }),
+    ...(v.strictRefs !== undefined && { strictRefs: v.strictRefs as boolean }),
+    ...(v.maxWarnings !== undefined && { maxWarnings: v.maxWarnings as number }),
+    ...(v.ignoreMissingSchemas !== undefined && { ignoreMissingSchemas: v.ignoreMissingSchemas as boolean }),
+    skipKinds: strings(v.skipKinds),
+    ...(v.strategy !== undefined && { strategy: v.strategy as Config['strategy'] }),
+    rules,
+    overrides: ((v.overrides ?? []) as { files: unknown; rules: Record<string, ConfigSeverity> }[]).map((o) => ({ files: strings(o.files), rules: { ...o.rules } })),
+  };
+}
