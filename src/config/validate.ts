@@ -1,5 +1,5 @@
 /**
- * kubeproof.yaml against schemas/kubeproof-config.schema.json, each problem at its line and
+ * kubeproof.yaml against schemas/kubeproof/config.schema.json, each problem at its line and
  * column: unknown keys with a did-you-mean, wrong types and values with what is accepted.
  */
 import * as fs from 'node:fs';
@@ -9,7 +9,7 @@ import { escapeSegment, parsePointer, type Diagnostic, type Located } from '../c
 import { didYouMean } from './did-you-mean.js';
 
 const require = createRequire(import.meta.url);
-const SCHEMA_FILE = new URL('../../schemas/kubeproof-config.schema.json', import.meta.url);
+const SCHEMA_FILE = new URL('../../schemas/kubeproof/config.schema.json', import.meta.url);
 
 export const CONFIG_RULE_ID = 'invalid-config';
 
@@ -134,6 +134,6 @@ export const configProblemMetas = [
     id: CONFIG_RULE_ID,
     severity: 'error' as const,
     description: 'A kubeproof.yaml that does not match its schema, or names a rule or option that does not exist',
-    docs: 'The config file is checked against schemas/kubeproof-config.schema.json and against the rules the tool knows, each problem at its line and column with a did-you-mean for misspelt keys and rule ids. A run with a broken config stops (exit 2) rather than checking with half of it.',
+    docs: 'The config file is checked against schemas/kubeproof/config.schema.json and against the rules the tool knows, each problem at its line and column with a did-you-mean for misspelt keys and rule ids. A run with a broken config stops (exit 2) rather than checking with half of it.',
   },
 ];

@@ -3,7 +3,7 @@
  * level, a repository-relative location and a fingerprint that survives line moves.
  */
 import { createHash } from 'node:crypto';
-import { formatResourceId, type Diagnostic, type RuleMeta, type Severity } from '../../core/index.js';
+import { formatResourceId, ruleDocsUrl, type Diagnostic, type RuleMeta, type Severity } from '../../core/index.js';
 import type { Formatter } from '../context.js';
 
 const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -26,11 +26,13 @@ export const sarif: Formatter = (report, ctx) => {
             name: ctx.tool.name,
             version: ctx.tool.version,
             semanticVersion: ctx.tool.version,
+            informationUri: 'https://github.com/kubeproof/kubeproof',
             rules: rules.map((r) => ({
               id: r.id,
               name: ruleName(r.id),
               shortDescription: { text: r.description },
               fullDescription: { text: r.docs },
+              helpUri: ruleDocsUrl(r.id),
               help: { text: r.docs, markdown: r.docs },
               defaultConfiguration: { level: level[r.severity] },
             })),
