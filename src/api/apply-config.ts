@@ -1,15 +1,35 @@
-/** A config's part in a run: before it, which files and rules; after it, each finding's severity. */
-import type { Diagnostic } from '../core/index.js';
+/**
+ * What happens around a run besides the stages: before it, the config picks files and rules;
+ * after it, suppressions (comments and annotations) take their findings, then the config sets
+ * each remaining finding's severity by rule and file.
+ */
+import * as fs from 'node:fs';
 import { applySeverities, pathFilter, ruleOptions, rulesOffEverywhere, rulesOnSomewhere } from '../config/index.js';
+import type { CheckedFile, Diagnostic, Resource } from '../core/index.js';
+import { decodeSource } from '../load/index.js';
+import { rules, selectedRuleIds, type LintOptions } from '../rules/index.js';
+import { scheduleProblemMetas } from '../schedule/index.js';
+import { applySuppressions, fileTextReader, suppressionMetas } from '../suppress/index.js';
+import { ruleCatalog } from './catalog.js';
 import type { ValidateOptions } from './validate.js';
 
 /** Options with the config's include/exclude, rule selection and rule options folded in. */
-export function beforeRun(options: ValidateOptions): ValidateOptions {
+export function beforeRun(options: ValidateOptions): ValidateOptions & { stdinText(): string | undefined } {
+  // Standard input can be read once: keep what the loader read, for the suppression comments in it.
+  let stdin: Uint8Array | undefined;
+  const readStdin = () => (stdin ??= (options.readStdin ?? (() => fs.readFileSync(0)))());
+  const stdinText = () => {
+    if (!stdin) return undefined;
+    const decoded = decodeSource(stdin, options.stdinFilename ?? '<stdin>');
+    return 'text' in decoded ? decoded.text : undefined;
+  };
   const config = options.config;
-  if (!config) return options;
+  if (!config) return { ...options, readStdin, stdinText };
   const filter = pathFilter(config);
   return {
     ...options,
+    readStdin,
+    stdinText,
     ...(filter && !options.pathFilter && { pathFilter: filter }),
     disable: [...rulesOffEverywhere(config), ...(options.disable ?? [])],
     // A rule an override turns on must run; the command line's --disable still wins.
@@ -18,7 +38,29 @@ export function beforeRun(options: ValidateOptions): ValidateOptions {
   };
 }
 
-/** Findings with the config's severities (per rule, per file); `off` ones dropped. */
-export function afterRun(diagnostics: Diagnostic[], options: ValidateOptions): Diagnostic[] {
-  return options.config ? applySeverities(diagnostics, options.config, options.cwd ?? process.cwd()) : diagnostics;
+export interface RunOutput {
+  resources: readonly Resource[];
+  files: readonly CheckedFile[];
+  /** The lint options the rules ran with (validate runs only those the API server enforces). */
+  lint: LintOptions | false;
 }
+
+/** Suppressions, then the config's severities (per rule, per file; `off` drops the finding). */
+export function afterRun(diagnostics: Diagnostic[], options: ReturnType<typeof beforeRun>, run: RunOutput): Diagnostic[] {
+  const buffers = new Map(options.buffers ?? []);
+  const stdin = options.stdinText();
+  if (stdin !== undefined) buffers.set(options.stdinFilename ?? '<stdin>', stdin);
+  const lintIds = new Set(rules.map((r) => r.meta.id));
+  const ran = run.lint === false ? new Set<string>() : selectedRuleIds(run.lint);
+  const scheduleIds = new Set(scheduleProblemMetas.map((m) => m.id));
+  const kept = options.suppressions === false ? diagnostics : applySuppressions(diagnostics, {
+    resources: run.resources,
+    files: run.files.map((f) => f.file),
+    text: fileTextReader({ cwd: options.cwd, buffers }),
+    knownRules: new Set(ruleCatalog().map((m) => m.id)),
+    ranRules: (id) => (lintIds.has(id) ? ran.has(id) : scheduleIds.has(id) ? Boolean(options.nodePaths?.length) : true),
+  });
+  return options.config ? applySeverities(kept, options.config, options.cwd ?? process.cwd()) : kept;
+}
+
+export { suppressionMetas };

@@ -1,5 +1,6 @@
 import type { RuleMeta } from '../core/index.js';
 import { configProblemMetas } from '../config/index.js';
+import { suppressionMetas } from '../suppress/index.js';
 import { loadProblemMetas } from '../load/index.js';
 import { renderProblemMetas } from '../render/index.js';
 import { rules } from '../rules/index.js';
@@ -8,5 +9,5 @@ import { scheduleProblemMetas } from '../schedule/index.js';
 
 /** Every rule id any stage can emit, for SARIF `rules[]`, docs and `kubeproof rules`. Grows as stages land. */
 export function ruleCatalog(): RuleMeta[] {
-  return [...configProblemMetas, ...loadProblemMetas, ...renderProblemMetas, ...schemaProblemMetas, ...scheduleProblemMetas, ...rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, description: r.meta.description, docs: r.meta.docs }))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...configProblemMetas, ...suppressionMetas, ...loadProblemMetas, ...renderProblemMetas, ...schemaProblemMetas, ...scheduleProblemMetas, ...rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, description: r.meta.description, docs: r.meta.docs }))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -61,7 +61,7 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
     schedule = scheduleWorkloads(resources, nodes.nodes, { strategy: options.strategy, kubernetesVersion: options.kubernetesVersion });
     diagnostics.push(...schedule.diagnostics);
   }
-  return { resources, diagnostics: sortDiagnostics(afterRun(dedupe(diagnostics), options)), files, errors, ...(totals && { totals }), ...(schedule && { schedule: schedule.report }) };
+  return { resources, diagnostics: sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, lint: options.rules === false ? false : options })), files, errors, ...(totals && { totals }), ...(schedule && { schedule: schedule.report }) };
 }
 
 function isDirectoryWithKustomization(dir: string): boolean {

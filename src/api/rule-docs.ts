@@ -1,4 +1,5 @@
 import { configProblemMetas } from '../config/index.js';
+import { suppressionMetas } from '../suppress/index.js';
 import { loadProblemMetas } from '../load/index.js';
 import { renderProblemMetas } from '../render/index.js';
 import { rules, rulesMarkdown } from '../rules/index.js';
@@ -15,6 +16,7 @@ export function ruleDocsMarkdown(): string {
       { title: 'Dry-run scheduling (`kubeproof schedule`, `check --nodes`)', rules: scheduleProblemMetas },
       { title: 'Loading (every command)', rules: loadProblemMetas },
       { title: 'Configuration (kubeproof.yaml)', rules: configProblemMetas },
+      { title: 'Suppressions (comments and the kubeproof.dev/ignore annotation)', rules: suppressionMetas },
     ],
   );
 }

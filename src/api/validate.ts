@@ -19,6 +19,10 @@ export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'
   crdPaths?: readonly string[];
   /** kubeproof.yaml (see loadConfig): include/exclude, rule severities per file, rule options. */
   config?: Config;
+  /** Apply suppression comments and kubeproof.dev/ignore annotations (default true; --no-suppressions). */
+  suppressions?: boolean;
+  /** Texts by display path that are newer than the files on disk (an editor's unsaved buffers): their suppression comments count. */
+  buffers?: ReadonlyMap<string, string>;
 }
 
 export interface RunResult extends RunReport {
@@ -45,7 +49,7 @@ export function validate(paths: readonly string[], given: ValidateOptions = {}):
   return {
     ...(totals && { totals }),
     resources: loaded.resources,
-    diagnostics: sortDiagnostics(afterRun(diagnostics, options)),
+    diagnostics: sortDiagnostics(afterRun(sortDiagnostics(diagnostics), options, { resources: loaded.resources, files: loaded.files, lint: { ...options, only: 'rejected-by-api-server' } })),
     files: loaded.files,
     errors: [...loaded.errors, ...(crdSource?.errors ?? [])],
   };

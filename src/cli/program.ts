@@ -43,6 +43,7 @@ interface SharedOptions {
   tolerateZoneLoss?: boolean;
   headroom?: boolean;
   config?: string | boolean;
+  suppressions: boolean;
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -76,6 +77,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       totals: opts.totals,
       nodePaths: opts.nodes,
       strategy: opts.strategy,
+      suppressions: opts.suppressions,
     };
     const result = which(paths, withConfig(fromFlags, config, cmd));
     const maxWarnings = cmd.getOptionValueSource('maxWarnings') !== 'cli' && config?.maxWarnings !== undefined ? config.maxWarnings : opts.maxWarnings;
@@ -193,6 +195,7 @@ function withSharedOptions(cmd: Command): Command {
     .option('-j, --jobs <n>', 'threads to parse large inputs on (default: one per core)', parsePositive)
     .option('--color', 'force colour in the text format')
     .option('--no-color', 'never colour the text format')
+    .option('--no-suppressions', 'ignore kubeproof-ignore comments and kubeproof.dev/ignore annotations: report everything')
     .option('-c, --config <path>', 'configuration file (default: the nearest kubeproof.yaml or .kubeproof.yaml up from the working directory)')
     .option('--no-config', 'use no configuration file')
     .option('--debug', 'print stack traces for internal errors');

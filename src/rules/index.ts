@@ -42,6 +42,11 @@ export function runRules(resources: readonly Resource[], options: LintOptions = 
   return out;
 }
 
+/** The ids of the rules a run with these options runs (a suppression of any other rule cannot be "unused"). */
+export function selectedRuleIds(options: LintOptions = {}, catalog: readonly Rule[] = rules): Set<string> {
+  return new Set(selectRules(catalog, options).filter((r) => options.severities?.[r.meta.id] !== 'off').map((r) => r.meta.id));
+}
+
 function selectRules(catalog: readonly Rule[], options: LintOptions): readonly Rule[] {
   const disabled = new Set(options.disable ?? []);
   const enabled = new Set(options.enable ?? []);

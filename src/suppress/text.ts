@@ -1,0 +1,32 @@
+/** A `text(file)` for applySuppressions: editor or stdin buffers first, else the file on disk, decoded as the loader decodes it. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { decodeSource } from '../load/index.js';
+
+export interface TextReaderOptions {
+  /** Directory display paths are relative to (default: process.cwd()). */
+  cwd?: string;
+  /** Texts that are not (or not yet) on disk, by display path: `<stdin>`, an unsaved editor buffer. */
+  buffers?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+}
+
+/** Reads each file once; a file that cannot be read or decoded gives undefined (its comments are not applied). */
+export function fileTextReader(options: TextReaderOptions = {}): (file: string) => string | undefined {
+  const cwd = options.cwd ?? process.cwd();
+  const buffers = options.buffers instanceof Map ? options.buffers : new Map(Object.entries(options.buffers ?? {}));
+  const cache = new Map<string, string | undefined>();
+  return (file) => {
+    const buffered = buffers.get(file);
+    if (buffered !== undefined) return buffered;
+    if (cache.has(file)) return cache.get(file);
+    let text: string | undefined;
+    try {
+      const decoded = decodeSource(fs.readFileSync(path.resolve(cwd, file)), file);
+      text = 'text' in decoded ? decoded.text : undefined;
+    } catch {
+      text = undefined;
+    }
+    cache.set(file, text);
+    return text;
+  };
+}
