@@ -14,3 +14,6 @@ export { formatReport, TOOL } from './api/format.js';
 export { check } from './api/check.js';
 export { render, emitDocuments, type Rendered, type RenderOptions } from './render/index.js';
 export { schedule, type ScheduleCommandOptions, type ScheduleCommandResult } from './api/schedule.js';
+export { loadConfig, configOptions, knownRules, type ConfigLookup } from './api/config.js';
+export { findConfigFile, parseConfig, readConfig, starterConfig, type Config, type ConfigSeverity, type LoadedConfig, type Override, type RuleSetting } from './config/index.js';
+export { applySuppressions, resolveSuppressions, fileTextReader, type SuppressionInput } from './suppress/index.js';
