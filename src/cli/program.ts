@@ -44,6 +44,7 @@ interface SharedOptions {
   headroom?: boolean;
   config?: string | boolean;
   suppressions: boolean;
+  stdin?: boolean;
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -55,7 +56,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run kubeproof --help for usage)');
 
-  const runChecks = (which: typeof validate) => (paths: string[], opts: SharedOptions, cmd: Command) => {
+  const runChecks = (which: typeof validate) => (given: string[], opts: SharedOptions, cmd: Command) => {
+    const paths = withStdin(given, opts);
     const config = configFor(opts, io, cmd);
     if (config === 'failed') {
       exitCode = EXIT_ERROR;
@@ -101,7 +103,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ['lint', 'render kustomizations, validate, and run the cross-resource rules (the same as check)', 'kustomization directories, files or directories; - reads standard input', check],
   ];
   for (const [name, description, argument, run] of checkingCommands) {
-    withSharedOptions(program.command(name).description(description).argument('<paths...>', argument)).action(runChecks(run));
+    withSharedOptions(program.command(name).description(description).argument('[paths...]', argument)).action(runChecks(run));
   }
 
   withSharedOptions(program.command('schedule').description("place every pod the workloads would create on a node inventory, as kube-scheduler would, and say why what does not fit").argument('<paths...>', 'kustomization directories, files or directories; - reads standard input'))
@@ -181,6 +183,7 @@ function withSharedOptions(cmd: Command): Command {
     .option('--crds <path>', 'CustomResourceDefinitions (file or directory) for custom resources; repeatable', collect, [])
     .option('--ignore-missing-schemas', 'report custom resources without a schema as warnings, not errors')
     .option('--skip-kinds <kinds>', 'comma-separated kinds (Kind or apiVersion/Kind) not to validate', commaList, [])
+    .option('--stdin', 'read the manifests from standard input (the same as the path -), as editors pipe a buffer')
     .option('--stdin-filename <name>', 'file name to show for standard input (-)')
     .option('--max-file-size <bytes>', 'refuse files larger than this', parseByteCount, DEFAULT_MAX_FILE_SIZE)
     .option('--disable <rules>', 'comma-separated rule ids not to run', commaList, [])
@@ -234,6 +237,13 @@ function withConfig(fromFlags: ValidateOptions, config: Config | undefined, cmd:
     skipKinds: pick('skipKinds', 'skipKinds'),
     strategy: pick('strategy', 'strategy'),
   };
+}
+
+/** `--stdin` is the path `-`; a run needs at least one path. */
+function withStdin(paths: readonly string[], opts: { stdin?: boolean }): string[] {
+  const out = opts.stdin && !paths.includes('-') ? [...paths, '-'] : [...paths];
+  if (out.length === 0) throw new KubeproofError('USAGE', 'no paths given: name files or directories, or use --stdin');
+  return out;
 }
 
 function collect(value: string, previous: string[]): string[] {

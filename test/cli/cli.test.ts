@@ -85,7 +85,7 @@ describe('usage', () => {
   it('--help and --version succeed', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('validate [options] <paths...>');
+    expect(help.stdout).toContain('validate [options] [paths...]');
     const sub = await runCli(['validate', '--help']);
     expect(sub.stdout).toContain('--max-warnings <n>');
     for (const format of ['text', 'json', 'sarif', 'junit', 'github']) expect(sub.stdout).toContain(`"${format}"`);
@@ -97,7 +97,7 @@ describe('usage', () => {
     for (const args of [['validate'], ['validate', good, '--format', 'xml'], ['validate', good, '--bogus'], ['validate', good, '--max-warnings', 'many'], ['frobnicate']]) {
       const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/^error: /);
+      expect(r.stderr).toMatch(/^(kubeproof: )?error: /);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });

@@ -54,3 +54,14 @@ describe('suppressions in a run', () => {
     expect(ids).toContain('unused-suppression');
   });
 });
+
+describe('--stdin, as editors pipe a buffer', () => {
+  it('checks standard input under the given name, and wants some path', async () => {
+    const r = await runCli(['lint', '--stdin', '--stdin-filename', 'deploy/web.yaml', '--format', 'json'], { stdin: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: "80"}]\n' });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).diagnostics.map((d: { file: string; line: number; ruleId: string }) => `${d.file}:${d.line} ${d.ruleId}`)).toContain('deploy/web.yaml:5 invalid-type');
+    const none = await runCli(['lint']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no paths given: name files or directories, or use --stdin');
+  });
+});
