@@ -19,6 +19,10 @@ await build({
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
+  // The language server (and its protocol library, ~430 KB) stays out of the bundle: only
+  // `kubeproof lsp` loads it, from the tsc output beside the bundle, and every other command
+  // starts ~10 ms faster for not parsing it.
+  plugins: [{ name: 'lsp-apart', setup(b) { b.onResolve({ filter: /\/lsp\/server\.js$/ }, () => ({ path: '../lsp/server.js', external: true })); } }],
   // Bundled CommonJS dependencies call require(); ESM has none, so give them one.
   banner: { js: "import { createRequire as __kubeproofCreateRequire } from 'node:module'; const require = __kubeproofCreateRequire(import.meta.url);" },
 });

@@ -16,6 +16,7 @@ import { FORMAT_NAMES, type FormatName } from '../report/index.js';
 import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS, parseKubernetesVersion } from '../schema/index.js';
 import type { CliIo } from './io.js';
 import { registerInit } from './commands/init.js';
+import { registerLsp } from './commands/lsp.js';
 import { registerRules } from './commands/rules.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -163,6 +164,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     });
 
   registerInit(program, io);
+  registerLsp(program, io);
   registerRules(program, io, (code) => (exitCode = code));
 
   try {

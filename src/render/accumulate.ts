@@ -11,12 +11,25 @@ import { stringList, type Kustomization } from './kustomization.js';
 import { ResMap } from './resmap.js';
 import { RenderResource } from './resource.js';
 
+/**
+ * Parses of resource files by the very bytes read. A reader that hands out the same Buffer
+ * while a file is unchanged (the language server's) gets a base shared by several overlays,
+ * or built again after an edit elsewhere, parsed once; bytes read afresh from the disk are
+ * never the same object, so a plain build parses as before. Builds clone what they change.
+ */
+const parses = new WeakMap<Uint8Array, { absolute: string; parsed: ReturnType<typeof parseManifests> }>();
+
 /** Loads the objects of one resource file, as kustomize reads them (go-yaml v3 typing). */
 export function loadResourceFile(root: string, ref: string, k: Kustomization, pointer: string): RenderResource[] {
   const { absolute, bytes } = readInRoot(root, ref, k.file, pointer);
-  const decoded = decodeSource(bytes, absolute);
-  if ('problem' in decoded) throw new BuildError(`${ref}: ${decoded.problem.message}`, k.file, pointer);
-  const parsed = parseManifests(decoded.text, absolute, { typing: 'kustomize' });
+  const known = parses.get(bytes);
+  let parsed = known?.absolute === absolute ? known.parsed : undefined;
+  if (!parsed) {
+    const decoded = decodeSource(bytes, absolute);
+    if ('problem' in decoded) throw new BuildError(`${ref}: ${decoded.problem.message}`, k.file, pointer);
+    parsed = parseManifests(decoded.text, absolute, { typing: 'kustomize' });
+    parses.set(bytes, { absolute, parsed });
+  }
   const problem = parsed.diagnostics.find((d) => d.severity === 'error') ?? parsed.diagnostics.find((d) => d.ruleId === 'not-kubernetes' || d.ruleId === 'kustomization-file');
   if (problem) {
     const what = problem.ruleId === 'not-kubernetes' ? 'missing Resource metadata (a document without apiVersion and kind)' : problem.message;

@@ -7,6 +7,35 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BuildError } from './errors.js';
 
+/**
+ * Where a build reads file contents from, given a file's absolute real path. Handing out the
+ * same Buffer while a file is unchanged lets builds reuse its parse; a Buffer handed out must
+ * never be changed afterwards.
+ */
+export type FileReader = (absolute: string) => Buffer;
+
+let reader: FileReader | undefined;
+
+/**
+ * Runs one build with file contents coming from `read` instead of the disk: a language server
+ * passes its editor's unsaved buffers this way. Builds are synchronous, so the reader is in
+ * place for exactly this build and never leaks into another.
+ */
+export function withFileReader<T>(read: FileReader | undefined, build: () => T): T {
+  const previous = reader;
+  reader = read;
+  try {
+    return build();
+  } finally {
+    reader = previous;
+  }
+}
+
+/** A file's bytes, through the reader of the build in progress when there is one. */
+export function readFile(absolute: string): Buffer {
+  return reader ? reader(absolute) : fs.readFileSync(absolute);
+}
+
 export function isRemote(ref: string): boolean {
   return /^(https?|git|ssh|file):\/\//i.test(ref) || /^git@/.test(ref) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(ref) || /\?ref=|\.git(\/\/|$)/.test(ref);
 }
@@ -40,7 +69,7 @@ export function readInRoot(root: string, ref: string, file: string, pointer: str
     throw new BuildError(`security; file '${real}' is not in or below '${realRoot}'`, file, pointer);
   }
   if (fs.statSync(real).isDirectory()) throw new BuildError(`'${ref}' is a directory, not a file`, file, pointer);
-  return { absolute: real, bytes: fs.readFileSync(real) };
+  return { absolute: real, bytes: readFile(real) };
 }
 
 export function isDirectory(p: string): boolean {

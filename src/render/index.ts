@@ -10,6 +10,7 @@ import { displayPath } from '../load/index.js';
 import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion } from '../openapi/index.js';
 import { buildKustomization } from './build.js';
 import { BuildError } from './errors.js';
+import { withFileReader, type FileReader } from './files.js';
 import { findKustomizationFile, readKustomization } from './kustomization.js';
 import { emitDocuments } from './output/emit.js';
 import { renderProblems } from './problems.js';
@@ -18,12 +19,15 @@ import type { RenderResource } from './resource.js';
 export { renderProblemMetas, renderProblems } from './problems.js';
 export { emitDocuments, emitDocument } from './output/emit.js';
 export { findKustomizationFile } from './kustomization.js';
+export type { FileReader } from './files.js';
 
 export interface RenderOptions {
   cwd?: string;
   kubernetesVersion?: KubernetesVersion;
   /** Annotate each resource with where it came from (config.kubernetes.io/origin). */
   origins?: boolean;
+  /** Reads the files of the build (default: from the disk); a language server passes unsaved editor buffers through it. */
+  readFile?: FileReader;
 }
 
 export interface Rendered {
@@ -33,6 +37,8 @@ export interface Rendered {
   diagnostics: Diagnostic[];
   /** kustomize's deprecation warnings, one line each. */
   warnings: string[];
+  /** Absolute real paths of every file the build read (kustomization files, resources, patches, generator inputs), sorted; up to the error when it failed. */
+  files: string[];
 }
 
 export function isKustomizationDir(dir: string): boolean {
@@ -48,6 +54,17 @@ export function render(dir: string, options: RenderOptions = {}): Rendered {
   const absolute = path.resolve(cwd, dir);
   if (!fs.existsSync(absolute)) throw new KubeproofError('INPUT', `${dir}: no such file or directory`);
   if (!fs.statSync(absolute).isDirectory()) throw new KubeproofError('INPUT', `${dir}: not a directory (render builds a kustomization directory)`);
+  // Every read goes through the reader: recording them here tells watch and pre-commit what a render depends on.
+  const files = new Set<string>();
+  const read: FileReader = (file) => {
+    files.add(file);
+    return options.readFile ? options.readFile(file) : fs.readFileSync(file);
+  };
+  const rendered = withFileReader(read, () => build(absolute, cwd, options));
+  return { ...rendered, files: [...files].sort() };
+}
+
+function build(absolute: string, cwd: string, options: RenderOptions): Omit<Rendered, 'files'> {
   try {
     const built = buildKustomization(absolute, { kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, origins: options.origins });
     return {

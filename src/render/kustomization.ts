@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Located } from '../core/index.js';
 import { decodeSource, isPlainObject, KUSTOMIZATION_FILE_NAMES, parsePlainDocuments } from '../load/index.js';
 import { BuildError } from './errors.js';
+import { readFile } from './files.js';
 
 export interface Kustomization {
   /** Absolute path of the kustomization file. */
@@ -37,7 +38,7 @@ export function readKustomization(dir: string): Kustomization {
   if (!file) {
     throw new BuildError(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${dir}'`);
   }
-  const decoded = decodeSource(fs.readFileSync(file), file);
+  const decoded = decodeSource(readFile(file), file);
   if ('problem' in decoded) throw new BuildError(`invalid Kustomization: ${decoded.problem.message}`, file);
   const { documents, diagnostics } = parsePlainDocuments(decoded.text, file, { typing: 'kustomize' });
   if (diagnostics.length > 0) {

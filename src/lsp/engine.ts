@@ -1,0 +1,225 @@
+/**
+ * What a document's diagnostics are. A file some kustomization build reads is checked as that
+ * build renders it: the overlays above it are built (with the editor's unsaved buffers) and
+ * validated, and their findings that land in the file are its diagnostics — the same findings
+ * `kubeproof check <overlay>` reports for it. Any other manifest is checked as it stands, its
+ * cross-resource rules looking across the other plain manifests of the workspace.
+ */
+import * as path from 'node:path';
+import type { ValidateOptions } from '../api/validate.js';
+import { sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
+import { decodeSource, parseManifests, parsePlainDocuments } from '../load/index.js';
+import { renderProblems } from '../render/index.js';
+import { ruleCatalog } from '../api/catalog.js';
+import { applySeverities } from '../config/index.js';
+import { rules, runRules, selectedRuleIds } from '../rules/index.js';
+import { applySuppressions } from '../suppress/index.js';
+import { validateSchemas } from '../schema/index.js';
+import { type BuildCheck, Overlays } from './overlays.js';
+import { isKustomizationFileName, realPath } from './paths.js';
+import { PlainFiles } from './plain-files.js';
+import { editorLoadDiagnostics } from './relevance.js';
+import type { Sources } from './sources.js';
+import type { Workspace } from './workspace.js';
+
+const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
+
+/** How a file was last checked: which open documents a later run may update along with it. */
+type Mode = { overlays: ReadonlySet<string> } | 'plain';
+
+export class Engine {
+  private readonly overlays: Overlays;
+  private readonly plain: PlainFiles;
+  private readonly modes = new Map<string, Mode>();
+
+  constructor(
+    private readonly sources: Sources,
+    private readonly workspace: Workspace,
+    private readonly optionsFor: (file: string) => ValidateOptions,
+  ) {
+    this.overlays = new Overlays(sources);
+    this.plain = new PlainFiles(sources);
+  }
+
+  /**
+   * The diagnostics of `file`, and of those of the `open` files whose diagnostics the same run
+   * decides (other files of the same overlays; other plain manifests, for the rules).
+   */
+  check(file: string, open: readonly string[]): Map<string, Diagnostic[]> {
+    const options = this.optionsFor(file);
+    const roots = this.rootsFor(file);
+    if (roots.length > 0) {
+      const builds = roots.map((root) => this.overlays.check(root, options));
+      if (builds.some((b) => b.reads.has(file)) || isKustomizationFileName(file)) return this.fromBuilds(file, builds, open, options);
+      // A build that stopped early may never have reached the file: say only what can be said of it alone.
+      if (builds.some((b) => b.failed)) {
+        this.modes.delete(file);
+        return new Map([[file, this.ownProblems(file, builds)]]);
+      }
+      // Nothing builds it: a stray manifest beside a kustomization, checked as it stands.
+    }
+    return this.fromPlain(file, open, options);
+  }
+
+  /**
+   * Work done ahead of the first check, one small step per call of the iterator so that the
+   * server keeps answering meanwhile: the schema bundle, the workspace's plain manifests, its
+   * overlays built and checked once (which also learns which files each reads), and so the
+   * validators of the kinds they use.
+   */
+  *warmUp(options: ValidateOptions): Generator<void> {
+    validateSchemas([], options);
+    yield;
+    for (const file of this.workspace.plainFiles()) {
+      const { resources } = this.plain.context(file, options);
+      if (resources.length > 0) validateSchemas(resources, options);
+      yield;
+    }
+    for (const root of this.workspace.topLevelDirs()) {
+      this.overlays.check(root, options);
+      yield;
+    }
+  }
+
+  /** Forget how a closed document was checked. */
+  closed(file: string): void {
+    this.modes.delete(file);
+  }
+
+  /** Top-level kustomizations above the file, and any that read it when last built (a reference the static scan cannot see). */
+  private rootsFor(file: string): string[] {
+    const roots = new Set(this.workspace.rootsFor(file));
+    for (const root of this.overlays.rootsThatRead(file)) if (this.workspace.isTopLevel(root)) roots.add(root);
+    return [...roots].sort();
+  }
+
+  /**
+   * What `kubeproof check` does after the stages: suppression comments (read from the editor's
+   * buffers) and annotations take their findings, then kubeproof.yaml sets severities. Files
+   * here are absolute, so the config's globs resolve from the root.
+   */
+  private finish(diagnostics: Diagnostic[], resources: readonly Resource[], options: ValidateOptions): Diagnostic[] {
+    const kept =
+      options.suppressions === false
+        ? diagnostics
+        : applySuppressions(diagnostics, { resources, text: (f) => this.text(f), knownRules: this.knownRules, ranRules: (id) => !this.lintIds.has(id) || selectedRuleIds(options).has(id) });
+    return options.config ? applySeverities(kept, options.config, path.parse(process.cwd()).root) : kept;
+  }
+
+  private readonly knownRules = new Set(ruleCatalog().map((m) => m.id));
+  private readonly lintIds = new Set(rules.map((r) => r.meta.id));
+
+  private text(file: string): string | undefined {
+    try {
+      const decoded = decodeSource(this.sources.read(file), file);
+      return 'text' in decoded ? decoded.text : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private fromBuilds(file: string, builds: BuildCheck[], open: readonly string[], options: ValidateOptions): Map<string, Diagnostic[]> {
+    const built = new Set(builds.map((b) => b.root));
+    const out = new Map<string, Diagnostic[]>();
+    const report = (f: string, readBy: BuildCheck[]) => {
+      const found = this.finish(dedupe(readBy.flatMap((b) => b.diagnostics.filter((d) => d.file === f))), readBy.flatMap((b) => b.resources), options);
+      // A file every build read without failing parsed as what it is used for: nothing more to say of it alone.
+      const own = readBy.some((b) => b.failed) ? this.ownProblems(f, readBy) : [];
+      out.set(f, sortDiagnostics([...found, ...own]));
+      this.modes.set(f, { overlays: new Set(readBy.map((b) => b.root)) });
+    };
+    report(file, builds);
+    for (const other of open) {
+      if (other === file) continue;
+      const mode = this.modes.get(other);
+      // Only a document all of whose overlays were just built: a partial answer would drop findings of the others.
+      if (mode === undefined || mode === 'plain' || ![...mode.overlays].every((r) => built.has(r))) continue;
+      const readBy = builds.filter((b) => mode.overlays.has(b.root));
+      if (readBy.some((b) => b.reads.has(other))) report(other, readBy);
+    }
+    return out;
+  }
+
+  /**
+   * What a build cannot point at inside the file itself: YAML that does not parse (the build
+   * stops at the kustomization entry that names the file), and the load error that made a
+   * build refuse the file, reported there as `resources/0: deploy.yaml:3:1: ...`.
+   */
+  private ownProblems(file: string, builds: readonly BuildCheck[]): Diagnostic[] {
+    let decoded: ReturnType<typeof decodeSource>;
+    try {
+      decoded = decodeSource(this.sources.read(file), file);
+    } catch {
+      return []; // gone since the build read it
+    }
+    if ('problem' in decoded) return [decoded.problem];
+    const { text } = decoded;
+    const syntax = parsePlainDocuments(text, file, { typing: 'kustomize' }).diagnostics;
+    const blamed: Diagnostic[] = [];
+    for (const d of builds.flatMap((b) => b.diagnostics)) {
+      if (d.ruleId !== 'kustomize-build') continue;
+      const m = /^(.+?):(\d+):(\d+): ([\s\S]*)$/.exec(d.message);
+      if (!m || realPath(path.resolve(path.dirname(d.file), m[1]!)) !== file) continue;
+      const line = Number(m[2]);
+      const column = Number(m[3]);
+      if (syntax.some((s) => s.line === line && s.column === column)) continue; // already said, with its own rule id
+      // The loader's own finding there, when it is an error, names the problem best (missing-name, not just "the build failed").
+      const at = parseManifests(text, file, { typing: 'kustomize' }).diagnostics.find((p) => p.line === line && p.column === column);
+      const span = at ?? { line, column, endLine: line, endColumn: column + 1 };
+      const ruleId = at?.severity === 'error' ? at.ruleId : 'kustomize-build';
+      blamed.push({ ruleId, severity: renderProblems['kustomize-build'].severity, message: m[4]!, file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn, path: at?.path ?? '' });
+    }
+    return dedupe([...syntax, ...blamed]);
+  }
+
+  private fromPlain(file: string, open: readonly string[], options: ValidateOptions): Map<string, Diagnostic[]> {
+    const loaded = new Map<string, { resources: Resource[]; diagnostics: Diagnostic[] }>();
+    for (const f of this.workspace.plainFiles()) if (f !== file) loaded.set(f, this.plain.context(f, options));
+    loaded.set(file, this.plain.load(file, options.maxDepth));
+    const resources = [...loaded.values()].flatMap((l) => l.resources);
+    const ruleFindings = options.rules === false ? [] : runRules(resources, options);
+
+    const out = new Map<string, Diagnostic[]>();
+    const report = (f: string) => {
+      const own = f === file ? loaded.get(f)! : this.plain.load(f, options.maxDepth);
+      const shown = editorLoadDiagnostics(own);
+      if (own.resources.length > 0) {
+        shown.push(...validateSchemas(own.resources, { ...options, crds: crdsFor(own.resources, resources, f) }), ...ruleFindings.filter((d) => d.file === f));
+      }
+      out.set(f, sortDiagnostics(this.finish(shown, own.resources, options)));
+      this.modes.set(f, 'plain');
+    };
+    report(file);
+    for (const other of open) if (other !== file && this.modes.get(other) === 'plain' && loaded.has(other)) report(other);
+    return out;
+  }
+}
+
+/**
+ * The CRDs elsewhere in the workspace that define custom resources of `file`; its own CRDs the
+ * schema stage finds by itself. Only those: each one given is compiled, on every check.
+ */
+function crdsFor(own: readonly Resource[], all: readonly Resource[], file: string): Resource[] {
+  const wanted = new Set(own.map((r) => `${groupOf(r.id.apiVersion)}/${r.id.kind}`));
+  return all.filter((r) => {
+    if (`${r.id.apiVersion}/${r.id.kind}` !== CRD || r.source.file === file) return false;
+    const spec = (r.object as { spec?: { group?: unknown; names?: { kind?: unknown } } }).spec;
+    return wanted.has(`${String(spec?.group)}/${String(spec?.names?.kind)}`);
+  });
+}
+
+function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+
+/** Two overlays of one base report a base mistake twice, at the same place: say it once (as `kubeproof check` does). */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.file, d.line, d.column, d.ruleId, d.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
