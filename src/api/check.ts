@@ -4,7 +4,7 @@
  * patch that wrote the field; anything else is validated as it is.
  */
 import * as path from 'node:path';
-import { sortDiagnostics, type Diagnostic } from '../core/index.js';
+import { sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
 import { displayPath, loadPaths, type LoadResult } from '../load/index.js';
 import { findKustomizationFile, isKustomizationDir, render } from '../render/index.js';
 import { resourceTotals, runRules } from '../rules/index.js';
@@ -16,13 +16,17 @@ import { afterRun, beforeRun } from './apply-config.js';
 
 const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
 
-/** Kustomizations rendered and files loaded: the same shape as a plain load. */
-export type Inputs = LoadResult;
+/**
+ * Kustomizations rendered and files loaded: the shape of a plain load, plus the groups the
+ * cross-resource rules look within: each rendered overlay alone (two overlays of one base are
+ * two environments, not one), and the plain files together.
+ */
+export type Inputs = LoadResult & { groups: Resource[][] };
 
 /** Kustomization directories rendered, everything else loaded as it is. */
 export function loadInputs(paths: readonly string[], options: ValidateOptions = {}): Inputs {
   const cwd = options.cwd ?? process.cwd();
-  const out: Inputs = { resources: [], diagnostics: [], files: [], errors: [] };
+  const out: Inputs = { resources: [], diagnostics: [], files: [], errors: [], groups: [] };
   const plain: string[] = [];
   for (const p of paths) {
     const dir = path.resolve(cwd, p);
@@ -30,6 +34,7 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
       const rendered = render(dir, { cwd, kubernetesVersion: options.kubernetesVersion });
       out.diagnostics.push(...rendered.diagnostics);
       out.resources.push(...rendered.resources);
+      out.groups.push(rendered.resources);
       const kfile = findKustomizationFile(dir);
       out.files.push({ file: displayPath(kfile ?? dir, cwd), resources: rendered.resources.map((r) => r.id) });
     } else plain.push(p);
@@ -38,6 +43,7 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
     const loaded = loadPaths(plain, options);
     out.diagnostics.push(...loaded.diagnostics);
     out.resources.push(...loaded.resources);
+    out.groups.push(loaded.resources);
     out.files.push(...loaded.files);
     out.errors.push(...loaded.errors);
   }
@@ -46,12 +52,12 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
 
 export function check(paths: readonly string[], given: ValidateOptions = {}): RunResult {
   const options = beforeRun(given);
-  const { resources, diagnostics, files, errors } = loadInputs(paths, options);
+  const { resources, diagnostics, files, errors, groups } = loadInputs(paths, options);
   const crdSource = options.crdPaths?.length ? loadPaths(options.crdPaths, { ...options, readStdin: undefined }) : undefined;
   const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
   errors.push(...(crdSource?.errors ?? []));
   diagnostics.push(...validateSchemas(resources, { ...options, crds }));
-  if (options.rules !== false) diagnostics.push(...runRules(resources, options));
+  if (options.rules !== false) for (const group of groups) diagnostics.push(...runRules(group, options));
   const totals = options.totals ? resourceTotals(resources) : undefined;
   let schedule: ScheduleResult | undefined;
   if (options.nodePaths?.length) {

@@ -17,10 +17,12 @@ import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS, parseKubernetesVersion
 import type { CliIo } from './io.js';
 import { registerInit } from './commands/init.js';
 import { registerLsp } from './commands/lsp.js';
+import { addTargetOptions, resolveTargets, type TargetOptions } from './commands/targets.js';
+import { registerWatch } from './commands/watch.js';
 import { registerRules } from './commands/rules.js';
 import { writeFileAtomic } from './write-atomic.js';
 
-interface SharedOptions {
+interface SharedOptions extends TargetOptions {
   format: FormatName;
   output?: string;
   quiet?: boolean;
@@ -82,7 +84,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       strategy: opts.strategy,
       suppressions: opts.suppressions,
     };
-    const result = which(paths, withConfig(fromFlags, config, cmd));
+    // --kustomize-roots from the command line, else from kubeproof.yaml.
+    const kustomizeRoots = cmd.getOptionValueSource('kustomizeRoots') !== 'cli' && config?.kustomizeRoots ? config.kustomizeRoots : opts.kustomizeRoots;
+    const result = which(resolveTargets(paths, { ...opts, kustomizeRoots }, io.cwd), withConfig(fromFlags, config, cmd));
     const maxWarnings = cmd.getOptionValueSource('maxWarnings') !== 'cli' && config?.maxWarnings !== undefined ? config.maxWarnings : opts.maxWarnings;
     const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     const color = opts.color ?? (io.stdoutIsTTY && !opts.output && opts.format === 'text' && !io.env.NO_COLOR);
@@ -104,7 +108,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ['lint', 'render kustomizations, validate, and run the cross-resource rules (the same as check)', 'kustomization directories, files or directories; - reads standard input', check],
   ];
   for (const [name, description, argument, run] of checkingCommands) {
-    withSharedOptions(program.command(name).description(description).argument('[paths...]', argument)).action(runChecks(run));
+    const cmd = withSharedOptions(program.command(name).description(description).argument('[paths...]', argument));
+    (name === 'validate' ? cmd : addTargetOptions(cmd)).action(runChecks(run));
   }
 
   withSharedOptions(program.command('schedule').description("place every pod the workloads would create on a node inventory, as kube-scheduler would, and say why what does not fit").argument('<paths...>', 'kustomization directories, files or directories; - reads standard input'))
@@ -165,6 +170,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   registerInit(program, io);
   registerLsp(program, io);
+  registerWatch(withSharedOptions(program.command('watch')), io, runChecks(check), (code) => (exitCode = code));
   registerRules(program, io, (code) => (exitCode = code));
 
   try {

@@ -15,6 +15,7 @@ export { KUSTOMIZATION_FILE_NAMES } from './kustomize-refs.js';
 export type { ScalarTyping } from './yaml-schema.js';
 export { discoverFiles, displayPath, isManifestFileName, type PathFilter } from './discover.js';
 export { isPlainObject } from './identify.js';
+export { isDirectory, realPathOr } from './fs-safe.js';
 export { loadBytes, DEFAULT_MAX_FILE_SIZE, type LoadedFile } from './load-file.js';
 
 export const STDIN_PATH = '-';

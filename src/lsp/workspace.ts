@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeSource, isManifestFileName, isPlainObject, KUSTOMIZATION_FILE_NAMES, parsePlainDocuments } from '../load/index.js';
+import { decodeSource, isDirectory, isManifestFileName, isPlainObject, KUSTOMIZATION_FILE_NAMES, parsePlainDocuments, realPathOr } from '../load/index.js';
 import { isKustomizationFileName } from './paths.js';
 import type { Sources } from './sources.js';
 
@@ -202,18 +202,3 @@ export class Workspace {
   }
 }
 
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function realPathOr(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
-}
