@@ -23,3 +23,17 @@ export function tooDeepToken(document: CST.Document, max: number): CST.Token | u
   }
   return undefined;
 }
+
+/**
+ * The parser's tokens, as long as the parser can make them: it recurses once per level of
+ * block nesting, so a few thousand levels exhaust the stack before any token reaches the depth
+ * check above. Then `overflow` is called and the tokens end (the documents before are kept).
+ */
+export function* untilStackOverflow<T>(tokens: Iterable<T>, overflow: () => void): Generator<T> {
+  try {
+    yield* tokens;
+  } catch (err) {
+    if (!(err instanceof RangeError) || !/call stack/i.test(err.message)) throw err;
+    overflow();
+  }
+}

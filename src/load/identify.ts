@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { Document, LineCounter, Node } from 'yaml';
-import type { Diagnostic, KubeObject, Resource, ResourceId } from '../core/index.js';
+import { isSecretKind, rememberSecrets, type Diagnostic, type KubeObject, type Resource, type ResourceId } from '../core/index.js';
 import { lazyLocate, type DocumentPlace } from './lazy-locate.js';
 import { NodeLocator } from './positions.js';
 import type { ScalarTyping } from './yaml-schema.js';
@@ -108,6 +108,7 @@ export function identify(value: unknown, root: Node, ctx: DocumentContext, itemI
   const place: DocumentPlace = itemIndex === undefined ? { start, end, typing: ctx.typing } : { start, end, itemIndex, typing: ctx.typing };
   const source = { file: ctx.file, docIndex: ctx.docIndex, place, locate: lazyLocate(ctx.text, place) };
   out.resources.push({ id, object: obj, source: itemIndex === undefined ? source : { ...source, itemIndex } });
+  if (isSecretKind(id)) rememberSecrets([{ id, object: obj }]); // scrubbed from any later message or trace: core/redact.ts
   return out;
 }
 

@@ -8,7 +8,7 @@
  */
 import { Composer, LineCounter, Parser, type Document } from 'yaml';
 import type { Located, ResourceSource } from '../core/index.js';
-import { composeOptions } from './compose-options.js';
+import { composeOptions, composeWithoutStacks } from './compose-options.js';
 import type { ScalarTyping } from './yaml-schema.js';
 import { NodeLocator } from './positions.js';
 
@@ -41,7 +41,7 @@ function reparse(text: string, place: DocumentPlace): NodeLocator {
   for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) lines++;
   const padded = '\n'.repeat(lines) + ' '.repeat(place.start - lastBreak - 1) + text.slice(place.start, place.end);
   const lineCounter = new LineCounter();
-  const docs = [...new Composer(composeOptions(place.typing)).compose(new Parser(lineCounter.addNewLine).parse(padded))] as Document.Parsed[];
+  const docs = composeWithoutStacks(() => new Composer(composeOptions(place.typing)).compose(new Parser(lineCounter.addNewLine).parse(padded))) as Document.Parsed[];
   const doc = docs.find((d) => d.contents !== null) ?? docs[0]!;
   const root = new NodeLocator(doc, doc.contents, lineCounter, padded);
   if (place.itemIndex === undefined) return root;

@@ -33,7 +33,7 @@ export class NodeLocator {
       }
       step = next;
     }
-    const value = this.span(step.value) ?? (step.key && this.span(step.key)) ?? this.span(this.root) ?? START_OF_FILE;
+    const value = this.span(step.value) ?? (step.key && this.span(step.key)) ?? this.emptyItem(step.value) ?? this.span(this.root) ?? START_OF_FILE;
     const located: Located = { value, exact };
     if (step.key) {
       const key = this.span(step.key);
@@ -57,6 +57,15 @@ export class NodeLocator {
     const range = node.range as Range | null | undefined;
     if (!range || range[1] <= range[0]) return undefined;
     return this.spanOf(range[0], range[1]);
+  }
+
+  /** An empty list entry (`-` and nothing after it) has no text of its own: its `-` stands for it. */
+  private emptyItem(node: Node): SourceSpan | undefined {
+    const range = node.range as Range | null | undefined;
+    if (!range) return undefined;
+    let i = range[0] - 1;
+    while (i >= 0 && (this.text[i] === ' ' || this.text[i] === '\t')) i--;
+    return this.text[i] === '-' ? this.spanOf(i, i + 1) : undefined;
   }
 
   spanOf(start: number, end: number): SourceSpan {

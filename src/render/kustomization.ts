@@ -25,6 +25,9 @@ export const KNOWN_FIELDS = [
   'generators', 'transformers', 'validators', 'buildMetadata',
 ];
 
+/** Fields that hold a list of mappings (kustomize's structs): the transformers read each entry's fields. */
+const MAPPING_LIST_FIELDS = ['patches', 'patchesJson6902', 'labels', 'replacements', 'replicas', 'configMapGenerator', 'secretGenerator', 'images', 'imageTags'];
+
 export function findKustomizationFile(dir: string): string | undefined {
   const found = KUSTOMIZATION_FILE_NAMES.map((n) => path.join(dir, n)).filter((f) => isFile(f));
   if (found.length > 1) {
@@ -38,6 +41,17 @@ export function readKustomization(dir: string): Kustomization {
   if (!file) {
     throw new BuildError(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${dir}'`);
   }
+  const { fields, locate } = parseKustomizationFile(file);
+  checkFields(fields, file);
+  const kind = fields.kind === 'Component' ? 'Component' : 'Kustomization';
+  return { file, dir, kind, fields, locate };
+}
+
+/**
+ * The file parsed, its fields not yet checked: what a build error's position is looked up in,
+ * since the error may be that very check.
+ */
+export function parseKustomizationFile(file: string): Pick<Kustomization, 'fields' | 'locate'> {
   const decoded = decodeSource(readFile(file), file);
   if ('problem' in decoded) throw new BuildError(`invalid Kustomization: ${decoded.problem.message}`, file);
   const { documents, diagnostics } = parsePlainDocuments(decoded.text, file, { typing: 'kustomize' });
@@ -49,14 +63,24 @@ export function readKustomization(dir: string): Kustomization {
   const fields = doc?.value ?? {};
   if (!isPlainObject(fields)) throw new BuildError(`invalid Kustomization: the file is not a mapping`, file);
   const locate = doc ? doc.locate : () => ({ value: { line: 1, column: 1, endLine: 1, endColumn: 1 }, exact: false });
+  return { fields, locate };
+}
+
+function checkFields(fields: Record<string, unknown>, file: string): void {
   for (const key of Object.keys(fields)) {
     if (!KNOWN_FIELDS.includes(key)) throw new BuildError(`invalid Kustomization: json: unknown field "${key}"`, file, `/${key}`);
   }
-  const kind = fields.kind === 'Component' ? 'Component' : 'Kustomization';
+  for (const field of MAPPING_LIST_FIELDS) {
+    const list = fields[field];
+    if (!Array.isArray(list)) continue;
+    list.forEach((entry, i) => {
+      if (entry === null) list[i] = {}; // an empty entry: kustomize's struct with every field unset
+      else if (!isPlainObject(entry)) throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${Array.isArray(entry) ? 'array' : typeof entry} into Go struct field Kustomization.${field} (each entry must be a mapping)`, file, `/${field}/${i}`);
+    });
+  }
   if (fields.kind !== undefined && fields.kind !== 'Kustomization' && fields.kind !== 'Component') {
     throw new BuildError(`invalid Kustomization: kind ${JSON.stringify(fields.kind)} is not Kustomization or Component`, file, '/kind');
   }
-  return { file, dir, kind, fields, locate };
 }
 
 function isFile(p: string): boolean {

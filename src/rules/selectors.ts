@@ -12,10 +12,13 @@ export interface LabelSelector {
 
 export function matchesLabelSelector(selector: LabelSelector | null | undefined, labels: Labels): boolean {
   if (selector === null || selector === undefined || typeof selector !== 'object') return false;
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels[k] !== String(v)) return false;
-  for (const e of selector.matchExpressions ?? []) {
-    const key = String(e.key ?? '');
-    const values = Array.isArray(e.values) ? e.values.map(String) : [];
+  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels[k] !== text(v)) return false;
+  const expressions: unknown = selector.matchExpressions ?? [];
+  if (!Array.isArray(expressions)) return false; // not a list: a schema error; it selects nothing
+  for (const e of expressions as NonNullable<LabelSelector['matchExpressions']>) {
+    if (typeof e !== 'object' || e === null) return false; // likewise an expression that is not a map
+    const key = text(e.key ?? '');
+    const values = Array.isArray(e.values) ? e.values.map(text) : [];
     const has = Object.hasOwn(labels, key);
     switch (e.operator) {
       case 'In':
@@ -39,10 +42,19 @@ export function matchesLabelSelector(selector: LabelSelector | null | undefined,
 
 /** A map selector (Service, ReplicationController): every pair must be present; empty selects everything. */
 export function matchesMapSelector(selector: Record<string, unknown>, labels: Labels): boolean {
-  return Object.entries(selector).every(([k, v]) => labels[k] === String(v));
+  return Object.entries(selector).every(([k, v]) => labels[k] === text(v));
 }
 
 export function describeLabels(labels: Record<string, unknown>): string {
-  const pairs = Object.entries(labels).map(([k, v]) => `${k}=${String(v)}`);
+  const pairs = Object.entries(labels).map(([k, v]) => `${k}=${text(v)}`);
   return pairs.length ? pairs.join(',') : '(none)';
+}
+
+/** String(v), except that a map with its own `toString` or `valueOf` key (YAML can write one), which String() throws on, is "[object Object]". */
+function text(v: unknown): string {
+  try {
+    return String(v);
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
 }

@@ -39,7 +39,7 @@ export function podTemplate(r: Resource): PodTemplate | undefined {
     if (!spec) return undefined;
     return { resource: r, specPointer: '/spec', labelsPointer: '/metadata/labels', labels: stringLabels(metadata.labels), spec, namespace: namespaceOf(r) };
   }
-  const path = TEMPLATE_PATHS[r.id.kind];
+  const path = Object.hasOwn(TEMPLATE_PATHS, r.id.kind) ? TEMPLATE_PATHS[r.id.kind] : undefined; // not `constructor`, `toString`...
   if (!path) return undefined;
   let node: unknown = r.object;
   for (const key of path) node = isMap(node) ? node[key] : undefined;

@@ -38,6 +38,7 @@ function expand(k: Kustomization, entry: unknown, pointer: string): Replacement[
 }
 
 function apply(rep: Replacement, resmap: ResMap, k: Kustomization, origin: Origin): void {
+  checkShape(rep, k, origin.pointer);
   const source = rep.source;
   if (!source) throw new BuildError('replacement source must be specified', k.file, origin.pointer);
   const bySelector = resmap.items.filter((r) => selectsAnyId(source, r));
@@ -78,6 +79,26 @@ function apply(rep: Replacement, resmap: ResMap, k: Kustomization, origin: Origi
         }
       }
     }
+  }
+}
+
+/** What kustomize's strict unmarshal refuses, refused here before any field is read. */
+function checkShape(rep: unknown, k: Kustomization, pointer: string): void {
+  const refuse = (what: string) => {
+    throw new BuildError(`invalid replacement: ${what}`, k.file, pointer);
+  };
+  const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+  const selectors = (v: unknown) => v === undefined || (Array.isArray(v) && v.every(isMap));
+  if (!isMap(rep)) return refuse('each replacement must be a mapping');
+  const source = rep.source;
+  if (source !== undefined && source !== null && !isMap(source)) refuse('source must be a mapping');
+  if (isMap(source) && source.fieldPath !== undefined && typeof source.fieldPath !== 'string') refuse('source.fieldPath must be a string');
+  if (rep.targets === undefined || rep.targets === null) return;
+  if (!Array.isArray(rep.targets) || !rep.targets.every(isMap)) refuse('targets must be a list of mappings');
+  for (const t of rep.targets as Record<string, unknown>[]) {
+    if (t.select !== undefined && t.select !== null && !isMap(t.select)) refuse('targets[].select must be a mapping');
+    if (!selectors(t.reject)) refuse('targets[].reject must be a list of mappings');
+    if (!strings(t.fieldPaths)) refuse('targets[].fieldPaths must be a list of strings');
   }
 }
 
