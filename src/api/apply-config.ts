@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { applySeverities, pathFilter, ruleOptions, rulesOffEverywhere, rulesOnSomewhere } from '../config/index.js';
-import type { CheckedFile, Diagnostic, Resource } from '../core/index.js';
+import { redactDiagnostics, type CheckedFile, type Diagnostic, type Resource } from '../core/index.js';
 import { decodeSource } from '../load/index.js';
 import { rules, selectedRuleIds, type LintOptions } from '../rules/index.js';
 import { scheduleProblemMetas } from '../schedule/index.js';
@@ -60,7 +60,9 @@ export function afterRun(diagnostics: Diagnostic[], options: ReturnType<typeof b
     knownRules: new Set(ruleCatalog().map((m) => m.id)),
     ranRules: (id) => (lintIds.has(id) ? ran.has(id) : scheduleIds.has(id) ? Boolean(options.nodePaths?.length) : true),
   });
-  return options.config ? applySeverities(kept, options.config, options.cwd ?? process.cwd()) : kept;
+  const severities = options.config ? applySeverities(kept, options.config, options.cwd ?? process.cwd()) : kept;
+  // Secrets never printed, second line of defence: scrub every Secret value of the run out of the messages (core/redact.ts).
+  return redactDiagnostics(severities, run.resources);
 }
 
 export { suppressionMetas };

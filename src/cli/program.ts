@@ -9,7 +9,7 @@ import { exitCodeFor, validate, type ValidateOptions } from '../api/validate.js'
 import { configOptions, loadConfig } from '../api/config.js';
 import type { Config } from '../config/index.js';
 import { formatReport, TOOL } from '../api/format.js';
-import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, KubeproofError, sortDiagnostics, type Diagnostic } from '../core/index.js';
+import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, KubeproofError, redactSecrets, sortDiagnostics, type Diagnostic } from '../core/index.js';
 import { render } from '../render/index.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/index.js';
 import { FORMAT_NAMES, type FormatName } from '../report/index.js';
@@ -155,9 +155,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(new Option('-k, --kubernetes-version <version>', 'Kubernetes version whose schemas drive strategic merge').choices(KUBERNETES_VERSIONS).default(DEFAULT_KUBERNETES_VERSION))
     .option('-o, --output <file>', 'write the YAML to a file (atomically) instead of stdout')
     .option('--origins', "annotate each resource with its source file, like kustomize's buildMetadata: [originAnnotations]")
+    .option('--redact-secrets', 'mask the values of every Secret\'s data (base64 of "<redacted>") and stringData ("<redacted>"), keys kept')
     .option('--debug', 'print stack traces for internal errors')
-    .action((dir: string, opts: { kubernetesVersion: string; output?: string; origins?: boolean }) => {
-      const rendered = render(dir, { cwd: io.cwd, kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion), origins: opts.origins });
+    .action((dir: string, opts: { kubernetesVersion: string; output?: string; origins?: boolean; redactSecrets?: boolean }) => {
+      const rendered = render(dir, { cwd: io.cwd, kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion), origins: opts.origins, redactSecrets: opts.redactSecrets });
       for (const w of rendered.warnings) io.stderr(w + '\n');
       for (const d of rendered.diagnostics) io.stderr(`kubeproof: error: ${d.file}:${d.line}:${d.column}: ${d.message}\n`);
       if (rendered.diagnostics.length > 0) {
@@ -282,14 +283,15 @@ function handleError(err: unknown, io: CliIo, debug: boolean): number {
     // Help and version are successes; every other parse failure is a usage error (exit 2).
     return err.exitCode === 0 ? 0 : EXIT_ERROR;
   }
+  // An exception may quote a Secret value the run met: scrubbed from the message and the trace (core/redact.ts).
   if (err instanceof KubeproofError) {
-    io.stderr(`kubeproof: error: ${err.message}\n`);
-    if (debug && err.stack) io.stderr(err.stack + '\n');
+    io.stderr(`kubeproof: error: ${redactSecrets(err.message)}\n`);
+    if (debug && err.stack) io.stderr(redactSecrets(err.stack) + '\n');
     return EXIT_ERROR;
   }
   const message = err instanceof Error ? err.message : String(err);
-  io.stderr(`kubeproof: internal error: ${message}\n`);
-  if (debug) io.stderr(((err as Error)?.stack ?? '') + '\n');
+  io.stderr(`kubeproof: internal error: ${redactSecrets(message)}\n`);
+  if (debug) io.stderr(redactSecrets((err as Error)?.stack ?? '') + '\n');
   else io.stderr('kubeproof: run again with --debug for details, and please report it\n');
   return EXIT_ERROR;
 }

@@ -8,3 +8,4 @@ export * from './run.js';
 export * from './locate.js';
 export * from './quantity.js';
 export * from './totals.js';
+export * from './redact.js';

@@ -1,12 +1,13 @@
 /** Text -> documents -> resources, with every parse problem as a positioned diagnostic. */
-import { Composer, isScalar, LineCounter, Parser, visit, type Document, type Scalar, type YAMLError } from 'yaml';
-import type { Diagnostic, Resource } from '../core/index.js';
-import { tooDeepToken } from './cst-depth.js';
+import { Composer, isScalar, LineCounter, Parser, visit, type Alias, type Document, type Scalar, type YAMLError } from 'yaml';
+import { START_OF_FILE, type Diagnostic, type Resource } from '../core/index.js';
+import { tooDeepToken, untilStackOverflow } from './cst-depth.js';
 import { isAliasBomb, measureExpansion } from './expansion.js';
 import { identify } from './identify.js';
 import { NodeLocator } from './positions.js';
 import { problem } from './problem.js';
-import { composeOptions } from './compose-options.js';
+import { addDuplicateKeyErrors, composeOptions, composeWithoutStacks } from './compose-options.js';
+import { isSecretDocument, mayHoldSecrets, redactSyntaxMessage } from './redact-syntax.js';
 import type { ScalarTyping } from './yaml-schema.js';
 
 export interface ParseOptions {
@@ -39,9 +40,10 @@ export function parseManifests(text: string, file: string, options: ParseOptions
   const composer = new Composer(composeOptions(typing));
   let docIndex = 0;
   const compose = (docs: Iterable<Document.Parsed>) => {
-    for (const doc of docs) handleDocument(doc, docIndex++, ctx);
+    for (const doc of composeWithoutStacks(() => docs)) handleDocument(doc, docIndex++, ctx);
   };
-  for (const token of new Parser(ctx.lineCounter.addNewLine).parse(text)) {
+  let overflowAt: number | undefined; // the line the parser reached when nesting exhausted its stack
+  for (const token of untilStackOverflow(new Parser(ctx.lineCounter.addNewLine).parse(text), () => (overflowAt = Math.max(1, ctx.lineCounter.lineStarts.length)))) {
     const deep = token.type === 'document' ? tooDeepToken(token, maxDepth) : undefined;
     if (!deep) {
       compose(composer.next(token) as Iterable<Document.Parsed>);
@@ -54,18 +56,28 @@ export function parseManifests(text: string, file: string, options: ParseOptions
     docIndex++;
   }
   compose(composer.end() as Iterable<Document.Parsed>);
+  if (overflowAt !== undefined) {
+    const span = { line: overflowAt, column: 1, endLine: overflowAt, endColumn: 1 };
+    ctx.out.diagnostics.push(problem('nesting-too-deep', file, `document ${docIndex + 1} nests collections more than ${maxDepth} levels deep`, span));
+  }
   return ctx.out;
 }
 
 function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): void {
+  addDuplicateKeyErrors(doc);
   const { file, out } = ctx;
   const locator = new NodeLocator(doc, doc.contents, ctx.lineCounter, ctx.text);
   const spanOfError = (e: YAMLError) => locator.spanOf(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1));
+  // A Secret's parse messages never quote its text (see core/redact.ts).
+  const secret = (doc.errors.length > 0 || doc.warnings.length > 0) && isSecretDocument(doc, ctx.text);
 
   if (doc.errors.length > 0) {
     // After the first real syntax error the parser's view is unreliable; duplicate keys are each their own finding.
-    for (const e of doc.errors.filter((x) => x.code === 'DUPLICATE_KEY')) {
-      const key = scalarWhere(doc, (n) => n.range?.[0] === e.pos[0]);
+    const duplicates = doc.errors.filter((x) => x.code === 'DUPLICATE_KEY');
+    // One walk for all of them: a search per error was quadratic (3,000 duplicates took 26 s).
+    const keysAt = duplicates.length ? scalarsByStart(doc) : new Map<number, Scalar>();
+    for (const e of duplicates) {
+      const key = keysAt.get(e.pos[0]);
       out.diagnostics.push(problem('duplicate-key', file, duplicateKeyMessage(key), (key && locator.span(key)) ?? spanOfError(e)));
     }
     const first = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
@@ -77,12 +89,12 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
         const quote = unclosed.type === 'QUOTE_DOUBLE' ? 'double' : 'single';
         out.diagnostics.push(problem(id, file, `${quote}-quoted string starting here is never closed`, locator.spanOf(start, start + 1)));
       } else {
-        out.diagnostics.push(problem(id, file, syntaxMessage(first), spanOfError(first)));
+        out.diagnostics.push(problem(id, file, syntaxMessage(first, secret), spanOfError(first)));
       }
     }
     return;
   }
-  const warnings = doc.warnings.map((w) => problem('yaml-warning', file, syntaxMessage(w), spanOfError(w)));
+  const warnings = doc.warnings.map((w) => problem('yaml-warning', file, syntaxMessage(w, secret), spanOfError(w)));
   out.diagnostics.push(...warnings);
 
   const root = doc.contents;
@@ -97,8 +109,23 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
     out.diagnostics.push(problem('alias-bomb', file, message, span));
     return;
   }
+  if (expansion.invalid) {
+    out.diagnostics.push(problem('yaml-syntax', file, expansion.invalid.message, locator.span(expansion.invalid.node) ?? locator.span(root) ?? START_OF_FILE));
+    return;
+  }
 
-  const value = doc.toJS({ maxAliasCount: -1 }) as unknown; // measured above
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: -1 }) as unknown; // measured above
+  } catch (err) {
+    // An alias to an anchor never set: the parser leaves it to toJS, which throws, quoting the alias (in a Secret, maybe a password starting with `*`).
+    if (!(err instanceof ReferenceError)) throw err;
+    const name = /: (.*)$/s.exec(err.message)?.[1];
+    const alias = name === undefined ? undefined : aliasNamed(doc, name);
+    const message = err.message.replace(/\s+/g, ' ').trim();
+    out.diagnostics.push(problem('yaml-syntax', file, isSecretDocument(doc, ctx.text) ? redactSyntaxMessage(message) : message, (alias && locator.span(alias)) ?? locator.span(root)));
+    return;
+  }
   const found = identify(value, root, { file, docIndex: index, doc, lineCounter: ctx.lineCounter, text: ctx.text, typing: ctx.typing });
   out.resources.push(...found.resources);
   out.diagnostics.push(...found.diagnostics);
@@ -106,13 +133,37 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
   if (found.resources.length === 1) for (const w of warnings) w.resource = found.resources[0]!.id;
 }
 
-function syntaxMessage(e: YAMLError): string {
-  return e.message.replace(/\s+/g, ' ').trim();
+function syntaxMessage(e: YAMLError, secret = false): string {
+  const message = e.message.replace(/\s+/g, ' ').trim();
+  return secret ? redactSyntaxMessage(message) : message;
 }
 
 function duplicateKeyMessage(key: Scalar | undefined): string {
   const name = key && typeof key.value !== 'symbol' ? String(key.value) : '';
   return name && name.length <= 80 ? `duplicate key ${JSON.stringify(name)}: map keys must be unique` : 'duplicate key: map keys must be unique';
+}
+
+function aliasNamed(doc: Document.Parsed, name: string): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.source !== name) return undefined;
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function scalarsByStart(doc: Document.Parsed): Map<number, Scalar> {
+  const byStart = new Map<number, Scalar>();
+  visit(doc, {
+    Scalar(_, node) {
+      const start = node.range?.[0];
+      if (start !== undefined && !byStart.has(start)) byStart.set(start, node);
+    },
+  });
+  return byStart;
 }
 
 function scalarWhere(doc: Document.Parsed, test: (n: Scalar) => boolean): Scalar | undefined {
@@ -150,27 +201,44 @@ export function parsePlainDocuments(text: string, file: string, options: ParseOp
   const diagnostics: Diagnostic[] = [];
   const composer = new Composer(composeOptions(typing));
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  let overflow = false;
+  const tokens = [...untilStackOverflow(new Parser(lineCounter.addNewLine).parse(text), () => (overflow = true))];
+  if (overflow) return { documents: [], diagnostics: [problem('nesting-too-deep', file, `the file nests collections more than ${maxDepth} levels deep`)] };
   for (const token of tokens) {
     if (token.type === 'document' && tooDeepToken(token, maxDepth)) {
       diagnostics.push(problem('nesting-too-deep', file, `the file nests collections more than ${maxDepth} levels deep`));
       return { documents: [], diagnostics };
     }
   }
-  for (const doc of composer.compose(tokens) as Iterable<Document.Parsed>) {
+  for (const doc of composeWithoutStacks(() => composer.compose(tokens) as Iterable<Document.Parsed>)) {
+    addDuplicateKeyErrors(doc);
     const locator = new NodeLocator(doc, doc.contents, lineCounter, text);
     const first = doc.errors[0];
     if (first) {
       const id = first.code === 'DUPLICATE_KEY' ? 'duplicate-key' : first.code === 'TAB_AS_INDENT' ? 'tab-indentation' : 'yaml-syntax';
-      diagnostics.push(problem(id, file, syntaxMessage(first), locator.spanOf(first.pos[0], Math.max(first.pos[1], first.pos[0] + 1))));
+      diagnostics.push(problem(id, file, syntaxMessage(first, mayHoldSecrets(text)), locator.spanOf(first.pos[0], Math.max(first.pos[1], first.pos[0] + 1))));
       continue;
     }
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
-    if (isAliasBomb(measureExpansion(doc.contents))) {
+    const expansion = measureExpansion(doc.contents);
+    if (expansion.invalid) {
+      diagnostics.push(problem('yaml-syntax', file, expansion.invalid.message, locator.span(expansion.invalid.node) ?? START_OF_FILE));
+      continue;
+    }
+    if (isAliasBomb(expansion)) {
       diagnostics.push(problem('alias-bomb', file, 'refused: its aliases expand to an unreasonable size (a likely "billion laughs" attack)', locator.span(doc.contents)));
       continue;
     }
-    documents.push({ value: doc.toJS({ maxAliasCount: -1 }), locate: (pointer) => locator.locate(pointer) });
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: -1 });
+    } catch (err) {
+      if (!(err instanceof ReferenceError)) throw err; // an alias to an anchor never set, as above
+      const message = err.message.replace(/\s+/g, ' ').trim();
+      diagnostics.push(problem('yaml-syntax', file, mayHoldSecrets(text) ? redactSyntaxMessage(message) : message, locator.span(doc.contents) ?? START_OF_FILE));
+      continue;
+    }
+    documents.push({ value, locate: (pointer) => locator.locate(pointer) });
   }
   return { documents, diagnostics };
 }

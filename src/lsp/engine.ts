@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import type { ValidateOptions } from '../api/validate.js';
-import { sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
+import { redactDiagnostics, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
 import { decodeSource, parseManifests, parsePlainDocuments } from '../load/index.js';
 import { renderProblems } from '../render/index.js';
 import { ruleCatalog } from '../api/catalog.js';
@@ -103,7 +103,8 @@ export class Engine {
       options.suppressions === false
         ? diagnostics
         : applySuppressions(diagnostics, { resources, text: (f) => this.text(f), knownRules: this.knownRules, ranRules: (id) => !this.lintIds.has(id) || selectedRuleIds(options).has(id) });
-    return options.config ? applySeverities(kept, options.config, path.parse(process.cwd()).root) : kept;
+    const severities = options.config ? applySeverities(kept, options.config, path.parse(process.cwd()).root) : kept;
+    return redactDiagnostics(severities, resources); // as afterRun does: Secret values scrubbed (core/redact.ts)
   }
 
   private readonly knownRules = new Set(ruleCatalog().map((m) => m.id));

@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TOOL } from '../api/format.js';
-import { START_OF_FILE, type Diagnostic } from '../core/index.js';
+import { redactSecrets, START_OF_FILE, type Diagnostic } from '../core/index.js';
 import { loadProblems } from '../load/index.js';
 import { toLspDiagnostic } from './convert.js';
 import { Engine } from './engine.js';
@@ -83,8 +83,8 @@ export function startServer(streams: ServerStreams): Connection {
       connection.tracer.log(`checked ${uri} (version ${doc.version}) in ${(performance.now() - started).toFixed(1)} ms; published for ${results.size} document(s)`);
     } catch (err) {
       // A bug must cost one check, never the server: log it, and say so where the user looks.
-      connection.console.error(`kubeproof: checking ${uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      const message = `internal error while checking this file: ${err instanceof Error ? err.message : String(err)}`;
+      connection.console.error(redactSecrets(`kubeproof: checking ${uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+      const message = redactSecrets(`internal error while checking this file: ${err instanceof Error ? err.message : String(err)}`); // core/redact.ts
       publish(file, [{ ruleId: 'internal-error', severity: loadProblems['internal-error'].severity, message, file, ...START_OF_FILE, path: '' }]);
     }
   };

@@ -5,13 +5,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { KubeproofError, type Diagnostic, type Located, type Resource, type ResourceId } from '../core/index.js';
+import { KubeproofError, redactSecretObject, redactSecrets, type Diagnostic, type Located, type Resource, type ResourceId } from '../core/index.js';
 import { displayPath } from '../load/index.js';
 import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion } from '../openapi/index.js';
 import { buildKustomization } from './build.js';
 import { BuildError } from './errors.js';
 import { withFileReader, type FileReader } from './files.js';
-import { findKustomizationFile, readKustomization } from './kustomization.js';
+import { findKustomizationFile, parseKustomizationFile } from './kustomization.js';
 import { emitDocuments } from './output/emit.js';
 import { renderProblems } from './problems.js';
 import type { RenderResource } from './resource.js';
@@ -28,6 +28,8 @@ export interface RenderOptions {
   origins?: boolean;
   /** Reads the files of the build (default: from the disk); a language server passes unsaved editor buffers through it. */
   readFile?: FileReader;
+  /** Mask every Secret's data and stringData values (keys kept): `render --redact-secrets`. See core/redact.ts. */
+  redactSecrets?: boolean;
 }
 
 export interface Rendered {
@@ -67,6 +69,7 @@ export function render(dir: string, options: RenderOptions = {}): Rendered {
 function build(absolute: string, cwd: string, options: RenderOptions): Omit<Rendered, 'files'> {
   try {
     const built = buildKustomization(absolute, { kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, origins: options.origins });
+    if (options.redactSecrets) for (const r of built.resources) r.object = redactSecretObject(r.object);
     return {
       yaml: emitDocuments(built.resources.map((r) => r.object)),
       resources: built.resources.map((r) => toResource(r, cwd)),
@@ -101,13 +104,13 @@ function buildDiagnostic(err: BuildError, dir: string, cwd: string): Diagnostic 
   const file = err.file ?? dir;
   let span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
   try {
-    const k = readKustomization(path.dirname(file));
-    if (k.file === file) {
-      const located = k.locate(err.pointer);
+    if (findKustomizationFile(path.dirname(file)) === file) {
+      const located = parseKustomizationFile(file).locate(err.pointer);
       span = located.key && err.pointer !== '' ? located.key : located.value;
     }
   } catch {
     // the kustomization itself is what is broken: the start of the file it is
   }
-  return { ruleId: 'kustomize-build', severity: renderProblems['kustomize-build'].severity, message: err.message, file: displayPath(file, cwd), ...span, path: err.pointer };
+  // The second line of defence (core/redact.ts): `kubeproof render` prints these without a check's afterRun.
+  return { ruleId: 'kustomize-build', severity: renderProblems['kustomize-build'].severity, message: redactSecrets(err.message), file: displayPath(file, cwd), ...span, path: err.pointer };
 }

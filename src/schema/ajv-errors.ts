@@ -2,7 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import { escapeSegment, type Resource } from '../core/index.js';
 import type { SchemaNode } from '../openapi/index.js';
-import { fieldPath, invalid, required, unsupported } from './field-error.js';
+import { duplicate, fieldPath, invalid, required, unsupported } from './field-error.js';
 import type { SchemaProblemId } from './problems.js';
 import { propertyNames, type SchemaWalker } from '../openapi/index.js';
 import { closest } from './suggest.js';
@@ -104,7 +104,7 @@ function translate(e: ErrorObject, resource: Resource, root: SchemaNode, walker:
     case 'multipleOf':
       return { ruleId: 'invalid-value', message: invalid(resource, at, data, `should be a multiple of ${String(params.multipleOf)}`), pointer: at, at: 'value' };
     case 'uniqueItems':
-      return { ruleId: 'duplicate-value', message: `${fieldPath(`${at}/${String(params.i)}`)}: Duplicate value: ${JSON.stringify(Array.isArray(data) ? data[Number(params.i)] : null)}`, pointer: `${at}/${String(params.i)}`, at: 'value' };
+      return { ruleId: 'duplicate-value', message: duplicate(resource, `${at}/${String(params.i)}`, Array.isArray(data) ? data[Number(params.i)] : null), pointer: `${at}/${String(params.i)}`, at: 'value' };
     case 'oneOf':
       return { ruleId: 'invalid-value', message: invalid(resource, at, data, 'must validate one and only one schema (oneOf)'), pointer: at, at: 'value' };
     case 'anyOf':

@@ -3,7 +3,7 @@
  * `<field path>: <type>: <value>: <detail>`, such as
  * `spec.replicas: Invalid value: "three": must be an integer`.
  */
-import { pointerToFieldPath, type Resource } from '../core/index.js';
+import { isSecretValuePath, mayShowSecret, pointerToFieldPath, REDACTED, type Resource } from '../core/index.js';
 
 export function fieldPath(pointer: string): string {
   return pointerToFieldPath(pointer) || '<root>';
@@ -13,16 +13,16 @@ const MAX_SHOWN = 80;
 
 /** A value as the API server quotes it; Secret payloads are never shown. */
 export function showValue(value: unknown, resource: Resource, pointer: string): string {
-  if (isSecretPayload(resource, pointer)) return '"<redacted>"';
+  if (mayShowSecret(resource.id, pointer, value)) return JSON.stringify(REDACTED);
   if (typeof value === 'string') return JSON.stringify(value.length > MAX_SHOWN ? value.slice(0, MAX_SHOWN) + '…' : value);
   if (value === null || typeof value !== 'object') return String(value);
   const json = JSON.stringify(value);
   return json.length > MAX_SHOWN ? (Array.isArray(value) ? '[…]' : '{…}') : json;
 }
 
-/** Secret data, stringData and anything under them, in any output: the rule of issue "secrets never printed". */
+/** Secret data, stringData and anything under them, in any output: see core/redact.ts. */
 export function isSecretPayload(resource: Resource, pointer: string): boolean {
-  return resource.id.kind === 'Secret' && /^\/(data|stringData)(\/|$)/.test(pointer);
+  return isSecretValuePath(resource.id, pointer);
 }
 
 export const invalid = (resource: Resource, pointer: string, value: unknown, detail: string) =>

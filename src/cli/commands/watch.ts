@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { planKustomizeRoots, type RootsPlan } from '../../api/roots.js';
-import { KubeproofError } from '../../core/index.js';
+import { KubeproofError, redactSecrets } from '../../core/index.js';
 import { isDirectory, realPathOr } from '../../load/index.js';
 import type { CliIo } from '../io.js';
 
@@ -113,7 +113,7 @@ export async function watchPaths(paths: readonly string[], io: Pick<CliIo, 'stdo
       else await runOnce(plan.targets);
     } catch (err) {
       // One bad run (a file mid-write, a broken kustomization) must not end the watch.
-      io.stderr(err instanceof KubeproofError ? `kubeproof: error: ${err.message}\n` : `kubeproof: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      io.stderr(redactSecrets(err instanceof KubeproofError ? `kubeproof: error: ${err.message}\n` : `kubeproof: internal error: ${err instanceof Error ? err.message : String(err)}\n`)); // core/redact.ts
     }
     if (!stopped) io.stderr(`kubeproof: watching ${paths.join(' ')} (${new Date().toLocaleTimeString()}); Ctrl-C to stop\n`);
   };

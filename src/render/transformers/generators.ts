@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
+import { REDACTED, rememberSecretValues } from '../../core/index.js';
 import { BuildError } from '../errors.js';
 import { isMap } from '../fieldspec.js';
 import { readInRoot } from '../files.js';
@@ -43,14 +44,20 @@ function generate(k: Kustomization, kind: 'ConfigMap' | 'Secret', entry: Record<
     seen.add(key);
     pairs.push([key, value]);
   };
+  // A Secret's inputs are never shown, and are scrubbed from any message that would (core/redact.ts).
+  const secret = kind === 'Secret';
+  const shown = (literal: string) => (secret ? redactLiteral(literal) : literal);
+  if (secret) rememberSecretValues(asStrings(entry.literals).flatMap(literalValues));
   const envs = [...asStrings(entry.envs), ...asStrings(entry.env)];
   envs.forEach((env, j) => {
     const { bytes } = readInRoot(k.dir, env, k.file, `${pointer}/envs/${j}`);
-    for (const [key, value] of parseEnvFile(bytes, env, k, pointer)) add(key, Buffer.from(value));
+    const pairs = parseEnvFile(bytes, env, k, pointer);
+    if (secret) rememberSecretValues(pairs.map(([, value]) => value));
+    for (const [key, value] of pairs) add(key, Buffer.from(value));
   });
   for (const literal of asStrings(entry.literals)) {
     const eq = literal.indexOf('=');
-    if (eq <= 0) throw new BuildError(`loading KV pairs: literal sources [${asStrings(entry.literals).join(' ')}]: invalid literal source ${literal}, expected key=value`, k.file, pointer);
+    if (eq <= 0) throw new BuildError(`loading KV pairs: literal sources [${asStrings(entry.literals).map(shown).join(' ')}]: invalid literal source ${shown(literal)}, expected key=value`, k.file, pointer);
     add(literal.slice(0, eq), Buffer.from(unquote(literal.slice(eq + 1))));
   }
   asStrings(entry.files).forEach((source, j) => {
@@ -67,7 +74,9 @@ function generate(k: Kustomization, kind: 'ConfigMap' | 'Secret', entry: Record<
       if (file === '') throw new BuildError(`loading KV pairs: file sources: [${source}]: missing file path for key name "${key}" in source "${source}"`, k.file, pointer);
       if (file.includes('=')) throw new BuildError(`loading KV pairs: file sources: [${source}]: source "${source}" key name or file path contains '='`, k.file, pointer);
     }
-    add(key, readInRoot(k.dir, file, k.file, `${pointer}/files/${j}`).bytes);
+    const { bytes } = readInRoot(k.dir, file, k.file, `${pointer}/files/${j}`);
+    if (secret) rememberSecretValues([bytes.toString('utf8')]);
+    add(key, bytes);
   });
 
   const local = (entry.options ?? {}) as Options;
@@ -203,6 +212,18 @@ function parseEnvFile(bytes: Buffer, name: string, k: Kustomization, pointer: st
     out.push(eq === -1 ? [line, ''] : [line.slice(0, eq), line.slice(eq + 1)]);
   });
   return out;
+}
+
+/** A secretGenerator literal as messages may show it: its key, never its value. */
+function redactLiteral(literal: string): string {
+  const eq = literal.indexOf('=');
+  return eq > 0 ? `${literal.slice(0, eq)}=${REDACTED}` : REDACTED;
+}
+
+/** What a literal may hold that is secret: its value, or all of it when it has no key. */
+function literalValues(literal: string): string[] {
+  const eq = literal.indexOf('=');
+  return eq > 0 ? [literal.slice(eq + 1), unquote(literal.slice(eq + 1))] : [literal];
 }
 
 function asStrings(v: unknown): string[] {

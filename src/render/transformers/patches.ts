@@ -1,5 +1,7 @@
 /** `patches`, `patchesStrategicMerge` and `patchesJson6902`: finding targets and applying them. */
+import { isSecretKind, REDACTED } from '../../core/index.js';
 import { decodeSource, parsePlainDocuments } from '../../load/index.js';
+import { mayHoldSecrets } from '../../load/redact-syntax.js';
 import { loadBundle, SchemaWalker, type KubernetesVersion } from '../../openapi/index.js';
 import { BuildError } from '../errors.js';
 import { isMap } from '../fieldspec.js';
@@ -19,9 +21,9 @@ interface PatchBody {
   text: string;
 }
 
-function readPatch(k: Kustomization, entry: { path?: unknown; patch?: unknown }, pointer: string, typing: 'kustomize' | 'kubectl'): PatchBody {
-  if (entry.path === undefined && entry.patch === undefined) throw new BuildError(`must specify one of patch and path in\n${JSON.stringify(entry)}`, k.file, pointer);
-  if (entry.path !== undefined && entry.patch !== undefined) throw new BuildError(`patch and path can't be set at the same time\n${JSON.stringify(entry)}`, k.file, pointer);
+function readPatch(k: Kustomization, entry: { path?: unknown; patch?: unknown; target?: unknown }, pointer: string, typing: 'kustomize' | 'kubectl'): PatchBody {
+  if (entry.path === undefined && entry.patch === undefined) throw new BuildError(`must specify one of patch and path in\n${JSON.stringify(shownEntry(entry))}`, k.file, pointer);
+  if (entry.path !== undefined && entry.patch !== undefined) throw new BuildError(`patch and path can't be set at the same time\n${JSON.stringify(shownEntry(entry))}`, k.file, pointer);
   let text: string;
   let file = k.file;
   let base = pointer;
@@ -34,11 +36,24 @@ function readPatch(k: Kustomization, entry: { path?: unknown; patch?: unknown },
     base = '';
   } else text = String(entry.patch).trim();
   const { documents, diagnostics } = parsePlainDocuments(text, file, { typing });
-  if (diagnostics.length) throw new BuildError(`unable to parse SM or JSON patch from [${text}]: ${diagnostics[0]!.message}`, k.file, pointer);
+  if (diagnostics.length) throw new BuildError(`unable to parse SM or JSON patch from [${shownPatch(text, entry)}]: ${diagnostics[0]!.message}`, k.file, pointer);
   return {
     text,
     documents: documents.map((d) => ({ value: d.value, origin: file === k.file ? { file, pointer: `${base}/patch`, locate: () => k.locate(`${base}/patch`) } : { file, pointer: '', locate: d.locate } })),
   };
+}
+
+/**
+ * Patch text as an error may quote it: not when it may set a Secret's values (it names Secret,
+ * data or stringData, or its target may be a Secret). See core/redact.ts.
+ */
+function shownPatch(text: string, entry: { target?: unknown }): string {
+  const kind = isMap(entry.target) && typeof entry.target.kind === 'string' ? entry.target.kind : '';
+  return mayHoldSecrets(text) || (kind !== '' && anchored(kind, 'Secret')) ? REDACTED : text;
+}
+
+function shownEntry(entry: { path?: unknown; patch?: unknown; target?: unknown }): unknown {
+  return typeof entry.patch === 'string' ? { ...entry, patch: shownPatch(entry.patch, entry) } : entry;
 }
 
 function schemaFor(r: RenderResource, ctx: PatchContext): SchemaCursor {
@@ -69,7 +84,14 @@ function applySmp(resmap: ResMap, r: RenderResource, patch: Record<string, unkno
   const { name, kind, namespace } = { name: r.name, kind: r.kind, namespace: r.namespace };
   if (patch.$patch === 'replace') return; // kustomize 5.5: a no-op that also drops the rest of the patch
   const body = { ...patch, apiVersion: r.apiVersion };
-  const merged = strategicMerge(r.object, body, schemaFor(r, ctx));
+  let merged: unknown;
+  try {
+    merged = strategicMerge(r.object, body, schemaFor(r, ctx));
+  } catch (err) {
+    // kustomize quotes the patch node it could not merge: never a Secret's (core/redact.ts).
+    if (!(err instanceof BuildError) || !isSecretKind(r)) throw err;
+    throw new BuildError(err.message.replace(/node contents:\n[\s\S]*$/, `node contents:\n${REDACTED}`), err.file, err.pointer);
+  }
   if (merged === undefined) {
     resmap.remove(r);
     return;
@@ -195,13 +217,13 @@ export function runPatches(k: Kustomization, resmap: ResMap, ctx: PatchContext):
     const body = readPatch(k, entry, pointer, 'kustomize');
     const first = body.documents[0]?.value;
     if (Array.isArray(first)) {
-      if (!target) throw new BuildError(`must specify a target for JSON patch [${body.text}]`, k.file, pointer);
+      if (!target) throw new BuildError(`must specify a target for JSON patch [${shownPatch(body.text, entry)}]`, k.file, pointer);
       const ops = readPatch(k, entry, pointer, 'kubectl').documents[0]!.value as never[];
       for (const r of resmap.items.filter((x) => selects(target, x))) applyJsonTo(r, ops, body.documents[0]!.origin, k, pointer);
       return;
     }
     const docs = body.documents.filter((d) => isMap(d.value));
-    if (docs.length === 0) throw new BuildError(`unable to parse SM or JSON patch from [${body.text}]`, k.file, pointer);
+    if (docs.length === 0) throw new BuildError(`unable to parse SM or JSON patch from [${shownPatch(body.text, entry)}]`, k.file, pointer);
     if (target) {
       if (docs.length > 1) throw new BuildError(`Multiple Strategic-Merge Patches in one \`patches\` entry is not allowed to set \`patches.target\` field`, k.file, pointer);
       const doc = docs[0]!;
