@@ -105,7 +105,8 @@ export function identify(value: unknown, root: Node, ctx: DocumentContext, itemI
   }
 
   const [start, , end] = ctx.doc.range;
-  const place: DocumentPlace = itemIndex === undefined ? { start, end, typing: ctx.typing } : { start, end, itemIndex, typing: ctx.typing };
+  const line = ctx.lineCounter.linePos(start).line;
+  const place: DocumentPlace = itemIndex === undefined ? { start, end, line, typing: ctx.typing } : { start, end, line, itemIndex, typing: ctx.typing };
   const source = { file: ctx.file, docIndex: ctx.docIndex, place, locate: lazyLocate(ctx.text, place) };
   out.resources.push({ id, object: obj, source: itemIndex === undefined ? source : { ...source, itemIndex } });
   if (isSecretKind(id)) rememberSecrets([{ id, object: obj }]); // scrubbed from any later message or trace: core/redact.ts

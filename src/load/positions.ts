@@ -3,10 +3,15 @@
  * Aliases are followed (a value inside an anchor points at the anchor's text) and
  * merge keys (`<<`) are searched after a mapping's own keys, as YAML merges them.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { parsePointer, START_OF_FILE, type Located, type SourceSpan } from '../core/index.js';
 
 type Range = readonly [number, number, number];
+
+/** Offsets to 1-based line and column: the yaml package's LineCounter, or one shifted to a file's lines. */
+export interface LinePositions {
+  linePos(offset: number): { line: number; col: number };
+}
 
 interface Step {
   key?: Node;
@@ -17,7 +22,7 @@ export class NodeLocator {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly root: Node | null,
-    private readonly lineCounter: LineCounter,
+    private readonly lineCounter: LinePositions,
     private readonly text: string,
   ) {}
 

@@ -1,4 +1,5 @@
 import type { RuleContext, RuleDocs } from './types.js';
+import { indexOf } from './resource-index.js';
 import { containersOf, isMap, namespaceOf, podTemplate } from './workloads.js';
 
 export const meta: RuleDocs = {
@@ -13,11 +14,12 @@ export const meta: RuleDocs = {
 };
 
 export function check(ctx: RuleContext): void {
+  const index = indexOf(ctx.resources);
   for (const hpa of ctx.resources) {
     if (hpa.id.kind !== 'HorizontalPodAutoscaler' || !isMap(hpa.object.spec)) continue;
     const ref = hpa.object.spec.scaleTargetRef;
     if (!isMap(ref) || typeof ref.name !== 'string' || typeof ref.kind !== 'string') continue;
-    const target = ctx.resources.find((r) => r.id.kind === ref.kind && r.id.name === ref.name && namespaceOf(r) === namespaceOf(hpa) && (ref.apiVersion === undefined || r.id.apiVersion === ref.apiVersion));
+    const target = index.named(ref.kind, ref.name, namespaceOf(hpa)).find((r) => ref.apiVersion === undefined || r.id.apiVersion === ref.apiVersion);
     if (!target) {
       ctx.report({ resource: hpa, pointer: '/spec/scaleTargetRef/name', message: `scaleTargetRef: ${ref.kind} "${ref.name}" not found in namespace "${namespaceOf(hpa)}"`, severity: ctx.options.strictRefs ? 'error' : undefined });
       continue;

@@ -1,6 +1,7 @@
 import type { RuleContext, RuleDocs } from './types.js';
 import { matchesLabelSelector, type LabelSelector } from './selectors.js';
-import { isMap, namespaceOf, podTemplates } from './workloads.js';
+import { isMap, namespaceOf } from './workloads.js';
+import { indexOf } from './resource-index.js';
 
 export const meta: RuleDocs = {
   id: 'dangling-networkpolicy',
@@ -11,12 +12,12 @@ export const meta: RuleDocs = {
 };
 
 export function check(ctx: RuleContext): void {
-  const templates = podTemplates(ctx.resources);
+  const index = indexOf(ctx.resources);
   for (const r of ctx.resources) {
     if (r.id.kind !== 'NetworkPolicy' || !isMap(r.object.spec) || !isMap(r.object.spec.podSelector)) continue;
     const selector = r.object.spec.podSelector as LabelSelector;
     if (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0) continue;
-    if (templates.some((t) => t.namespace === namespaceOf(r) && matchesLabelSelector(selector, t.labels))) continue;
+    if (index.podTemplatesMaybeMatching(namespaceOf(r), selector.matchLabels).some((t) => matchesLabelSelector(selector, t.labels))) continue;
     ctx.report({ resource: r, pointer: '/spec/podSelector', message: `NetworkPolicy "${r.id.name}" selects no pods in namespace "${namespaceOf(r)}"` });
   }
 }

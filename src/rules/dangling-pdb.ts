@@ -1,6 +1,7 @@
 import type { RuleContext, RuleDocs } from './types.js';
 import { matchesLabelSelector, type LabelSelector } from './selectors.js';
-import { isMap, namespaceOf, podTemplate } from './workloads.js';
+import { indexOf } from './resource-index.js';
+import { isMap, namespaceOf } from './workloads.js';
 
 export const meta: RuleDocs = {
   id: 'dangling-pdb',
@@ -13,14 +14,12 @@ export const meta: RuleDocs = {
 const REPLICATED = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
 
 export function check(ctx: RuleContext): void {
+  const index = indexOf(ctx.resources);
   for (const pdb of ctx.resources) {
     if (pdb.id.kind !== 'PodDisruptionBudget' || !isMap(pdb.object.spec)) continue;
     const spec = pdb.object.spec;
     const selector = isMap(spec.selector) ? (spec.selector as LabelSelector) : undefined;
-    const covered = ctx.resources.filter((r) => namespaceOf(r) === namespaceOf(pdb) && (() => {
-      const t = podTemplate(r);
-      return t !== undefined && r.id.kind !== 'Pod' && matchesLabelSelector(selector, t.labels);
-    })());
+    const covered = index.podTemplatesMaybeMatching(namespaceOf(pdb), selector?.matchLabels).filter((t) => t.resource.id.kind !== 'Pod' && matchesLabelSelector(selector, t.labels)).map((t) => t.resource);
     if (covered.length === 0) {
       ctx.report({ resource: pdb, pointer: '/spec/selector', message: `PodDisruptionBudget "${pdb.id.name}" selects no pods in namespace "${namespaceOf(pdb)}"` });
       continue;

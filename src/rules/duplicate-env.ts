@@ -1,6 +1,7 @@
 import { fieldPath } from '../schema/index.js';
 import type { RuleContext, RuleDocs } from './types.js';
-import { containersOf, isMap, podTemplates } from './workloads.js';
+import { containersOf, isMap } from './workloads.js';
+import { podTemplates } from './resource-index.js';
 
 export const meta: RuleDocs = {
   id: 'duplicate-env',

@@ -1,7 +1,8 @@
 /** Keys of ConfigMaps and Secrets that pods read, for the missing-*-key rules. */
 import type { Resource } from '../core/index.js';
 import type { RuleContext } from './types.js';
-import { containersOf, isMap, namespaceOf, podTemplates } from './workloads.js';
+import { containersOf, isMap, namespaceOf } from './workloads.js';
+import { podTemplates } from './resource-index.js';
 import type { ReferenceKind } from './references.js';
 
 export function checkKeys(ctx: RuleContext, kind: ReferenceKind): void {

@@ -1,5 +1,6 @@
 import type { RuleContext, RuleDocs } from './types.js';
-import { containersOf, podTemplates } from './workloads.js';
+import { containersOf } from './workloads.js';
+import { podTemplates } from './resource-index.js';
 
 export const meta: RuleDocs = {
   id: 'latest-tag',

@@ -1,5 +1,5 @@
 import type { RuleContext, RuleDocs } from './types.js';
-import { podTemplates } from './workloads.js';
+import { podTemplates } from './resource-index.js';
 
 export const meta: RuleDocs = {
   id: 'missing-priorityclass',

@@ -1,5 +1,6 @@
 import type { RuleContext, RuleDocs } from './types.js';
-import { isMap, namespaceOf, podTemplates } from './workloads.js';
+import { isMap, namespaceOf } from './workloads.js';
+import { podTemplates } from './resource-index.js';
 
 export const meta: RuleDocs = {
   id: 'missing-pvc',

@@ -1,4 +1,5 @@
 import type { RuleContext, RuleDocs } from './types.js';
+import { indexOf } from './resource-index.js';
 import { isMap, namespaceOf } from './workloads.js';
 
 export const meta: RuleDocs = {
@@ -12,12 +13,13 @@ export const meta: RuleDocs = {
 const CLUSTER_PROVIDED = new Set(['cluster-admin', 'admin', 'edit', 'view']);
 
 export function check(ctx: RuleContext): void {
+  const index = indexOf(ctx.resources);
   for (const b of ctx.resources) {
     if ((b.id.kind !== 'RoleBinding' && b.id.kind !== 'ClusterRoleBinding') || !isMap(b.object.roleRef)) continue;
     const { kind, name } = b.object.roleRef;
     if (typeof name !== 'string' || (kind !== 'Role' && kind !== 'ClusterRole')) continue;
     if (kind === 'ClusterRole' && (CLUSTER_PROVIDED.has(name) || name.startsWith('system:'))) continue;
-    const found = ctx.resources.some((r) => r.id.kind === kind && r.id.name === name && (kind === 'ClusterRole' || namespaceOf(r) === namespaceOf(b)));
+    const found = index.named(kind, name, kind === 'ClusterRole' ? undefined : namespaceOf(b)).length > 0;
     if (found) continue;
     const where = kind === 'Role' ? ` in namespace "${namespaceOf(b)}"` : '';
     ctx.report({ resource: b, pointer: '/roleRef/name', message: `${kind} "${name}" not found${where}`, severity: ctx.options.strictRefs ? 'error' : undefined });

@@ -1,5 +1,6 @@
 import type { RuleContext, RuleDocs } from './types.js';
-import { containersOf, isMap, podTemplates } from './workloads.js';
+import { containersOf, isMap } from './workloads.js';
+import { podTemplates } from './resource-index.js';
 
 export const meta: RuleDocs = {
   id: 'probe-port-mismatch',

@@ -1,6 +1,7 @@
 /** Where pod specs name ConfigMaps and Secrets, and the shared check for both rules. */
 import type { RuleContext } from './types.js';
-import { containersOf, isMap, namespaceOf, podTemplates, type PodTemplate } from './workloads.js';
+import { containersOf, isMap, namespaceOf, type PodTemplate } from './workloads.js';
+import { podTemplates } from './resource-index.js';
 
 export type ReferenceKind = 'ConfigMap' | 'Secret';
 

@@ -2,7 +2,7 @@ import { compareQuantities, formatQuantity } from '../core/index.js';
 import { fieldPath, invalid } from '../schema/index.js';
 import { isOvercommitAllowed, requirementsOf } from './quantities.js';
 import type { RuleContext, RuleDocs } from './types.js';
-import { podTemplates } from './workloads.js';
+import { podTemplates } from './resource-index.js';
 
 export const meta: RuleDocs = {
   id: 'requests-exceed-limits',

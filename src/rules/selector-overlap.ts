@@ -1,6 +1,8 @@
 import type { RuleContext, RuleDocs } from './types.js';
+import type { Resource } from '../core/index.js';
 import { matchesLabelSelector, type LabelSelector } from './selectors.js';
-import { isMap, namespaceOf, podTemplate } from './workloads.js';
+import { isMap, namespaceOf } from './workloads.js';
+import { indexOf } from './resource-index.js';
 
 export const meta: RuleDocs = {
   id: 'selector-overlap',
@@ -16,14 +18,16 @@ export const meta: RuleDocs = {
 const CONTROLLERS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
 
 export function check(ctx: RuleContext): void {
-  const workloads = ctx.resources.filter((r) => CONTROLLERS.has(r.id.kind) && isMap(r.object.spec) && isMap(r.object.spec.selector));
-  for (const a of workloads) {
-    for (const b of workloads) {
-      if (a === b || namespaceOf(a) !== namespaceOf(b)) continue;
-      const template = podTemplate(b);
-      if (!template) continue;
+  const index = indexOf(ctx.resources);
+  const hasSelector = (r: Resource) => CONTROLLERS.has(r.id.kind) && isMap(r.object.spec) && isMap(r.object.spec.selector);
+  for (const a of ctx.resources) {
+    if (!hasSelector(a)) continue;
+    const selector = (a.object.spec as Record<string, unknown>).selector as LabelSelector;
+    for (const template of index.podTemplatesMaybeMatching(namespaceOf(a), selector.matchLabels)) {
+      const b = template.resource;
+      if (a === b || !hasSelector(b)) continue;
       // Report on `a` when it grabs b's pods; each direction is its own finding.
-      if (matchesLabelSelector((a.object.spec as Record<string, unknown>).selector as LabelSelector, template.labels)) {
+      if (matchesLabelSelector(selector, template.labels)) {
         ctx.report({ resource: a, pointer: '/spec/selector', message: `the selector also matches the pods of ${b.id.kind} "${b.id.name}": both controllers will fight over them` });
       }
     }

@@ -1,6 +1,7 @@
 import type { RuleContext, RuleDocs } from './types.js';
 import { describeLabels, matchesMapSelector } from './selectors.js';
-import { isMap, namespaceOf, podTemplates } from './workloads.js';
+import { isMap, namespaceOf } from './workloads.js';
+import { indexOf } from './resource-index.js';
 
 export const meta: RuleDocs = {
   id: 'service-no-pods',
@@ -14,14 +15,14 @@ export const meta: RuleDocs = {
 };
 
 export function check(ctx: RuleContext): void {
-  const templates = podTemplates(ctx.resources);
+  const index = indexOf(ctx.resources);
   for (const r of ctx.resources) {
     if (r.id.apiVersion !== 'v1' || r.id.kind !== 'Service') continue;
     const spec = isMap(r.object.spec) ? r.object.spec : {};
     if (spec.type === 'ExternalName' || !isMap(spec.selector) || Object.keys(spec.selector).length === 0) continue;
     const selector = spec.selector;
     const ns = namespaceOf(r);
-    if (templates.some((t) => t.namespace === ns && matchesMapSelector(selector, t.labels))) continue;
+    if (index.podTemplatesMaybeMatching(ns, selector).some((t) => matchesMapSelector(selector, t.labels))) continue;
     ctx.report({ resource: r, pointer: '/spec/selector', message: `Service "${r.id.name}" selects no pods: no pod template in namespace "${ns}" has the labels ${describeLabels(selector)}` });
   }
 }

@@ -1,6 +1,7 @@
 import type { RuleContext, RuleDocs } from './types.js';
 import { matchesMapSelector } from './selectors.js';
-import { containersOf, isMap, namespaceOf, podTemplates } from './workloads.js';
+import { containersOf, isMap, namespaceOf } from './workloads.js';
+import { indexOf } from './resource-index.js';
 
 export const meta: RuleDocs = {
   id: 'service-port-mismatch',
@@ -14,13 +15,13 @@ export const meta: RuleDocs = {
 };
 
 export function check(ctx: RuleContext): void {
-  const templates = podTemplates(ctx.resources);
+  const index = indexOf(ctx.resources);
   for (const r of ctx.resources) {
     if (r.id.apiVersion !== 'v1' || r.id.kind !== 'Service') continue;
     const spec = isMap(r.object.spec) ? r.object.spec : {};
     if (!isMap(spec.selector) || Object.keys(spec.selector).length === 0 || !Array.isArray(spec.ports)) continue;
     const selector = spec.selector;
-    const selected = templates.filter((t) => t.namespace === namespaceOf(r) && matchesMapSelector(selector, t.labels));
+    const selected = index.podTemplatesMaybeMatching(namespaceOf(r), selector).filter((t) => matchesMapSelector(selector, t.labels));
     if (selected.length === 0) continue; // service-no-pods says it
     const exposed = selected.flatMap((t) => containersOf(t).flatMap((c) => (Array.isArray(c.container.ports) ? c.container.ports.filter(isMap) : [])));
     spec.ports.forEach((port, i) => {

@@ -1,7 +1,8 @@
 import { formatQuantity } from '../core/index.js';
 import { amountsOf, quantityPath } from './quantities.js';
 import type { RuleContext, RuleDocs } from './types.js';
-import { containersOf, isMap, podTemplates } from './workloads.js';
+import { containersOf, isMap } from './workloads.js';
+import { podTemplates } from './resource-index.js';
 
 export const meta: RuleDocs = {
   id: 'suspicious-unit',

@@ -49,9 +49,6 @@ export function podTemplate(r: Resource): PodTemplate | undefined {
   return { resource: r, specPointer: `${base}/spec`, labelsPointer: `${base}/metadata/labels`, labels: stringLabels(metadata.labels), spec: node.spec, namespace: namespaceOf(r) };
 }
 
-export function podTemplates(resources: readonly Resource[]): PodTemplate[] {
-  return resources.map(podTemplate).filter((t): t is PodTemplate => t !== undefined);
-}
 
 export interface ContainerRef {
   container: Record<string, unknown>;
