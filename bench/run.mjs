@@ -1,84 +1,189 @@
-// npm run bench: loader throughput and one-file cold start. A benchmark, not a test:
-// it prints a table and writes bench/results/latest.json so runs can be compared.
-import { execFileSync, spawnSync } from 'node:child_process';
+// npm run bench: kubeproof's performance targets, measured. A benchmark, not a test: it prints
+// every case (median of fresh-process runs, peak memory), the in-process time of each pipeline
+// stage, and each target with PASS / MISS, and writes bench/results/latest.json for comparison.
+//
+//   node bench/run.mjs [--compare OLD.json] [--against DIST] [--dist DIST] [--only a,b] [--quick] [--out FILE]
+//
+//   --compare OLD.json  after the run, print the change of every figure against an earlier results file
+//   --against DIST      A/B on a noisy machine: every CLI case runs alternately with this other build
+//                       (a dist/ directory) and with --dist; prints both side by side
+//   --dist DIST         the build to measure (default: dist/ of this repository)
+//   --only a,b          only the cases whose id starts with one of these (cold, lint, render, schedule,
+//                       stages, floor); targets of cases not run show SKIP
+//   --quick             sizes 1,1000,10000 and fewer runs (about a minute)
+//   --out FILE          where to write the results (default bench/results/latest.json)
+//
+// Environment: BENCH_SIZES=1,1000,10000,50000 (the default) picks the lint corpus sizes;
+// BENCH_RUNS=n overrides the runs of every case; BENCH_KEEP=1 keeps the generated corpus (its
+// directory is printed).
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { document, writeCorpus } from './corpus.mjs';
+import { compareResults } from './compare.mjs';
+import { writeCorpus, writeInventory, writeOverlayTree, writeSingleFile, writeWorkloads } from './corpus.mjs';
+import { busyPercent, fmtInt, fmtMiB, fmtMs, hasGnuTime, median, round, table, timedSpawn } from './lib.mjs';
+import { judge } from './targets.mjs';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const bin = path.join(root, 'dist', 'cli', 'main.js');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.dirname(here);
+
+// --- options -------------------------------------------------------------------------------
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const value = (name) => {
+  const i = argv.indexOf(name);
+  if (i < 0) return undefined;
+  const v = argv[i + 1];
+  if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
+  return v;
+};
+const known = new Set(['--compare', '--against', '--dist', '--only', '--quick', '--out', '--help']);
+for (const a of argv) if (a.startsWith('--') && !known.has(a)) throw new Error(`unknown option ${a} (see the top of bench/run.mjs)`);
+if (flag('--help')) {
+  console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
+  process.exit(0);
+}
+const quick = flag('--quick');
+const dist = path.resolve(value('--dist') ?? path.join(root, 'dist'));
+const against = value('--against') && path.resolve(value('--against'));
+const only = value('--only')?.split(',').filter(Boolean);
+const outFile = path.resolve(value('--out') ?? path.join(here, 'results', 'latest.json'));
+const compareWith = value('--compare');
+const sizes = (process.env.BENCH_SIZES ?? (quick ? '1,1000,10000' : '1,1000,10000,50000')).split(',').map(Number).filter((n) => n > 0);
+const runsOverride = process.env.BENCH_RUNS ? Number(process.env.BENCH_RUNS) : undefined;
+const runs = (n) => runsOverride ?? (quick ? Math.max(3, Math.ceil(n / 2)) : n);
+const wanted = (id) => !only || only.some((p) => id.startsWith(p));
+
+for (const d of [dist, against].filter(Boolean)) {
+  if (!fs.existsSync(path.join(d, 'cli', 'main.js'))) throw new Error(`no build at ${d} (cli/main.js missing): run npm run build`);
+}
+const builds = [{ label: 'main', dist }, ...(against ? [{ label: 'against', dist: against }] : [])];
+
+// --- the corpus ----------------------------------------------------------------------------
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeproof-bench-'));
-const sizes = (process.env.BENCH_SIZES ?? '1,1000,10000').split(',').map(Number);
-const rows = [];
-const hasGnuTime = fs.existsSync('/usr/bin/time');
+const loadStart = os.loadavg();
+// What else runs: other processes' CPU use over one second before the first case (Linux).
+const busyBefore = busyPercent(1000);
+const started = new Date();
+const log = (s) => process.stderr.write(`${s}\n`);
+log(`kubeproof bench: generating the corpus in ${work}`);
+const single = writeSingleFile(path.join(work, 'one', 'app.yaml'));
+const corpora = new Map(sizes.map((n) => [n, writeCorpus(path.join(work, `corpus-${n}`), n)]));
+const overlay = writeOverlayTree(path.join(work, 'overlay-500'), 500);
+const inventory = writeInventory(path.join(work, 'schedule', 'nodes.yaml'), 5000);
+const workloads = writeWorkloads(path.join(work, 'schedule', 'apps.yaml'), 10000);
+const out = (name) => path.join(work, name);
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+// --- CLI cases: fresh process per run ------------------------------------------------------
+const cases = [];
+const cli = [
+  { id: 'floor-node', title: 'floor: node -e 0', runs: 11, args: null },
+  { id: 'floor-version', title: 'floor: kubeproof --version', runs: 11, args: ['--version'] },
+  { id: 'cold-check', title: `cold check, 1 file (${single.docs} docs, one app)`, docs: single.docs, runs: 21, args: ['check', single.file, '--format', 'json', '--output', out('cold.json')] },
+  ...sizes.map((n) => ({
+    id: `lint-${n}`,
+    title: n === 1 ? 'cold lint, 1 document' : `lint ${fmtInt(n)} documents (${fmtInt(corpora.get(n).files)} files)`,
+    docs: n,
+    runs: n <= 1 ? 21 : n <= 1000 ? 7 : n <= 10000 ? 5 : 3,
+    args: ['lint', corpora.get(n).dir, '--format', 'json', '--output', out(`lint-${n}.json`)],
+  })),
+  { id: 'render-500', title: 'render 500-resource overlay', docs: 500, runs: 11, args: ['render', overlay.overlay, '--output', out('render.yaml')] },
+  { id: 'schedule-10000', title: `schedule ${fmtInt(workloads.pods)} pods on ${fmtInt(inventory.nodes)} nodes`, docs: workloads.pods, runs: 5, args: ['schedule', workloads.file, '--nodes', inventory.file, '--format', 'json', '--output', out('schedule.json')] },
+];
+
+function summarize(c, samples, rss) {
+  const ms = median(samples);
+  return {
+    id: c.id,
+    title: c.title,
+    command: c.args ? ['kubeproof', ...c.args.map((a) => a.replace(work, '$WORK'))].join(' ') : 'node -e 0',
+    docs: c.docs,
+    runs: samples.length,
+    medianMs: round(ms, 1),
+    minMs: round(Math.min(...samples), 1),
+    maxMs: round(Math.max(...samples), 1),
+    samplesMs: samples.map((x) => round(x, 1)),
+    ...(c.docs && { docsPerSecond: Math.round((c.docs / ms) * 1000) }),
+    peakRssMiB: rss.length ? round(Math.max(...rss), 1) : undefined,
+  };
 }
 
-/** A fresh process per run, so each figure includes start-up, as a CI job or hook sees it. */
-function timeRun(args, runs) {
-  const times = [];
-  let rss = 0;
-  for (let r = 0; r < runs; r++) {
-    const started = process.hrtime.bigint();
-    // GNU time reports peak memory of the child; without it, memory is not measured.
-    const res = hasGnuTime
-      ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...args], { encoding: 'utf8', cwd: work })
-      : spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: work });
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-    if (res.status !== 0 && res.status !== 1) throw new Error(`kubeproof exited ${res.status}: ${res.stderr}`);
-    if (hasGnuTime) rss = Math.max(rss, Number(res.stderr.trim().split('\n').pop()) * 1024);
+const againstCases = [];
+for (const c of cli) {
+  if (!wanted(c.id)) continue;
+  const n = runs(c.runs);
+  log(`  ${c.title}: ${n} run${n === 1 ? '' : 's'}${against ? ' x 2 builds, interleaved' : ''}`);
+  const samples = builds.map(() => ({ ms: [], rss: [] }));
+  // One warm-up run per build (fills the file cache), not counted.
+  for (const b of builds) if (c.args) timedSpawn(process.execPath, [path.join(b.dist, 'cli', 'main.js'), ...c.args], { cwd: work });
+  for (let r = 0; r < n; r++) {
+    builds.forEach((b, i) => {
+      const res = c.args ? timedSpawn(process.execPath, [path.join(b.dist, 'cli', 'main.js'), ...c.args], { cwd: work }) : timedSpawn(process.execPath, ['-e', '0'], { cwd: work, okStatus: [0] });
+      samples[i].ms.push(res.ms);
+      if (res.rssMiB !== undefined) samples[i].rss.push(res.rssMiB);
+    });
   }
-  return { ms: median(times), rss };
+  cases.push(summarize(c, samples[0].ms, samples[0].rss));
+  if (against) againstCases.push(summarize(c, samples[1].ms, samples[1].rss));
 }
 
-for (const docs of sizes) {
-  const dir = writeCorpus(path.join(work, `corpus-${docs}`), docs, docs === 1 ? 1 : 20);
-  const runs = docs <= 1000 ? 9 : 3;
-  const { ms, rss } = timeRun(['validate', dir, '--format', 'json', '--output', path.join(work, 'out.json')], runs);
-  rows.push({ case: docs === 1 ? 'cold validate, 1 file' : `validate ${docs} documents`, docs, runs, medianMs: Math.round(ms), docsPerSecond: Math.round((docs / ms) * 1000), peakRssMiB: hasGnuTime ? Math.round(rss / 1048576) : 'n/a' });
+// --- stages: in-process, one fresh process per run ----------------------------------------
+const stageCases = [
+  { id: 'stages-lint-10000', title: 'lint 10,000 documents', size: 10000, runs: 3, spec: () => ({ pipeline: 'lint', paths: [corpora.get(10000)?.dir] }), docs: 10000, unit: 'documents' },
+  { id: 'stages-overlay-500', title: 'check 500-resource overlay', runs: 5, spec: () => ({ pipeline: 'lint', paths: [overlay.overlay] }), docs: 500, unit: 'resources' },
+  { id: 'stages-schedule-10000', title: `schedule ${fmtInt(workloads.pods)} pods on ${fmtInt(inventory.nodes)} nodes`, runs: 3, spec: () => ({ pipeline: 'schedule', paths: [workloads.file], nodes: [inventory.file] }), docs: workloads.pods, unit: 'pods' },
+];
+const stages = [];
+const againstStages = [];
+function summarizeStages(s, n, results) {
+  const names = Object.keys(results[0].stages);
+  const total = median(results.map((x) => x.stages.total));
+  const ruleIds = Object.keys(results[0].rules ?? {});
+  return {
+    id: s.id,
+    title: s.title,
+    docs: s.docs,
+    unit: s.unit,
+    runs: n,
+    resources: results[0].resources,
+    stages: names.map((name) => ({ name, medianMs: round(median(results.map((x) => x.stages[name])), 1), samplesMs: results.map((x) => round(x.stages[name], 1)) })),
+    docsPerSecond: Math.round((s.docs / (total - median(results.map((x) => x.stages.import)))) * 1000),
+    peakRssMiB: round(Math.max(...results.map((x) => x.rssMiB)), 1),
+    slowestRules: ruleIds.map((id) => ({ id, medianMs: round(median(results.map((x) => x.rules[id])), 1) })).sort((a, b) => b.medianMs - a.medianMs).slice(0, 5),
+    ...(results[0].summary && { summary: results[0].summary }),
+  };
 }
-
-// A 500-resource overlay over a base: namespace, prefix, labels, images, a generator.
-{
-  const dir = path.join(work, 'overlay-500');
-  fs.mkdirSync(path.join(dir, 'base'), { recursive: true });
-  const docs = [];
-  for (let i = 0; i < 500; i++) docs.push(document(i));
-  fs.writeFileSync(path.join(dir, 'base', 'r.yaml'), docs.join('---\n'));
-  fs.writeFileSync(path.join(dir, 'base', 'kustomization.yaml'), 'resources: [r.yaml]\nconfigMapGenerator: [{name: shared, literals: [a=1]}]\n');
-  fs.writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources: [base]\nnamespace: prod\nnamePrefix: p-\nlabels: [{pairs: {team: x}, includeSelectors: true}]\nimages: [{name: registry.example.com/shop/app-1, newTag: "2"}]\n');
-  const { ms, rss } = timeRun(['render', dir, '--output', path.join(work, 'out.yaml')], 5);
-  rows.push({ case: 'render 500-resource overlay', docs: 500, runs: 5, medianMs: Math.round(ms), docsPerSecond: Math.round((500 / ms) * 1000), peakRssMiB: hasGnuTime ? Math.round(rss / 1048576) : 'n/a' });
-}
-
-// 10,000 pods (200 Deployments of 50 replicas, half behind Services, some spread over zones)
-// on 5,000 nodes (five pools over three zones, one tainted).
-{
-  const dir = path.join(work, 'schedule');
-  fs.mkdirSync(dir, { recursive: true });
-  const pools = [];
-  for (let p = 0; p < 5; p++) {
-    const taint = p === 4 ? '  taints: [{key: dedicated, value: batch, effect: NoSchedule}]\n' : '';
-    pools.push(`apiVersion: kubeproof.dev/v1alpha1\nkind: NodePool\nmetadata: {name: pool-${p}}\nspec:\n  count: 1000\n  zones: [a, b, c]\n${taint}  allocatable: {cpu: "8", memory: 32Gi, pods: "110"}\n`);
+for (const s of stageCases) {
+  if (!wanted(s.id)) continue;
+  if (s.size && !corpora.has(s.size)) continue;
+  const n = runs(s.runs);
+  log(`  stages of ${s.title}: ${n} runs${against ? ' x 2 builds, interleaved' : ''}`);
+  const results = builds.map(() => []);
+  for (let r = 0; r < n; r++) {
+    builds.forEach((b, i) => {
+      const res = timedSpawn(process.execPath, [path.join(here, 'stages.mjs'), JSON.stringify({ ...s.spec(), dist: b.dist, cwd: work })], { cwd: work, okStatus: [0] });
+      results[i].push(JSON.parse(res.stdout.trim().split('\n').pop()));
+    });
   }
-  fs.writeFileSync(path.join(dir, 'nodes.yaml'), pools.join('---\n'));
-  const apps = [];
-  for (let d = 0; d < 200; d++) {
-    const spread = d % 4 === 0 ? `      topologySpreadConstraints: [{maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: app-${d}}}}]\n` : '';
-    apps.push(`apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app-${d}, namespace: ns-${d % 10}}\nspec:\n  replicas: 50\n  selector: {matchLabels: {app: app-${d}}}\n  template:\n    metadata: {labels: {app: app-${d}}}\n    spec:\n${spread}      containers: [{name: c, image: app:1, resources: {requests: {cpu: ${100 + (d % 5) * 100}m, memory: ${128 * (1 + (d % 4))}Mi}}}]\n`);
-    if (d % 2 === 0) apps.push(`apiVersion: v1\nkind: Service\nmetadata: {name: app-${d}, namespace: ns-${d % 10}}\nspec:\n  selector: {app: app-${d}}\n  ports: [{port: 80}]\n`);
-  }
-  fs.writeFileSync(path.join(dir, 'apps.yaml'), apps.join('---\n'));
-  const { ms, rss } = timeRun(['schedule', path.join(dir, 'apps.yaml'), '--nodes', path.join(dir, 'nodes.yaml'), '--format', 'json', '--output', path.join(work, 'schedule.json')], 3);
-  rows.push({ case: 'schedule 10000 pods on 5000 nodes', docs: 10000, runs: 3, medianMs: Math.round(ms), docsPerSecond: Math.round((10000 / ms) * 1000), peakRssMiB: hasGnuTime ? Math.round(rss / 1048576) : 'n/a' });
+  stages.push(summarizeStages(s, n, results[0]));
+  if (against) againstStages.push(summarizeStages(s, n, results[1]));
 }
 
-const node = process.version;
+// --- targets, tables, results --------------------------------------------------------------
+const stageNote = (id) => {
+  const s = stages.find((x) => x.id === id);
+  if (!s) return '';
+  const parts = s.stages.filter((x) => x.name !== 'total').map((x) => `${x.name} ${fmtMs(x.medianMs)}`);
+  return ` In-process: ${parts.join(', ')}${s.slowestRules.length ? `; slowest rules ${s.slowestRules.slice(0, 3).map((r) => `${r.id} ${fmtMs(r.medianMs)}`).join(', ')}` : ''}.`;
+};
+const targets = judge(cases).map((t) => {
+  if (t.status !== 'MISS') return t;
+  const extra = { 'lint-10k': stageNote('stages-lint-10000'), 'render-500': stageNote('stages-overlay-500'), 'schedule-10k': stageNote('stages-schedule-10000') }[t.id] ?? '';
+  return { ...t, note: t.note + extra };
+});
+
 const commit = (() => {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
@@ -86,8 +191,69 @@ const commit = (() => {
     return 'unknown';
   }
 })();
-console.log(`kubeproof bench (node ${node}, ${os.cpus().length} cores, commit ${commit})`);
-console.table(rows);
-fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
-fs.writeFileSync(path.join(root, 'bench', 'results', 'latest.json'), JSON.stringify({ node, commit, cores: os.cpus().length, rows }, null, 2) + '\n');
-fs.rmSync(work, { recursive: true, force: true });
+const dirty = (() => {
+  try {
+    return execFileSync('git', ['status', '--porcelain', '--', 'src', 'scripts', 'package.json'], { cwd: root, encoding: 'utf8' }).trim().length > 0;
+  } catch {
+    return undefined;
+  }
+})();
+const cpus = os.cpus();
+const results = {
+  schema: 1,
+  date: started.toISOString(),
+  commit,
+  dirty,
+  node: process.version,
+  machine: {
+    cpu: cpus[0]?.model,
+    cores: cpus.length,
+    availableParallelism: os.availableParallelism?.(),
+    memoryMiB: Math.round(os.totalmem() / 1048576),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadavgStart: loadStart.map((x) => round(x, 2)),
+    loadavgEnd: os.loadavg().map((x) => round(x, 2)),
+    busyPercentBefore: busyBefore,
+    busyPercentAfter: busyPercent(1000),
+    gnuTime: hasGnuTime,
+  },
+  dist: dist.replace(root, '.'),
+  ...(against && { against: against.replace(root, '.') }),
+  sizes,
+  durationS: round((Date.now() - started.getTime()) / 1000, 1),
+  cases,
+  stages,
+  targets,
+  ...(against && { againstCases, againstStages }),
+};
+
+const print = (s = '') => process.stdout.write(`${s}\n`);
+print(`kubeproof bench — ${results.date}, commit ${commit}${dirty ? ' (src modified)' : ''}, node ${process.version}, ${results.machine.cores} × ${results.machine.cpu}, ${results.machine.memoryMiB} MiB; load average ${results.machine.loadavgStart.join(' ')} → ${results.machine.loadavgEnd.join(' ')}; CPU busy with other work before/after: ${results.machine.busyPercentBefore ?? '?'}% / ${results.machine.busyPercentAfter ?? '?'}%`);
+print('');
+print(table(['case (CLI, fresh process per run)', 'runs', 'median', 'min', 'max', 'docs/s', 'peak RSS'], cases.map((c) => [c.title, c.runs, fmtMs(c.medianMs), fmtMs(c.minMs), fmtMs(c.maxMs), fmtInt(c.docsPerSecond), fmtMiB(c.peakRssMiB)])));
+for (const s of stages) {
+  print('');
+  const total = s.stages.find((x) => x.name === 'total').medianMs;
+  print(table([`stages: ${s.title} (in-process, ${s.runs} runs, ${fmtInt(s.resources)} resources)`, 'median', 'share'], s.stages.map((x) => [x.name, fmtMs(x.medianMs), x.name === 'total' ? '' : `${Math.round((100 * x.medianMs) / total)}%`])));
+  print(`  ${fmtInt(s.docsPerSecond)} ${s.unit}/s after import; peak RSS ${fmtMiB(s.peakRssMiB)}${s.slowestRules.length ? `; slowest rules: ${s.slowestRules.map((r) => `${r.id} ${fmtMs(r.medianMs)}`).join(', ')}` : ''}`);
+}
+print('');
+print(table(['TARGET', 'limit', 'measured', 'status'], targets.map((t) => [t.title, `< ${t.limit} ${t.unit}`, t.measured === null ? 'n/a' : `${t.measured} ${t.unit}`, t.status]), ['l', 'r', 'r', 'l']));
+for (const t of targets) if (t.note) print(`\n${t.status} ${t.id}: ${t.note}`);
+
+if (against) {
+  print('');
+  print(`A/B, interleaved runs: before = ${results.against}, after = ${results.dist}`);
+  print(compareResults({ ...results, cases: againstCases, stages: againstStages, targets: judge(againstCases), dist: against }, results));
+}
+if (compareWith) {
+  print('');
+  print(`compared with ${compareWith}:`);
+  print(compareResults(JSON.parse(fs.readFileSync(compareWith, 'utf8')), results));
+}
+
+fs.mkdirSync(path.dirname(outFile), { recursive: true });
+fs.writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n');
+print(`\nwrote ${path.relative(process.cwd(), outFile) || outFile} (${results.durationS} s)`);
+if (process.env.BENCH_KEEP) print(`corpus kept in ${work}`);
+else fs.rmSync(work, { recursive: true, force: true });
