@@ -3,12 +3,13 @@
  * (compiled/validators-<version>.cjs, made by `npm run build`), a runtime Ajv compile when
  * those are absent, and the CustomResourceDefinitions of the run.
  */
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Ajv, ErrorObject } from 'ajv';
 import { BUNDLE_SCHEMA_ID, createAjv, definitionRef, validatorFileName } from './ajv.js';
 import { KUBERNETES_VERSIONS, kindKey, loadBundle, type KubernetesVersion, type SchemaBundle, type SchemaNode } from '../openapi/index.js';
 import { crdVersions, type CrdVersion } from './crd.js';
 import { removalOf } from './removed-apis.js';
+import { requireCached } from './require-cached.js';
 import { SchemaWalker } from '../openapi/index.js';
 import type { Resource } from '../core/index.js';
 
@@ -26,8 +27,6 @@ export interface KindSchema {
 export type Lookup =
   | { found: KindSchema }
   | { missing: 'unknown-kind' | 'missing-schema'; message: string };
-
-const require = createRequire(import.meta.url);
 
 export class SchemaRegistry {
   readonly bundle: SchemaBundle;
@@ -101,10 +100,10 @@ export class SchemaRegistry {
   private precompiledValidator(key: string): Validator | undefined {
     if (this.options.precompiled === false) return undefined;
     try {
-      const mod = require(`../../compiled/${this.version}/${validatorFileName(key)}`) as Validator & { default?: Validator };
+      const mod = requireCached(fileURLToPath(new URL(`../../compiled/${this.version}/${validatorFileName(key)}`, import.meta.url))) as Validator & { default?: Validator };
       return mod.default ?? mod;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined; // not built: compile at run time
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // not built: compile at run time
       throw err;
     }
   }
