@@ -13,8 +13,9 @@ interface Op {
 
 export function applyJson6902(object: Record<string, unknown>, ops: Op[], blame: { file: string; pointer: string }): Record<string, unknown> {
   let doc = JSON.parse(JSON.stringify(object)) as Record<string, unknown>;
-  for (const raw of ops) {
-    const op = { ...raw, path: normalize(raw.path) } as Op;
+  for (const raw of ops as unknown[]) {
+    const op = { ...checkShape(raw, blame) };
+    op.path = normalize(op.path);
     if (op.from !== undefined) op.from = normalize(op.from);
     if (!['add', 'remove', 'replace', 'move', 'copy', 'test'].includes(op.op)) throw new BuildError(`Unexpected kind: ${op.op}`, blame.file, blame.pointer);
     const exists = (ptr: string) => lookup(doc, ptr) !== MISSING;
@@ -48,6 +49,22 @@ export function applyJson6902(object: Record<string, unknown>, ops: Op[], blame:
     }
   }
   return doc;
+}
+
+/** What json-patch refuses to decode: an operation that is not a mapping, a path or from that is not a string. */
+function checkShape(raw: unknown, blame: { file: string; pointer: string }): Op {
+  const refuse = (why: string): never => {
+    throw new BuildError(`unable to apply JSON patch: ${why}`, blame.file, blame.pointer);
+  };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return refuse('each operation must be a mapping');
+  const op = raw as Record<string, unknown>;
+  const name = typeof op.op === 'string' ? op.op : 'unknown';
+  if (op.path === undefined || op.path === null) return refuse(`${name} operation: operation missing path field`);
+  if (typeof op.path !== 'string') return refuse(`${name} operation: path must be a string`);
+  if (op.from !== undefined && op.from !== null && typeof op.from !== 'string') return refuse(`${name} operation: from must be a string`);
+  const checked = { ...op, op: String(op.op), path: op.path } as Op;
+  if (typeof op.from !== 'string') delete checked.from;
+  return checked;
 }
 
 const MISSING = Symbol('missing');

@@ -417,7 +417,13 @@ export const TEXT_OPS: Record<string, TextOp> = {
     }
     const docs = Array.isArray(value) ? value : [t];
     const one = docs.length === 1 || rng.chance(0.5) ? docs[0] : { apiVersion: 'v1', kind: 'List', items: docs };
-    let json = JSON.stringify(one ?? null, null, rng.chance(0.5) ? 2 : undefined) ?? 'null';
+    const indent = rng.chance(0.5) ? 2 : undefined;
+    let json: string;
+    try {
+      json = JSON.stringify(one ?? null, null, indent) ?? 'null';
+    } catch {
+      return t; // a value that contains itself (an alias inside its anchor) has no JSON form
+    }
     switch (rng.int(8)) {
       case 0:
         json = json.replace(/(["\d\]}])(\s*)([}\]])/, '$1,$2$3'); // trailing comma

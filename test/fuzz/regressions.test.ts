@@ -179,6 +179,21 @@ describe('kustomization fields of the wrong shape', () => {
     }
   });
 
+  it('JSON 6902 operations that are not mappings, or whose path is not a string, are build errors, not TypeErrors', () => {
+    const ops = (text: string) => {
+      const dir = tempTree({
+        'kustomization.yaml': 'resources: [r.yaml]\npatchesJson6902:\n- target: {group: apps, version: v1, kind: Deployment, name: web}\n  path: ops.yaml\n',
+        'r.yaml': resource,
+        'ops.yaml': text,
+      });
+      return render(dir, { cwd: dir }).diagnostics.map((d) => `${at(d)} ${d.message}`);
+    };
+    expect(ops('- op: remove\n  path: -1\n')).toEqual(['kustomize-build@3:3 unable to apply JSON patch: remove operation: path must be a string']);
+    expect(ops('- op: remove\n  path: /metadata/name\n- 2147483647\n')).toEqual(['kustomize-build@3:3 unable to apply JSON patch: each operation must be a mapping']);
+    expect(ops('- op: add\n  value: 1\n')).toEqual(['kustomize-build@3:3 unable to apply JSON patch: add operation: operation missing path field']);
+    expect(ops('- op: move\n  from: [a]\n  path: /x\n')).toEqual(['kustomize-build@3:3 unable to apply JSON patch: move operation: from must be a string']);
+  });
+
   it('...and the command line reports them with exit code 1, no internal error', async () => {
     const dir = tempTree({ 'kustomization.yaml': 'resources: [r.yaml]\npatches:\n-\nlabels:\n-\n', 'r.yaml': resource });
     const r = await runCli(['render', '.'], { cwd: dir });
