@@ -14,33 +14,12 @@ import { exitCodeFor } from '../../src/api/validate.js';
 import { addTargetOptions, resolveTargets, type TargetOptions } from '../../src/cli/commands/targets.js';
 import { REPO_ROOT, runCli } from '../helpers.js';
 import { deploy, repo } from '../api/repo-fixture.js';
-
-interface Hook {
-  id: string;
-  name: string;
-  entry: string;
-  language: string;
-  files?: string;
-  exclude?: string;
-  types?: string[];
-  args?: string[];
-  pass_filenames?: boolean;
-  require_serial?: boolean;
-}
+import { manifestProblems, selectForHook, tagsOf, type Hook } from './pre-commit-identify.js';
 
 const hooks = parse(fs.readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
 const hook = hooks.find((h) => h.id === 'kubeproof')!;
 
-/**
- * pre-commit's selection: `files` and `exclude` are Python regexes searched in the path
- * (these ones mean the same in JavaScript), `types` defaults to [file] (a regular file, not a
- * symbolic link); deleted files are never staged names it passes.
- */
-function selectFiles(staged: string[], root: string): string[] {
-  const files = new RegExp(hook.files ?? '');
-  const exclude = new RegExp(hook.exclude ?? '^$');
-  return staged.filter((f) => files.test(f) && !exclude.test(f) && fs.existsSync(path.join(root, f)) && fs.lstatSync(path.join(root, f)).isFile());
-}
+const selectFiles = (staged: string[], root: string) => selectForHook(hook, staged, root);
 
 /** entry split as shlex splits it (no quoting in ours), then args, then the file names. */
 function commandLine(staged: string[], root: string): string[] {
@@ -75,6 +54,21 @@ describe('.pre-commit-hooks.yaml', () => {
     // The executable pre-commit installs from this repository (npm pack + npm install -g) is package.json's bin.
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     expect(Object.keys(pkg.bin)).toContain(hook.entry.split(' ')[0]);
+  });
+
+  it('is a manifest pre-commit accepts: required and known keys, a known language, real file-type tags', () => {
+    for (const h of hooks) expect(manifestProblems(h as unknown as Record<string, unknown>)).toEqual([]);
+    // the checker itself catches what pre-commit would refuse
+    expect(manifestProblems({ id: 'x', name: 'x', entry: 'x', language: 'nodejs', types: ['yml'], file: 'x' })).toEqual(['unexpected key file', 'unknown language nodejs', 'types: unknown tag yml']);
+  });
+
+  it('classifies files as identify does', () => {
+    const root = gitRepo({ 'README.md': '# docs\n', 'plain/list.json': '{}\n' });
+    fs.symlinkSync('cm.yaml', path.join(root, 'plain', 'link.yaml'));
+    expect([...tagsOf(path.join(root, 'plain', 'cm.yaml'))].sort()).toEqual(['file', 'non-executable', 'text', 'yaml']);
+    expect([...tagsOf(path.join(root, 'plain', 'list.json'))].sort()).toEqual(['file', 'json', 'non-executable', 'text']);
+    expect([...tagsOf(path.join(root, 'standalone', 'Kustomization'))].sort()).toEqual(['file', 'non-executable', 'text']);
+    expect([...tagsOf(path.join(root, 'plain', 'link.yaml'))]).toEqual(['symlink']);
   });
 
   it('selects YAML, JSON and Kustomization files, not the rest of a commit', () => {
