@@ -9,3 +9,4 @@ export * from './locate.js';
 export * from './quantity.js';
 export * from './totals.js';
 export * from './redact.js';
+export * from './string-of.js';

@@ -3,6 +3,7 @@
  * a missing LabelSelector selects nothing, an empty one everything; matchExpressions with In,
  * NotIn, Exists, DoesNotExist. Service and ReplicationController selectors are plain maps.
  */
+import { stringOf } from '../core/index.js';
 export type Labels = Record<string, string>;
 
 export interface LabelSelector {
@@ -12,13 +13,13 @@ export interface LabelSelector {
 
 export function matchesLabelSelector(selector: LabelSelector | null | undefined, labels: Labels): boolean {
   if (selector === null || selector === undefined || typeof selector !== 'object') return false;
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels[k] !== text(v)) return false;
+  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels[k] !== stringOf(v)) return false;
   const expressions: unknown = selector.matchExpressions ?? [];
   if (!Array.isArray(expressions)) return false; // not a list: a schema error; it selects nothing
   for (const e of expressions as NonNullable<LabelSelector['matchExpressions']>) {
     if (typeof e !== 'object' || e === null) return false; // likewise an expression that is not a map
-    const key = text(e.key ?? '');
-    const values = Array.isArray(e.values) ? e.values.map(text) : [];
+    const key = stringOf(e.key ?? '');
+    const values = Array.isArray(e.values) ? e.values.map(stringOf) : [];
     const has = Object.hasOwn(labels, key);
     switch (e.operator) {
       case 'In':
@@ -42,19 +43,10 @@ export function matchesLabelSelector(selector: LabelSelector | null | undefined,
 
 /** A map selector (Service, ReplicationController): every pair must be present; empty selects everything. */
 export function matchesMapSelector(selector: Record<string, unknown>, labels: Labels): boolean {
-  return Object.entries(selector).every(([k, v]) => labels[k] === text(v));
+  return Object.entries(selector).every(([k, v]) => labels[k] === stringOf(v));
 }
 
 export function describeLabels(labels: Record<string, unknown>): string {
-  const pairs = Object.entries(labels).map(([k, v]) => `${k}=${text(v)}`);
+  const pairs = Object.entries(labels).map(([k, v]) => `${k}=${stringOf(v)}`);
   return pairs.length ? pairs.join(',') : '(none)';
-}
-
-/** String(v), except that a map with its own `toString` or `valueOf` key (YAML can write one), which String() throws on, is "[object Object]". */
-function text(v: unknown): string {
-  try {
-    return String(v);
-  } catch {
-    return Object.prototype.toString.call(v);
-  }
 }

@@ -1,5 +1,5 @@
 /** Where pod templates live in each workload kind, and what a rule needs from them. */
-import type { Resource } from '../core/index.js';
+import { stringOf, type Resource } from '../core/index.js';
 import type { Labels } from './selectors.js';
 
 export interface PodTemplate {
@@ -67,5 +67,5 @@ export function containersOf(t: PodTemplate): ContainerRef[] {
 
 function stringLabels(v: unknown): Labels {
   if (!isMap(v)) return {};
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)]));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, stringOf(x)]));
 }

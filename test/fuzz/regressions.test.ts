@@ -79,6 +79,9 @@ spec:
     expect(matchesLabelSelector({ matchLabels: { app: weird } }, { app: 'web' })).toBe(false);
     const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  selector:\n    app: {toString: x}\n  ports:\n  - port: 80\n';
     expect(wellFormed(checkText(`${deployment('{matchLabels: {app: web}}')}---\n${service}`).diagnostics).map((d) => d.ruleId)).not.toContain('internal-error');
+    // ...nor a pod template's label value of that shape
+    const weirdLabels = deployment('{matchLabels: {app: web}}').replace('labels: {app: web}', 'labels: {app: {toString: x}}');
+    expect(wellFormed(checkText(`${weirdLabels}---\n${service}`).diagnostics).map((d) => d.ruleId)).not.toContain('internal-error');
   });
 });
 
