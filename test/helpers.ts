@@ -48,3 +48,11 @@ export function tempTree(files: Record<string, string | Uint8Array> = {}): strin
   }
   return dir;
 }
+
+/** CPU milliseconds (user + system) that `fn` took: a busy machine does not make a fast run look slow. */
+export function cpuMs(fn: () => void): number {
+  const start = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseManifests } from '../../src/load/index.js';
 import { rules, runRules } from '../../src/rules/index.js';
 import { indexOf, podTemplates } from '../../src/rules/resource-index.js';
+import { cpuMs } from '../helpers.js';
 
 const app = (i: number, ns: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -63,13 +64,6 @@ describe('the shared resource index', () => {
 });
 
 describe('cross-resource rules on many resources', () => {
-  /** CPU milliseconds: a busy machine does not make a fast run look slow. */
-  function cpuMs(fn: () => void): number {
-    const start = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(start);
-    return (used.user + used.system) / 1000;
-  }
 
   it('run in near-linear time: 3,000 apps (15,000 resources) in one namespace in under a second of CPU (quadratic before)', () => {
     const text = Array.from({ length: 3_000 }, (_, i) => app(i, 'shop')).join('---\n');
