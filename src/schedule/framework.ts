@@ -4,6 +4,7 @@
  * check for this pod (kube-scheduler's Skip status): the node loop then runs only the checks
  * that matter, with everything pod-specific already worked out.
  */
+import type { AffinityTerms } from './affinity-terms.js';
 import type { Domains } from './domains.js';
 import type { NodeInfo } from './node-info.js';
 import type { NamespaceLabels } from './selectors.js';
@@ -16,12 +17,19 @@ export interface PodGroup {
   nodes: Map<NodeInfo, number>;
 }
 
+/** Placed pods with affinity terms and the same namespace and spec (one template's replicas), and how many sit on each node. */
+export interface AffinityGroup {
+  namespace: string;
+  terms: AffinityTerms;
+  nodes: Map<NodeInfo, number>;
+}
+
 /** What one scheduling attempt knows: every node and what is on it. */
 export interface Cycle {
   /** Placed pods grouped by namespace and labels: selectors are evaluated once per group, not per pod. */
   groups: readonly PodGroup[];
-  /** Placed pods that have pod affinity or anti-affinity terms, with their nodes. */
-  affinityPods: readonly { pod: SchedPod; node: NodeInfo }[];
+  /** Placed pods that have pod affinity or anti-affinity terms, grouped by namespace and spec. */
+  affinityGroups: readonly AffinityGroup[];
   nodes: readonly NodeInfo[];
   byName: ReadonlyMap<string, NodeInfo>;
   namespaceLabels: NamespaceLabels;
@@ -32,16 +40,26 @@ export interface Cycle {
 }
 
 /** The reasons the node cannot take the pod, or undefined when it can. */
-export type NodeFilter = (node: NodeInfo) => string[] | undefined;
+export type NodeFilter = (node: NodeInfo) => readonly string[] | undefined;
 
 export interface FilterPlugin {
   name: string;
+  /**
+   * The check reads only the node and what the pod's spec (and DaemonSet pin) says, never the
+   * placed pods, so its verdict on a node holds for every replica of a template all run long:
+   * the scheduler remembers the verdicts of the filters that lead the list with this flag.
+   */
+  nodeOnly?: boolean;
   /** PreFilter: the check for each node, or undefined when this pod gives the plugin nothing to check. */
   preFilter(pod: SchedPod, cycle: Cycle): NodeFilter | undefined;
 }
 
-/** A node's raw score, before NormalizeScore. */
-export type NodeScorer = (node: NodeInfo) => number;
+/**
+ * The feasible nodes' raw scores, before NormalizeScore, written into `scores` by position.
+ * One call per plugin scores every node: the per-node work is inlined in the plugin's own
+ * loop rather than reached through a call the engine cannot inline.
+ */
+export type NodeScorer = (feasible: readonly NodeInfo[], scores: Float64Array) => void;
 
 export interface ScorePlugin {
   name: string;

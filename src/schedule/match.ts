@@ -14,38 +14,71 @@ interface Requirement {
   values?: unknown;
 }
 
+type NodeTest = (node: SchedNode) => boolean;
+const never: NodeTest = () => false;
+const always: NodeTest = () => true;
+
+/**
+ * Terms and specs compiled once into tests: the filters ask the same question of thousands of
+ * nodes for every pod, and a spec (like the terms in it) is never changed during a run.
+ */
+const compiledTerms = new WeakMap<object, NodeTest>();
+const compiledSpecs = new WeakMap<object, NodeTest>();
+
 export function matchesNodeSelectorTerm(term: unknown, node: SchedNode): boolean {
-  if (!isMap(term)) return false;
+  return nodeSelectorTermTest(term)(node);
+}
+
+function nodeSelectorTermTest(term: unknown): NodeTest {
+  if (!isMap(term)) return never;
+  let test = compiledTerms.get(term);
+  if (!test) compiledTerms.set(term, (test = compileNodeSelectorTerm(term)));
+  return test;
+}
+
+function compileNodeSelectorTerm(term: Record<string, unknown>): NodeTest {
   const exprs = Array.isArray(term.matchExpressions) ? term.matchExpressions : [];
   const fields = Array.isArray(term.matchFields) ? term.matchFields : [];
   // A term with neither list selects no node.
-  if (exprs.length === 0 && fields.length === 0) return false;
-  return exprs.every((e) => isMap(e) && matchesRequirement(e, node.labels)) && fields.every((f) => isMap(f) && f.key === 'metadata.name' && matchesRequirement(f, { 'metadata.name': node.name }));
+  if (exprs.length === 0 && fields.length === 0) return never;
+  if (!exprs.every(isMap) || !fields.every((f) => isMap(f) && f.key === 'metadata.name')) return never;
+  const onLabels = exprs.map((e) => compileRequirement(e as Requirement));
+  const onName = fields.map((f) => compileRequirement(f as Requirement));
+  return (node) => {
+    for (const test of onLabels) if (!test(node.labels)) return false;
+    if (onName.length === 0) return true;
+    const name = { 'metadata.name': node.name };
+    for (const test of onName) if (!test(name)) return false;
+    return true;
+  };
 }
 
-function matchesRequirement(r: Requirement, labels: Record<string, string>): boolean {
+function compileRequirement(r: Requirement): (labels: Record<string, string>) => boolean {
   const key = String(r.key ?? '');
   const values = Array.isArray(r.values) ? r.values.map(String) : [];
-  const has = Object.hasOwn(labels, key);
   switch (r.operator) {
     case 'In':
-      return has && values.includes(labels[key]!);
+      return (labels) => Object.hasOwn(labels, key) && values.includes(labels[key]!);
     case 'NotIn':
-      return !has || !values.includes(labels[key]!);
+      return (labels) => !Object.hasOwn(labels, key) || !values.includes(labels[key]!);
     case 'Exists':
-      return has;
+      return (labels) => Object.hasOwn(labels, key);
     case 'DoesNotExist':
-      return !has;
+      return (labels) => !Object.hasOwn(labels, key);
     case 'Gt':
     case 'Lt': {
-      if (!has || values.length !== 1) return false;
-      const mine = parseInteger(labels[key]!);
-      const theirs = parseInteger(values[0]!);
-      if (mine === undefined || theirs === undefined) return false;
-      return r.operator === 'Gt' ? mine > theirs : mine < theirs;
+      const theirs = values.length === 1 ? parseInteger(values[0]!) : undefined;
+      if (theirs === undefined) return () => false;
+      const greater = r.operator === 'Gt';
+      return (labels) => {
+        if (!Object.hasOwn(labels, key)) return false;
+        const mine = parseInteger(labels[key]!);
+        if (mine === undefined) return false;
+        return greater ? mine > theirs : mine < theirs;
+      };
     }
     default:
-      return false;
+      return () => false;
   }
 }
 
@@ -62,14 +95,28 @@ export function hasRequiredNodeAffinity(spec: Record<string, unknown>): boolean 
 
 /** nodeSelector and requiredDuringSchedulingIgnoredDuringExecution: what NodeAffinity's filter checks. */
 export function matchesRequiredNodeAffinity(spec: Record<string, unknown>, node: SchedNode): boolean {
-  if (isMap(spec.nodeSelector)) {
-    for (const [k, v] of Object.entries(spec.nodeSelector)) if (node.labels[k] !== String(v)) return false;
-  }
+  return requiredNodeAffinity(spec)(node);
+}
+
+/** matchesRequiredNodeAffinity for one spec, as a test compiled once. */
+export function requiredNodeAffinity(spec: Record<string, unknown>): NodeTest {
+  let test = compiledSpecs.get(spec);
+  if (!test) compiledSpecs.set(spec, (test = compileRequiredNodeAffinity(spec)));
+  return test;
+}
+
+function compileRequiredNodeAffinity(spec: Record<string, unknown>): NodeTest {
+  const selector = isMap(spec.nodeSelector) ? Object.entries(spec.nodeSelector).map(([k, v]): [string, string] => [k, String(v)]) : [];
   const affinity = isMap(spec.affinity) && isMap(spec.affinity.nodeAffinity) ? spec.affinity.nodeAffinity : undefined;
   const required = affinity && isMap(affinity.requiredDuringSchedulingIgnoredDuringExecution) ? affinity.requiredDuringSchedulingIgnoredDuringExecution : undefined;
-  if (!required) return true;
-  const terms = Array.isArray(required.nodeSelectorTerms) ? required.nodeSelectorTerms : [];
-  return terms.some((t) => matchesNodeSelectorTerm(t, node));
+  const terms = required ? (Array.isArray(required.nodeSelectorTerms) ? required.nodeSelectorTerms : []).map(nodeSelectorTermTest) : undefined;
+  if (selector.length === 0 && !terms) return always;
+  return (node) => {
+    for (const [k, v] of selector) if (node.labels[k] !== v) return false;
+    if (!terms) return true;
+    for (const test of terms) if (test(node)) return true;
+    return false;
+  };
 }
 
 export function tolerates(toleration: Toleration, taint: Taint): boolean {

@@ -9,6 +9,7 @@ import { domainsOf, type Domains } from './domains.js';
 import { fitError } from './fit-error.js';
 import type { Cycle, FilterPlugin, NodeFilter, ScorePlugin } from './framework.js';
 import { NodeInfo } from './node-info.js';
+import { NodeOnlyVerdicts } from './node-only.js';
 import { PodIndex } from './pod-index.js';
 import type { NamespaceLabels } from './selectors.js';
 import type { SchedNode, SchedPod } from './types.js';
@@ -33,12 +34,26 @@ export function feasibleNodesToFind(numAllNodes: number): number {
   return Math.max(MIN_FEASIBLE_NODES, Math.trunc((numAllNodes * percentage) / 100));
 }
 
+interface Search {
+  feasible: NodeInfo[];
+  /** The reasons of the nodes found infeasible (all of them when none is feasible). */
+  statuses: (readonly string[])[];
+}
+
 export class Scheduler {
   readonly nodes: NodeInfo[];
   readonly byName: Map<string, NodeInfo>;
   private nextStartNodeIndex = 0;
   private readonly index = new PodIndex();
   private readonly domains = new Map<string, Domains>();
+  /** How many filters at the head of the list are node-only (FilterPlugin.nodeOnly). */
+  private readonly nodeOnlyFilters: number;
+  /** Per pod spec: the node-only filters' verdicts on every node, worked out by the spec's first pod. */
+  private readonly nodeOnlyVerdicts = new WeakMap<object, NodeOnlyVerdicts>();
+  /** Buffers for the search and the scores, kept for the scheduler's life: arrays made for every pod were most of the garbage. */
+  private readonly foundBuffer: NodeInfo[];
+  private readonly totalsBuffer: Float64Array;
+  private readonly scoresBuffer: Float64Array;
 
   constructor(
     nodes: readonly SchedNode[],
@@ -49,6 +64,19 @@ export class Scheduler {
     // In name order, so that a node's index also breaks ties by name.
     this.nodes = [...nodes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((n, i) => new NodeInfo(n, i));
     this.byName = new Map(this.nodes.map((n) => [n.node.name, n]));
+    const dynamic = filters.findIndex((f) => !f.nodeOnly);
+    this.nodeOnlyFilters = dynamic < 0 ? filters.length : dynamic;
+    this.foundBuffer = [...this.nodes];
+    this.totalsBuffer = new Float64Array(this.nodes.length);
+    this.scoresBuffer = new Float64Array(this.nodes.length);
+  }
+
+  /** The node-only verdicts for the pod's spec; none for a pod pinned to nodes, whose search visits only those. */
+  private verdictsOf(pod: SchedPod, checks: readonly NodeFilter[]): NodeOnlyVerdicts | undefined {
+    if (pod.targetNode !== undefined || this.nodeOnlyFilters === 0) return undefined;
+    let verdicts = this.nodeOnlyVerdicts.get(pod.spec);
+    if (!verdicts) this.nodeOnlyVerdicts.set(pod.spec, (verdicts = new NodeOnlyVerdicts(this.nodes, checks)));
+    return verdicts;
   }
 
   /** Binds without scheduling, as the API server does for a pod with spec.nodeName. */
@@ -80,20 +108,68 @@ export class Scheduler {
       nodes: all,
       byName: this.byName,
       groups: this.index.groups,
-      affinityPods: this.index.affinityPods,
+      affinityGroups: this.index.affinityGroups,
       namespaceLabels: this.context.namespaceLabels,
       defaultSelector: (p) => this.context.defaultSelector(p),
       domains: (key) => this.domainsOf(key),
     };
+    const nodeOnlyChecks: NodeFilter[] = [];
     const checks: NodeFilter[] = [];
-    for (const f of this.filters) {
+    this.filters.forEach((f, i) => {
       const check = f.preFilter(pod, cycle);
-      if (check) checks.push(check);
-    }
+      if (check) (i < this.nodeOnlyFilters ? nodeOnlyChecks : checks).push(check);
+    });
+    const pinned = pinnedNodes(pod);
+    const verdicts = pinned ? undefined : this.verdictsOf(pod, nodeOnlyChecks);
+    const { feasible, statuses } = verdicts ? this.searchPassing(verdicts, checks) : this.searchEach(pinned, [...nodeOnlyChecks, ...checks]);
 
+    if (feasible.length === 0) return { node: null, message: fitError(all.length, statuses) };
+    if (feasible.length === 1) return { node: feasible[0]!.node.name, message: null };
+    return { node: this.best(pod, feasible, cycle).node.name, message: null };
+  }
+
+  /**
+   * The search over every node, from where the last one stopped, until enough feasible nodes
+   * are found; the nodes the node-only filters reject are stepped over. The order, the nodes
+   * found and where the next search starts are those of visiting each node in turn.
+   */
+  private searchPassing(verdicts: NodeOnlyVerdicts, checks: readonly NodeFilter[]): Search {
+    const all = this.nodes;
+    const toFind = feasibleNodesToFind(all.length);
+    const start = this.nextStartNodeIndex % all.length;
+    const passing = verdicts.passing;
+    // Found nodes go into the buffer, then into one array of the right size (not one grown by push).
+    const found = this.foundBuffer;
+    let count = 0;
+    const statuses: (readonly string[])[] = [];
+    let processed = all.length;
+    let k = verdicts.firstFrom(start);
+    for (let j = 0; j < passing.length; j++, k++) {
+      if (k === passing.length) k = 0;
+      const node = all[passing[k]!]!;
+      const reasons = runFilters(checks, node);
+      if (reasons) {
+        statuses.push(reasons);
+        continue;
+      }
+      found[count++] = node;
+      if (count === toFind) {
+        processed = ((node.index - start + all.length) % all.length) + 1;
+        break;
+      }
+    }
+    this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % all.length;
+    const feasible = found.slice(0, count);
+    // Nothing feasible means every node was visited: the ones stepped over give their reasons too.
+    if (feasible.length === 0) for (const reasons of verdicts.reasons) if (reasons) statuses.push(reasons);
+    return { feasible, statuses };
+  }
+
+  /** The search visiting each candidate in turn: all nodes, or the ones the pod is pinned to. */
+  private searchEach(pinned: Set<string> | undefined, checks: readonly NodeFilter[]): Search {
+    const all = this.nodes;
     const statuses: (readonly string[])[] = [];
     let candidates: readonly NodeInfo[] = all;
-    const pinned = pinnedNodes(pod);
     if (pinned) {
       candidates = all.filter((n) => pinned.has(n.node.name));
       const absent = ["node(s) didn't satisfy plugin(s) [NodeAffinity]"];
@@ -113,25 +189,19 @@ export class Scheduler {
       else feasible.push(node);
     }
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % all.length;
-
-    if (feasible.length === 0) return { node: null, message: fitError(all.length, statuses) };
-    if (feasible.length === 1) return { node: feasible[0]!.node.name, message: null };
-    return { node: this.best(pod, feasible, cycle).node.name, message: null };
+    return { feasible, statuses };
   }
 
   private best(pod: SchedPod, feasible: NodeInfo[], cycle: Cycle): NodeInfo {
-    const totals = new Float64Array(feasible.length);
-    const scores = new Float64Array(feasible.length);
+    // Views of the scheduler's buffers, of the right length (the normalizers read every element).
+    const totals = this.totalsBuffer.subarray(0, feasible.length).fill(0);
+    const scores = this.scoresBuffer.subarray(0, feasible.length);
     for (const plugin of this.scores) {
       const scorer = plugin.preScore(pod, feasible, cycle);
       if (!scorer) continue;
       const weight = plugin.weight;
-      if (!plugin.normalize) {
-        for (let i = 0; i < feasible.length; i++) totals[i]! += scorer(feasible[i]!) * weight;
-        continue;
-      }
-      for (let i = 0; i < feasible.length; i++) scores[i] = scorer(feasible[i]!);
-      plugin.normalize(scores);
+      scorer(feasible, scores);
+      plugin.normalize?.(scores);
       for (let i = 0; i < feasible.length; i++) totals[i]! += scores[i]! * weight;
     }
     let best = 0;
@@ -143,7 +213,7 @@ export class Scheduler {
 }
 
 /** The first filter that rejects the node gives its reasons; the others are not run (RunFilterPlugins). */
-function runFilters(checks: readonly NodeFilter[], node: NodeInfo): string[] | undefined {
+function runFilters(checks: readonly NodeFilter[], node: NodeInfo): readonly string[] | undefined {
   for (const check of checks) {
     const reasons = check(node);
     if (reasons) return reasons;

@@ -5,17 +5,16 @@
  * pods' required anti-affinity forbids the domains they hold against this pod. Score:
  * preferred terms both ways, and existing pods' required affinity, weight 1.
  */
-import type { Cycle, FilterPlugin, ScorePlugin } from '../framework.js';
+import { affinityTermsOf, type Term } from '../affinity-terms.js';
+import type { FilterPlugin, ScorePlugin } from '../framework.js';
 import type { NodeInfo } from '../node-info.js';
-import { podAffinityTerms, termMatchesPod } from '../selectors.js';
-import type { SchedPod } from '../types.js';
+import { termMatchesPod } from '../selectors.js';
+import { countAt, TopologyCounts, type KeyCounts } from '../topology-counts.js';
 
 export const AFFINITY_REASON = "node(s) didn't match pod affinity rules";
 export const ANTI_AFFINITY_REASON = "node(s) didn't match pod anti-affinity rules";
 export const EXISTING_ANTI_AFFINITY_REASON = "node(s) didn't satisfy existing pods anti-affinity rules";
 
-type Term = Record<string, unknown>;
-const key = (k: string, v: string) => `${k}\u0000${v}`;
 const topologyKey = (t: Term) => String(t.topologyKey ?? '');
 
 const KEY = 'InterPodAffinity';
@@ -23,105 +22,87 @@ const AFFINITY = [AFFINITY_REASON];
 const ANTI_AFFINITY = [ANTI_AFFINITY_REASON];
 const EXISTING_ANTI_AFFINITY = [EXISTING_ANTI_AFFINITY_REASON];
 
-function bump(counts: Map<string, number>, node: NodeInfo, term: Term, by = 1): void {
-  const k = topologyKey(term);
-  const v = node.node.labels[k];
-  if (v !== undefined) counts.set(key(k, v), (counts.get(key(k, v)) ?? 0) + by);
+/** Whether any of the domains the node is in holds a positive count. */
+function anyPositive(entries: readonly KeyCounts[], node: NodeInfo): boolean {
+  for (const e of entries) if ((countAt(e, node) ?? 0) > 0) return true;
+  return false;
 }
 
 export const interPodAffinityFilter: FilterPlugin = {
   name: KEY,
   preFilter(pod, cycle) {
-    const affinity = podAffinityTerms(pod.spec, 'podAffinity', 'required');
-    const anti = podAffinityTerms(pod.spec, 'podAntiAffinity', 'required');
+    const { requiredAffinity: affinity, requiredAnti: anti } = affinityTermsOf(pod.spec);
     const ns = cycle.namespaceLabels;
-    const affinityCounts = new Map<string, number>();
-    const antiCounts = new Map<string, number>();
-    const existingAntiCounts = new Map<string, number>();
+    const affinityCounts = new TopologyCounts(cycle.domains);
+    const antiCounts = new TopologyCounts(cycle.domains);
+    const existingAntiCounts = new TopologyCounts(cycle.domains);
     if (affinity.length > 0 || anti.length > 0) {
       for (const group of cycle.groups) {
         const all = affinity.length > 0 && affinity.every((t) => termMatchesPod(t, pod.namespace, group, ns));
         const antiMatched = anti.filter((t) => termMatchesPod(t, pod.namespace, group, ns));
         if (!all && antiMatched.length === 0) continue;
-        for (const [node, n] of group.nodes) {
-          if (all) for (const t of affinity) bump(affinityCounts, node, t, n);
-          for (const t of antiMatched) bump(antiCounts, node, t, n);
-        }
+        if (all) for (const t of affinity) affinityCounts.addGroup(topologyKey(t), group.nodes, 1);
+        for (const t of antiMatched) antiCounts.addGroup(topologyKey(t), group.nodes, 1);
       }
     }
-    for (const { pod: existing, node } of cycle.affinityPods) {
-      for (const t of podAffinityTerms(existing.spec, 'podAntiAffinity', 'required')) if (termMatchesPod(t, existing.namespace, pod, ns)) bump(existingAntiCounts, node, t);
+    // Existing pods' terms are read once per group of replicas, each node counting its replicas.
+    for (const group of cycle.affinityGroups) {
+      for (const t of group.terms.requiredAnti) {
+        if (!termMatchesPod(t, group.namespace, pod, ns)) continue;
+        existingAntiCounts.addGroup(topologyKey(t), group.nodes, 1);
+      }
     }
-    if (affinity.length === 0 && anti.length === 0 && existingAntiCounts.size === 0) return undefined;
+    if (affinity.length === 0 && anti.length === 0 && !existingAntiCounts.touched) return undefined;
     // The first pod of a group that selects itself may go anywhere its topology keys exist.
-    const firstOfGroup = affinityCounts.size === 0 && affinity.every((t) => termMatchesPod(t, pod.namespace, pod, ns));
+    const firstOfGroup = !affinityCounts.touched && affinity.every((t) => termMatchesPod(t, pod.namespace, pod, ns));
+    const affinityEntries = affinity.map((t) => affinityCounts.entry(topologyKey(t)));
+    const antiEntries = antiCounts.touched ? anti.map((t) => antiCounts.entry(topologyKey(t))) : [];
+    const existingEntries = [...existingAntiCounts.byKey.values()];
     return (node) => {
-      const labels = node.node.labels;
-      if (affinity.length > 0) {
+      if (affinityEntries.length > 0) {
         let podsExist = true;
-        for (const t of affinity) {
-          const v = labels[topologyKey(t)];
-          if (v === undefined) return AFFINITY;
-          if ((affinityCounts.get(key(topologyKey(t), v)) ?? 0) <= 0) podsExist = false;
+        for (const e of affinityEntries) {
+          const count = countAt(e, node);
+          if (count === undefined) return AFFINITY;
+          if (count <= 0) podsExist = false;
         }
         if (!podsExist && !firstOfGroup) return AFFINITY;
       }
-      if (antiCounts.size > 0) {
-        for (const t of anti) {
-          const v = labels[topologyKey(t)];
-          if (v !== undefined && (antiCounts.get(key(topologyKey(t), v)) ?? 0) > 0) return ANTI_AFFINITY;
-        }
-      }
-      if (existingAntiCounts.size > 0) {
-        for (const [k, v] of Object.entries(labels)) if ((existingAntiCounts.get(key(k, v)) ?? 0) > 0) return EXISTING_ANTI_AFFINITY;
-      }
+      if (anyPositive(antiEntries, node)) return ANTI_AFFINITY;
+      if (anyPositive(existingEntries, node)) return EXISTING_ANTI_AFFINITY;
       return undefined;
     };
   },
 };
 
-interface Weighted {
-  weight: number;
-  term: Term;
-}
-
-function preferred(p: SchedPod, kind: 'podAffinity' | 'podAntiAffinity'): Weighted[] {
-  return podAffinityTerms(p.spec, kind, 'preferred')
-    .map((w) => ({ weight: typeof w.weight === 'number' ? w.weight : 0, term: (w.podAffinityTerm ?? {}) as Term }))
-    .filter((w) => typeof w.term === 'object' && w.term !== null);
-}
-
 export const interPodAffinityScore: ScorePlugin = {
   name: KEY,
   weight: 2,
-  preScore(pod, _feasible, cycle: Cycle) {
+  preScore(pod, _feasible, cycle) {
     const ns = cycle.namespaceLabels;
-    const mineAffinity = preferred(pod, 'podAffinity');
-    const mineAnti = preferred(pod, 'podAntiAffinity');
-    const hasPreferred = mineAffinity.length + mineAnti.length > 0;
-    const scores = new Map<string, number>();
-    let touched = false;
-    const add = (node: NodeInfo, t: Term, by: number) => {
-      if (node.node.labels[topologyKey(t)] === undefined) return;
-      touched = true;
-      bump(scores, node, t, by);
-    };
-    if (hasPreferred) {
+    const { preferredAffinity: mineAffinity, preferredAnti: mineAnti } = affinityTermsOf(pod.spec);
+    const scores = new TopologyCounts(cycle.domains);
+    if (mineAffinity.length + mineAnti.length > 0) {
       for (const group of cycle.groups) {
-        for (const { weight, term } of mineAffinity) if (termMatchesPod(term, pod.namespace, group, ns)) for (const [node, n] of group.nodes) add(node, term, weight * n);
-        for (const { weight, term } of mineAnti) if (termMatchesPod(term, pod.namespace, group, ns)) for (const [node, n] of group.nodes) add(node, term, -weight * n);
+        for (const { weight, term } of mineAffinity) if (termMatchesPod(term, pod.namespace, group, ns)) scores.addGroup(topologyKey(term), group.nodes, weight);
+        for (const { weight, term } of mineAnti) if (termMatchesPod(term, pod.namespace, group, ns)) scores.addGroup(topologyKey(term), group.nodes, -weight);
       }
     }
-    for (const { pod: existing, node } of cycle.affinityPods) {
-      for (const term of podAffinityTerms(existing.spec, 'podAffinity', 'required')) if (termMatchesPod(term, existing.namespace, pod, ns)) add(node, term, 1);
-      for (const { weight, term } of preferred(existing, 'podAffinity')) if (termMatchesPod(term, existing.namespace, pod, ns)) add(node, term, weight);
-      for (const { weight, term } of preferred(existing, 'podAntiAffinity')) if (termMatchesPod(term, existing.namespace, pod, ns)) add(node, term, -weight);
+    // A group's n replicas on a node add their term's weight n times (weights are integers: exact).
+    for (const group of cycle.affinityGroups) {
+      const { requiredAffinity, preferredAffinity, preferredAnti } = group.terms;
+      for (const term of requiredAffinity) if (termMatchesPod(term, group.namespace, pod, ns)) scores.addGroup(topologyKey(term), group.nodes, 1);
+      for (const { weight, term } of preferredAffinity) if (termMatchesPod(term, group.namespace, pod, ns)) scores.addGroup(topologyKey(term), group.nodes, weight);
+      for (const { weight, term } of preferredAnti) if (termMatchesPod(term, group.namespace, pod, ns)) scores.addGroup(topologyKey(term), group.nodes, -weight);
     }
-    if (!touched) return undefined;
-    return (node) => {
-      let sum = 0;
-      for (const [k, v] of Object.entries(node.node.labels)) sum += scores.get(key(k, v)) ?? 0;
-      return sum;
+    if (!scores.touched) return undefined;
+    const entries = [...scores.byKey.values()];
+    return (feasible, out) => {
+      for (let i = 0; i < feasible.length; i++) {
+        let sum = 0;
+        for (const e of entries) sum += countAt(e, feasible[i]!) ?? 0;
+        out[i] = sum;
+      }
     };
   },
   normalize(scores) {

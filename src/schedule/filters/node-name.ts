@@ -5,6 +5,7 @@ const REASON = ["node(s) didn't match the requested node name"];
 
 export const nodeName: FilterPlugin = {
   name: 'NodeName',
+  nodeOnly: true,
   preFilter(pod) {
     const wanted = pod.nodeName;
     if (wanted === undefined) return undefined;

@@ -4,6 +4,17 @@
  */
 import type { FilterPlugin } from '../framework.js';
 
+const PODS = 1;
+const CPU = 2;
+const MEMORY = 4;
+/**
+ * The reasons for each combination of pods, cpu and memory shortfalls, in the order they are
+ * checked: made once rather than for every node the search rejects.
+ */
+const COMMON: readonly (readonly string[])[] = Array.from({ length: 8 }, (_, short) =>
+  [short & PODS && 'Too many pods', short & CPU && 'Insufficient cpu', short & MEMORY && 'Insufficient memory'].filter((r): r is string => typeof r === 'string'),
+);
+
 export const nodeResourcesFit: FilterPlugin = {
   name: 'NodeResourcesFit',
   preFilter(pod) {
@@ -11,14 +22,15 @@ export const nodeResourcesFit: FilterPlugin = {
     const memory = pod.requests.get('memory') ?? 0;
     const others = [...pod.requests].filter(([name, want]) => name !== 'pods' && name !== 'cpu' && name !== 'memory' && want > 0);
     return (node) => {
+      let shortOf = 0;
+      if (node.pods.length + 1 > node.allocatablePods) shortOf |= PODS;
+      if (cpu > 0 && cpu > node.allocatableCpu - node.requestedCpu) shortOf |= CPU;
+      if (memory > 0 && memory > node.allocatableMemory - node.requestedMemory) shortOf |= MEMORY;
       let reasons: string[] | undefined;
-      if (node.pods.length + 1 > node.allocatablePods) (reasons ??= []).push('Too many pods');
-      if (cpu > 0 && cpu > node.allocatableCpu - node.requestedCpu) (reasons ??= []).push('Insufficient cpu');
-      if (memory > 0 && memory > node.allocatableMemory - node.requestedMemory) (reasons ??= []).push('Insufficient memory');
       for (const [name, want] of others) {
-        if (want > node.allocatable(name) - (node.requested.get(name) ?? 0)) (reasons ??= []).push(`Insufficient ${name}`);
+        if (want > node.allocatable(name) - (node.requested.get(name) ?? 0)) (reasons ??= [...COMMON[shortOf]!]).push(`Insufficient ${name}`);
       }
-      return reasons;
+      return reasons ?? (shortOf === 0 ? undefined : COMMON[shortOf]);
     };
   },
 };

@@ -5,7 +5,7 @@
  * ScheduleAnyway constraints (or the system defaults), fewer matching pods scores higher.
  */
 import { isMap } from '../../rules/index.js';
-import type { Cycle, FilterPlugin, ScorePlugin } from '../framework.js';
+import type { Cycle, FilterPlugin, PodGroup, ScorePlugin } from '../framework.js';
 import { firstUntoleratedTaint, matchesRequiredNodeAffinity } from '../match.js';
 import type { Domains } from '../domains.js';
 import type { NodeInfo } from '../node-info.js';
@@ -45,15 +45,27 @@ function withMatchLabelKeys(selector: unknown, keys: unknown, labels: Record<str
   return { ...selector, matchExpressions: [...(Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []), ...extra] };
 }
 
-/** Matching pods of the namespace per node; an empty selector counts none (kube-scheduler 1.27+). */
-function matchingPerNode(cycle: Cycle, selector: unknown, namespace: string): Map<NodeInfo, number> {
-  const out = new Map<NodeInfo, number>();
-  if (!isMap(selector) || isEmptySelector(selector)) return out;
-  for (const g of cycle.groups) {
-    if (g.namespace !== namespace || !selects(selector, g.labels)) continue;
-    for (const [node, n] of g.nodes) out.set(node, (out.get(node) ?? 0) + n);
+/**
+ * Per group list (one scheduler), per selector, per namespace: the groups of placed pods the
+ * selector selects, and how much of the list was looked at. The list only grows (an emptied
+ * group stays), so each group is matched against a selector once, not once per pod.
+ */
+const selectedGroups = new WeakMap<readonly PodGroup[], WeakMap<object, Map<string, { scanned: number; groups: PodGroup[] }>>>();
+
+/** The groups of matching pods of the namespace; an empty selector matches none (kube-scheduler 1.27+). */
+function matchingGroups(cycle: Cycle, selector: unknown, namespace: string): readonly PodGroup[] {
+  if (!isMap(selector) || isEmptySelector(selector)) return [];
+  let bySelector = selectedGroups.get(cycle.groups);
+  if (!bySelector) selectedGroups.set(cycle.groups, (bySelector = new WeakMap()));
+  let byNamespace = bySelector.get(selector);
+  if (!byNamespace) bySelector.set(selector, (byNamespace = new Map()));
+  let entry = byNamespace.get(namespace);
+  if (!entry) byNamespace.set(namespace, (entry = { scanned: 0, groups: [] }));
+  for (; entry.scanned < cycle.groups.length; entry.scanned++) {
+    const g = cycle.groups[entry.scanned]!;
+    if (g.namespace === namespace && selects(selector, g.labels)) entry.groups.push(g);
   }
-  return out;
+  return entry.groups;
 }
 
 function includes(c: Constraint, pod: SchedPod, node: NodeInfo): boolean {
@@ -63,15 +75,18 @@ function includes(c: Constraint, pod: SchedPod, node: NodeInfo): boolean {
 }
 
 function hasAllKeys(node: NodeInfo, constraints: readonly Constraint[]): boolean {
-  return constraints.every((c) => Object.hasOwn(node.node.labels, c.topologyKey));
+  for (const c of constraints) if (!Object.hasOwn(node.node.labels, c.topologyKey)) return false;
+  return true;
 }
 
 /** Per node list (one scheduler), per workload. */
 const eligibleCache = new WeakMap<readonly NodeInfo[], WeakMap<object, Eligible[]>>();
 
 interface Eligible {
-  nodes: Map<NodeInfo, string>;
-  domains: string[];
+  /** By node index: 1 when the node's domain counts. */
+  nodes: Uint8Array;
+  /** The numbers of the eligible nodes' domains (of cycle.domains(topologyKey)), each once. */
+  domains: number[];
 }
 
 /** Per constraint: the nodes whose domain counts (all topology keys present, inclusion policies passed) and their domain. */
@@ -81,12 +96,22 @@ function eligibleNodes(pod: SchedPod, constraints: readonly Constraint[], cycle:
   if (!perScheduler) eligibleCache.set(cycle.nodes, (perScheduler = new WeakMap()));
   const cached = key && perScheduler.get(key);
   if (cached && cached.length === constraints.length) return cached;
-  const nodes = constraints.map(() => new Map<NodeInfo, string>());
+  const out = constraints.map((): Eligible => ({ nodes: new Uint8Array(cycle.nodes.length), domains: [] }));
+  const domains = constraints.map((c) => cycle.domains(c.topologyKey));
+  const seen = domains.map((d) => new Uint8Array(d.values.length));
   for (const node of cycle.nodes) {
     if (!hasAllKeys(node, constraints)) continue;
-    constraints.forEach((c, i) => includes(c, pod, node) && nodes[i]!.set(node, node.node.labels[c.topologyKey]!));
+    for (let i = 0; i < constraints.length; i++) {
+      if (!includes(constraints[i]!, pod, node)) continue;
+      const e = out[i]!;
+      e.nodes[node.index] = 1;
+      const id = domains[i]!.ids[node.index]!;
+      if (seen[i]![id] === 0) {
+        seen[i]![id] = 1;
+        e.domains.push(id);
+      }
+    }
   }
-  const out = nodes.map((m) => ({ nodes: m, domains: [...new Set(m.values())] }));
   if (key) perScheduler.set(key, out);
   return out;
 }
@@ -98,22 +123,32 @@ export const podTopologySpreadFilter: FilterPlugin = {
     if (constraints.length === 0) return undefined;
     // Which nodes count, and in which domain, depends only on the pod's template: found once per workload.
     const eligible = eligibleNodes(pod, constraints, cycle);
-    const counts = constraints.map((_, i) => new Map(eligible[i]!.domains.map((v) => [v, 0])));
-    constraints.forEach((c, i) => {
-      for (const [node, n] of matchingPerNode(cycle, c.selector, pod.namespace)) {
-        const value = eligible[i]!.nodes.get(node);
-        if (value !== undefined) counts[i]!.set(value, counts[i]!.get(value)! + n);
+    const domains = constraints.map((c) => cycle.domains(c.topologyKey));
+    // Matching pods per domain, counted on eligible nodes only (a domain no eligible node is in counts 0).
+    const counts = constraints.map((c, i) => {
+      const { ids } = domains[i]!;
+      const perDomain = new Float64Array(domains[i]!.values.length);
+      for (const group of matchingGroups(cycle, c.selector, pod.namespace)) {
+        group.nodes.forEach((n, node) => {
+          if (eligible[i]!.nodes[node.index] === 1) perDomain[ids[node.index]!]! += n;
+        });
       }
+      return perDomain;
     });
-    const minMatch = constraints.map((c, i) => (counts[i]!.size < c.minDomains ? 0 : Math.min(...counts[i]!.values())));
+    const minMatch = constraints.map((c, i) => {
+      const { domains: eligibleDomains } = eligible[i]!;
+      if (eligibleDomains.length < c.minDomains) return 0;
+      let min = Infinity;
+      for (const id of eligibleDomains) min = Math.min(min, counts[i]![id]!);
+      return min;
+    });
     const selfMatch = constraints.map((c) => (selects(c.selector, pod.labels) ? 1 : 0));
     return (node) => {
       for (let i = 0; i < constraints.length; i++) {
-        const c = constraints[i]!;
-        const value = node.node.labels[c.topologyKey];
-        if (value === undefined) return MISSING_LABEL;
-        const matchNum = counts[i]!.get(value) ?? 0;
-        if (matchNum + selfMatch[i]! - minMatch[i]! > c.maxSkew) return SKEW;
+        const { present, ids } = domains[i]!;
+        if (present[node.index] === 0) return MISSING_LABEL;
+        const matchNum = counts[i]![ids[node.index]!]!;
+        if (matchNum + selfMatch[i]! - minMatch[i]! > constraints[i]!.maxSkew) return SKEW;
       }
       return undefined;
     };
@@ -165,13 +200,13 @@ export const podTopologySpreadScore: ScorePlugin = {
     const requireAll = own;
     const ignored = new Set<NodeInfo>();
     if (requireAll) for (const node of feasible) if (!hasAllKeys(node, constraints)) ignored.add(node);
-    const perNode = matchingBySelector(constraints, cycle, pod.namespace);
+    const matching = constraints.map((c) => matchingGroups(cycle, c.selector, pod.namespace));
     const scoring = constraints.map((c, i): Scoring => {
       const domains = cycle.domains(c.topologyKey);
       if (c.topologyKey === HOSTNAME) {
         // Counted on the node itself, whatever its inclusion policies.
         const counts = hostCountBuffer(cycle, i);
-        for (const [node, n] of perNode[i]!) counts[node.index] = n;
+        for (const group of matching[i]!) group.nodes.forEach((n, node) => (counts[node.index]! += n));
         return { weight: Math.log(feasible.length - ignored.size + 2), skew: c.maxSkew - 1, present: domains.present, ids: undefined, counts };
       }
       // The domains of the feasible nodes (a node without the label counts in the '' domain).
@@ -187,22 +222,30 @@ export const podTopologySpreadScore: ScorePlugin = {
       }
       // Only nodes holding matching pods add anything; the others' count is 0.
       const counts = new Float64Array(domains.values.length);
-      for (const [node, n] of perNode[i]!) {
-        if ((requireAll && !hasAllKeys(node, constraints)) || !includes(c, pod, node)) continue;
-        const id = domains.ids[node.index]!;
-        if (seen[id] === 1) counts[id]! += n;
+      for (const group of matching[i]!) {
+        group.nodes.forEach((n, node) => {
+          if ((requireAll && !hasAllKeys(node, constraints)) || !includes(c, pod, node)) return;
+          const id = domains.ids[node.index]!;
+          if (seen[id] === 1) counts[id]! += n;
+        });
       }
       return { weight: Math.log(size + 2), skew: c.maxSkew - 1, present: domains.present, ids: domains.ids, counts };
     });
-    return (node) => {
-      if (ignored.size > 0 && ignored.has(node)) return -1; // marked; normalize gives it 0
-      const at = node.index;
-      let sum = 0;
-      for (const s of scoring) {
-        if (s.present[at] === 0) continue;
-        sum += s.counts[s.ids === undefined ? at : s.ids[at]!]! * s.weight + s.skew;
+    return (feasible, scores) => {
+      for (let i = 0; i < feasible.length; i++) {
+        const node = feasible[i]!;
+        if (ignored.size > 0 && ignored.has(node)) {
+          scores[i] = -1; // marked; normalize gives it 0
+          continue;
+        }
+        const at = node.index;
+        let sum = 0;
+        for (const s of scoring) {
+          if (s.present[at] === 0) continue;
+          sum += s.counts[s.ids === undefined ? at : s.ids[at]!]! * s.weight + s.skew;
+        }
+        scores[i] = Math.round(sum);
       }
-      return Math.round(sum);
     };
   },
   normalize(scores) {
@@ -221,13 +264,3 @@ export const podTopologySpreadScore: ScorePlugin = {
     }
   },
 };
-
-/** matchingPerNode for each constraint, computed once per distinct selector (the default constraints share one). */
-function matchingBySelector(constraints: readonly Constraint[], cycle: Cycle, namespace: string): Map<NodeInfo, number>[] {
-  const seen = new Map<unknown, Map<NodeInfo, number>>();
-  return constraints.map((c) => {
-    let m = seen.get(c.selector);
-    if (!m) seen.set(c.selector, (m = matchingPerNode(cycle, c.selector, namespace)));
-    return m;
-  });
-}

@@ -14,6 +14,7 @@ export type TaintMessage = 'named' | 'generic';
 export function taintToleration(message: TaintMessage): FilterPlugin {
   return {
     name: 'TaintToleration',
+    nodeOnly: true,
     preFilter(pod) {
       return (node) => {
         if (node.node.taints.length === 0) return undefined;

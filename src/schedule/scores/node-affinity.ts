@@ -16,7 +16,9 @@ export const nodeAffinityScore: ScorePlugin = {
   preScore(pod) {
     const terms = preferredTerms(pod.spec);
     if (terms.length === 0) return undefined;
-    return (node) => terms.reduce((sum, t) => (matchesNodeSelectorTerm(t.preference, node.node) ? sum + t.weight : sum), 0);
+    return (feasible, scores) => {
+      for (let i = 0; i < feasible.length; i++) scores[i] = terms.reduce((sum, t) => (matchesNodeSelectorTerm(t.preference, feasible[i]!.node) ? sum + t.weight : sum), 0);
+    };
   },
   normalize: (scores) => defaultNormalize(scores, false),
 };

@@ -5,43 +5,44 @@
  * fractions stay close, on real requests.
  */
 import type { NodeScorer, ScorePlugin } from '../framework.js';
-import type { NodeInfo } from '../node-info.js';
 import type { SchedPod } from '../types.js';
 
-type PerResource = (requested: number, capacity: number) => number;
-
 /** The mean of the per-resource scores over the resources the node has (cpu and memory). */
-function allocationScorer(pod: SchedPod, per: PerResource): NodeScorer {
+function allocationScorer(pod: SchedPod, strategy: 'least' | 'most'): NodeScorer {
   const cpu = pod.scoringRequests.get('cpu') ?? 0;
   const memory = pod.scoringRequests.get('memory') ?? 0;
-  return (node: NodeInfo) => {
-    let sum = 0;
-    let weights = 0;
-    if (node.allocatableCpu !== 0) {
-      sum += per(node.scoringCpu + cpu, node.allocatableCpu);
-      weights++;
+  const per = strategy === 'least' ? least : most;
+  return (feasible, scores) => {
+    for (let i = 0; i < feasible.length; i++) {
+      const node = feasible[i]!;
+      let sum = 0;
+      let weights = 0;
+      if (node.allocatableCpu !== 0) {
+        sum += per(node.scoringCpu + cpu, node.allocatableCpu);
+        weights++;
+      }
+      if (node.allocatableMemory !== 0) {
+        sum += per(node.scoringMemory + memory, node.allocatableMemory);
+        weights++;
+      }
+      scores[i] = weights === 0 ? 0 : Math.trunc(sum / weights);
     }
-    if (node.allocatableMemory !== 0) {
-      sum += per(node.scoringMemory + memory, node.allocatableMemory);
-      weights++;
-    }
-    return weights === 0 ? 0 : Math.trunc(sum / weights);
   };
 }
 
-const least: PerResource = (req, cap) => (req > cap ? 0 : Math.trunc(((cap - req) * 100) / cap));
-const most: PerResource = (req, cap) => Math.trunc((Math.min(req, cap) * 100) / cap);
+const least = (req: number, cap: number) => (req > cap ? 0 : Math.trunc(((cap - req) * 100) / cap));
+const most = (req: number, cap: number) => Math.trunc((Math.min(req, cap) * 100) / cap);
 
 export const leastAllocated: ScorePlugin = {
   name: 'NodeResourcesFit',
   weight: 1,
-  preScore: (pod) => allocationScorer(pod, least),
+  preScore: (pod) => allocationScorer(pod, 'least'),
 };
 
 export const mostAllocated: ScorePlugin = {
   name: 'NodeResourcesFit',
   weight: 1,
-  preScore: (pod) => allocationScorer(pod, most),
+  preScore: (pod) => allocationScorer(pod, 'most'),
 };
 
 export const balancedAllocation: ScorePlugin = {
@@ -52,17 +53,18 @@ export const balancedAllocation: ScorePlugin = {
     if (![...pod.requests.values()].some((v) => v > 0)) return undefined;
     const cpu = pod.requests.get('cpu') ?? 0;
     const memory = pod.requests.get('memory') ?? 0;
-    return (node) => {
-      // With cpu and memory the standard deviation of two fractions is half their distance.
-      const hasCpu = node.allocatableCpu !== 0;
-      const hasMemory = node.allocatableMemory !== 0;
-      let std = 0;
-      if (hasCpu && hasMemory) {
-        const c = Math.min((node.requestedCpu + cpu) / node.allocatableCpu, 1);
-        const m = Math.min((node.requestedMemory + memory) / node.allocatableMemory, 1);
-        std = Math.abs(c - m) / 2;
+    return (feasible, scores) => {
+      for (let i = 0; i < feasible.length; i++) {
+        const node = feasible[i]!;
+        // With cpu and memory the standard deviation of two fractions is half their distance.
+        let std = 0;
+        if (node.allocatableCpu !== 0 && node.allocatableMemory !== 0) {
+          const c = Math.min((node.requestedCpu + cpu) / node.allocatableCpu, 1);
+          const m = Math.min((node.requestedMemory + memory) / node.allocatableMemory, 1);
+          std = Math.abs(c - m) / 2;
+        }
+        scores[i] = Math.trunc((1 - std) * 100);
       }
-      return Math.trunc((1 - std) * 100);
     };
   },
 };
