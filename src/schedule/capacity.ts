@@ -3,7 +3,7 @@
  * does everything still fit after losing nodes or a zone, does a Deployment's rolling update
  * have room to surge, and how many more replicas of each workload would fit.
  */
-import { diagnosticFor, type Diagnostic, type Resource } from '../core/index.js';
+import { diagnosticFor, stringOf, type Diagnostic, type Resource } from '../core/index.js';
 import { isMap } from '../rules/index.js';
 import { runSchedule, type ScheduleOptions, type ScheduleRun } from './run.js';
 import type { SchedNode, SchedPod } from './types.js';
@@ -68,7 +68,7 @@ export function surgeOf(workload: Resource, replicas: number): number {
   const rolling = isMap(strategy.rollingUpdate) ? strategy.rollingUpdate : {};
   const surge = rolling.maxSurge ?? '25%';
   if (typeof surge === 'number') return surge;
-  const m = /^([0-9]+)%$/.exec(String(surge));
+  const m = /^([0-9]+)%$/.exec(stringOf(surge));
   return m ? Math.ceil((replicas * Number(m[1])) / 100) : 0;
 }
 

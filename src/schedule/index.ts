@@ -7,6 +7,7 @@ import { diagnosticFor, type Diagnostic, type Resource } from '../core/index.js'
 import { showAmount } from './amounts.js';
 import { headroom, lossDiagnostic, nodeLoss, rolloutHeadroom, zoneLoss, type Headroom, type LossCheck } from './capacity.js';
 import { runSchedule, type ScheduleOptions, type ScheduleRun } from './run.js';
+import { MAX_PODS } from './pods.js';
 import type { Placement, SchedNode, SchedPod } from './types.js';
 
 export { buildInventory, isInventoryKind, type Inventory } from './inventory.js';
@@ -53,7 +54,7 @@ export interface ScheduleResult {
 export function scheduleWorkloads(resources: readonly Resource[], nodes: readonly SchedNode[], options: CapacityOptions = {}): ScheduleResult {
   const run = runSchedule(resources, nodes, options);
   const report = reportOf(run);
-  const diagnostics = [...unschedulable(run), ...rolloutHeadroom(run)];
+  const diagnostics = [...podLimit(run), ...unschedulable(run), ...rolloutHeadroom(run)];
   if (options.tolerateNodeLoss) {
     const worst = nodeLoss(resources, nodes, options.tolerateNodeLoss, run, options);
     report.nodeLoss = publicLoss(worst);
@@ -82,6 +83,28 @@ function reportOf(run: ScheduleRun): ScheduleReport {
   return { nodes, pods, notCreated, summary: { pods: run.placements.length, scheduled, pending: run.placements.length - scheduled, notCreated: notCreated.length } };
 }
 
+/** A warning at each workload whose pods were cut at MAX_PODS. */
+function podLimit(run: ScheduleRun): Diagnostic[] {
+  return run.cut.map(({ workload, asked, made }) => {
+    const message = `${workload.id.kind} ${workload.id.name} asks for ${asked} pod(s); a dry run makes at most ${MAX_PODS} pods in all (the Kubernetes scalability limit per cluster): ${made === 0 ? 'none of them was made' : `only the first ${made} were made`}`;
+    return diagnosticFor(workload, { ruleId: 'pod-limit', severity: 'warning', message, pointer: replicasPointer(workload), at: 'value' });
+  });
+}
+
+function replicasPointer(workload: Resource): string {
+  const spec = workload.object.spec;
+  if (workload.id.kind === 'CronJob') return '/spec/jobTemplate/spec/parallelism';
+  if (workload.id.kind === 'Job') return '/spec/parallelism';
+  return typeof spec === 'object' && spec !== null && 'replicas' in spec ? '/spec/replicas' : '/spec';
+}
+
+/** Pod names in a message: the first few, then how many more. */
+const SHOWN_NAMES = 10;
+function someNames(placements: readonly Placement[]): string {
+  const names = placements.slice(0, SHOWN_NAMES).map((p) => p.pod.name).join(', ');
+  return placements.length > SHOWN_NAMES ? `${names} and ${placements.length - SHOWN_NAMES} more` : names;
+}
+
 /** One error per workload with a pending pod, at the workload, with the first pending pod's reason. */
 function unschedulable(run: ScheduleRun): Diagnostic[] {
   const byWorkload = new Map<Resource, { pending: Placement[]; total: number; notCreated: SchedPod[] }>();
@@ -100,7 +123,7 @@ function unschedulable(run: ScheduleRun): Diagnostic[] {
   for (const [workload, e] of byWorkload) {
     if (e.pending.length === 0) continue;
     const first = e.pending[0]!;
-    const names = e.pending.map((p) => p.pod.name).join(', ');
+    const names = someNames(e.pending);
     const notCreated = e.notCreated.length ? `; ${e.notCreated.map((p) => p.name).join(', ')} not created (OrderedReady waits for ${first.pod.name})` : '';
     const message = `${e.pending.length} of ${e.total} pods of ${workload.id.kind} ${workload.id.name} cannot be scheduled (${names}): ${first.message}${notCreated}`;
     out.push(diagnosticFor(workload, { ruleId: 'unschedulable', severity: 'error', message, pointer: '/metadata/name', at: 'value' }));

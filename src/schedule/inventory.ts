@@ -4,7 +4,7 @@
  * like any input (NodePool through its built-in CRD, schemas/kubeproof/), so a broken inventory
  * gets positioned diagnostics, never a crash.
  */
-import { diagnosticFor, escapeSegment, parseQuantityValue, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
+import { diagnosticFor, escapeSegment, parseQuantityValue, sortDiagnostics, stringOf, type Diagnostic, type Resource } from '../core/index.js';
 import { validateSchemas, type KubernetesVersion } from '../schema/index.js';
 import { toAmounts } from './amounts.js';
 import type { SchedNode, Taint } from './types.js';
@@ -52,11 +52,11 @@ function map(v: unknown): Record<string, unknown> {
 }
 
 function strings(v: unknown): Record<string, string> {
-  return Object.fromEntries(Object.entries(map(v)).map(([k, x]) => [k, String(x)]));
+  return Object.fromEntries(Object.entries(map(v)).map(([k, x]) => [k, stringOf(x)]));
 }
 
 function taints(v: unknown): Taint[] {
-  return (Array.isArray(v) ? v : []).map(map).map((t) => ({ key: String(t.key ?? ''), value: t.value === undefined || t.value === null ? '' : String(t.value), effect: String(t.effect ?? '') }));
+  return (Array.isArray(v) ? v : []).map(map).map((t) => ({ key: stringOf(t.key ?? ''), value: t.value === undefined || t.value === null ? '' : stringOf(t.value), effect: stringOf(t.effect ?? '') }));
 }
 
 /** Parses a resource list, reporting each amount that is not a quantity at its position. */
@@ -89,7 +89,7 @@ function fromNode(r: Resource, diagnostics: Diagnostic[]): SchedNode {
 function fromPool(r: Resource, diagnostics: Diagnostic[]): SchedNode[] {
   const spec = map(r.object.spec);
   const count = typeof spec.count === 'number' ? spec.count : 0;
-  const zones = Array.isArray(spec.zones) ? spec.zones.map(String) : [];
+  const zones = Array.isArray(spec.zones) ? spec.zones.map(stringOf) : [];
   const amounts = allocatable(r, '/spec/allocatable', spec.allocatable, diagnostics);
   if (!amounts.has('pods')) amounts.set('pods', DEFAULT_MAX_PODS);
   const out: SchedNode[] = [];

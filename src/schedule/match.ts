@@ -5,6 +5,7 @@
  * metadata.name. A toleration matches a taint by key (empty key with Exists: every key),
  * by value (Equal) and by effect (empty: every effect).
  */
+import { stringOf } from '../core/index.js';
 import { isMap } from '../rules/index.js';
 import type { SchedNode, Taint, Toleration } from './types.js';
 
@@ -54,8 +55,8 @@ function compileNodeSelectorTerm(term: Record<string, unknown>): NodeTest {
 }
 
 function compileRequirement(r: Requirement): (labels: Record<string, string>) => boolean {
-  const key = String(r.key ?? '');
-  const values = Array.isArray(r.values) ? r.values.map(String) : [];
+  const key = stringOf(r.key ?? '');
+  const values = Array.isArray(r.values) ? r.values.map(stringOf) : [];
   switch (r.operator) {
     case 'In':
       return (labels) => Object.hasOwn(labels, key) && values.includes(labels[key]!);
@@ -106,7 +107,7 @@ export function requiredNodeAffinity(spec: Record<string, unknown>): NodeTest {
 }
 
 function compileRequiredNodeAffinity(spec: Record<string, unknown>): NodeTest {
-  const selector = isMap(spec.nodeSelector) ? Object.entries(spec.nodeSelector).map(([k, v]): [string, string] => [k, String(v)]) : [];
+  const selector = isMap(spec.nodeSelector) ? Object.entries(spec.nodeSelector).map(([k, v]): [string, string] => [k, stringOf(v)]) : [];
   const affinity = isMap(spec.affinity) && isMap(spec.affinity.nodeAffinity) ? spec.affinity.nodeAffinity : undefined;
   const required = affinity && isMap(affinity.requiredDuringSchedulingIgnoredDuringExecution) ? affinity.requiredDuringSchedulingIgnoredDuringExecution : undefined;
   const terms = required ? (Array.isArray(required.nodeSelectorTerms) ? required.nodeSelectorTerms : []).map(nodeSelectorTermTest) : undefined;

@@ -13,31 +13,43 @@ import type { HostPort, Owner, SchedPod, Toleration } from './types.js';
 const DEFAULT_MILLI_CPU = '100m';
 const DEFAULT_MEMORY = String(200 * 1024 * 1024);
 
+/**
+ * Pods a dry run makes, at most: Kubernetes' documented scalability limit for a cluster
+ * (150,000 pods). A manifest may ask for 2^31 - 1 replicas; a run that tried to make them would
+ * run out of memory. Pods past the limit are not made, and the workload says so (`pod-limit`).
+ */
+export const MAX_PODS = 150_000;
+
 export interface WorkloadPods {
   workload: Resource;
   pods: SchedPod[];
+  /** How many pods the workload asks for: more than `pods` holds when the run reached MAX_PODS. */
+  asked: number;
   /** StatefulSet with podManagementPolicy OrderedReady: no pod after the first pending ordinal. */
   ordered: boolean;
 }
 
 const CONTROLLERS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'Job', 'CronJob', 'Pod']);
 
-export function workloadPods(resources: readonly Resource[]): WorkloadPods[] {
+export function workloadPods(resources: readonly Resource[], limit = MAX_PODS): WorkloadPods[] {
   const runtimeClasses = runtimeClassesOf(resources);
   const out: WorkloadPods[] = [];
+  let budget = limit;
   for (const r of resources) {
     if (!CONTROLLERS.has(r.id.kind)) continue;
     const t = podTemplate(r);
     if (!t) continue;
     const spec = admit(t.spec, runtimeClasses);
-    const count = replicasOf(r) ?? 0;
+    const asked = replicasOf(r) ?? 0;
+    const count = Math.min(asked, budget);
+    budget -= count;
     const pods: SchedPod[] = [];
     for (let i = 0; i < count; i++) {
       const name = r.id.kind === 'Pod' ? r.id.name : `${r.id.name}-${i}`;
       pods.push(makePod(r, { kind: r.id.kind, name: r.id.name }, name, namespaceOf(r), t.labels, spec, r.id.kind === 'StatefulSet' ? i : undefined));
     }
     const policy = isMap(r.object.spec) ? r.object.spec.podManagementPolicy : undefined;
-    out.push({ workload: r, pods, ordered: r.id.kind === 'StatefulSet' && policy !== 'Parallel' });
+    out.push({ workload: r, pods, asked, ordered: r.id.kind === 'StatefulSet' && policy !== 'Parallel' });
   }
   return out;
 }

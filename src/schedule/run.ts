@@ -3,7 +3,7 @@
  * be running), then every other pod in input order, replicas in index order. A StatefulSet
  * with OrderedReady creates no pod after its first pending ordinal.
  */
-import type { Resource } from '../core/index.js';
+import { stringOf, type Resource } from '../core/index.js';
 import { isMap, namespaceOf } from '../rules/index.js';
 import type { KubernetesVersion } from '../schema/index.js';
 import { daemonSetPods } from './daemonset.js';
@@ -26,6 +26,8 @@ export interface ScheduleRun {
   scheduler: Scheduler;
   placements: Placement[];
   notCreated: SchedPod[];
+  /** Workloads whose pods were cut at MAX_PODS: how many they asked for, how many were made. */
+  cut: { workload: Resource; asked: number; made: number }[];
 }
 
 export function runSchedule(resources: readonly Resource[], nodes: readonly SchedNode[], options: ScheduleOptions = {}): ScheduleRun {
@@ -34,6 +36,7 @@ export function runSchedule(resources: readonly Resource[], nodes: readonly Sche
   const placements: Placement[] = [];
   const notCreated: SchedPod[] = [];
   const workloads = workloadPods(resources);
+  const cut = workloads.filter((w) => w.pods.length < w.asked).map((w) => ({ workload: w.workload, asked: w.asked, made: w.pods.length }));
 
   const later: typeof workloads = [];
   for (const w of workloads) {
@@ -50,17 +53,22 @@ export function runSchedule(resources: readonly Resource[], nodes: readonly Sche
 
   for (const w of later) {
     let blocked = false;
+    let pending: Placement | undefined;
     for (const pod of w.pods) {
       if (blocked) {
         notCreated.push(pod);
         continue;
       }
-      const placement = place(scheduler, pod);
+      // A replica that found no node leaves the cluster as it was, so the next replica of the
+      // same spec finds none for the same reasons (the search's start index does not move
+      // either): kube-scheduler's answer, without running it again for each of them.
+      const placement = pending && pod.spec === pending.pod.spec ? { pod, node: null, message: pending.message } : place(scheduler, pod);
       placements.push(placement);
+      if (placement.node === null) pending = placement;
       if (w.ordered && placement.node === null) blocked = true;
     }
   }
-  return { scheduler, placements, notCreated };
+  return { scheduler, placements, notCreated, cut };
 }
 
 function place(scheduler: Scheduler, pod: SchedPod): Placement {
@@ -76,7 +84,7 @@ export function schedulerContext(resources: readonly Resource[]): SchedulerConte
   for (const r of resources) {
     if (r.id.apiVersion === 'v1' && r.id.kind === 'Namespace') {
       const labels = isMap(r.object.metadata) && isMap(r.object.metadata.labels) ? r.object.metadata.labels : {};
-      namespaces.set(r.id.name, Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)])));
+      namespaces.set(r.id.name, Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, stringOf(v)])));
     }
     if (r.id.apiVersion === 'v1' && r.id.kind === 'Service') services.push(r);
   }
@@ -101,14 +109,14 @@ function defaultSelector(workload: Resource, labels: Record<string, string>, nam
   for (const svc of services) {
     if (namespaceOf(svc) !== namespace || !isMap(svc.object.spec) || !isMap(svc.object.spec.selector)) continue;
     const sel = svc.object.spec.selector;
-    if (Object.entries(sel).every(([k, v]) => labels[k] === String(v))) for (const [k, v] of Object.entries(sel)) matchLabels[k] = String(v);
+    if (Object.entries(sel).every(([k, v]) => labels[k] === stringOf(v))) for (const [k, v] of Object.entries(sel)) matchLabels[k] = stringOf(v);
   }
   const matchExpressions: unknown[] = [];
   if (['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController'].includes(workload.id.kind) && isMap(workload.object.spec)) {
     const sel = workload.object.spec.selector;
-    if (workload.id.kind === 'ReplicationController' && isMap(sel)) for (const [k, v] of Object.entries(sel)) matchLabels[k] = String(v);
+    if (workload.id.kind === 'ReplicationController' && isMap(sel)) for (const [k, v] of Object.entries(sel)) matchLabels[k] = stringOf(v);
     else if (isMap(sel)) {
-      if (isMap(sel.matchLabels)) for (const [k, v] of Object.entries(sel.matchLabels)) matchLabels[k] = String(v);
+      if (isMap(sel.matchLabels)) for (const [k, v] of Object.entries(sel.matchLabels)) matchLabels[k] = stringOf(v);
       if (Array.isArray(sel.matchExpressions)) matchExpressions.push(...sel.matchExpressions);
     }
   }

@@ -4,6 +4,7 @@
  * found, as kube-scheduler does in large clusters), then the scores over the feasible ones.
  * Deterministic: nodes in name order, the search sequential, ties broken by node name.
  */
+import { stringOf } from '../core/index.js';
 import { isMap } from '../rules/index.js';
 import { domainsOf, type Domains } from './domains.js';
 import { fitError } from './fit-error.js';
@@ -236,7 +237,7 @@ function pinnedNodes(pod: SchedPod): Set<string> | undefined {
     const fields = isMap(term) && Array.isArray(term.matchFields) ? term.matchFields : [];
     const byName = fields.find((f) => isMap(f) && f.key === 'metadata.name' && f.operator === 'In' && Array.isArray(f.values));
     if (!isMap(byName)) return undefined;
-    for (const v of byName.values as unknown[]) names.add(String(v));
+    for (const v of byName.values as unknown[]) names.add(stringOf(v));
   }
   return names;
 }

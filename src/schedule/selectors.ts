@@ -1,4 +1,5 @@
 /** Label selectors over pods, and the namespaces an affinity term covers. */
+import { stringOf } from '../core/index.js';
 import { isMap, matchesLabelSelector, type LabelSelector } from '../rules/index.js';
 import type { SchedPod } from './types.js';
 
@@ -31,7 +32,7 @@ export type NamespaceLabels = (namespace: string) => Record<string, string>;
 
 /** An affinity term's namespaces: its list and selector, or else its owner's namespace. */
 export function termCoversNamespace(term: Record<string, unknown>, ownerNamespace: string, namespace: string, namespaceLabels: NamespaceLabels): boolean {
-  const listed = Array.isArray(term.namespaces) ? term.namespaces.map(String) : [];
+  const listed = Array.isArray(term.namespaces) ? term.namespaces.map(stringOf) : [];
   const selector = term.namespaceSelector;
   if (listed.length === 0 && (selector === undefined || selector === null)) return namespace === ownerNamespace;
   return listed.includes(namespace) || (isMap(selector) && selects(selector, namespaceLabels(namespace)));

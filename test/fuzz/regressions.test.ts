@@ -12,6 +12,7 @@ import type { Diagnostic } from '../../src/core/index.js';
 import { parseManifests } from '../../src/load/index.js';
 import { render } from '../../src/render/index.js';
 import { matchesLabelSelector, matchesMapSelector } from '../../src/rules/index.js';
+import { buildInventory, scheduleWorkloads } from '../../src/schedule/index.js';
 import { cpuMs, runCli, tempTree } from '../helpers.js';
 import { diagnosticViolations } from './properties.js';
 
@@ -141,6 +142,27 @@ describe('nesting deep enough to exhaust the parser\'s stack', () => {
     const dir = tempTree({ 'kustomization.yaml': deep });
     const rendered = render(dir, { cwd: dir });
     expect(rendered.diagnostics.map((d) => d.message)).toEqual(['invalid Kustomization: the file nests collections more than 256 levels deep (line 1, column 1)']);
+  });
+});
+
+describe('scheduling inputs of any shape', () => {
+  const nodes = 'apiVersion: kubeproof.dev/v1alpha1\nkind: NodePool\nmetadata: {name: p}\nspec:\n  count: 2\n  zones: [a, {toString: x}]\n  labels: {pool: {toString: x}}\n  allocatable: {cpu: "2", memory: 4Gi, pods: 10}\n';
+  const workload = (spec: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: w}}\n  template:\n    metadata: {labels: {app: w}}\n    spec:\n${spec}      containers: [{name: c, image: "nginx:1.27"}]\n`;
+
+  it('values that are maps with a toString key (node affinity, nodeSelector, topology keys, zones) are values, not "Cannot convert object to primitive value"', () => {
+    const specs = [
+      '      nodeSelector: {pool: {toString: x}}\n',
+      '      affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{key: {toString: x}, operator: In, values: [{toString: x}]}]}]}}}\n',
+      '      topologySpreadConstraints: [{maxSkew: 1, topologyKey: {toString: x}, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: w}}}]\n',
+      '      affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: {toString: x}, labelSelector: {matchLabels: {app: w}}}]}}\n',
+    ];
+    const good = buildInventory(parseManifests(nodes.replace('[a, {toString: x}]', '[a, b]').replace('{pool: {toString: x}}', '{pool: p}'), 'nodes.yaml').resources);
+    expect(good.nodes).toHaveLength(2);
+    for (const spec of specs) {
+      const result = scheduleWorkloads(parseManifests(workload(spec), 'app.yaml').resources, good.nodes, { headroom: true });
+      expect(result.report.summary.pods).toBe(2);
+    }
+    expect(() => buildInventory(parseManifests(nodes, 'nodes.yaml').resources)).not.toThrow();
   });
 });
 

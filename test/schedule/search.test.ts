@@ -74,3 +74,29 @@ describe("existing pods' affinity terms", () => {
     expect(placements(r)['web-0']).toBe('b1');
   });
 });
+
+describe('replica counts past what a cluster holds', () => {
+  const nodes = pool('p', 3, '{cpu: "2", memory: 4Gi, pods: "10"}', '  zones: [a, b, c]\n');
+
+  it('makes at most MAX_PODS pods and says so at the replica count (int32 max replicas ran out of memory)', () => {
+    const result = schedule(deployment('many', 2_147_483_647, container('{cpu: 100m}')) + deployment('after', 2, container('{cpu: 100m}')), nodes);
+    expect(result.report.summary).toEqual({ pods: 150_000, scheduled: 30, pending: 149_970, notCreated: 0 });
+    const limit = result.diagnostics.filter((d) => d.ruleId === 'pod-limit').map((d) => `${d.line}:${d.column} ${d.message}`);
+    expect(limit).toEqual([
+      '5:13 Deployment many asks for 2147483647 pod(s); a dry run makes at most 150000 pods in all (the Kubernetes scalability limit per cluster): only the first 150000 were made',
+      '19:13 Deployment after asks for 2 pod(s); a dry run makes at most 150000 pods in all (the Kubernetes scalability limit per cluster): none of them was made',
+    ]);
+    const unschedulable = result.diagnostics.find((d) => d.ruleId === 'unschedulable')!;
+    expect(unschedulable.message).toMatch(/^149970 of 150000 pods of Deployment many cannot be scheduled \(many-30, many-31, .*, many-39 and 149960 more\): 0\/3 nodes are available: 3 Too many pods\./);
+  });
+
+  it('gives the replicas after a pending one its answer without scheduling each again, as scheduling each would', () => {
+    const workloads = deployment('a', 40, container('{cpu: 300m}')) + deployment('b', 5, container('{cpu: 100m}'));
+    const shortcut = schedule(workloads, nodes);
+    // one replica at a time through the same scheduler: what the shortcut must equal
+    const oneByOne = schedule(Array.from({ length: 40 }, (_, i) => deployment(`a-x${i}`, 1, container('{cpu: 300m}'), '{app: a}')).join('') + deployment('b', 5, container('{cpu: 100m}')), nodes);
+    const strip = (r: typeof shortcut) => r.report.pods.map((p) => [p.node, p.message]);
+    expect(strip(shortcut)).toEqual(strip(oneByOne));
+    expect(shortcut.report.summary.pending).toBe(22);
+  });
+});

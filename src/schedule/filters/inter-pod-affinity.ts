@@ -5,6 +5,7 @@
  * pods' required anti-affinity forbids the domains they hold against this pod. Score:
  * preferred terms both ways, and existing pods' required affinity, weight 1.
  */
+import { stringOf } from '../../core/index.js';
 import { affinityTermsOf, type Term } from '../affinity-terms.js';
 import type { FilterPlugin, ScorePlugin } from '../framework.js';
 import type { NodeInfo } from '../node-info.js';
@@ -15,7 +16,7 @@ export const AFFINITY_REASON = "node(s) didn't match pod affinity rules";
 export const ANTI_AFFINITY_REASON = "node(s) didn't match pod anti-affinity rules";
 export const EXISTING_ANTI_AFFINITY_REASON = "node(s) didn't satisfy existing pods anti-affinity rules";
 
-const topologyKey = (t: Term) => String(t.topologyKey ?? '');
+const topologyKey = (t: Term) => stringOf(t.topologyKey ?? '');
 
 const KEY = 'InterPodAffinity';
 const AFFINITY = [AFFINITY_REASON];

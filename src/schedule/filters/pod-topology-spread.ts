@@ -4,6 +4,7 @@
  * maxSkew (minDomains: fewer eligible domains than that counts the minimum as 0). Score: for
  * ScheduleAnyway constraints (or the system defaults), fewer matching pods scores higher.
  */
+import { stringOf } from '../../core/index.js';
 import { isMap } from '../../rules/index.js';
 import type { Cycle, FilterPlugin, PodGroup, ScorePlugin } from '../framework.js';
 import { firstUntoleratedTaint, matchesRequiredNodeAffinity } from '../match.js';
@@ -30,7 +31,7 @@ function constraintsOf(pod: SchedPod, when: 'DoNotSchedule' | 'ScheduleAnyway'):
   const list = Array.isArray(pod.spec.topologySpreadConstraints) ? pod.spec.topologySpreadConstraints.filter(isMap) : [];
   return list.filter((c) => c.whenUnsatisfiable === when).map((c) => ({
     maxSkew: typeof c.maxSkew === 'number' ? c.maxSkew : 1,
-    topologyKey: String(c.topologyKey ?? ''),
+    topologyKey: stringOf(c.topologyKey ?? ''),
     selector: withMatchLabelKeys(c.labelSelector, c.matchLabelKeys, pod.labels),
     minDomains: typeof c.minDomains === 'number' ? c.minDomains : 1,
     honorAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
@@ -41,7 +42,7 @@ function constraintsOf(pod: SchedPod, when: 'DoNotSchedule' | 'ScheduleAnyway'):
 /** matchLabelKeys: each key the pod has becomes `key = value` in the selector. */
 function withMatchLabelKeys(selector: unknown, keys: unknown, labels: Record<string, string>): unknown {
   if (!isMap(selector) || !Array.isArray(keys) || keys.length === 0) return selector;
-  const extra = keys.map(String).filter((k) => Object.hasOwn(labels, k)).map((k) => ({ key: k, operator: 'In', values: [labels[k]!] }));
+  const extra = keys.map(stringOf).filter((k) => Object.hasOwn(labels, k)).map((k) => ({ key: k, operator: 'In', values: [labels[k]!] }));
   return { ...selector, matchExpressions: [...(Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []), ...extra] };
 }
 
