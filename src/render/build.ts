@@ -132,7 +132,7 @@ function transform(k: Kustomization, resmap: ResMap, options: BuildOptions): voi
   const replicas = Array.isArray(k.fields.replicas) ? (k.fields.replicas as { name: string; count: number }[]) : [];
   replicas.forEach((entry, i) => setReplicas(resmap.items, entry, at(`/replicas/${i}/count`), k, `/replicas/${i}`));
   const images = [...(Array.isArray(k.fields.images) ? k.fields.images : []), ...(Array.isArray(k.fields.imageTags) ? k.fields.imageTags : [])] as ImageRule[];
-  images.forEach((rule, i) => setImages(resmap.items, rule, at(`/images/${i}`)));
+  setImages(resmap.items, images.map((rule, i) => ({ rule, origin: at(`/images/${i}`) })));
   runReplacements(k, resmap);
 }
 

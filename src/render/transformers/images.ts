@@ -10,45 +10,62 @@ export interface ImageRule {
   tagSuffix?: string;
 }
 
-export function setImages(resources: RenderResource[], rule: ImageRule, origin: Origin): void {
-  // The name is used as an unescaped regular expression, as kustomize does.
-  let re: RegExp;
-  try {
-    re = new RegExp(`^${rule.name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
-  } catch {
-    return;
-  }
+/**
+ * The rules in order, as kustomize runs one transformer per entry. Where the containers are is
+ * found once per resource, not once per rule: rules only change `image` strings, never where
+ * containers are, and an overlay with dozens of image entries walked every object that often.
+ */
+export function setImages(resources: RenderResource[], rules: readonly { rule: ImageRule; origin: Origin }[]): void {
+  const compiled = rules.flatMap(({ rule, origin }) => {
+    // The name is used as an unescaped regular expression, as kustomize does.
+    try {
+      return [{ rule, origin, re: new RegExp(`^${rule.name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`) }];
+    } catch {
+      return [];
+    }
+  });
+  if (compiled.length === 0) return;
   for (const r of resources) {
     if (r.kind === 'CustomResourceDefinition') continue;
-    const visit = (node: unknown, pointer: string): void => {
-      if (Array.isArray(node)) node.forEach((n, i) => visit(n, `${pointer}/${i}`));
-      else if (isMap(node)) {
-        for (const [key, value] of Object.entries(node)) {
-          if ((key === 'containers' || key === 'initContainers') && Array.isArray(value)) {
-            value.forEach((c, i) => {
-              if (isMap(c) && typeof c.image === 'string' && re.test(c.image)) {
-                c.image = rewrite(c.image, rule);
-                r.setOrigin(`${pointer}/${key}/${i}/image`, origin);
-              }
-            });
-          }
-          visit(value, `${pointer}/${key}`);
+    const sites = containerSites(r.object);
+    for (const { rule, origin, re } of compiled) {
+      for (const { container, pointer } of sites) {
+        if (typeof container.image === 'string' && re.test(container.image)) {
+          container.image = rewrite(container.image, rule);
+          r.setOrigin(`${pointer}/image`, origin);
         }
       }
-    };
-    visit(r.object, '');
-    // kustomize's field-spec pass runs again over pod and template containers: a tag suffix lands twice.
-    if (rule.tagSuffix && !rule.newTag && !rule.digest) {
-      for (const base of [['spec'], ['spec', 'template', 'spec']]) {
-        let node: unknown = r.object;
-        for (const k of base) node = isMap(node) ? node[k] : undefined;
-        for (const key of ['containers', 'initContainers']) {
-          const list = isMap(node) ? node[key] : undefined;
-          if (Array.isArray(list)) for (const c of list) if (isMap(c) && typeof c.image === 'string' && re.test(c.image)) c.image = rewrite(c.image, rule);
+      // kustomize's field-spec pass runs again over pod and template containers: a tag suffix lands twice.
+      if (rule.tagSuffix && !rule.newTag && !rule.digest) {
+        for (const base of [['spec'], ['spec', 'template', 'spec']]) {
+          let node: unknown = r.object;
+          for (const k of base) node = isMap(node) ? node[k] : undefined;
+          for (const key of ['containers', 'initContainers']) {
+            const list = isMap(node) ? node[key] : undefined;
+            if (Array.isArray(list)) for (const c of list) if (isMap(c) && typeof c.image === 'string' && re.test(c.image)) c.image = rewrite(c.image, rule);
+          }
         }
       }
     }
   }
+}
+
+/** Every map in a `containers` or `initContainers` list anywhere in the object, with its pointer, in walk order. */
+function containerSites(object: unknown): { container: Record<string, unknown>; pointer: string }[] {
+  const sites: { container: Record<string, unknown>; pointer: string }[] = [];
+  const visit = (node: unknown, pointer: string): void => {
+    if (Array.isArray(node)) node.forEach((n, i) => visit(n, `${pointer}/${i}`));
+    else if (isMap(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'containers' || key === 'initContainers') && Array.isArray(value)) {
+          value.forEach((c, i) => isMap(c) && sites.push({ container: c, pointer: `${pointer}/${key}/${i}` }));
+        }
+        visit(value, `${pointer}/${key}`);
+      }
+    }
+  };
+  visit(object, '');
+  return sites;
 }
 
 function rewrite(image: string, rule: ImageRule): string {
