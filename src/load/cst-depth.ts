@@ -6,19 +6,34 @@
  */
 import type { CST } from 'yaml';
 
-/** The first token nested deeper than `max`, or undefined. */
-export function tooDeepToken(document: CST.Document, max: number): CST.Token | undefined {
-  const stack: [CST.Token | undefined, number][] = [[document.value, 0]];
+/**
+ * Scalars longer than the API server would ever accept (it refuses request bodies over 3 MiB)
+ * are refused before composing too: the yaml package builds a double-quoted scalar one
+ * character at a time, and a 27 MB one took 5 s, most of it in the garbage collector.
+ */
+export const MAX_SCALAR_CHARS = 4 * 1024 * 1024;
+
+export interface Refused {
+  token: CST.Token;
+  /** Nested deeper than the limit, or a scalar longer than MAX_SCALAR_CHARS. */
+  why: 'depth' | 'scalar';
+}
+
+/** The first token nested deeper than `max` or too long to compose, or undefined: one walk for both. */
+export function refusedToken(document: CST.Document, max: number, maxScalar = MAX_SCALAR_CHARS): Refused | undefined {
+  const stack: [CST.Token | null | undefined, number][] = [[document.value, 0]];
   while (stack.length > 0) {
     const [token, depth] = stack.pop()!;
     if (!token) continue;
     if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
-      if (depth > max) return token;
+      if (depth > max) return { token, why: 'depth' };
       for (const item of token.items) {
         const { key, value } = item as { key?: CST.Token | null; value?: CST.Token };
         if (key) stack.push([key, depth + 1]);
         stack.push([value, depth + 1]);
       }
+    } else if ('source' in token && typeof token.source === 'string' && token.source.length > maxScalar) {
+      return { token, why: 'scalar' };
     }
   }
   return undefined;

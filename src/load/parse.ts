@@ -1,7 +1,7 @@
 /** Text -> documents -> resources, with every parse problem as a positioned diagnostic. */
 import { Composer, isScalar, LineCounter, Parser, visit, type Alias, type Document, type Scalar, type YAMLError } from 'yaml';
-import { START_OF_FILE, type Diagnostic, type Resource } from '../core/index.js';
-import { tooDeepToken, untilStackOverflow } from './cst-depth.js';
+import { START_OF_FILE, type Diagnostic, type Resource, type SourceSpan } from '../core/index.js';
+import { MAX_SCALAR_CHARS, refusedToken, untilStackOverflow, type Refused } from './cst-depth.js';
 import { isAliasBomb, measureExpansion } from './expansion.js';
 import { identify } from './identify.js';
 import { NodeLocator } from './positions.js';
@@ -44,15 +44,15 @@ export function parseManifests(text: string, file: string, options: ParseOptions
   };
   let overflowAt: number | undefined; // the line the parser reached when nesting exhausted its stack
   for (const token of untilStackOverflow(new Parser(ctx.lineCounter.addNewLine).parse(text), () => (overflowAt = Math.max(1, ctx.lineCounter.lineStarts.length)))) {
-    const deep = token.type === 'document' ? tooDeepToken(token, maxDepth) : undefined;
-    if (!deep) {
+    const refused = token.type === 'document' ? refusedToken(token, maxDepth) : undefined;
+    if (!refused) {
       compose(composer.next(token) as Iterable<Document.Parsed>);
       continue;
     }
     compose(composer.end() as Iterable<Document.Parsed>); // the pending document comes first
-    const at = ctx.lineCounter.linePos(deep.offset);
+    const at = ctx.lineCounter.linePos(refused.token.offset);
     const span = { line: at.line, column: at.col, endLine: at.line, endColumn: at.col + 1 };
-    ctx.out.diagnostics.push(problem('nesting-too-deep', file, `document ${docIndex + 1} nests collections more than ${maxDepth} levels deep`, span));
+    ctx.out.diagnostics.push(refusal(refused, file, `document ${docIndex + 1}`, maxDepth, span));
     docIndex++;
   }
   compose(composer.end() as Iterable<Document.Parsed>);
@@ -133,6 +133,13 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
   if (found.resources.length === 1) for (const w of warnings) w.resource = found.resources[0]!.id;
 }
 
+/** What a refused document is told: nested too deep, or a scalar no API server would take. */
+function refusal(refused: Refused, file: string, what: string, maxDepth: number, span?: SourceSpan): Diagnostic {
+  if (refused.why === 'depth') return problem('nesting-too-deep', file, `${what} nests collections more than ${maxDepth} levels deep`, span);
+  const mib = ((refused.token as { source: string }).source.length / 1048576).toFixed(1);
+  return problem('scalar-too-large', file, `${what} holds a scalar of ${mib} MiB, over the ${MAX_SCALAR_CHARS / 1048576} MiB limit: the API server accepts at most 3 MiB per object`, span);
+}
+
 function syntaxMessage(e: YAMLError, secret = false): string {
   const message = e.message.replace(/\s+/g, ' ').trim();
   return secret ? redactSyntaxMessage(message) : message;
@@ -205,10 +212,8 @@ export function parsePlainDocuments(text: string, file: string, options: ParseOp
   const tokens = [...untilStackOverflow(new Parser(lineCounter.addNewLine).parse(text), () => (overflow = true))];
   if (overflow) return { documents: [], diagnostics: [problem('nesting-too-deep', file, `the file nests collections more than ${maxDepth} levels deep`)] };
   for (const token of tokens) {
-    if (token.type === 'document' && tooDeepToken(token, maxDepth)) {
-      diagnostics.push(problem('nesting-too-deep', file, `the file nests collections more than ${maxDepth} levels deep`));
-      return { documents: [], diagnostics };
-    }
+    const refused = token.type === 'document' ? refusedToken(token, maxDepth) : undefined;
+    if (refused) return { documents: [], diagnostics: [refusal(refused, file, 'the file', maxDepth)] };
   }
   for (const doc of composeWithoutStacks(() => composer.compose(tokens) as Iterable<Document.Parsed>)) {
     addDuplicateKeyErrors(doc);

@@ -36,6 +36,11 @@ export const loadProblems = {
     description: 'The document nests collections too deeply to be a Kubernetes object',
     docs: 'Kubernetes objects nest a few dozen levels at most. Documents nested hundreds of levels deep are refused before they can exhaust the stack.',
   },
+  'scalar-too-large': {
+    severity: 'error',
+    description: 'A single YAML value is larger than any Kubernetes object can be',
+    docs: 'A scalar over 4 MiB is refused before it is read: the API server accepts at most 3 MiB per object (a ConfigMap or Secret holds at most 1 MiB), so no manifest needs one, and composing it would cost seconds. Move the data out of the manifest.',
+  },
   'invalid-encoding': {
     severity: 'error',
     description: 'The file is not valid UTF-8 text',

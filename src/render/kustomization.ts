@@ -75,12 +75,43 @@ function checkFields(fields: Record<string, unknown>, file: string): void {
     if (!Array.isArray(list)) continue;
     list.forEach((entry, i) => {
       if (entry === null) list[i] = {}; // an empty entry: kustomize's struct with every field unset
-      else if (!isPlainObject(entry)) throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${Array.isArray(entry) ? 'array' : typeof entry} into Go struct field Kustomization.${field} (each entry must be a mapping)`, file, `/${field}/${i}`);
+      else if (!isPlainObject(entry)) throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${jsonType(entry)} into Go struct field Kustomization.${field} (each entry must be a mapping)`, file, `/${field}/${i}`);
     });
+  }
+  for (const field of ['patches', 'patchesJson6902']) {
+    const list = fields[field];
+    if (Array.isArray(list)) list.forEach((entry, i) => checkTarget((entry as Record<string, unknown>).target, file, field, `/${field}/${i}/target`));
   }
   if (fields.kind !== undefined && fields.kind !== 'Kustomization' && fields.kind !== 'Component') {
     throw new BuildError(`invalid Kustomization: kind ${JSON.stringify(fields.kind)} is not Kustomization or Component`, file, '/kind');
   }
+}
+
+/** A patch target's fields are strings, as kustomize's strict decoding of types.Selector wants them (its messages). */
+const SELECTOR_FIELDS: Record<string, string> = {
+  group: 'ResId.Gvk.group',
+  version: 'ResId.Gvk.version',
+  kind: 'ResId.Gvk.kind',
+  name: 'ResId.name',
+  namespace: 'ResId.namespace',
+  labelSelector: 'labelSelector',
+  annotationSelector: 'annotationSelector',
+};
+
+function checkTarget(target: unknown, file: string, field: string, pointer: string): void {
+  if (target === undefined || target === null) return;
+  if (!isPlainObject(target)) throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${jsonType(target)} into Go struct field Patch.${field}.target of type types.Selector`, file, pointer);
+  for (const [key, path] of Object.entries(SELECTOR_FIELDS)) {
+    const v = target[key];
+    if (v !== undefined && v !== null && typeof v !== 'string') throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${jsonType(v)} into Go struct field Selector.${field}.target.${path} of type string`, file, `${pointer}/${key}`);
+  }
+}
+
+/** A value's JSON type as Go's encoding/json names it in its errors. */
+function jsonType(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'boolean') return 'bool';
+  return typeof v;
 }
 
 function isFile(p: string): boolean {

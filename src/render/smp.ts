@@ -38,7 +38,11 @@ export function strategicMerge(dest: unknown, patch: unknown, schema: SchemaCurs
 
 function merge(dest: unknown, patch: unknown, schema: SchemaCursor): Merged {
   const sample = dest !== undefined && dest !== null ? dest : patch;
-  if (Array.isArray(sample)) return mergeList(dest, patch, schema);
+  if (Array.isArray(sample)) {
+    // kyaml checks every source of a list field, merge strategy or not (as kustomize 5.5 answers).
+    if (patch !== undefined && patch !== null && !Array.isArray(patch)) throw kindError('SequenceNode', patch);
+    return mergeList(dest, patch, schema);
+  }
   if (isMap(sample) || sample === undefined || sample === null) {
     if (patch !== undefined && patch !== null && !isMap(patch) && isMap(dest)) throw kindError('MappingNode', patch);
     return mergeMap(dest, patch, schema);

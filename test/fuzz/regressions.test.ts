@@ -219,6 +219,25 @@ describe('kustomization fields of the wrong shape', () => {
     expect(ops('- op: move\n  from: [a]\n  path: /x\n')).toEqual(['kustomize-build@3:3 unable to apply JSON patch: move operation: from must be a string']);
   });
 
+  it('a strategic merge patch giving a list field a map or a scalar fails as kustomize fails, not with "p.find is not a function"', () => {
+    const patched = (value: string) => {
+      const dir = tempTree({
+        'kustomization.yaml': `resources: [r.yaml]\npatches:\n- patch: |\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: web}\n    spec:\n      template:\n        spec:\n          containers: ${value}\n`,
+        'r.yaml': resource,
+      });
+      return render(dir, { cwd: dir }).diagnostics.map((d) => `${at(d)} ${d.message}`);
+    };
+    // kubectl kustomize (5.5): "wrong node kind: expected SequenceNode but got MappingNode: node contents: ..."
+    expect(patched('{name: c}')).toEqual(['kustomize-build@3:3 wrong node kind: expected SequenceNode but got MappingNode: node contents:\n{"name":"c"}']);
+    expect(patched('5')).toEqual(['kustomize-build@3:3 wrong node kind: expected SequenceNode but got ScalarNode: node contents:\n5']);
+  });
+
+  it('patch targets of the wrong shape are refused with kustomize\'s strict-decoding messages, not "selector.match is not a function"', () => {
+    expect(build('patches:\n- target: {kind: Deployment, labelSelector: [a]}\n  patch: "[]"\n')).toEqual(['kustomize-build@3:30 invalid Kustomization: json: cannot unmarshal array into Go struct field Selector.patches.target.labelSelector of type string']);
+    expect(build('patchesJson6902:\n- target: {version: 1.5}\n  patch: "[]"\n')).toEqual(['kustomize-build@3:12 invalid Kustomization: json: cannot unmarshal number into Go struct field Selector.patchesJson6902.target.ResId.Gvk.version of type string']);
+    expect(build('patches:\n- target: [1]\n  patch: "[]"\n')).toEqual(['kustomize-build@3:3 invalid Kustomization: json: cannot unmarshal array into Go struct field Patch.patches.target of type types.Selector']);
+  });
+
   it('...and the command line reports them with exit code 1, no internal error', async () => {
     const dir = tempTree({ 'kustomization.yaml': 'resources: [r.yaml]\npatches:\n-\nlabels:\n-\n', 'r.yaml': resource });
     const r = await runCli(['render', '.'], { cwd: dir });
@@ -244,6 +263,15 @@ describe('speed on large maps', () => {
     expect(cpuMs(() => (diagnostics = parseManifests(text, 'dup.yaml').diagnostics))).toBeLessThan(1500);
     expect(diagnostics).toHaveLength(3_000);
     expect(at(diagnostics[2_999]!)).toBe('duplicate-key@6004:1');
+  });
+
+  it('refuses a scalar larger than any object the API server takes before composing it: a 27 MB quoted string took 5 s', () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  big: "${'\\0a'.repeat(2_000_000)}"\n`;
+    let diagnostics: Diagnostic[] = [];
+    expect(cpuMs(() => (diagnostics = parseManifests(text, 'big.yaml').diagnostics))).toBeLessThan(1500);
+    expect(diagnostics.map((d) => `${at(d)} ${d.message}`)).toEqual(['scalar-too-large@6:8 document 1 holds a scalar of 5.7 MiB, over the 4 MiB limit: the API server accepts at most 3 MiB per object']);
+    const dir = tempTree({ 'kustomization.yaml': `namePrefix: "${'x'.repeat(5 * 1024 * 1024)}"\n` });
+    expect(render(dir, { cwd: dir }).diagnostics.map((d) => d.message)).toEqual(['invalid Kustomization: the file holds a scalar of 5.0 MiB, over the 4 MiB limit: the API server accepts at most 3 MiB per object (line 1, column 1)']);
   });
 
   it('does not spend its time on stack traces of the parser\'s errors: 20 000 unclosed flow sequences', () => {

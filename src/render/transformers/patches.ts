@@ -88,9 +88,11 @@ function applySmp(resmap: ResMap, r: RenderResource, patch: Record<string, unkno
   try {
     merged = strategicMerge(r.object, body, schemaFor(r, ctx));
   } catch (err) {
+    if (!(err instanceof BuildError)) throw err;
     // kustomize quotes the patch node it could not merge: never a Secret's (core/redact.ts).
-    if (!(err instanceof BuildError) || !isSecretKind(r)) throw err;
-    throw new BuildError(err.message.replace(/node contents:\n[\s\S]*$/, `node contents:\n${REDACTED}`), err.file, err.pointer);
+    const message = isSecretKind(r) ? err.message.replace(/node contents:\n[\s\S]*$/, `node contents:\n${REDACTED}`) : err.message;
+    // The merge knows no files: the error is the patch's.
+    throw new BuildError(message, err.file ?? origin.file, err.file ? err.pointer : origin.pointer);
   }
   if (merged === undefined) {
     resmap.remove(r);
