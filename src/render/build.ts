@@ -3,6 +3,7 @@
  * complete), generators, components, then the transformers in their fixed order; at the top
  * level only, hash suffixes, name references, local-config removal and the output order.
  */
+import { stringOf } from '../core/index.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { KubernetesVersion } from '../openapi/index.js';
@@ -138,7 +139,7 @@ function transform(k: Kustomization, resmap: ResMap, options: BuildOptions): voi
 
 function stringMap(v: unknown): Record<string, string> {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)]));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, stringOf(x)]));
 }
 
 const REPLICA_KINDS = ['Deployment', 'ReplicationController', 'ReplicaSet', 'StatefulSet'];

@@ -1,4 +1,5 @@
 /** JSON 6902 patches through fast-json-patch, with kustomize's (json-patch v4) error texts. */
+import { stringOf } from '../core/index.js';
 import fastJsonPatch from 'fast-json-patch';
 import { BuildError } from './errors.js';
 
@@ -62,7 +63,7 @@ function checkShape(raw: unknown, blame: { file: string; pointer: string }): Op 
   if (op.path === undefined || op.path === null) return refuse(`${name} operation: operation missing path field`);
   if (typeof op.path !== 'string') return refuse(`${name} operation: path must be a string`);
   if (op.from !== undefined && op.from !== null && typeof op.from !== 'string') return refuse(`${name} operation: from must be a string`);
-  const checked = { ...op, op: String(op.op), path: op.path } as Op;
+  const checked = { ...op, op: stringOf(op.op), path: op.path } as Op;
   if (typeof op.from !== 'string') delete checked.from;
   return checked;
 }

@@ -3,7 +3,7 @@
  * transformer set, where that came from, so findings on rendered output point at the file a
  * person has to edit.
  */
-import type { KubeObject, Located } from '../core/index.js';
+import { stringOf, type KubeObject, type Located } from '../core/index.js';
 
 export interface Origin {
   file: string;
@@ -34,10 +34,10 @@ export class RenderResource {
   ) {}
 
   get apiVersion(): string {
-    return String(this.object.apiVersion ?? '');
+    return stringOf(this.object.apiVersion ?? '');
   }
   get kind(): string {
-    return String(this.object.kind ?? '');
+    return stringOf(this.object.kind ?? '');
   }
   get metadata(): Record<string, unknown> {
     const m = this.object.metadata;

@@ -7,6 +7,7 @@
  * `$setElementOrder`, `$deleteFromPrimitiveList` and `$retainKeys` are not supported by
  * kustomize either: they pass through as data.
  */
+import { stringOf } from '../core/index.js';
 import type { SchemaNode, SchemaWalker } from '../openapi/index.js';
 import { BuildError } from './errors.js';
 import { isMap } from './fieldspec.js';
@@ -90,7 +91,7 @@ function mergeMap(dest: unknown, patch: unknown, schema: SchemaCursor): Merged {
  */
 function restyle(old: unknown, value: unknown): unknown {
   if (typeof old === 'string' && (typeof value === 'number' || typeof value === 'boolean') && (old.includes('\n') || /^(?:[-+]?[0-9.][0-9._eExXoObB+-]*|true|false|True|False|TRUE|FALSE|null|Null|NULL|~|)$/.test(old))) {
-    return String(value);
+    return stringOf(value);
   }
   return value;
 }
@@ -98,7 +99,7 @@ function restyle(old: unknown, value: unknown): unknown {
 function directive(v: unknown): 'delete' | 'replace' | 'merge' | undefined {
   if (v === undefined) return undefined;
   if (v === 'delete' || v === 'replace' || v === 'merge') return v;
-  throw new BuildError(`unknown patch strategy '${String(v)}'`);
+  throw new BuildError(`unknown patch strategy '${stringOf(v)}'`);
 }
 
 function withoutDirective(m: Record<string, unknown>): Record<string, unknown> {
@@ -109,7 +110,7 @@ function withoutDirective(m: Record<string, unknown>): Record<string, unknown> {
 function mergeKeys(schema: SchemaCursor): string[] | undefined {
   const node = resolved(schema) ?? (schema.node as SchemaNode | undefined);
   if (!node) return undefined;
-  const strategy = String(node['x-kubernetes-patch-strategy'] ?? '');
+  const strategy = stringOf(node['x-kubernetes-patch-strategy'] ?? '');
   if (!strategy.split(',').includes('merge')) return undefined;
   const mapKeys = node['x-kubernetes-list-map-keys'] as string[] | undefined;
   if (mapKeys?.length) return mapKeys;
@@ -143,7 +144,7 @@ function mergeList(dest: unknown, patch: unknown, schema: SchemaCursor): Merged 
     for (const v of [...p, ...base]) if (!out.some((x) => x === v)) out.push(v);
     return out;
   }
-  const keyOf = (el: unknown) => (isMap(el) ? keys.map((k) => (el[k] === undefined ? '' : String(el[k]))) : undefined);
+  const keyOf = (el: unknown) => (isMap(el) ? keys.map((k) => (el[k] === undefined ? '' : stringOf(el[k]))) : undefined);
   const same = (a: string[], b: string[]) => a.every((v, i) => v === b[i]);
   const result: unknown[] = [];
   const used = new Set<unknown>();

@@ -238,6 +238,15 @@ describe('kustomization fields of the wrong shape', () => {
     expect(build('patches:\n- target: [1]\n  patch: "[]"\n')).toEqual(['kustomize-build@3:3 invalid Kustomization: json: cannot unmarshal array into Go struct field Patch.patches.target of type types.Selector']);
   });
 
+  it('a patch whose apiVersion, kind or name is a map with a toString key is reported, not "Cannot convert object to primitive value"', () => {
+    for (const field of ['apiVersion: {toString: {}}\nkind: Deployment\nmetadata: {name: web}', 'apiVersion: apps/v1\nkind: {toString: x}\nmetadata: {name: web}', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: {toString: x}}']) {
+      const dir = tempTree({ 'kustomization.yaml': 'resources: [r.yaml]\npatches:\n- path: p.yaml\n', 'r.yaml': resource, 'p.yaml': `${field}\nspec:\n  replicas: 9\n` });
+      const found = render(dir, { cwd: dir }).diagnostics;
+      expect(found).toHaveLength(1);
+      expect(found[0]!.ruleId).toBe('kustomize-build');
+    }
+  });
+
   it('...and the command line reports them with exit code 1, no internal error', async () => {
     const dir = tempTree({ 'kustomization.yaml': 'resources: [r.yaml]\npatches:\n-\nlabels:\n-\n', 'r.yaml': resource });
     const r = await runCli(['render', '.'], { cwd: dir });

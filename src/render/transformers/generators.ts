@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { REDACTED, rememberSecretValues } from '../../core/index.js';
+import { REDACTED, rememberSecretValues, stringOf } from '../../core/index.js';
 import { BuildError } from '../errors.js';
 import { isMap } from '../fieldspec.js';
 import { readInRoot } from '../files.js';
@@ -106,7 +106,7 @@ function generate(k: Kustomization, kind: 'ConfigMap' | 'Secret', entry: Record<
 
   const r = new RenderResource(object, { file: k.file, pointer, locate: (p) => k.locate(p === '' ? pointer : pointer) });
   r.behavior = entry.behavior === 'merge' || entry.behavior === 'replace' ? entry.behavior : 'create';
-  if (entry.behavior !== undefined && !['create', 'merge', 'replace'].includes(String(entry.behavior))) {
+  if (entry.behavior !== undefined && !['create', 'merge', 'replace'].includes(stringOf(entry.behavior))) {
     throw new BuildError(`unknown generator behavior ${JSON.stringify(entry.behavior)}`, k.file, `${pointer}/behavior`);
   }
   r.needsHashSuffix = !(global.disableNameSuffixHash || local.disableNameSuffixHash);

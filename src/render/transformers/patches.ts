@@ -1,5 +1,5 @@
 /** `patches`, `patchesStrategicMerge` and `patchesJson6902`: finding targets and applying them. */
-import { isSecretKind, REDACTED } from '../../core/index.js';
+import { isSecretKind, REDACTED, stringOf } from '../../core/index.js';
 import { decodeSource, parsePlainDocuments } from '../../load/index.js';
 import { mayHoldSecrets } from '../../load/redact-syntax.js';
 import { loadBundle, SchemaWalker, type KubernetesVersion } from '../../openapi/index.js';
@@ -34,7 +34,7 @@ function readPatch(k: Kustomization, entry: { path?: unknown; patch?: unknown; t
     text = decoded.text;
     file = absolute;
     base = '';
-  } else text = String(entry.patch).trim();
+  } else text = stringOf(entry.patch).trim();
   const { documents, diagnostics } = parsePlainDocuments(text, file, { typing });
   if (diagnostics.length) throw new BuildError(`unable to parse SM or JSON patch from [${shownPatch(text, entry)}]: ${diagnostics[0]!.message}`, k.file, pointer);
   return {
@@ -64,9 +64,9 @@ function schemaFor(r: RenderResource, ctx: PatchContext): SchemaCursor {
 }
 
 function describePatch(p: Record<string, unknown>): string {
-  const [group, version] = String(p.apiVersion ?? '').includes('/') ? String(p.apiVersion).split('/') : ['', String(p.apiVersion ?? '')];
+  const [group, version] = stringOf(p.apiVersion ?? '').includes('/') ? stringOf(p.apiVersion).split('/') : ['', stringOf(p.apiVersion ?? '')];
   const meta = (isMap(p.metadata) ? p.metadata : {}) as Record<string, unknown>;
-  return `${p.kind}.${version || '[noVer]'}.${group || '[noGrp]'}/${meta.name}.${meta.namespace ?? '[noNs]'}`;
+  return `${stringOf(p.kind)}.${version || '[noVer]'}.${group || '[noGrp]'}/${stringOf(meta.name)}.${stringOf(meta.namespace ?? '[noNs]')}`;
 }
 
 /** Finds the one resource a strategic-merge patch names by its own id (or a previous id). */
@@ -136,7 +136,7 @@ const IDENTITY_KEYS = ['name', 'mountPath', 'devicePath', 'containerPort', 'port
 
 function identity(el: Record<string, unknown>): string | undefined {
   const key = IDENTITY_KEYS.find((k) => el[k] !== undefined);
-  return key === undefined ? undefined : `${key}=${String(el[key])}`;
+  return key === undefined ? undefined : `${key}=${stringOf(el[key])}`;
 }
 
 function valueAt(root: unknown, pointer: string): unknown {

@@ -3,6 +3,7 @@
  * fields of others, selected by kind, name, labels... As kustomize does: an existing target
  * keeps its type when a delimited part is replaced; a created field is typed from its text.
  */
+import { stringOf } from '../../core/index.js';
 import { decodeSource, isPlainObject, parsePlainDocuments } from '../../load/index.js';
 import { BuildError } from '../errors.js';
 import { isMap } from '../fieldspec.js';
@@ -49,7 +50,7 @@ function apply(rep: Replacement, resmap: ResMap, k: Kustomization, origin: Origi
   const found = places(bySelector[0]!.object, parseFieldPath(fieldPath), false);
   if (found.length === 0) throw new BuildError(`fieldPath \`${fieldPath}\` is missing for replacement source ${describeSelector(source)}`, k.file, origin.pointer);
   let value = structuredClone(found[0]!.parent[found[0]!.key]);
-  if (source.options?.delimiter !== undefined) value = String(value).split(source.options.delimiter)[source.options.index ?? 0] ?? '';
+  if (source.options?.delimiter !== undefined) value = stringOf(value).split(source.options.delimiter)[source.options.index ?? 0] ?? '';
 
   for (const target of rep.targets ?? []) {
     const selected = resmap.items.filter((r) => (!target.select || selectsAnyId(target.select, r)) && !(target.reject ?? []).some((s) => selectsAnyId(s, r)));
@@ -63,16 +64,16 @@ function apply(rep: Replacement, resmap: ResMap, k: Kustomization, origin: Origi
           if (target.options?.delimiter !== undefined && typeof existing === 'string') {
             const parts = existing.split(target.options.delimiter);
             const index = target.options.index ?? 0;
-            if (index >= 0 && index < parts.length) parts[index] = String(value);
-            else if (index < 0) parts.unshift(String(value));
-            else parts.push(String(value));
+            if (index >= 0 && index < parts.length) parts[index] = stringOf(value);
+            else if (index < 0) parts.unshift(stringOf(value));
+            else parts.push(stringOf(value));
             next = parts.join(target.options.delimiter);
           } else if (existing === undefined && typeof value === 'string' && !t.createdParents) {
             // Observed in kustomize 5.5: a new field in an existing map is typed from its text
             // ("1.25" becomes a number); under maps it had to create, it stays a string.
             next = typeFromText(value);
           } else if (typeof existing === 'string' && typeof value !== 'object') {
-            next = String(value);
+            next = stringOf(value);
           }
           t.parent[t.key] = next;
           r.setOrigin(t.pointer, origin);
@@ -146,7 +147,7 @@ function places(root: unknown, segments: Segment[], create: boolean): { parent: 
     const seg = segments[i]!;
     const last = i === segments.length - 1;
     if (Array.isArray(node)) {
-      const targets: number[] = 'index' in seg ? [seg.index] : 'all' in seg ? node.map((_, j) => j) : 'match' in seg ? node.flatMap((el, j) => (isMap(el) && String(el[seg.match[0]]) === seg.match[1] ? [j] : [])) : [];
+      const targets: number[] = 'index' in seg ? [seg.index] : 'all' in seg ? node.map((_, j) => j) : 'match' in seg ? node.flatMap((el, j) => (isMap(el) && stringOf(el[seg.match[0]]) === seg.match[1] ? [j] : [])) : [];
       for (const j of targets) {
         if (j >= node.length) continue;
         if (last) out.push({ parent: node, key: j, pointer: `${pointer}/${j}`, createdParents });
