@@ -245,6 +245,8 @@ describe('kustomization fields of the wrong shape', () => {
       expect(found).toHaveLength(1);
       expect(found[0]!.ruleId).toBe('kustomize-build');
     }
+    // ...nor a commonLabels value of that shape (kustomize would print the map; here it is text)
+    expect(() => build('commonLabels: {team: {toString: x}}\n')).not.toThrow();
   });
 
   it('...and the command line reports them with exit code 1, no internal error', async () => {
