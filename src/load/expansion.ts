@@ -32,13 +32,15 @@ export function measureExpansion(root: Node | null): Expansion {
   const invalid = (node: Node, message: string) => void (result.invalid ??= { node, message });
   const resolved = (node: unknown): unknown => (isAlias(node) ? anchors.get(node.source) : node);
 
-  const size = (node: unknown): number => {
+  const size = (node: unknown, isKey = false): number => {
     if (node == null) return 0;
     if (isPair(node)) {
       checkPair(node);
-      return size(node.key) + size(node.value);
+      return size(node.key, true) + size(node.value);
     }
     const n = node as Node;
+    // `!!merge` (or `<<` so tagged) anywhere but a key would be a JavaScript symbol in the value.
+    if (!isKey && isScalar(n) && typeof n.value === 'symbol') invalid(n, 'the merge key << (tag !!merge) can only be a map key');
     if (isAlias(n)) {
       result.written++;
       const target = anchors.get(n.source);

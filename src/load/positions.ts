@@ -3,7 +3,7 @@
  * Aliases are followed (a value inside an anchor points at the anchor's text) and
  * merge keys (`<<`) are searched after a mapping's own keys, as YAML merges them.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { parsePointer, START_OF_FILE, type Located, type SourceSpan } from '../core/index.js';
 
 type Range = readonly [number, number, number];
@@ -81,6 +81,24 @@ export class NodeLocator {
     return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
   }
 
+  /** Keys of large maps, indexed on first use: 5,000 findings in a map of 5,000 keys scanned it 5,000 times. */
+  private readonly keyIndexes = new WeakMap<Pair<Node, Node>[], Map<string, Pair<Node, Node>>>();
+
+  private ownKey(pairs: Pair<Node, Node>[], segment: string): Pair<Node, Node> | undefined {
+    const named = (pair: Pair<Node, Node>) => isScalar(pair.key) && typeof pair.key.value !== 'symbol';
+    if (pairs.length < 32) return pairs.find((pair) => named(pair) && String((pair.key as Scalar).value) === segment);
+    let index = this.keyIndexes.get(pairs);
+    if (!index) {
+      index = new Map();
+      for (const pair of pairs) {
+        const key = named(pair) ? String((pair.key as Scalar).value) : undefined;
+        if (key !== undefined && !index.has(key)) index.set(key, pair); // the first, as the scan found it
+      }
+      this.keyIndexes.set(pairs, index);
+    }
+    return index.get(segment);
+  }
+
   private resolve(node: Node): Node | undefined {
     let current: Node | undefined = node;
     // An alias may point at another alias; a bound guards against a malformed cycle.
@@ -101,11 +119,8 @@ export class NodeLocator {
   }
 
   private entry(pairs: Pair<Node, Node>[], segment: string, depth: number): Step | undefined {
-    for (const pair of pairs) {
-      if (isScalar(pair.key) && typeof pair.key.value !== 'symbol' && String(pair.key.value) === segment) {
-        return pair.value ? { key: pair.key, value: pair.value } : { key: pair.key, value: pair.key };
-      }
-    }
+    const pair = this.ownKey(pairs, segment);
+    if (pair) return pair.value ? { key: pair.key, value: pair.value } : { key: pair.key, value: pair.key };
     if (depth > 16) return undefined;
     for (const pair of pairs) {
       if (!isScalar(pair.key) || typeof pair.key.value !== 'symbol' || !pair.value) continue;

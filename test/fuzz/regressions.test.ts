@@ -107,6 +107,16 @@ describe('YAML the yaml package composes but cannot turn into a value', () => {
     expect(good.resources[0]!.object.data).toEqual({ a: '1', c: '2' });
   });
 
+  it('a value tagged !!merge is a yaml-syntax error, not a JavaScript symbol that breaks the renderer (DataCloneError)', () => {
+    const { diagnostics, resources } = parseManifests('apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n  - port: !!merge 80\n', 'm.yaml');
+    expect(diagnostics.map((d) => `${at(d)} ${d.message}`)).toEqual(['yaml-syntax@7:19 the merge key << (tag !!merge) can only be a map key']);
+    expect(resources).toEqual([]);
+    const dir = tempTree({ 'kustomization.yaml': 'resources: [r.yaml]\n', 'r.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: !!merge x\n' });
+    const built = render(dir, { cwd: dir }).diagnostics;
+    expect(built.map((d) => d.ruleId)).toEqual(['kustomize-build']);
+    expect(built[0]!.message).toContain('the merge key << (tag !!merge) can only be a map key');
+  });
+
   it('a list or a map as a key is refused as kubectl refuses it, with no warning on the console', () => {
     const warnings: string[] = [];
     const listen = (w: Error) => warnings.push(w.message);
@@ -283,6 +293,24 @@ describe('speed on large maps', () => {
     expect(diagnostics.map((d) => `${at(d)} ${d.message}`)).toEqual(['scalar-too-large@6:8 document 1 holds a scalar of 5.7 MiB, over the 4 MiB limit: the API server accepts at most 3 MiB per object']);
     const dir = tempTree({ 'kustomization.yaml': `namePrefix: "${'x'.repeat(5 * 1024 * 1024)}"\n` });
     expect(render(dir, { cwd: dir }).diagnostics.map((d) => d.message)).toEqual(['invalid Kustomization: the file holds a scalar of 5.0 MiB, over the 4 MiB limit: the API server accepts at most 3 MiB per object (line 1, column 1)']);
+  });
+
+  it('locates 5,000 findings in one map of 5,000 keys without scanning the map for each (was 2.7 s)', () => {
+    const keys = Array.from({ length: 5_000 }, (_, i) => `k${i}: ${i}`).join(', ');
+    const bytes = Buffer.from(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, ${keys}}\n`);
+    let diagnostics: Diagnostic[] = [];
+    expect(cpuMs(() => (diagnostics = validate(['-'], { readStdin: () => bytes, stdinFilename: 'm.yaml' }).diagnostics))).toBeLessThan(1500);
+    expect(diagnostics).toHaveLength(5_000);
+    expect(diagnostics.map((d) => `${at(d)} ${d.message}`).slice(-1)).toEqual([`unknown-field@3:${bytes.toString().split('\n')[2]!.indexOf('k4999') + 1} unknown field "metadata.k4999"`]);
+  });
+
+  it('gathers the schema errors of a long list in linear time: 30,000 bad Service ports (ajv\'s concat was quadratic)', () => {
+    const ports = Array.from({ length: 30_000 }, (_, i) => i).join(', ');
+    const bytes = Buffer.from(`apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [${ports}]\n`);
+    let diagnostics: Diagnostic[] = [];
+    const ms = cpuMs(() => (diagnostics = validate(['-'], { readStdin: () => bytes, stdinFilename: 'm.yaml' }).diagnostics));
+    expect(diagnostics.filter((d) => d.ruleId === 'invalid-type')).toHaveLength(30_000);
+    expect(ms).toBeLessThan(2_000);
   });
 
   it('does not spend its time on stack traces of the parser\'s errors: 20 000 unclosed flow sequences', () => {
