@@ -104,6 +104,25 @@ function checkTarget(target: unknown, file: string, field: string, pointer: stri
   for (const [key, path] of Object.entries(SELECTOR_FIELDS)) {
     const v = target[key];
     if (v !== undefined && v !== null && typeof v !== 'string') throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${jsonType(v)} into Go struct field Selector.${field}.target.${path} of type string`, file, `${pointer}/${key}`);
+    const problem = typeof v === 'string' && path.startsWith('ResId') ? targetPatternError(v) : undefined;
+    if (problem) throw new BuildError(problem, file, `${pointer}/${key}`);
+  }
+}
+
+/**
+ * A target's group, version, kind, name and namespace are anchored regular expressions, as
+ * kustomize compiles them: one that does not compile is kustomize's "error parsing regexp"
+ * (the reason in JavaScript's words, not Go's).
+ */
+export function targetPatternError(pattern: string): string | undefined {
+  if (pattern === '') return undefined;
+  try {
+    new RegExp(`^(?:${pattern})$`);
+    return undefined;
+  } catch (err) {
+    const reason = /: ([^:]*)$/.exec((err as Error).message)?.[1] ?? 'invalid pattern';
+    const shown = pattern.length > 200 ? `${pattern.slice(0, 200)}…` : pattern;
+    return `error parsing regexp: ${reason.toLowerCase()}: \`^(?:${shown})$\``;
   }
 }
 

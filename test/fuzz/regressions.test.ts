@@ -246,6 +246,8 @@ describe('kustomization fields of the wrong shape', () => {
     expect(build('patches:\n- target: {kind: Deployment, labelSelector: [a]}\n  patch: "[]"\n')).toEqual(['kustomize-build@3:30 invalid Kustomization: json: cannot unmarshal array into Go struct field Selector.patches.target.labelSelector of type string']);
     expect(build('patchesJson6902:\n- target: {version: 1.5}\n  patch: "[]"\n')).toEqual(['kustomize-build@3:12 invalid Kustomization: json: cannot unmarshal number into Go struct field Selector.patchesJson6902.target.ResId.Gvk.version of type string']);
     expect(build('patches:\n- target: [1]\n  patch: "[]"\n')).toEqual(['kustomize-build@3:3 invalid Kustomization: json: cannot unmarshal array into Go struct field Patch.patches.target of type types.Selector']);
+    // a pattern that does not compile: kustomize says "error parsing regexp: missing closing ): `^(?:a(b)$`"
+    expect(build('patches:\n- target: {kind: Deployment, name: "a(b"}\n  patch: "[]"\n')).toEqual(['kustomize-build@3:30 error parsing regexp: unterminated group: `^(?:a(b)$`']);
   });
 
   it('a patch whose apiVersion, kind or name is a map with a toString key is reported, not "Cannot convert object to primitive value"', () => {

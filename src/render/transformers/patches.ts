@@ -6,7 +6,7 @@ import { loadBundle, SchemaWalker, type KubernetesVersion } from '../../openapi/
 import { BuildError } from '../errors.js';
 import { isMap } from '../fieldspec.js';
 import { readInRoot } from '../files.js';
-import type { Kustomization } from '../kustomization.js';
+import { targetPatternError, type Kustomization } from '../kustomization.js';
 import { applyJson6902 } from '../json6902.js';
 import type { ResMap } from '../resmap.js';
 import type { Origin, RenderResource } from '../resource.js';
@@ -161,9 +161,19 @@ export interface Target {
   annotationSelector?: string;
 }
 
+/** Compiled target patterns: a selector is tried against every resource of every patch. */
+const patterns = new Map<string, RegExp>();
+
 function anchored(pattern: string | undefined, value: string): boolean {
   if (pattern === undefined || pattern === '') return true;
-  return new RegExp(`^(?:${pattern})$`).test(value);
+  let re = patterns.get(pattern);
+  if (!re) {
+    // Patch targets were checked when the kustomization was read; a replacement's selector is checked here.
+    const problem = targetPatternError(pattern);
+    if (problem) throw new BuildError(problem);
+    patterns.set(pattern, (re = new RegExp(`^(?:${pattern})$`)));
+  }
+  return re.test(value);
 }
 
 export function selects(t: Target, r: RenderResource): boolean {
