@@ -535,7 +535,7 @@ export function mutateTree(root: unknown, rng: Rng): void {
     }
     case 3: {
       // duplicate an array element (duplicate ids, duplicate containers...)
-      if (Array.isArray(parent)) parent.splice(key as number, 0, structuredClone(parent[key as number]));
+      if (Array.isArray(parent)) parent.splice(key as number, 0, cloneOr(parent[key as number], interestingValue(rng)));
       else set(interestingValue(rng));
       break;
     }
@@ -620,4 +620,13 @@ export function mutate(seed: string, rng: Rng, ctx: MutateContext, max = 3): Mut
     }
   }
   return { bytes: bytes ?? Buffer.from(text, 'utf8'), ops };
+}
+
+/** A deep copy, or `fallback` for a value that has none (a `!!merge` scalar parses to a symbol). */
+function cloneOr(value: unknown, fallback: unknown): unknown {
+  try {
+    return structuredClone(value);
+  } catch {
+    return fallback;
+  }
 }

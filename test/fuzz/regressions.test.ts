@@ -248,6 +248,9 @@ describe('kustomization fields of the wrong shape', () => {
     expect(build('patches:\n- target: [1]\n  patch: "[]"\n')).toEqual(['kustomize-build@3:3 invalid Kustomization: json: cannot unmarshal array into Go struct field Patch.patches.target of type types.Selector']);
     // a pattern that does not compile: kustomize says "error parsing regexp: missing closing ): `^(?:a(b)$`"
     expect(build('patches:\n- target: {kind: Deployment, name: "a(b"}\n  patch: "[]"\n')).toEqual(['kustomize-build@3:30 error parsing regexp: unterminated group: `^(?:a(b)$`']);
+    // too large to compile: V8 finds that only when the pattern is first used
+    const [huge] = build(`patches:\n- target: {kind: Deployment, name: "${'line'.repeat(100_000)}"}\n  patch: "[]"\n`);
+    expect(huge).toMatch(/^kustomize-build@3:30 error parsing regexp: regular expression too large: `\^\(\?:(line)+…\)\$`$/);
   });
 
   it('a patch whose apiVersion, kind or name is a map with a toString key is reported, not "Cannot convert object to primitive value"', () => {
