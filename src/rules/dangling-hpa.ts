@@ -1,3 +1,4 @@
+import { stringOf } from '../core/index.js';
 import type { RuleContext, RuleDocs } from './types.js';
 import { indexOf } from './resource-index.js';
 import { containersOf, isMap, namespaceOf, podTemplate } from './workloads.js';
@@ -32,7 +33,7 @@ export function check(ctx: RuleContext): void {
     if (!template) continue;
     const without = containersOf(template).filter((c) => !c.pointer.includes('/initContainers/') && !(isMap(c.container.resources) && isMap(c.container.resources.requests) && c.container.resources.requests.cpu !== undefined));
     if (without.length === 0) continue;
-    const names = without.map((c) => String(c.container.name)).join(', ');
+    const names = without.map((c) => stringOf(c.container.name)).join(', ');
     const pointer = legacy ? '/spec/targetCPUUtilizationPercentage' : `/spec/metrics/${cpuUtilisation}`;
     ctx.report({ resource: hpa, pointer, message: `scales on CPU utilisation, but container(s) ${names} of ${ref.kind} "${ref.name}" have no CPU request: the HPA cannot compute utilisation` });
   }

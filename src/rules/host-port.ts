@@ -1,3 +1,4 @@
+import { stringOf } from '../core/index.js';
 import type { RuleContext, RuleDocs } from './types.js';
 import { containersOf, isMap } from './workloads.js';
 import { podTemplates } from './resource-index.js';
@@ -15,7 +16,7 @@ export function check(ctx: RuleContext): void {
     for (const { container, pointer } of containersOf(t)) {
       const ports = Array.isArray(container.ports) ? container.ports : [];
       ports.forEach((p, i) => {
-        if (isMap(p) && typeof p.hostPort === 'number' && p.hostPort !== 0) ctx.report({ resource: t.resource, pointer: `${pointer}/ports/${i}/hostPort`, message: `container "${String(container.name)}" binds host port ${p.hostPort}` });
+        if (isMap(p) && typeof p.hostPort === 'number' && p.hostPort !== 0) ctx.report({ resource: t.resource, pointer: `${pointer}/ports/${i}/hostPort`, message: `container "${stringOf(container.name)}" binds host port ${p.hostPort}` });
       });
     }
   }

@@ -1,3 +1,4 @@
+import { stringOf } from '../core/index.js';
 import { ingressBackends } from './ingress-backends.js';
 import type { RuleContext, RuleDocs } from './types.js';
 import { isMap } from './workloads.js';
@@ -16,9 +17,9 @@ export function check(ctx: RuleContext): void {
     const spec = b.service.object.spec;
     const ports = isMap(spec) && Array.isArray(spec.ports) ? spec.ports.filter(isMap) : [];
     if (b.port.number !== undefined && !ports.some((p) => p.port === b.port!.number)) {
-      ctx.report({ resource: b.ingress, pointer: `${b.pointer}/port/number`, message: `Service "${b.name}" has no port ${String(b.port.number)}` });
+      ctx.report({ resource: b.ingress, pointer: `${b.pointer}/port/number`, message: `Service "${b.name}" has no port ${stringOf(b.port.number)}` });
     } else if (b.port.name !== undefined && !ports.some((p) => p.name === b.port!.name)) {
-      ctx.report({ resource: b.ingress, pointer: `${b.pointer}/port/name`, message: `Service "${b.name}" has no port named "${String(b.port.name)}"` });
+      ctx.report({ resource: b.ingress, pointer: `${b.pointer}/port/name`, message: `Service "${b.name}" has no port named "${stringOf(b.port.name)}"` });
     }
   }
 }

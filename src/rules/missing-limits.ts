@@ -1,3 +1,4 @@
+import { stringOf } from '../core/index.js';
 import type { RuleContext, RuleDocs } from './types.js';
 import { containersOf, isMap } from './workloads.js';
 import { podTemplates } from './resource-index.js';
@@ -14,7 +15,7 @@ export function check(ctx: RuleContext): void {
   for (const t of podTemplates(ctx.resources)) {
     for (const { container, pointer } of containersOf(t)) {
       const limits = isMap(container.resources) && isMap(container.resources.limits) ? container.resources.limits : {};
-      if (limits.memory === undefined) ctx.report({ resource: t.resource, pointer: `${pointer}/name`, message: `container "${String(container.name)}" has no memory limit` });
+      if (limits.memory === undefined) ctx.report({ resource: t.resource, pointer: `${pointer}/name`, message: `container "${stringOf(container.name)}" has no memory limit` });
     }
   }
 }

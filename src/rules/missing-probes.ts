@@ -1,3 +1,4 @@
+import { stringOf } from '../core/index.js';
 import type { RuleContext, RuleDocs } from './types.js';
 import { isMap } from './workloads.js';
 import { podTemplates } from './resource-index.js';
@@ -28,7 +29,7 @@ export function check(ctx: RuleContext): void {
       if (!isMap(c)) return;
       const missing = (ctx.settings.probes as string[]).filter((p) => !isMap(c[p]));
       if (missing.length === 0) return;
-      ctx.report({ resource: t.resource, pointer: `${t.specPointer}/containers/${i}/name`, message: `container "${String(c.name)}" has no ${missing.join(' and no ')}` });
+      ctx.report({ resource: t.resource, pointer: `${t.specPointer}/containers/${i}/name`, message: `container "${stringOf(c.name)}" has no ${missing.join(' and no ')}` });
     });
   }
 }

@@ -1,3 +1,4 @@
+import { stringOf } from '../core/index.js';
 import type { RuleContext, RuleDocs } from './types.js';
 import { isMap, namespaceOf } from './workloads.js';
 import { podTemplates } from './resource-index.js';
@@ -14,7 +15,7 @@ export function check(ctx: RuleContext): void {
   const present = new Set(ctx.resources.filter((r) => r.id.apiVersion === 'v1' && r.id.kind === 'PersistentVolumeClaim').map((r) => `${namespaceOf(r)}/${r.id.name}`));
   for (const t of podTemplates(ctx.resources)) {
     const templates = t.resource.id.kind === 'StatefulSet' && isMap(t.resource.object.spec) && Array.isArray(t.resource.object.spec.volumeClaimTemplates)
-      ? new Set(t.resource.object.spec.volumeClaimTemplates.map((v) => (isMap(v) && isMap(v.metadata) ? String(v.metadata.name) : '')))
+      ? new Set(t.resource.object.spec.volumeClaimTemplates.map((v) => (isMap(v) && isMap(v.metadata) ? stringOf(v.metadata.name) : '')))
       : new Set<string>();
     const volumes = Array.isArray(t.spec.volumes) ? t.spec.volumes : [];
     volumes.forEach((v, i) => {

@@ -1,3 +1,4 @@
+import { stringOf } from '../core/index.js';
 import type { RuleContext, RuleDocs } from './types.js';
 import { containersOf, isMap } from './workloads.js';
 import { podTemplates } from './resource-index.js';
@@ -17,7 +18,7 @@ export function check(ctx: RuleContext): void {
       const limits = isMap(container.resources) && isMap(container.resources.limits) ? container.resources.limits : {};
       // Requests default to limits, as the API server defaults them.
       const missing = ['cpu', 'memory'].filter((r) => requests[r] === undefined && limits[r] === undefined);
-      if (missing.length) ctx.report({ resource: t.resource, pointer: `${pointer}/name`, message: `container "${String(container.name)}" requests no ${missing.join(' and no ')}` });
+      if (missing.length) ctx.report({ resource: t.resource, pointer: `${pointer}/name`, message: `container "${stringOf(container.name)}" requests no ${missing.join(' and no ')}` });
     }
   }
 }

@@ -1,3 +1,4 @@
+import { stringOf } from '../core/index.js';
 import type { RuleContext, RuleDocs } from './types.js';
 import { containersOf, isMap } from './workloads.js';
 import { podTemplates } from './resource-index.js';
@@ -14,8 +15,8 @@ export function check(ctx: RuleContext): void {
   for (const t of podTemplates(ctx.resources)) {
     for (const { container, pointer } of containersOf(t)) {
       const sc = isMap(container.securityContext) ? container.securityContext : undefined;
-      if (sc?.privileged === true) ctx.report({ resource: t.resource, pointer: `${pointer}/securityContext/privileged`, message: `container "${String(container.name)}" is privileged` });
-      else if (sc?.allowPrivilegeEscalation === true) ctx.report({ resource: t.resource, pointer: `${pointer}/securityContext/allowPrivilegeEscalation`, message: `container "${String(container.name)}" allows privilege escalation` });
+      if (sc?.privileged === true) ctx.report({ resource: t.resource, pointer: `${pointer}/securityContext/privileged`, message: `container "${stringOf(container.name)}" is privileged` });
+      else if (sc?.allowPrivilegeEscalation === true) ctx.report({ resource: t.resource, pointer: `${pointer}/securityContext/allowPrivilegeEscalation`, message: `container "${stringOf(container.name)}" allows privilege escalation` });
     }
   }
 }

@@ -1,3 +1,4 @@
+import { stringOf } from '../core/index.js';
 import type { RuleContext, RuleDocs } from './types.js';
 import { containersOf, isMap } from './workloads.js';
 import { podTemplates } from './resource-index.js';
@@ -20,7 +21,7 @@ export function check(ctx: RuleContext): void {
         for (const handler of ['httpGet', 'tcpSocket']) {
           const h = spec[handler];
           if (isMap(h) && typeof h.port === 'string' && !names.has(h.port)) {
-            ctx.report({ resource: t.resource, pointer: `${pointer}/${probe}/${handler}/port`, message: `${probe} of container "${String(container.name)}" uses port "${h.port}", which the container does not declare` });
+            ctx.report({ resource: t.resource, pointer: `${pointer}/${probe}/${handler}/port`, message: `${probe} of container "${stringOf(container.name)}" uses port "${stringOf(h.port)}", which the container does not declare` });
           }
         }
       }

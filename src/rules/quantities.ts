@@ -3,7 +3,7 @@
  * schema types as a quantity (for parse errors), and the resource lists of pods, claims,
  * quotas and limit ranges (for the checks on values), read as Kubernetes reads them.
  */
-import { escapeSegment, parseQuantityValue, roundUpToMilli, unescapeSegment, type Quantity, type Resource } from '../core/index.js';
+import { escapeSegment, parseQuantityValue, roundUpToMilli, stringOf, unescapeSegment, type Quantity, type Resource } from '../core/index.js';
 import { fieldPath, showValue } from '../schema/index.js';
 import { DEFAULT_KUBERNETES_VERSION, loadBundle, SchemaWalker, type KubernetesVersion, type SchemaNode } from '../openapi/index.js';
 import { containersOf, isMap, type PodTemplate } from './workloads.js';
@@ -38,7 +38,7 @@ function visit(value: unknown, schema: SchemaNode | undefined, pointer: string, 
     out.push({ pointer, value });
     return;
   }
-  if (Array.isArray(value)) value.forEach((item, i) => visit(item, walker.child(node, String(i), true), `${pointer}/${i}`, walker, out));
+  if (Array.isArray(value)) value.forEach((item, i) => visit(item, walker.child(node, stringOf(i), true), `${pointer}/${i}`, walker, out));
   else if (isMap(value)) for (const [key, child] of Object.entries(value)) visit(child, walker.child(node, key, false), `${pointer}/${escapeSegment(key)}`, walker, out);
 }
 

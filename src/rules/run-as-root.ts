@@ -1,3 +1,4 @@
+import { stringOf } from '../core/index.js';
 import type { RuleContext, RuleDocs } from './types.js';
 import { containersOf, isMap } from './workloads.js';
 import { podTemplates } from './resource-index.js';
@@ -19,10 +20,10 @@ export function check(ctx: RuleContext): void {
       const nonRoot = sc.runAsNonRoot ?? pod.runAsNonRoot;
       if (user === 0) {
         const where = sc.runAsUser !== undefined ? `${pointer}/securityContext/runAsUser` : `${t.specPointer}/securityContext/runAsUser`;
-        ctx.report({ resource: t.resource, pointer: where, message: `container "${String(container.name)}" runs as root (runAsUser 0)` });
+        ctx.report({ resource: t.resource, pointer: where, message: `container "${stringOf(container.name)}" runs as root (runAsUser 0)` });
       } else if (nonRoot === false) {
         const where = sc.runAsNonRoot !== undefined ? `${pointer}/securityContext/runAsNonRoot` : `${t.specPointer}/securityContext/runAsNonRoot`;
-        ctx.report({ resource: t.resource, pointer: where, message: `container "${String(container.name)}" may run as root (runAsNonRoot false)` });
+        ctx.report({ resource: t.resource, pointer: where, message: `container "${stringOf(container.name)}" may run as root (runAsNonRoot false)` });
       }
     }
   }

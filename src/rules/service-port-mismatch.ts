@@ -1,3 +1,4 @@
+import { stringOf } from '../core/index.js';
 import type { RuleContext, RuleDocs } from './types.js';
 import { matchesMapSelector } from './selectors.js';
 import { containersOf, isMap, namespaceOf } from './workloads.js';
@@ -27,11 +28,11 @@ export function check(ctx: RuleContext): void {
     spec.ports.forEach((port, i) => {
       if (!isMap(port)) return;
       const target = port.targetPort ?? port.port;
-      const protocol = String(port.protocol ?? 'TCP');
-      const found = exposed.some((p) => String(p.protocol ?? 'TCP') === protocol && (typeof target === 'number' ? p.containerPort === target : p.name === target));
+      const protocol = stringOf(port.protocol ?? 'TCP');
+      const found = exposed.some((p) => stringOf(p.protocol ?? 'TCP') === protocol && (typeof target === 'number' ? p.containerPort === target : p.name === target));
       if (found) return;
       const pointer = port.targetPort === undefined ? `/spec/ports/${i}` : `/spec/ports/${i}/targetPort`;
-      const what = typeof target === 'number' ? `port ${target}/${protocol}` : `a port named "${String(target)}"`;
+      const what = typeof target === 'number' ? `port ${target}/${protocol}` : `a port named "${stringOf(target)}"`;
       ctx.report({ resource: r, pointer, message: `Service "${r.id.name}" targets ${what}, which no container it selects exposes` });
     });
   }

@@ -1,4 +1,4 @@
-import { formatQuantity } from '../core/index.js';
+import { formatQuantity, stringOf } from '../core/index.js';
 import { amountsOf, quantityPath } from './quantities.js';
 import type { RuleContext, RuleDocs } from './types.js';
 import { containersOf, isMap } from './workloads.js';
@@ -23,7 +23,7 @@ export function check(ctx: RuleContext): void {
       const resources = isMap(container.resources) ? container.resources : {};
       for (const section of ['requests', 'limits']) {
         for (const { name, raw, pointer: p, quantity } of amountsOf(resources[section], `${pointer}/resources/${section}`)) {
-          const text = String(raw).trim();
+          const text = stringOf(raw).trim();
           const report = (message: string) => ctx.report({ resource: t.resource, pointer: p, message });
           if (BYTES.has(name) && quantity.nanos % 10n ** 9n !== 0n) {
             const hint = /[0-9]m$/.test(text) ? `; did you mean "${text.slice(0, -1)}Mi"?` : '';

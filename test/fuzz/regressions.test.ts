@@ -176,6 +176,15 @@ describe('scheduling inputs of any shape', () => {
   });
 });
 
+describe('rule messages quoting manifest values of any shape', () => {
+  it('a container name, port or probe port that is a map with a toString key is quoted, not "internal error in rule missing-limits"', () => {
+    const text = deployment('{matchLabels: {app: web}}').replace('      - name: web\n        image: nginx:1.27\n', '      - name: {toString: x}\n        image: nginx:1.27\n        ports: [{containerPort: 80, protocol: {toString: x}}]\n        readinessProbe: {httpGet: {port: {toString: x}}}\n        securityContext: {privileged: true}\n');
+    const ids = wellFormed(checkText(text).diagnostics).map((d) => d.ruleId);
+    expect(ids).not.toContain('internal-error');
+    expect(ids).toEqual(expect.arrayContaining(['missing-limits', 'missing-requests', 'privileged']));
+  });
+});
+
 describe('names that are also Object.prototype\'s', () => {
   it('kind: constructor is an unknown kind, not "path is not iterable" in every rule', () => {
     const text = 'apiVersion: example.com/v1\nkind: constructor\nmetadata:\n  name: x\n';
