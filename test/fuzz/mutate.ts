@@ -503,7 +503,8 @@ export function interestingValue(rng: Rng, depth = 0): unknown {
 type Container = Record<string, unknown> | unknown[];
 
 function collect(value: unknown, out: { parent: Container; key: string | number }[], depth = 0): void {
-  if (depth > 64 || value === null || typeof value !== 'object') return;
+  // A typed array (`!!binary` data) is a value, not a container to edit.
+  if (depth > 64 || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return;
   if (Array.isArray(value)) value.forEach((v, i) => (out.push({ parent: value, key: i }), collect(v, out, depth + 1)));
   else for (const [k, v] of Object.entries(value)) (out.push({ parent: value as Record<string, unknown>, key: k }), collect(v, out, depth + 1));
 }
