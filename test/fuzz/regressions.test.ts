@@ -216,7 +216,7 @@ describe('kustomization fields of the wrong shape', () => {
   });
 
   it('replacement targets, selectors and field paths of the wrong type are build errors, not TypeErrors', () => {
-    for (const rep of ['{source: {kind: Deployment}, targets: [null]}', '{source: {kind: Deployment, fieldPath: 1}, targets: [{fieldPaths: [spec.replicas]}]}', '{source: {kind: Deployment}, targets: [{select: {kind: Deployment}, fieldPaths: 1}]}', '{source: {kind: Deployment}, targets: {a: 1}}']) {
+    for (const rep of ['{source: {kind: {toString: x}}, targets: []}', '{source: {kind: Deployment}, targets: [{select: {name: [a]}, fieldPaths: [spec.replicas]}]}', '{source: {kind: Deployment}, targets: [null]}', '{source: {kind: Deployment, fieldPath: 1}, targets: [{fieldPaths: [spec.replicas]}]}', '{source: {kind: Deployment}, targets: [{select: {kind: Deployment}, fieldPaths: 1}]}', '{source: {kind: Deployment}, targets: {a: 1}}']) {
       const found = build(`replacements:\n- ${rep}\n`);
       expect(found).toHaveLength(1);
       expect(found[0]).toMatch(/^kustomize-build@3:3 invalid replacement: /);

@@ -83,6 +83,9 @@ function apply(rep: Replacement, resmap: ResMap, k: Kustomization, origin: Origi
   }
 }
 
+/** The fields of a selector, strings all (kustomize's types.Selector). */
+const SELECTOR_KEYS = ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector'];
+
 /** What kustomize's strict unmarshal refuses, refused here before any field is read. */
 function checkShape(rep: unknown, k: Kustomization, pointer: string): void {
   const refuse = (what: string) => {
@@ -93,6 +96,11 @@ function checkShape(rep: unknown, k: Kustomization, pointer: string): void {
   if (!isMap(rep)) return refuse('each replacement must be a mapping');
   const source = rep.source;
   if (source !== undefined && source !== null && !isMap(source)) refuse('source must be a mapping');
+  const stringFields = (selector: unknown, where: string) => {
+    if (!isMap(selector)) return;
+    for (const key of SELECTOR_KEYS) if (selector[key] !== undefined && selector[key] !== null && typeof selector[key] !== 'string') refuse(`${where}.${key} must be a string`);
+  };
+  stringFields(source, 'source');
   if (isMap(source) && source.fieldPath !== undefined && typeof source.fieldPath !== 'string') refuse('source.fieldPath must be a string');
   if (rep.targets === undefined || rep.targets === null) return;
   if (!Array.isArray(rep.targets) || !rep.targets.every(isMap)) refuse('targets must be a list of mappings');
@@ -100,6 +108,8 @@ function checkShape(rep: unknown, k: Kustomization, pointer: string): void {
     if (t.select !== undefined && t.select !== null && !isMap(t.select)) refuse('targets[].select must be a mapping');
     if (!selectors(t.reject)) refuse('targets[].reject must be a list of mappings');
     if (!strings(t.fieldPaths)) refuse('targets[].fieldPaths must be a list of strings');
+    stringFields(t.select, 'targets[].select');
+    for (const r of (t.reject ?? []) as unknown[]) stringFields(r, 'targets[].reject[]');
   }
 }
 
