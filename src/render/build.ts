@@ -150,9 +150,12 @@ function setReplicas(resources: RenderResource[], entry: { name: string; count: 
     throw new BuildError(`resource with name ${entry.name} does not match a config with the following GVK [Deployment.[noVer].[noGrp] StatefulSet.[noVer].[noGrp] ReplicaSet.[noVer].[noGrp] ReplicationController.[noVer].[noGrp]]`, k.file, pointer);
   }
   for (const r of matched) {
-    const spec = ((r.object.spec as Record<string, unknown> | undefined) ??= {}) as Record<string, unknown>;
-    r.object.spec = spec;
-    spec.replicas = entry.count;
+    const spec = (r.object.spec ??= {}) as unknown;
+    if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
+      // kyaml's field setter meets a scalar or a list where the path needs a map
+      throw new BuildError(`wrong node kind: expected MappingNode but got ${Array.isArray(spec) ? 'SequenceNode' : 'ScalarNode'}: node contents:\n${JSON.stringify(spec)}`, k.file, pointer);
+    }
+    (spec as Record<string, unknown>).replicas = entry.count;
     r.setOrigin('/spec/replicas', origin);
   }
 }

@@ -210,6 +210,11 @@ describe('kustomization fields of the wrong shape', () => {
     expect(build('labels:\n-\n')).toEqual([]); // no pairs: nothing to add
   });
 
+  it('replicas for a workload whose spec is not a mapping is a build error, not "Cannot create property \'replicas\' on string"', () => {
+    const dir = tempTree({ 'kustomization.yaml': 'resources: [r.yaml]\nreplicas:\n- {name: web, count: 2}\n', 'r.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec: v1\n' });
+    expect(render(dir, { cwd: dir }).diagnostics.map((d) => `${at(d)} ${d.message}`)).toEqual(['kustomize-build@3:3 wrong node kind: expected MappingNode but got ScalarNode: node contents:\n"v1"']);
+  });
+
   it('a scalar or list entry is refused at the entry, as kustomize\'s strict decoding refuses it', () => {
     expect(build('patches:\n- 1\n')).toEqual(['kustomize-build@3:3 invalid Kustomization: json: cannot unmarshal number into Go struct field Kustomization.patches (each entry must be a mapping)']);
     expect(build('labels: [[a]]\n')).toEqual(['kustomize-build@2:10 invalid Kustomization: json: cannot unmarshal array into Go struct field Kustomization.labels (each entry must be a mapping)']);
