@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { KubernetesVersion } from '../openapi/index.js';
 import { accumulateResources, type BuildContext } from './accumulate.js';
 import { BuildError } from './errors.js';
+import { kindError } from './smp.js';
 import { isDirectory, resolveInRoot } from './files.js';
 import { readKustomization, stringList, type Kustomization } from './kustomization.js';
 import { legacySort } from './order.js';
@@ -153,7 +154,7 @@ function setReplicas(resources: RenderResource[], entry: { name: string; count: 
     const spec = (r.object.spec ??= {}) as unknown;
     if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
       // kyaml's field setter meets a scalar or a list where the path needs a map
-      throw new BuildError(`wrong node kind: expected MappingNode but got ${Array.isArray(spec) ? 'SequenceNode' : 'ScalarNode'}: node contents:\n${JSON.stringify(spec)}`, k.file, pointer);
+      throw new BuildError(kindError('MappingNode', spec).message, k.file, pointer);
     }
     (spec as Record<string, unknown>).replicas = entry.count;
     r.setOrigin('/spec/replicas', origin);

@@ -53,7 +53,8 @@ function merge(dest: unknown, patch: unknown, schema: SchemaCursor): Merged {
   return patch !== undefined ? patch : dest;
 }
 
-function kindError(expected: string, patch: unknown): BuildError {
+/** kyaml's error for a node of the wrong kind; the render's field setters use it too. */
+export function kindError(expected: string, patch: unknown): BuildError {
   const got = Array.isArray(patch) ? 'SequenceNode' : isMap(patch) ? 'MappingNode' : 'ScalarNode';
   return new BuildError(`wrong node kind: expected ${expected} but got ${got}: node contents:\n${JSON.stringify(patch)}`);
 }
