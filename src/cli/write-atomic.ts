@@ -27,17 +27,24 @@ export function writeFileAtomic(target: string, contents: string): void {
 }
 
 /**
- * A signal that arrives while a listener exists is queued until the synchronous write is done;
- * the listener then restores the default action and raises the signal again. Outside writes
- * there is no listener, so Ctrl-C stops a long check at once.
+ * A signal that arrives while a write is under way is queued until the synchronous write is
+ * done; then the default action is restored and the signal raised again. Outside writes there is
+ * no listener, so Ctrl-C stops a long check at once. One listener per signal serves every write
+ * in flight (a run writing several reports, or many in-process runs in a test): a listener per
+ * write would pile up past Node's MaxListeners warning before the deferred removals ran.
  */
+const pending: NodeJS.Signals[] = [];
+let holders = 0;
+const onSignal = (signal: NodeJS.Signals) => void pending.push(signal);
+
 function holdSignals(): () => void {
-  const pending: NodeJS.Signals[] = [];
-  const onSignal = (signal: NodeJS.Signals) => void pending.push(signal);
-  for (const s of SIGNALS) process.on(s, onSignal);
+  if (holders++ === 0) for (const s of SIGNALS) process.on(s, onSignal);
   return () =>
     setImmediate(() => {
+      if (--holders > 0) return;
       for (const s of SIGNALS) process.removeListener(s, onSignal);
-      if (pending[0]) process.kill(process.pid, pending[0]);
+      const signal = pending.shift();
+      pending.length = 0;
+      if (signal) process.kill(process.pid, signal);
     });
 }
