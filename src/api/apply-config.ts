@@ -11,10 +11,13 @@ import { rules, selectedRuleIds, type LintOptions } from '../rules/index.js';
 import { scheduleProblemMetas } from '../schedule/index.js';
 import { applySuppressions, fileTextReader, suppressionMetas } from '../suppress/index.js';
 import { ruleCatalog } from './catalog.js';
+import { assertKnownRuleIds } from './rule-ids.js';
 import type { ValidateOptions } from './validate.js';
 
 /** Options with the config's include/exclude, rule selection and rule options folded in. */
 export function beforeRun(options: ValidateOptions): ValidateOptions & { stdinText(): string | undefined } {
+  assertKnownRuleIds(options.disable, 'disable');
+  assertKnownRuleIds(options.enable, 'enable');
   // Standard input can be read once: keep what the loader read, for the suppression comments in it.
   let stdin: Uint8Array | undefined;
   const readStdin = () => (stdin ??= (options.readStdin ?? (() => fs.readFileSync(0)))());
@@ -61,8 +64,12 @@ export function afterRun(diagnostics: Diagnostic[], options: ReturnType<typeof b
     ranRules: (id) => (lintIds.has(id) ? ran.has(id) : scheduleIds.has(id) ? Boolean(options.nodePaths?.length) : true),
   });
   const severities = options.config ? applySeverities(kept, options.config, options.cwd ?? process.cwd()) : kept;
+  // A disabled rule of the lint stage never ran; the other stages' checks (unknown-field,
+  // yaml-syntax...) always run, so disabling one drops its findings, as `off` in the config does.
+  const disabled = new Set((options.disable ?? []).filter((id) => !lintIds.has(id) && !options.enable?.includes(id)));
+  const shown = disabled.size ? severities.filter((d) => !disabled.has(d.ruleId)) : severities;
   // Secrets never printed, second line of defence: scrub every Secret value of the run out of the messages (core/redact.ts).
-  return redactDiagnostics(severities, run.resources);
+  return redactDiagnostics(shown, run.resources);
 }
 
 export { suppressionMetas };

@@ -64,7 +64,8 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
     const nodes = loadInventory(options.nodePaths, options);
     diagnostics.push(...nodes.diagnostics);
     errors.push(...nodes.errors);
-    schedule = scheduleWorkloads(resources, nodes.nodes, { strategy: options.strategy, kubernetesVersion: options.kubernetesVersion });
+    const { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss } = options;
+    schedule = scheduleWorkloads(resources, nodes.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss });
     diagnostics.push(...schedule.diagnostics);
   }
   return { resources, diagnostics: sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, lint: options.rules === false ? false : options })), files, errors, ...(totals && { totals }), ...(schedule && { schedule: schedule.report }) };

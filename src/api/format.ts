@@ -2,12 +2,22 @@ import { createRequire } from 'node:module';
 import type { RunReport } from '../core/index.js';
 import { formatters, type FormatName, type ReportContext } from '../report/index.js';
 import { ruleCatalog } from './catalog.js';
+import { repositoryRoot } from './repository-root.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { name: string; version: string };
 
 export const TOOL = { name: pkg.name, version: pkg.version } as const;
 
-/** Renders a run in one of the formats, with the tool's identity and rule catalog filled in. */
+/** Formats that name files from the repository root (code scanning, annotations). */
+const ROOTED: ReadonlySet<FormatName> = new Set(['sarif', 'github']);
+
+/**
+ * Renders a run in one of the formats, with the tool's identity and rule catalog filled in;
+ * file names are taken relative to `ctx.cwd` (default: the process's) and, for SARIF and GitHub
+ * annotations, given from the repository root holding it (api/repository-root.ts).
+ */
 export function formatReport(format: FormatName, report: RunReport, ctx: Partial<ReportContext> = {}): string {
-  return formatters[format](report, { tool: TOOL, rules: ruleCatalog(), color: false, ...ctx });
+  const cwd = ctx.cwd ?? process.cwd();
+  const srcRoot = ctx.srcRoot ?? (ROOTED.has(format) ? repositoryRoot(cwd) : undefined);
+  return formatters[format](report, { tool: TOOL, rules: ruleCatalog(), color: false, ...ctx, cwd, ...(srcRoot && { srcRoot }) });
 }

@@ -9,8 +9,6 @@ export interface ScheduleCommandOptions extends ValidateOptions {
   /** Node inventory files or directories (v1 Node, kubeproof.dev/v1alpha1 NodePool). */
   nodePaths: readonly string[];
   strategy?: Strategy;
-  tolerateNodeLoss?: number;
-  tolerateZoneLoss?: boolean;
   headroom?: boolean;
 }
 

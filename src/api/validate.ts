@@ -15,6 +15,10 @@ export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'
   nodePaths?: readonly string[];
   /** Scoring strategy of the dry-run scheduler. */
   strategy?: Strategy;
+  /** check: every pod must still fit after losing any n nodes (the n most loaded when n > 1). */
+  tolerateNodeLoss?: number;
+  /** check: every pod must still fit after losing any one zone. */
+  tolerateZoneLoss?: boolean;
   /** Files or directories holding CustomResourceDefinitions to validate custom resources against. */
   crdPaths?: readonly string[];
   /** kubeproof.yaml (see loadConfig): include/exclude, rule severities per file, rule options. */

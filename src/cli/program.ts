@@ -1,6 +1,6 @@
 /** commander wiring only: flags in, library calls, an exit code out. */
 import * as path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { check } from '../api/check.js';
 import { schedule } from '../api/schedule.js';
 import { scheduleText } from '../report/index.js';
@@ -11,44 +11,16 @@ import type { Config } from '../config/index.js';
 import { formatReport, TOOL } from '../api/format.js';
 import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, KubeproofError, redactSecrets, sortDiagnostics, type Diagnostic } from '../core/index.js';
 import { render } from '../render/index.js';
-import { DEFAULT_MAX_FILE_SIZE } from '../load/index.js';
-import { FORMAT_NAMES, type FormatName } from '../report/index.js';
 import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS, parseKubernetesVersion } from '../schema/index.js';
 import type { CliIo } from './io.js';
 import { registerInit } from './commands/init.js';
 import { registerLsp } from './commands/lsp.js';
-import { addTargetOptions, resolveTargets, type TargetOptions } from './commands/targets.js';
+import { addTargetOptions, resolveTargets } from './commands/targets.js';
 import { registerWatch } from './commands/watch.js';
 import { registerRules } from './commands/rules.js';
+import { inputOptions, outputOptions, ruleOptions, scheduleOptions, schemaOptions, type SharedOptions } from './options.js';
+import { planReports, writeReports, type ReportTarget } from './reports.js';
 import { writeFileAtomic } from './write-atomic.js';
-
-interface SharedOptions extends TargetOptions {
-  format: FormatName;
-  output?: string;
-  quiet?: boolean;
-  maxWarnings: number;
-  debug?: boolean;
-  color?: boolean;
-  stdinFilename?: string;
-  maxFileSize: number;
-  kubernetesVersion: string;
-  crds: string[];
-  ignoreMissingSchemas?: boolean;
-  skipKinds: string[];
-  jobs?: number;
-  disable: string[];
-  enable: string[];
-  strictRefs?: boolean;
-  totals?: boolean;
-  nodes: string[];
-  strategy: Strategy;
-  tolerateNodeLoss?: number;
-  tolerateZoneLoss?: boolean;
-  headroom?: boolean;
-  config?: string | boolean;
-  suppressions: boolean;
-  stdin?: boolean;
-}
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
@@ -60,12 +32,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .showHelpAfterError('(run kubeproof --help for usage)');
 
   const runChecks = (which: typeof validate) => (given: string[], opts: SharedOptions, cmd: Command) => {
-    const paths = withStdin(given, opts);
-    const config = configFor(opts, io, cmd);
-    if (config === 'failed') {
+    const start = startRun(given, opts, io);
+    if (start === 'failed') {
       exitCode = EXIT_ERROR;
       return;
     }
+    const { paths, targets, config } = start;
     const fromFlags: ValidateOptions = {
       cwd: io.cwd,
       readStdin: io.readStdin,
@@ -82,24 +54,20 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       totals: opts.totals,
       nodePaths: opts.nodes,
       strategy: opts.strategy,
+      tolerateNodeLoss: opts.tolerateNodeLoss,
+      tolerateZoneLoss: opts.tolerateZoneLoss,
       suppressions: opts.suppressions,
     };
     // --kustomize-roots from the command line, else from kubeproof.yaml.
     const kustomizeRoots = cmd.getOptionValueSource('kustomizeRoots') !== 'cli' && config?.kustomizeRoots ? config.kustomizeRoots : opts.kustomizeRoots;
     const result = which(resolveTargets(paths, { ...opts, kustomizeRoots }, io.cwd), withConfig(fromFlags, config, cmd));
-    const maxWarnings = cmd.getOptionValueSource('maxWarnings') !== 'cli' && config?.maxWarnings !== undefined ? config.maxWarnings : opts.maxWarnings;
+    const maxWarnings = maxWarningsOf(opts, config, cmd);
     const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-    const color = opts.color ?? (io.stdoutIsTTY && !opts.output && opts.format === 'text' && !io.env.NO_COLOR);
-    const report = formatReport(opts.format, { diagnostics: shown, files: result.files, totals: result.totals }, { color });
-    if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), report);
-    else io.stdout(report);
+    writeReports(targets, (format, color) => formatReport(format, { diagnostics: shown, files: result.files, totals: result.totals }, { color, cwd: io.cwd }), io, opts.color);
 
     for (const err of result.errors) io.stderr(`kubeproof: error: ${err.message}\n`);
     exitCode = exitCodeFor(result, { maxWarnings });
-    const { warnings } = countBySeverity(result.diagnostics);
-    if (result.errors.length === 0 && maxWarnings >= 0 && warnings > maxWarnings) {
-      io.stderr(`kubeproof: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
-    }
+    warnPastMax(result.diagnostics, result.errors.length, maxWarnings, io);
   };
 
   const checkingCommands: [name: string, description: string, argument: string, run: typeof validate][] = [
@@ -108,45 +76,56 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ['lint', 'render kustomizations, validate, and run the cross-resource rules (the same as check)', 'kustomization directories, files or directories; - reads standard input', check],
   ];
   for (const [name, description, argument, run] of checkingCommands) {
-    const cmd = withSharedOptions(program.command(name).description(description).argument('[paths...]', argument));
-    (name === 'validate' ? cmd : addTargetOptions(cmd)).action(runChecks(run));
+    const cmd = program.command(name).description(description).argument('[paths...]', argument);
+    outputOptions(cmd);
+    inputOptions(cmd, { stdin: true });
+    schemaOptions(cmd);
+    ruleOptions(cmd, { references: name !== 'validate' });
+    if (name !== 'validate') {
+      scheduleOptions(cmd, { command: 'check' });
+      addTargetOptions(cmd);
+    }
+    cmd.action(runChecks(run));
   }
 
-  withSharedOptions(program.command('schedule').description("place every pod the workloads would create on a node inventory, as kube-scheduler would, and say why what does not fit").argument('<paths...>', 'kustomization directories, files or directories; - reads standard input'))
-    .action((paths: string[], opts: SharedOptions, cmd: Command) => {
-      const config = configFor(opts, io, cmd);
-      if (config === 'failed') {
-        exitCode = EXIT_ERROR;
-        return;
-      }
-      const merged = withConfig({ kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion), nodePaths: opts.nodes, strategy: opts.strategy }, config, cmd);
-      if (!merged.nodePaths?.length) throw new KubeproofError('USAGE', 'schedule needs a node inventory: --nodes PATH (or nodes: in kubeproof.yaml)');
-      const result = schedule(paths, {
-        cwd: io.cwd,
-        readStdin: io.readStdin,
-        stdinFilename: opts.stdinFilename,
-        maxFileSize: opts.maxFileSize,
-        kubernetesVersion: merged.kubernetesVersion,
-        jobs: opts.jobs,
-        nodePaths: merged.nodePaths,
-        strategy: merged.strategy,
-        tolerateNodeLoss: opts.tolerateNodeLoss,
-        tolerateZoneLoss: opts.tolerateZoneLoss,
-        headroom: opts.headroom,
-      });
-      const problems = result.diagnostics.filter((d) => !['unschedulable', 'node-loss', 'zone-loss'].includes(d.ruleId));
-      let out: string;
-      if (opts.format === 'text') {
-        const color = opts.color ?? (io.stdoutIsTTY && !opts.output && !io.env.NO_COLOR);
-        out = (problems.length ? formatReport('text', { diagnostics: problems, files: result.files }, { color }) + '\n' : '') + scheduleText(result.report);
-      } else if (opts.format === 'json') out = JSON.stringify({ ...result.report, diagnostics: JSON.parse(formatReport('json', { diagnostics: problems, files: result.files })).diagnostics }, null, 2) + '\n';
-      else out = formatReport(opts.format, { diagnostics: result.diagnostics, files: result.files });
-      if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), out);
-      else io.stdout(out);
-      for (const err of result.errors) io.stderr(`kubeproof: error: ${err.message}\n`);
-      const failed = result.report.summary.pending > 0 || result.report.summary.notCreated > 0 || result.diagnostics.some((d) => d.severity === 'error');
-      exitCode = result.errors.length > 0 ? EXIT_ERROR : failed ? EXIT_FINDINGS : 0;
+  const scheduleCmd = program.command('schedule').description('place every pod the workloads would create on a node inventory, as kube-scheduler would, and say why what does not fit').argument('[paths...]', 'kustomization directories, files or directories; - reads standard input');
+  scheduleOptions(inputOptions(outputOptions(scheduleCmd), { stdin: true }), { command: 'schedule' }).action((given: string[], opts: SharedOptions, cmd: Command) => {
+    const start = startRun(given, opts, io);
+    if (start === 'failed') {
+      exitCode = EXIT_ERROR;
+      return;
+    }
+    const { paths, targets, config } = start;
+    const merged = withConfig({ kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion), nodePaths: opts.nodes, strategy: opts.strategy }, config, cmd);
+    if (!merged.nodePaths?.length) throw new KubeproofError('USAGE', 'schedule needs a node inventory: --nodes PATH (or nodes: in kubeproof.yaml)');
+    const result = schedule(paths, {
+      cwd: io.cwd,
+      readStdin: io.readStdin,
+      stdinFilename: opts.stdinFilename,
+      maxFileSize: opts.maxFileSize,
+      kubernetesVersion: merged.kubernetesVersion,
+      jobs: opts.jobs,
+      nodePaths: merged.nodePaths,
+      strategy: merged.strategy,
+      tolerateNodeLoss: opts.tolerateNodeLoss,
+      tolerateZoneLoss: opts.tolerateZoneLoss,
+      headroom: opts.headroom,
     });
+    const diagnostics = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+    // The text and JSON reports carry the placement; the pending pods and lost nodes are in it, not repeated as problems.
+    const problems = diagnostics.filter((d) => !['unschedulable', 'node-loss', 'zone-loss'].includes(d.ruleId));
+    const report = (format: ReportTarget['format'], color: boolean): string => {
+      if (format === 'text') return (problems.length ? formatReport('text', { diagnostics: problems, files: result.files }, { color, cwd: io.cwd }) + '\n' : '') + scheduleText(result.report);
+      if (format === 'json') return JSON.stringify({ ...result.report, diagnostics: JSON.parse(formatReport('json', { diagnostics: problems, files: result.files })).diagnostics }, null, 2) + '\n';
+      return formatReport(format, { diagnostics, files: result.files }, { cwd: io.cwd });
+    };
+    writeReports(targets, report, io, opts.color);
+    for (const err of result.errors) io.stderr(`kubeproof: error: ${err.message}\n`);
+    const maxWarnings = maxWarningsOf(opts, config, cmd);
+    const failed = result.report.summary.pending > 0 || result.report.summary.notCreated > 0 || exitCodeFor(result, { maxWarnings }) !== 0;
+    exitCode = result.errors.length > 0 ? EXIT_ERROR : failed ? EXIT_FINDINGS : 0;
+    warnPastMax(result.diagnostics, result.errors.length, maxWarnings, io);
+  });
 
   program
     .command('render')
@@ -171,7 +150,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   registerInit(program, io);
   registerLsp(program, io);
-  registerWatch(withSharedOptions(program.command('watch')), io, runChecks(check), (code) => (exitCode = code));
+  const watchCmd = program.command('watch');
+  outputOptions(watchCmd);
+  inputOptions(watchCmd, { stdin: false });
+  scheduleOptions(ruleOptions(schemaOptions(watchCmd), { references: true }), { command: 'check' });
+  registerWatch(watchCmd, io, runChecks(check), (code) => (exitCode = code));
   registerRules(program, io, (code) => (exitCode = code));
 
   try {
@@ -182,51 +165,36 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-function withSharedOptions(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('text'))
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
-    .option('-q, --quiet', 'report errors only')
-    .option('--max-warnings <n>', 'fail when there are more warnings than this (-1: no limit)', parseMaxWarnings, -1)
-    .addOption(new Option('-k, --kubernetes-version <version>', 'Kubernetes version to validate against').choices(KUBERNETES_VERSIONS).default(DEFAULT_KUBERNETES_VERSION))
-    .option('--crds <path>', 'CustomResourceDefinitions (file or directory) for custom resources; repeatable', collect, [])
-    .option('--ignore-missing-schemas', 'report custom resources without a schema as warnings, not errors')
-    .option('--skip-kinds <kinds>', 'comma-separated kinds (Kind or apiVersion/Kind) not to validate', commaList, [])
-    .option('--stdin', 'read the manifests from standard input (the same as the path -), as editors pipe a buffer')
-    .option('--stdin-filename <name>', 'file name to show for standard input (-)')
-    .option('--max-file-size <bytes>', 'refuse files larger than this', parseByteCount, DEFAULT_MAX_FILE_SIZE)
-    .option('--disable <rules>', 'comma-separated rule ids not to run', commaList, [])
-    .option('--enable <rules>', 'comma-separated rule ids to run even if disabled', commaList, [])
-    .option('--strict-refs', 'references to objects not among the inputs are errors, not warnings')
-    .option('--totals', 'sum requests and limits per workload and per namespace (replicas counted) into the report')
-    .option('--nodes <path>', 'node inventory (v1 Nodes or kubeproof NodePools; file or directory): also schedule the pods; repeatable', collect, [])
-    .option('--tolerate-node-loss <n>', 'schedule: every pod must still fit after losing any n nodes (n > 1: the n most loaded)', parsePositive)
-    .option('--tolerate-zone-loss', 'schedule: every pod must still fit after losing any one zone')
-    .option('--headroom', 'schedule: how many more replicas of each workload would fit')
-    .addOption(new Option('--strategy <strategy>', 'how the dry-run scheduler scores nodes').choices(['least-allocated', 'most-allocated']).default('least-allocated'))
-    .option('-j, --jobs <n>', 'threads to parse large inputs on (default: one per core)', parsePositive)
-    .option('--color', 'force colour in the text format')
-    .option('--no-color', 'never colour the text format')
-    .option('--no-suppressions', 'ignore kubeproof-ignore comments and kubeproof.dev/ignore annotations: report everything')
-    .option('-c, --config <path>', 'configuration file (default: the nearest kubeproof.yaml or .kubeproof.yaml up from the working directory)')
-    .option('--no-config', 'use no configuration file')
-    .option('--debug', 'print stack traces for internal errors');
+/** What every checking command settles before it reads an input: the paths, where reports go, the config. */
+function startRun(given: readonly string[], opts: SharedOptions, io: CliIo): { paths: string[]; targets: ReportTarget[]; config: Config | undefined } | 'failed' {
+  const paths = withStdin(given, opts);
+  const targets = planReports(opts.format, opts.output, io.cwd);
+  const config = configFor(opts, targets, io);
+  return config === 'failed' ? 'failed' : { paths, targets, config };
 }
 
 /**
  * The run's config: undefined when there is none, 'failed' when it has problems (they are
  * printed, in the chosen format, and the run stops with exit 2 rather than check with half a config).
  */
-function configFor(opts: { config?: string | boolean; format: FormatName; output?: string }, io: CliIo, _cmd: Command): Config | undefined | 'failed' {
+function configFor(opts: { config?: string | boolean; color?: boolean }, targets: readonly ReportTarget[], io: CliIo): Config | undefined | 'failed' {
   const loaded = loadConfig(io.cwd, { file: typeof opts.config === 'string' ? opts.config : undefined, none: opts.config === false });
   const problems = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (problems.length === 0) return loaded.config;
   const files = [...new Set(problems.map((d) => d.file))].map((file) => ({ file, resources: [] }));
-  const report = formatReport(opts.format, { diagnostics: sortDiagnostics(problems), files }, { color: false });
-  if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), report);
-  else io.stdout(report);
+  writeReports(targets, (format, color) => formatReport(format, { diagnostics: sortDiagnostics(problems), files }, { color, cwd: io.cwd }), io, opts.color);
   io.stderr(`kubeproof: error: the configuration file has ${problems.length} problem${problems.length === 1 ? '' : 's'}; fix ${problems.length === 1 ? 'it' : 'them'} or run with --no-config\n`);
   return 'failed';
+}
+
+/** --max-warnings from the command line, else from kubeproof.yaml. */
+function maxWarningsOf(opts: SharedOptions, config: Config | undefined, cmd: Command): number {
+  return cmd.getOptionValueSource('maxWarnings') !== 'cli' && config?.maxWarnings !== undefined ? config.maxWarnings : opts.maxWarnings;
+}
+
+function warnPastMax(diagnostics: readonly Diagnostic[], errors: number, maxWarnings: number, io: CliIo): void {
+  const { warnings } = countBySeverity(diagnostics);
+  if (errors === 0 && maxWarnings >= 0 && warnings > maxWarnings) io.stderr(`kubeproof: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
 }
 
 /** Flags given on the command line win; where a flag was left at its default, the config's value counts. */
@@ -253,29 +221,6 @@ function withStdin(paths: readonly string[], opts: { stdin?: boolean }): string[
   const out = opts.stdin && !paths.includes('-') ? [...paths, '-'] : [...paths];
   if (out.length === 0) throw new KubeproofError('USAGE', 'no paths given: name files or directories, or use --stdin');
   return out;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function commaList(value: string, previous: string[]): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
-}
-
-function parseMaxWarnings(value: string): number {
-  if (!/^-?\d+$/.test(value) || Number(value) < -1) throw new InvalidArgumentError('expected a whole number, or -1 for no limit');
-  return Number(value);
-}
-
-function parsePositive(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a positive whole number');
-  return Number(value);
-}
-
-function parseByteCount(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a positive number of bytes');
-  return Number(value);
 }
 
 function handleError(err: unknown, io: CliIo, debug: boolean): number {

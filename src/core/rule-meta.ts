@@ -11,6 +11,11 @@ export interface RuleMeta {
   description: string;
   /** Longer Markdown help: why it matters and how to fix it. */
   docs: string;
+  /**
+   * A security weakness's CVSS-like score, 0.1-10 (GitHub code scanning ranks alerts by it:
+   * 9+ critical, 7+ high, 4+ medium, else low); absent for rules that are not about security.
+   */
+  securitySeverity?: number;
 }
 
 /** Where docs/rules.md is published; every rule id is an anchor in it (a heading or a table row's anchor). */

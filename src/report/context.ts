@@ -6,6 +6,13 @@ export interface ReportContext {
   rules: readonly RuleMeta[];
   /** ANSI colour in the text format; the CLI decides (TTY, NO_COLOR, --color). */
   color: boolean;
+  /**
+   * Where the report's relative file names start (the working directory of the run, absolute);
+   * with `srcRoot`, SARIF gives every location relative to the root (%SRCROOT%).
+   */
+  cwd?: string;
+  /** The repository root (absolute): SARIF's %SRCROOT%. */
+  srcRoot?: string;
 }
 
 /** A reporter: a pure function from a run's findings to the bytes to print. */

@@ -10,6 +10,7 @@ export function rulesMarkdown(lintRules: readonly RuleDocs[], stageRules: { titl
   lines.push('');
   for (const r of lintRules) {
     lines.push(`### ${r.id}`, '', `Default severity: **${r.severity}**. ${r.description}.`, '', r.docs, '');
+    if (r.securitySeverity !== undefined) lines.push(`A security finding: security severity **${r.securitySeverity.toFixed(1)}** (${securityLevel(r.securitySeverity)}), as SARIF gives it to code scanning.`, '');
     if (r.options) lines.push('Options (`rules:` in kubeproof.yaml), with their defaults:', '', '```yaml', `${r.id}:`, '  options:', ...optionLines(r.options.defaults), '```', '');
     lines.push('Reported:', '', '```yaml', r.examples.bad, '```', '', 'Fixed:', '', '```yaml', r.examples.good, '```', '');
   }
@@ -20,6 +21,11 @@ export function rulesMarkdown(lintRules: readonly RuleDocs[], stageRules: { titl
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** GitHub code scanning's bands of security-severity. */
+function securityLevel(score: number): string {
+  return score >= 9 ? 'critical' : score >= 7 ? 'high' : score >= 4 ? 'medium' : 'low';
 }
 
 function optionLines(defaults: Record<string, unknown>): string[] {

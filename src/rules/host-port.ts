@@ -6,6 +6,8 @@ import { podTemplates } from './resource-index.js';
 export const meta: RuleDocs = {
   id: 'host-port',
   severity: 'info',
+  // A host port exposes the pod on the node's own network address, outside any Service.
+  securitySeverity: 4.3,
   description: 'A container binds a port on the node',
   docs: 'A `hostPort` limits the workload to one pod per node for that port and exposes it outside the cluster network. Fine for node agents; usually a Service is what was meant.',
   examples: { bad: 'ports:\n- {containerPort: 8080, hostPort: 8080}', good: 'ports:\n- {containerPort: 8080}' },

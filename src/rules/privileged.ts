@@ -6,6 +6,8 @@ import { podTemplates } from './resource-index.js';
 export const meta: RuleDocs = {
   id: 'privileged',
   severity: 'warning',
+  // A privileged container shares every capability of the node: an escape from it is root on the node.
+  securitySeverity: 8.8,
   description: 'A privileged container, or one allowed to escalate privileges',
   docs: 'A privileged container has every capability of the host: an escape from it is an escape onto the node. Most workloads need neither `privileged: true` nor `allowPrivilegeEscalation: true`.',
   examples: { bad: 'securityContext: {privileged: true}', good: 'securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}' },

@@ -6,6 +6,8 @@ import { podTemplates } from './resource-index.js';
 export const meta: RuleDocs = {
   id: 'run-as-root',
   severity: 'warning',
+  // Root in a container is one kernel or runtime flaw from root on the node.
+  securitySeverity: 6.5,
   description: 'A container explicitly set to run as root (runAsUser: 0 or runAsNonRoot: false)',
   docs: 'Running as root makes any escape from the container far worse. Only explicit settings are reported: an image\'s own default user cannot be seen in a manifest.',
   examples: { bad: 'securityContext: {runAsUser: 0}', good: 'securityContext: {runAsNonRoot: true, runAsUser: 10001}' },

@@ -64,11 +64,15 @@ describe('a CI run over a repository with several kustomization roots', () => {
     expect(code).toBe(1);
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(report);
     const suites = [xml.testsuites.testsuite].flat();
-    const billing = suites.find((s: { name: string }) => s.name === 'apps/billing/base/deploy.yaml');
+    // The testcase sits under the overlay that rendered the Deployment; the failure names the base line to edit.
+    const billing = suites.find((s: { name: string }) => s.name === 'apps/billing/prod/kustomization.yaml');
     expect(billing).toMatchObject({ failures: '1' });
     const failing = [billing.testcase].flat().find((t: { failure?: unknown }) => t.failure);
     expect(failing.name).toBe('Deployment billing/billing');
     expect(failing.failure.type).toBe('invalid-type');
+    expect(failing.failure.message).toMatch(/^apps\/billing\/base\/deploy\.yaml:\d+:\d+: /);
+    // One testcase per resource: the Deployment is not listed again under the base file.
+    expect(suites.map((s: { name: string }) => s.name)).not.toContain('apps/billing/base/deploy.yaml');
     expect(Number(xml.testsuites.failures)).toBe(1);
   });
 

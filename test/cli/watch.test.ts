@@ -14,7 +14,7 @@ import { registerWatch, watchPaths, watchSpecs, type WatchFn } from '../../src/c
 import type { CliIo } from '../../src/cli/io.js';
 import { run } from '../../src/cli/program.js';
 import { KubeproofError } from '../../src/core/index.js';
-import { tempTree } from '../helpers.js';
+import { runCli, tempTree } from '../helpers.js';
 import { deploy, repo } from '../api/repo-fixture.js';
 
 const CLEAR = '\x1b[2J\x1b[3J\x1b[H';
@@ -284,11 +284,14 @@ describe('registerWatch', () => {
     expect(process.listenerCount('SIGINT')).toBe(listeners);
   });
 
-  it('refuses --stdin as a usage error', async () => {
-    const { io } = capture(tempTree({ 'a.yaml': cm('a') }));
-    const { p } = program(io, []);
-    p.commands[0]!.option('--stdin');
-    await expect(p.parseAsync(['watch', 'a.yaml', '--stdin'], { from: 'user' })).rejects.toMatchObject({ code: 'USAGE' });
+  it('does not offer --stdin or --stdin-filename (it watches files): they are unknown options, exit 2', async () => {
+    const dir = tempTree({ 'a.yaml': cm('a') });
+    for (const flag of ['--stdin', '--stdin-filename=x.yaml']) {
+      const r = await runCli(['watch', 'a.yaml', flag], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`unknown option '${flag}'`);
+    }
+    expect((await runCli(['watch', '--help'])).stdout).not.toContain('--stdin');
   });
 
   it('refuses a bad --debounce as a usage error', async () => {

@@ -4,10 +4,10 @@ import Ajv04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { formatReport, validate, type Diagnostic, type RunReport } from '../../src/index.js';
+import { check, formatReport, validate, type Diagnostic, type RunReport } from '../../src/index.js';
 import { FORMAT_NAMES } from '../../src/report/index.js';
 import { escapeData, escapeProperty } from '../../src/report/formatters/github.js';
-import { FIXTURES } from '../helpers.js';
+import { FIXTURES, tempTree } from '../helpers.js';
 
 const result = validate(['mixed'], { cwd: FIXTURES });
 const report: RunReport = { diagnostics: result.diagnostics, files: result.files };
@@ -81,8 +81,48 @@ describe('sarif', () => {
 
   it('encodes unusual file names as URIs', () => {
     const d: Diagnostic = { ruleId: 'yaml-syntax', severity: 'error', message: 'm', file: 'my dir/ä#1.yaml', line: 1, column: 1, endLine: 1, endColumn: 2, path: '' };
-    const loc = JSON.parse(formatReport('sarif', { diagnostics: [d, { ...d, file: '/abs/x.yaml' }], files: [] })).runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation);
-    expect(loc).toEqual([{ uri: 'my%20dir/%C3%A4%231.yaml', uriBaseId: '%SRCROOT%' }, { uri: 'file:///abs/x.yaml' }]);
+    const loc = JSON.parse(formatReport('sarif', { diagnostics: [d, { ...d, file: '<stdin>' }], files: [] }, { cwd: '/repo', srcRoot: '/repo' })).runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation);
+    expect(loc).toEqual([{ uri: 'my%20dir/%C3%A4%231.yaml', uriBaseId: '%SRCROOT%' }, { uri: '%3Cstdin%3E' }]);
+  });
+
+  it('gives every location relative to the repository root, never the runner\'s absolute path', () => {
+    const d: Diagnostic = { ruleId: 'yaml-syntax', severity: 'error', message: 'm', file: 'base/a.yaml', line: 1, column: 1, endLine: 1, endColumn: 2, path: '' };
+    // Run from a subdirectory of the repository; one file named by an absolute path, one outside the root.
+    const log = JSON.parse(formatReport('sarif', { diagnostics: [d, { ...d, file: '/home/runner/work/repo/other/b.yaml' }, { ...d, file: '../../../../tmp/c.yaml' }], files: [] }, { cwd: '/home/runner/work/repo/apps', srcRoot: '/home/runner/work/repo' }));
+    const uris = log.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation);
+    expect(uris).toEqual([
+      { uri: 'apps/base/a.yaml', uriBaseId: '%SRCROOT%' },
+      { uri: 'other/b.yaml', uriBaseId: '%SRCROOT%' },
+      { uri: '../../../tmp/c.yaml', uriBaseId: '%SRCROOT%' },
+    ]);
+    expect(Object.keys(log.runs[0].originalUriBaseIds)).toEqual(['%SRCROOT%']);
+    expect(JSON.stringify(log)).not.toContain('file://');
+    expect(JSON.stringify(log)).not.toContain('/home/runner');
+  });
+
+  it('ranks security rules for code scanning: security-severity and the security tag; a problem.severity on every rule', () => {
+    const at = { file: 'a.yaml', line: 1, column: 1, endLine: 1, endColumn: 2, path: '', message: 'm' };
+    const ids = ['privileged', 'run-as-root', 'host-port', 'latest-tag', 'unknown-field', 'missing-probes'];
+    const diagnostics: Diagnostic[] = ids.map((ruleId) => ({ ...at, ruleId, severity: 'warning' }));
+    const log = JSON.parse(formatReport('sarif', { diagnostics, files: [] }));
+    const props = Object.fromEntries(log.runs[0].tool.driver.rules.map((r: any) => [r.id, r.properties]));
+    for (const id of ['privileged', 'run-as-root', 'host-port']) {
+      expect(props[id].tags).toContain('security');
+      expect(Number(props[id]['security-severity'])).toBeGreaterThan(0);
+      expect(Number(props[id]['security-severity'])).toBeLessThanOrEqual(10);
+      expect(props[id]['security-severity']).toMatch(/^\d+\.\d$/);
+    }
+    expect(Number(props.privileged['security-severity'])).toBeGreaterThanOrEqual(7); // high: a container escape is root on the node
+    for (const id of ['latest-tag', 'unknown-field', 'missing-probes']) {
+      expect(props[id]['security-severity']).toBeUndefined();
+      expect(props[id].tags).not.toContain('security');
+    }
+    for (const id of ids) expect(['error', 'warning', 'recommendation']).toContain(props[id]['problem.severity']);
+    expect(props['host-port']['problem.severity']).toBe('recommendation'); // an info rule
+    expect(props['missing-probes']['problem.severity']).toBe('warning');
+    const ajv = new Ajv04({ strict: false, allErrors: true });
+    addFormats(ajv);
+    expect(ajv.validate(JSON.parse(fs.readFileSync(path.join(FIXTURES, 'sarif-schema-2.1.0.json'), 'utf8')), log)).toBe(true);
   });
 });
 
@@ -117,7 +157,28 @@ describe('junit', () => {
     const d: Diagnostic = { ruleId: 'yaml-syntax', severity: 'error', message: 'bad <tag> & "quote"\u0001', file: 'a&b.yaml', line: 1, column: 1, endLine: 1, endColumn: 2, path: '' };
     const out = formatReport('junit', { diagnostics: [d], files: [] });
     expect(XMLValidator.validate(out)).toBe(true);
-    expect(out).toContain('message="bad &lt;tag&gt; &amp; &quot;quote&quot;\ufffd"');
+    expect(out).toContain('message="a&amp;b.yaml:1:1: bad &lt;tag&gt; &amp; &quot;quote&quot;\ufffd"');
+  });
+
+  it('has one testcase per rendered resource, under its overlay, its failure naming the base file:line:col', () => {
+    const tree = tempTree({
+      'base/kustomization.yaml': 'resources: [cm.yaml]\n',
+      'base/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {a: "1"}\nbogus: true\n',
+      'dev/kustomization.yaml': 'namespace: dev\nresources: [../base]\n',
+      'prod/kustomization.yaml': 'namespace: prod\nresources: [../base]\n',
+    });
+    const run = check(['dev', 'prod'], { cwd: tree });
+    const xml = formatReport('junit', { diagnostics: run.diagnostics, files: run.files });
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) }).parse(xml);
+    const suites = parsed.testsuites.testsuite as { name: string; testcase: { name: string; failure?: { message: string } }[] }[];
+    expect(suites.map((s) => [s.name, s.testcase.map((c) => c.name)])).toEqual([
+      ['dev/kustomization.yaml', ['ConfigMap dev/settings']],
+      ['prod/kustomization.yaml', ['ConfigMap prod/settings']],
+    ]);
+    // One mistake in the base is one finding (check reports it once, for the first overlay).
+    expect(suites[0]!.testcase[0]!.failure!.message).toBe('base/cm.yaml:5:1: unknown field "bogus"');
+    expect(parsed.testsuites.tests).toBe('2');
+    expect(parsed.testsuites.failures).toBe('1');
   });
 });
 

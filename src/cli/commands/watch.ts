@@ -57,8 +57,7 @@ export function registerWatch<O extends object>(
     .description('check, then check again whenever a file it reads changes (directories as with --kustomize-roots auto); Ctrl-C stops')
     .argument('<paths...>', 'kustomization directories, files or directories')
     .option('--debounce <ms>', 'quiet time after the last change before checking again', parseDebounce, DEFAULT_DEBOUNCE_MS)
-    .action(async (paths: string[], opts: O & { debounce?: number; stdin?: boolean }, command: Command) => {
-      if (opts.stdin) throw new KubeproofError('USAGE', 'watch reads files and directories, not standard input (--stdin)');
+    .action(async (paths: string[], opts: O & { debounce?: number }, command: Command) => {
       await watchPaths(paths, io, (targets) => runOnce(targets, opts, command), { ...options, debounceMs: opts.debounce });
       setExitCode(0);
     });

@@ -1,12 +1,19 @@
 /**
- * SARIF 2.1.0 as GitHub code scanning ingests it: rules with help text, results with
- * level, a repository-relative location and a fingerprint that survives line moves.
+ * SARIF 2.1.0 as GitHub code scanning ingests it: rules with help text, a rank code scanning
+ * sorts by (`security-severity` and the `security` tag on security rules, `problem.severity` on
+ * every rule), results with level, a location relative to the repository root (%SRCROOT%, the
+ * run's `originalUriBaseIds`) and a fingerprint that survives line moves.
  */
 import { createHash } from 'node:crypto';
 import { formatResourceId, ruleDocsUrl, type Diagnostic, type RuleMeta, type Severity } from '../../core/index.js';
-import type { Formatter } from '../context.js';
+import type { Formatter, ReportContext } from '../context.js';
+import { repositoryPath } from '../paths.js';
 
 const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+/** GitHub's `problem.severity` words for alerts that are not security findings. */
+const problemSeverity: Record<Severity, 'error' | 'warning' | 'recommendation'> = { error: 'error', warning: 'warning', info: 'recommendation' };
+
+const SRCROOT = '%SRCROOT%';
 
 export const sarif: Formatter = (report, ctx) => {
   // The rules the results refer to, as code scanning needs them: the log stays small and stable as rules are added.
@@ -35,21 +42,31 @@ export const sarif: Formatter = (report, ctx) => {
               helpUri: ruleDocsUrl(r.id),
               help: { text: r.docs, markdown: r.docs },
               defaultConfiguration: { level: level[r.severity] },
+              properties: ruleProperties(r),
             })),
           },
         },
+        // The base is named, not located: its absolute path is the runner's, meaningless to code
+        // scanning, and would make the same repository's log differ between two checkouts.
+        originalUriBaseIds: { [SRCROOT]: { description: { text: 'The root of the repository (the git work tree the run was started in), or the working directory outside git' } } },
         columnKind: 'utf16CodeUnits',
-        results: report.diagnostics.map((d) => result(d, index.get(d.ruleId)!)),
+        results: report.diagnostics.map((d) => result(d, index.get(d.ruleId)!, ctx)),
       },
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 };
 
-function result(d: Diagnostic, ruleIndex: number) {
+/** Security rules carry a score and the tag code scanning files them under; every rule a problem severity. */
+function ruleProperties(r: RuleMeta): Record<string, unknown> {
+  if (r.securitySeverity === undefined) return { 'problem.severity': problemSeverity[r.severity], tags: ['kubernetes'] };
+  return { 'problem.severity': problemSeverity[r.severity], 'security-severity': r.securitySeverity.toFixed(1), tags: ['security', 'kubernetes'] };
+}
+
+function result(d: Diagnostic, ruleIndex: number, ctx: ReportContext) {
   const location: Record<string, unknown> = {
     physicalLocation: {
-      artifactLocation: artifactLocation(d.file),
+      artifactLocation: artifactLocation(d.file, ctx),
       region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
     },
   };
@@ -66,11 +83,17 @@ function result(d: Diagnostic, ruleIndex: number) {
   };
 }
 
-/** Relative paths are resolved by code scanning against the repository root (%SRCROOT%). */
-function artifactLocation(file: string) {
-  if (file.startsWith('/')) return { uri: 'file://' + encodePath(file) };
+/**
+ * Every file relative to the repository root, which code scanning resolves %SRCROOT% to; never
+ * the runner's absolute path, which means nothing on github.com. Without a root (a library call
+ * with no context) relative names are taken as relative to the root already. `<stdin>` and
+ * other names in angle brackets are not files: a bare relative reference, no base.
+ */
+function artifactLocation(file: string, ctx: ReportContext) {
   if (file.startsWith('<')) return { uri: encodeURIComponent(file) };
-  return { uri: encodePath(file), uriBaseId: '%SRCROOT%' };
+  const relative = repositoryPath(file, ctx);
+  if (relative.startsWith('/')) return { uri: 'file://' + encodePath(relative) };
+  return { uri: encodePath(relative), uriBaseId: SRCROOT };
 }
 
 function encodePath(p: string): string {
