@@ -183,8 +183,11 @@ describe('kubeproof init and kubeproof rules', () => {
     const list = JSON.parse(r.stdout) as { id: string; severity: string; defaultSeverity: string; docs: string }[];
     expect(list.find((x) => x.id === 'latest-tag')).toMatchObject({ severity: 'error', defaultSeverity: 'warning', docs: 'https://github.com/kubeproof/kubeproof/blob/main/docs/rules.md#latest-tag' });
     expect(list.map((x) => x.id)).toEqual(expect.arrayContaining(['unschedulable', 'invalid-config', 'yaml-syntax', 'selector-mismatch']));
+    expect(list.find((x) => x.id === 'privileged')).toMatchObject({ securitySeverity: 8.8 });
+    expect(list.find((x) => x.id === 'latest-tag')).not.toHaveProperty('securitySeverity');
     const text = await runCli(['rules'], { cwd: dir });
     expect(text.stdout).toMatch(/^latest-tag +error +/m);
+    expect(text.stdout).toMatch(/^privileged +warning +.*\(security severity 8\.8\)$/m);
   });
 });
 

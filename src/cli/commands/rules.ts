@@ -28,6 +28,7 @@ export function registerRules(program: Command, io: CliIo, setExitCode: (code: n
         defaultSeverity: m.severity,
         kind: lint.has(m.id) ? 'rule' : 'check',
         description: m.description,
+        ...(m.securitySeverity !== undefined && { securitySeverity: m.securitySeverity }),
         docs: ruleDocsUrl(m.id),
       }));
       if (opts.format === 'json') {
@@ -35,6 +36,9 @@ export function registerRules(program: Command, io: CliIo, setExitCode: (code: n
         return;
       }
       const width = Math.max(...list.map((r) => r.id.length));
-      for (const r of list) io.stdout(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}\n${' '.repeat(width + 11)}${r.docs}\n`);
+      for (const r of list) {
+        const security = r.securitySeverity !== undefined ? ` (security severity ${r.securitySeverity.toFixed(1)})` : '';
+        io.stdout(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}${security}\n${' '.repeat(width + 11)}${r.docs}\n`);
+      }
     });
 }
