@@ -41,6 +41,11 @@ export function beforeRun(options: ValidateOptions): ValidateOptions & { stdinTe
   };
 }
 
+/** The config file a run read, if any (absolute). */
+export function configFile(options: Pick<ValidateOptions, 'config'>): string[] {
+  return options.config?.file ? [options.config.file] : [];
+}
+
 export interface RunOutput {
   resources: readonly Resource[];
   files: readonly CheckedFile[];

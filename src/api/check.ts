@@ -12,7 +12,8 @@ import { validateSchemas } from '../schema/index.js';
 import { scheduleWorkloads, type ScheduleResult } from '../schedule/index.js';
 import { loadInventory } from './inventory.js';
 import type { RunResult, ValidateOptions } from './validate.js';
-import { afterRun, beforeRun } from './apply-config.js';
+import { afterRun, beforeRun, configFile } from './apply-config.js';
+import { absoluteFiles, manifestFiles, mergeReadFiles } from './read-files.js';
 
 const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
 
@@ -21,12 +22,12 @@ const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
  * cross-resource rules look within: each rendered overlay alone (two overlays of one base are
  * two environments, not one), and the plain files together.
  */
-export type Inputs = LoadResult & { groups: Resource[][] };
+export type Inputs = LoadResult & { groups: Resource[][]; readFiles: string[] };
 
 /** Kustomization directories rendered, everything else loaded as it is. */
 export function loadInputs(paths: readonly string[], options: ValidateOptions = {}): Inputs {
   const cwd = options.cwd ?? process.cwd();
-  const out: Inputs = { resources: [], diagnostics: [], files: [], errors: [], groups: [] };
+  const out: Inputs = { resources: [], diagnostics: [], files: [], errors: [], groups: [], readFiles: [] };
   const plain: string[] = [];
   for (const p of paths) {
     const dir = path.resolve(cwd, p);
@@ -35,6 +36,7 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
       out.diagnostics.push(...rendered.diagnostics);
       out.resources.push(...rendered.resources);
       out.groups.push(rendered.resources);
+      out.readFiles.push(...rendered.files);
       const kfile = findKustomizationFile(dir);
       out.files.push({ file: displayPath(kfile ?? dir, cwd), resources: rendered.resources.map((r) => r.id) });
     } else plain.push(p);
@@ -46,13 +48,15 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
     out.groups.push(loaded.resources);
     out.files.push(...loaded.files);
     out.errors.push(...loaded.errors);
+    out.readFiles.push(...manifestFiles(loaded.files, loaded.diagnostics, cwd));
   }
+  out.readFiles = mergeReadFiles(out.readFiles);
   return out;
 }
 
 export function check(paths: readonly string[], given: ValidateOptions = {}): RunResult {
   const options = beforeRun(given);
-  const { resources, diagnostics, files, errors, groups } = loadInputs(paths, options);
+  const { resources, diagnostics, files, errors, groups, readFiles } = loadInputs(paths, options);
   const crdSource = options.crdPaths?.length ? loadPaths(options.crdPaths, { ...options, readStdin: undefined }) : undefined;
   const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
   errors.push(...(crdSource?.errors ?? []));
@@ -60,15 +64,17 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
   if (options.rules !== false) for (const group of groups) diagnostics.push(...runRules(group, options));
   const totals = options.totals ? resourceTotals(resources) : undefined;
   let schedule: ScheduleResult | undefined;
+  let inventoryFiles: string[] = [];
   if (options.nodePaths?.length) {
     const nodes = loadInventory(options.nodePaths, options);
+    inventoryFiles = nodes.readFiles;
     diagnostics.push(...nodes.diagnostics);
     errors.push(...nodes.errors);
     const { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss } = options;
     schedule = scheduleWorkloads(resources, nodes.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss });
     diagnostics.push(...schedule.diagnostics);
   }
-  return { resources, diagnostics: sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, lint: options.rules === false ? false : options })), files, errors, ...(totals && { totals }), ...(schedule && { schedule: schedule.report }) };
+  return { resources, diagnostics: sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, lint: options.rules === false ? false : options })), files, errors, readFiles: mergeReadFiles(readFiles, crdSource && absoluteFiles(crdSource.files, options.cwd), inventoryFiles, configFile(options)), ...(totals && { totals }), ...(schedule && { schedule: schedule.report }) };
 }
 
 function isDirectoryWithKustomization(dir: string): boolean {

@@ -4,6 +4,8 @@ import { scheduleWorkloads, type ScheduleReport, type Strategy } from '../schedu
 import { loadInputs } from './check.js';
 import { loadInventory } from './inventory.js';
 import type { ValidateOptions } from './validate.js';
+import { configFile } from './apply-config.js';
+import { mergeReadFiles } from './read-files.js';
 
 export interface ScheduleCommandOptions extends ValidateOptions {
   /** Node inventory files or directories (v1 Node, kubeproof.dev/v1alpha1 NodePool). */
@@ -19,6 +21,8 @@ export interface ScheduleCommandResult {
   resources: Resource[];
   files: CheckedFile[];
   errors: KubeproofError[];
+  /** Every file the run read, absolute and sorted. */
+  readFiles: string[];
 }
 
 export function schedule(paths: readonly string[], options: ScheduleCommandOptions): ScheduleCommandResult {
@@ -32,5 +36,6 @@ export function schedule(paths: readonly string[], options: ScheduleCommandOptio
     resources: inputs.resources,
     files: inputs.files,
     errors: [...inputs.errors, ...inventory.errors],
+    readFiles: mergeReadFiles(inputs.readFiles, inventory.readFiles, configFile(options)),
   };
 }

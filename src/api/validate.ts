@@ -4,7 +4,8 @@ import { resourceTotals, runRules, type LintOptions } from '../rules/index.js';
 import { validateSchemas, type SchemaOptions } from '../schema/index.js';
 import type { ScheduleReport, Strategy } from '../schedule/index.js';
 import type { Config } from '../config/index.js';
-import { afterRun, beforeRun } from './apply-config.js';
+import { afterRun, beforeRun, configFile } from './apply-config.js';
+import { absoluteFiles, manifestFiles, mergeReadFiles } from './read-files.js';
 
 export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'>, LintOptions {
   /** check/lint: run the cross-resource rules (default true). */
@@ -35,6 +36,12 @@ export interface RunResult extends RunReport {
   schedule?: ScheduleReport;
   /** Fatal input problems (missing or unreadable paths): the run exits 2 after reporting the rest. */
   errors: KubeproofError[];
+  /**
+   * Every file the run read as input, absolute and sorted: the manifests loaded (a walked file
+   * holding no Kubernetes object and no problem is not one), what kustomizations read, CRDs,
+   * node inventories, the config file.
+   */
+  readFiles: string[];
 }
 
 const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
@@ -56,6 +63,7 @@ export function validate(paths: readonly string[], given: ValidateOptions = {}):
     diagnostics: sortDiagnostics(afterRun(sortDiagnostics(diagnostics), options, { resources: loaded.resources, files: loaded.files, lint: { ...options, only: 'rejected-by-api-server' } })),
     files: loaded.files,
     errors: [...loaded.errors, ...(crdSource?.errors ?? [])],
+    readFiles: mergeReadFiles(manifestFiles(loaded.files, loaded.diagnostics, options.cwd), crdSource && absoluteFiles(crdSource.files, options.cwd), configFile(options)),
   };
 }
 

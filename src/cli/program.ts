@@ -19,7 +19,7 @@ import { addTargetOptions, resolveTargets } from './commands/targets.js';
 import { registerWatch } from './commands/watch.js';
 import { registerRules } from './commands/rules.js';
 import { inputOptions, outputOptions, ruleOptions, scheduleOptions, schemaOptions, type SharedOptions } from './options.js';
-import { planReports, writeReports, type ReportTarget } from './reports.js';
+import { planReports, refuseInputs, writeReports, type ReportTarget } from './reports.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -63,7 +63,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const result = which(resolveTargets(paths, { ...opts, kustomizeRoots }, io.cwd), withConfig(fromFlags, config, cmd));
     const maxWarnings = maxWarningsOf(opts, config, cmd);
     const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-    writeReports(targets, (format, color) => formatReport(format, { diagnostics: shown, files: result.files, totals: result.totals }, { color, cwd: io.cwd }), io, opts.color);
+    writeReports(targets, (format, color) => formatReport(format, { diagnostics: shown, files: result.files, totals: result.totals }, { color, cwd: io.cwd }), io, opts.color, [...result.readFiles, ...named(paths, io.cwd)]);
 
     for (const err of result.errors) io.stderr(`kubeproof: error: ${err.message}\n`);
     exitCode = exitCodeFor(result, { maxWarnings });
@@ -119,7 +119,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (format === 'json') return JSON.stringify({ ...result.report, diagnostics: JSON.parse(formatReport('json', { diagnostics: problems, files: result.files })).diagnostics }, null, 2) + '\n';
       return formatReport(format, { diagnostics, files: result.files }, { cwd: io.cwd });
     };
-    writeReports(targets, report, io, opts.color);
+    writeReports(targets, report, io, opts.color, [...result.readFiles, ...named(paths, io.cwd), ...(config?.file ? [config.file] : [])]);
     for (const err of result.errors) io.stderr(`kubeproof: error: ${err.message}\n`);
     const maxWarnings = maxWarningsOf(opts, config, cmd);
     const failed = result.report.summary.pending > 0 || result.report.summary.notCreated > 0 || exitCodeFor(result, { maxWarnings }) !== 0;
@@ -144,7 +144,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         exitCode = EXIT_FINDINGS;
         return;
       }
-      if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), rendered.yaml);
+      if (opts.output) {
+        refuseInputs([{ file: opts.output, what: 'the build' }], rendered.files, io.cwd);
+        writeFileAtomic(path.resolve(io.cwd, opts.output), rendered.yaml);
+      }
       else io.stdout(rendered.yaml);
     });
 
@@ -182,7 +185,7 @@ function configFor(opts: { config?: string | boolean; color?: boolean }, targets
   const problems = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (problems.length === 0) return loaded.config;
   const files = [...new Set(problems.map((d) => d.file))].map((file) => ({ file, resources: [] }));
-  writeReports(targets, (format, color) => formatReport(format, { diagnostics: sortDiagnostics(problems), files }, { color, cwd: io.cwd }), io, opts.color);
+  writeReports(targets, (format, color) => formatReport(format, { diagnostics: sortDiagnostics(problems), files }, { color, cwd: io.cwd }), io, opts.color, problems.map((d) => path.resolve(io.cwd, d.file)));
   io.stderr(`kubeproof: error: the configuration file has ${problems.length} problem${problems.length === 1 ? '' : 's'}; fix ${problems.length === 1 ? 'it' : 'them'} or run with --no-config\n`);
   return 'failed';
 }
@@ -214,6 +217,11 @@ function withConfig(fromFlags: ValidateOptions, config: Config | undefined, cmd:
     skipKinds: pick('skipKinds', 'skipKinds'),
     strategy: pick('strategy', 'strategy'),
   };
+}
+
+/** The paths named on the command line, absolute: whatever they hold, they are inputs never to write over. */
+function named(paths: readonly string[], cwd: string): string[] {
+  return paths.filter((p) => p !== '-').map((p) => path.resolve(cwd, p));
 }
 
 /** `--stdin` is the path `-`; a run needs at least one path. */

@@ -5,6 +5,7 @@
  * output (two would interleave into something no tool parses); `--output FILE` names the file of
  * the one format given without a file. Every file is written atomically (write-atomic.ts).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { didYouMean } from '../config/index.js';
@@ -64,10 +65,41 @@ export function primaryFormat(targets: readonly ReportTarget[]): FormatName {
 
 /**
  * Writes each target's report: files atomically, then standard output. `render(format, color)`
- * makes one report; it is called once per target.
+ * makes one report; it is called once per target. `inputs` are the files the run read (absolute):
+ * a report named over one of them is refused before anything is written.
  */
-export function writeReports(targets: readonly ReportTarget[], render: (format: FormatName, color: boolean) => string, io: CliIo, colorFlag: boolean | undefined): void {
+export function writeReports(targets: readonly ReportTarget[], render: (format: FormatName, color: boolean) => string, io: CliIo, colorFlag: boolean | undefined, inputs: readonly string[]): void {
+  refuseInputs(targets.flatMap((t) => (t.file === undefined ? [] : [{ file: t.file, what: `the ${t.format} report` }])), inputs, io.cwd);
   const colorInputs = { flag: colorFlag, env: io.env, isTTY: io.stdoutIsTTY };
   for (const t of targets) if (t.file !== undefined) writeFileAtomic(path.resolve(io.cwd, t.file), render(t.format, t.format === 'text' && wantColor(colorInputs, true)));
   for (const t of targets) if (t.file === undefined) io.stdout(render(t.format, t.format === 'text' && wantColor(colorInputs)));
+}
+
+/**
+ * kubeproof never writes to its inputs (SECURITY.md): an output that is a file the run read —
+ * by any name: a symbolic link or a hard link to it counts — is a usage error (exit 2), raised
+ * before any report is written.
+ */
+export function refuseInputs(outputs: readonly { file: string; what: string }[], inputs: readonly string[], cwd: string): void {
+  let read: Map<string, string> | undefined;
+  for (const { file, what } of outputs) {
+    const id = fileId(path.resolve(cwd, file));
+    if (!id) continue; // nothing there yet: not an input
+    read ??= new Map(inputs.flatMap((f) => {
+      const inputId = fileId(f);
+      return inputId ? [[inputId, f] as const] : [];
+    }));
+    const input = read.get(id);
+    if (input) throw new KubeproofError('USAGE', `refusing to write ${what} to ${file}: it is ${path.resolve(cwd, file) === input ? 'one of the files this run reads' : `the file ${input}, which this run reads`}; kubeproof never writes to its inputs`);
+  }
+}
+
+/** Device and inode of a regular file (links followed), or undefined; devices and pipes are never inputs to protect. */
+function fileId(file: string): string | undefined {
+  try {
+    const st = fs.statSync(file);
+    return st.isFile() ? `${st.dev}:${st.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
