@@ -9,7 +9,7 @@ import { exitCodeFor, validate, type ValidateOptions } from '../api/validate.js'
 import { configOptions, loadConfig } from '../api/config.js';
 import type { Config } from '../config/index.js';
 import { formatReport, TOOL } from '../api/format.js';
-import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, KubeproofError, redactSecrets, sortDiagnostics, type Diagnostic } from '../core/index.js';
+import { countBySeverity, escapeTerminal, EXIT_ERROR, EXIT_FINDINGS, KubeproofError, redactSecrets, sortDiagnostics, type Diagnostic } from '../core/index.js';
 import { render } from '../render/index.js';
 import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS, parseKubernetesVersion } from '../schema/index.js';
 import type { CliIo } from './io.js';
@@ -22,7 +22,9 @@ import { inputOptions, outputOptions, ruleOptions, scheduleOptions, schemaOption
 import { planReports, refuseInputs, writeReports, type ReportTarget } from './reports.js';
 import { writeFileAtomic } from './write-atomic.js';
 
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(argv: readonly string[], given: CliIo): Promise<number> {
+  // Error lines quote file names and values from the input: never a terminal's escape sequence (core/terminal.ts).
+  const io: CliIo = { ...given, stderr: (text) => given.stderr(escapeTerminal(text, { keepNewlines: true })) };
   let exitCode = 0;
   const program = new Command('kubeproof')
     .description('Prove Kubernetes manifests right before they reach a cluster.')

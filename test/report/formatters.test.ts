@@ -153,11 +153,11 @@ describe('junit', () => {
     expect(doc.testsuites.failures).toBe(String(total));
   });
 
-  it('escapes markup and strips characters XML cannot hold', () => {
+  it('escapes markup and makes characters XML cannot hold visible', () => {
     const d: Diagnostic = { ruleId: 'yaml-syntax', severity: 'error', message: 'bad <tag> & "quote"\u0001', file: 'a&b.yaml', line: 1, column: 1, endLine: 1, endColumn: 2, path: '' };
     const out = formatReport('junit', { diagnostics: [d], files: [] });
     expect(XMLValidator.validate(out)).toBe(true);
-    expect(out).toContain('message="a&amp;b.yaml:1:1: bad &lt;tag&gt; &amp; &quot;quote&quot;\ufffd"');
+    expect(out).toContain('message="a&amp;b.yaml:1:1: bad &lt;tag&gt; &amp; &quot;quote&quot;\\x01"');
   });
 
   it('has one testcase per rendered resource, under its overlay, its failure naming the base file:line:col', () => {
@@ -192,7 +192,9 @@ describe('github annotations', () => {
   });
 
   it('escapes as the Actions runner expects', () => {
-    expect(escapeData('50%\r\nnext')).toBe('50%25%0D%0Anext');
+    expect(escapeData('50%\nnext')).toBe('50%25%0Anext');
+    // A carriage return can only come from a manifest: shown, not handed to the runner to act on.
+    expect(escapeData('a\rb\u001b[2J')).toBe('a\\rb\\x1b[2J');
     expect(escapeProperty('a:b,c')).toBe('a%3Ab%2Cc');
   });
 });

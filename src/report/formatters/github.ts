@@ -1,13 +1,17 @@
 /** GitHub Actions workflow commands: annotations on the pull request's diff, files named from the repository root. */
-import type { Severity } from '../../core/index.js';
+import { escapeTerminal, type Severity } from '../../core/index.js';
 import type { Formatter } from '../context.js';
 import { repositoryPath } from '../paths.js';
 
 const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** The runner's escaping (toolkit/core command.ts): data escapes %, CR, LF; properties also ':' and ','. */
+/**
+ * The runner's escaping (toolkit/core command.ts): data escapes %, CR, LF; properties also ':'
+ * and ','. Other control characters from manifests are made visible first (core/terminal.ts):
+ * the log viewer is a terminal emulator.
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeTerminal(s, { keepNewlines: true }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 export function escapeProperty(s: string): string {

@@ -7,7 +7,7 @@
  * JUnit has no such levels.
  */
 import * as path from 'node:path';
-import { formatResourceId, type Diagnostic } from '../../core/index.js';
+import { escapeTerminal, formatResourceId, type Diagnostic } from '../../core/index.js';
 import type { Formatter } from '../context.js';
 
 interface Case {
@@ -101,11 +101,13 @@ function line(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]${d.path ? ` at ${d.path}` : ''}`;
 }
 
-// XML 1.0 forbids most control characters even when escaped.
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+// XML 1.0 forbids most control characters even when escaped: they are made visible
+// (core/terminal.ts; CI tools show these reports in terminals and pages alike), and the two
+// non-characters XML also forbids replaced.
+const INVALID_XML = /[\ufffe\uffff]/g;
 
 function text(s: string): string {
-  return s.replace(INVALID_XML, '\ufffd').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return escapeTerminal(s, { keepNewlines: true }).replace(INVALID_XML, '\ufffd').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function attr(s: string): string {

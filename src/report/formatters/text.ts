@@ -1,5 +1,5 @@
 /** The default human format: grouped by file, aligned columns, one summary line. */
-import { countBySeverity, type Amounts, type Diagnostic, type ResourceTotals, type Severity } from '../../core/index.js';
+import { countBySeverity, escapeTerminal, type Amounts, type Diagnostic, type ResourceTotals, type Severity } from '../../core/index.js';
 import type { Formatter } from '../context.js';
 
 const ansi = { red: 31, yellow: 33, cyan: 36, green: 32, gray: 90, bold: 1, underline: 4 } as const;
@@ -10,14 +10,16 @@ export const text: Formatter = (report, ctx) => {
   const lines: string[] = [];
 
   for (const [file, group] of groupByFile(report.diagnostics)) {
-    lines.push(paint('underline', file));
+    // File names and messages carry manifest text: escaped, so it cannot drive the terminal (core/terminal.ts).
+    lines.push(paint('underline', escapeTerminal(file)));
     const positions = group.map((d) => `${d.line}:${d.column}`);
     const posWidth = Math.max(...positions.map((p) => p.length));
-    const msgWidth = Math.min(72, Math.max(...group.map((d) => d.message.length)));
+    const messages = group.map((d) => escapeTerminal(d.message));
+    const msgWidth = Math.min(72, Math.max(...messages.map((m) => m.length)));
     group.forEach((d, i) => {
       const pos = positions[i]!.padStart(posWidth);
       const sev = paint(severityColor[d.severity], d.severity.padEnd(7));
-      lines.push(`  ${paint('gray', pos)}  ${sev}  ${d.message.padEnd(msgWidth)}  ${paint('gray', d.ruleId)}`);
+      lines.push(`  ${paint('gray', pos)}  ${sev}  ${messages[i]!.padEnd(msgWidth)}  ${paint('gray', d.ruleId)}`);
     });
     lines.push('');
   }
@@ -64,6 +66,7 @@ function totalsTable(totals: ResourceTotals): string[] {
     rows.push([n.namespace, '(total)', String(n.pods), show(n.requests, 'cpu'), show(n.limits, 'cpu'), show(n.requests, 'memory'), show(n.limits, 'memory')]);
     if (n.perNode.pods > 0) rows.push([n.namespace, '(per node)', String(n.perNode.pods), show(n.perNode.requests, 'cpu'), show(n.perNode.limits, 'cpu'), show(n.perNode.requests, 'memory'), show(n.perNode.limits, 'memory')]);
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+  const cells = rows.map((r) => r.map((c) => escapeTerminal(c)));
+  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
+  return cells.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
 }

@@ -2,6 +2,7 @@
  * `kubeproof schedule` for people: each node with cpu, memory and pod-count bars and the pods
  * placed on it, then the pods that fit nowhere with kube-scheduler's reason, then a summary.
  */
+import { escapeTerminal } from '../../core/index.js';
 import type { ScheduleReport } from '../../schedule/index.js';
 
 const WIDTH = 10;
@@ -23,7 +24,12 @@ function bar(used: number, total: number): string {
   return `${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)} ${String(Math.round(ratio * 100)).padStart(3)}%`;
 }
 
+/** The placement as a table; names and messages from manifests escaped (core/terminal.ts). */
 export function scheduleText(report: ScheduleReport): string {
+  return escapeTerminal(placementText(report), { keepNewlines: true });
+}
+
+function placementText(report: ScheduleReport): string {
   const lines: string[] = [];
   const nameWidth = Math.max(4, ...report.nodes.map((n) => n.name.length));
   lines.push(`${'NODE'.padEnd(nameWidth)}  ${'CPU'.padEnd(WIDTH + 5)}  ${'MEMORY'.padEnd(WIDTH + 5)}  PODS`);
