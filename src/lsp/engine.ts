@@ -24,6 +24,14 @@ import type { Workspace } from './workspace.js';
 
 const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
 
+/**
+ * How many of the workspace's manifests may still be unread when a plain file is checked before
+ * the warm-up has read them all: past this, the file is answered alone at once (schemas and what
+ * the loader says) and again with the cross-resource rules once they are read. Reading 20,000
+ * files first would hold the first answer for seconds.
+ */
+const UNREAD_BEFORE_ANSWERING_ALONE = 500;
+
 /** How a file was last checked: which open documents a later run may update along with it. */
 type Mode = { overlays: ReadonlySet<string> } | 'plain';
 
@@ -31,6 +39,10 @@ export class Engine {
   private readonly overlays: Overlays;
   private readonly plain: PlainFiles;
   private readonly modes = new Map<string, Mode>();
+  /** The warm-up has read every plain manifest of the workspace once. */
+  private indexed = false;
+  /** Files answered alone, before the workspace was read: they are checked again when it is. */
+  private readonly provisional = new Set<string>();
 
   constructor(
     private readonly sources: Sources,
@@ -67,7 +79,7 @@ export class Engine {
    * overlays built and checked once (which also learns which files each reads), and so the
    * validators of the kinds they use.
    */
-  *warmUp(options: ValidateOptions): Generator<void> {
+  *warmUp(options: ValidateOptions, onIndexed: (answeredAlone: string[]) => void = () => {}): Generator<void> {
     validateSchemas([], options);
     yield;
     for (const file of this.workspace.plainFiles()) {
@@ -75,6 +87,10 @@ export class Engine {
       if (resources.length > 0) validateSchemas(resources, options);
       yield;
     }
+    this.indexed = true;
+    onIndexed([...this.provisional]);
+    this.provisional.clear();
+    yield;
     for (const root of this.workspace.topLevelDirs()) {
       this.overlays.check(root, options);
       yield;
@@ -173,7 +189,24 @@ export class Engine {
     return dedupe([...syntax, ...blamed]);
   }
 
+  /** The warm-up stopped early (an error): checks read what they need themselves from now on. */
+  indexStopped(): void {
+    this.indexed = true;
+  }
+
+  /** A plain file on its own, before the workspace is read: schemas and the loader's findings, no cross-resource rules yet. */
+  private alone(file: string, options: ValidateOptions): Map<string, Diagnostic[]> {
+    const own = this.plain.load(file, options.maxDepth);
+    const shown = editorLoadDiagnostics(own);
+    if (own.resources.length > 0) shown.push(...validateSchemas(own.resources, options));
+    this.provisional.add(file);
+    this.modes.set(file, 'plain');
+    return new Map([[file, sortDiagnostics(this.finish(shown, own.resources, options))]]);
+  }
+
   private fromPlain(file: string, open: readonly string[], options: ValidateOptions): Map<string, Diagnostic[]> {
+    if (!this.indexed && this.workspace.plainFiles().filter((f) => f !== file && !this.plain.cached(f)).length > UNREAD_BEFORE_ANSWERING_ALONE) return this.alone(file, options);
+    this.provisional.delete(file);
     const loaded = new Map<string, { resources: Resource[]; diagnostics: Diagnostic[] }>();
     for (const f of this.workspace.plainFiles()) if (f !== file) loaded.set(f, this.plain.context(f, options));
     loaded.set(file, this.plain.load(file, options.maxDepth));

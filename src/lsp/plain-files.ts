@@ -48,6 +48,12 @@ export class PlainFiles {
     return entry.loaded;
   }
 
+  /** Whether the file was read already (its objects, or that it holds none), as far as the cache knows without asking the disk. */
+  cached(file: string): boolean {
+    const entry = this.entries.get(file);
+    return entry !== undefined && (entry.loaded !== undefined || entry.skipped === true);
+  }
+
   /** The cache entry of the file's current content; undefined when there is no such file. */
   private entry(file: string): Entry | undefined {
     const stamp = this.sources.stamp(file);

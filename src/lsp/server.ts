@@ -10,6 +10,8 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -21,6 +23,7 @@ import { redactSecrets, START_OF_FILE, type Diagnostic } from '../core/index.js'
 import { loadProblems } from '../load/index.js';
 import { toLspDiagnostic } from './convert.js';
 import { Engine } from './engine.js';
+import { ProtocolGuard } from './guard.js';
 import { loadOptions, parseSettings, type ServerSettings } from './options.js';
 import { isCheckable, pathOfUri } from './paths.js';
 import { CheckScheduler } from './scheduler.js';
@@ -41,7 +44,9 @@ const WARM_UP_SLICE_MS = 20;
  * protocol says).
  */
 export function startServer(streams: ServerStreams): Connection {
-  const connection = createConnection(ProposedFeatures.all, streams.input, streams.output);
+  const writer = new StreamMessageWriter(streams.output);
+  const reader = new ProtocolGuard(writer).wrap(new StreamMessageReader(streams.input));
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
   // The output stream is the protocol: a stray console.log from any library must not corrupt it.
   routeConsole(connection);
 
@@ -54,6 +59,9 @@ export function startServer(streams: ServerStreams): Connection {
   let folderEvents = false;
   let folders: string[] = [];
   let shutDown = false;
+  /** The protocol allows no diagnostics before the client's `initialized`: checks asked for earlier wait for it. */
+  let initialized = false;
+  const waitingForInitialized = new Set<string>();
 
   /** URI <-> the key the engine knows a document by: its real path, or the URI itself for an unsaved `untitled:` one. */
   const fileOf = (uri: string) => pathOfUri(uri) ?? uri;
@@ -74,6 +82,10 @@ export function startServer(streams: ServerStreams): Connection {
   const check = (uri: string) => {
     const doc = documents.get(uri);
     if (shutDown || !doc || !checkable(doc)) return;
+    if (!initialized) {
+      waitingForInitialized.add(uri);
+      return;
+    }
     const file = fileOf(uri);
     const started = performance.now();
     try {
@@ -108,6 +120,9 @@ export function startServer(streams: ServerStreams): Connection {
   });
 
   connection.onInitialized(() => {
+    initialized = true;
+    for (const uri of waitingForInitialized) scheduler.now(uri);
+    waitingForInitialized.clear();
     if (watchingFiles) {
       // Files created, deleted or changed outside the editor (a git checkout): the workspace is walked again, open documents re-checked.
       connection.client
@@ -150,7 +165,13 @@ export function startServer(streams: ServerStreams): Connection {
   /** Loads schemas and the workspace's manifests a slice at a time, so that the first check is a warm one. */
   const warmUp = () => {
     // The options of the first folder stand for the workspace: warm-up only loads what checks will use.
-    const steps = engine.warmUp(loadOptions(settings, folders[0] ?? ''));
+    // Files answered before the workspace was read get their cross-resource findings as soon as it is.
+    const steps = engine.warmUp(loadOptions(settings, folders[0] ?? ''), (answeredAlone) => {
+      for (const file of answeredAlone) {
+        const uri = uriOf.get(file);
+        if (uri !== undefined) scheduler.now(uri);
+      }
+    });
     const slice = () => {
       if (shutDown) return;
       const until = performance.now() + WARM_UP_SLICE_MS;
@@ -158,6 +179,7 @@ export function startServer(streams: ServerStreams): Connection {
         while (performance.now() < until) if (steps.next().done) return;
       } catch (err) {
         connection.console.warn(`kubeproof: warm-up stopped: ${err instanceof Error ? err.message : String(err)}`);
+        engine.indexStopped();
         return;
       }
       setImmediate(slice);

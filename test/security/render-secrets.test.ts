@@ -149,7 +149,7 @@ describe('Secret values never reach any output through a kustomize build', () =>
       const dir = tempTree(c.files);
       const outputs = await inEveryFormat(['check', '.'], dir);
       expectNoLeakIn(outputs, c.secrets);
-      for (const shown of c.shows) expect(outputs.texts['text stdout']!.replace(/\n/g, ' ')).toContain(shown);
+      for (const shown of c.shows) expect(outputs.texts['text stdout']!.replace(/\s+/g, ' ')).toContain(shown);
 
       const rendered = await runCli(['render', '.', '--debug'], { cwd: dir });
       if (rendered.code !== 0) expectNoLeak(rendered.stdout + rendered.stderr, c.secrets, 'render');

@@ -14,7 +14,9 @@ export const text: Formatter = (report, ctx) => {
     lines.push(paint('underline', escapeTerminal(file)));
     const positions = group.map((d) => `${d.line}:${d.column}`);
     const posWidth = Math.max(...positions.map((p) => p.length));
-    const messages = group.map((d) => escapeTerminal(d.message));
+    // A message of several lines (kustomize's "node contents:" quotes the node) continues under its first line.
+    const indent = ' '.repeat(2 + posWidth + 2 + 7 + 2);
+    const messages = group.map((d) => escapeTerminal(d.message, { keepNewlines: true }).replace(/\n/g, `\n${indent}`));
     const msgWidth = Math.min(72, Math.max(...messages.map((m) => m.length)));
     group.forEach((d, i) => {
       const pos = positions[i]!.padStart(posWidth);
