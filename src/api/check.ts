@@ -31,7 +31,7 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
   for (const p of paths) {
     const dir = path.resolve(cwd, p);
     if (p !== '-' && isDirectoryWithKustomization(dir)) {
-      const rendered = render(dir, { cwd, kubernetesVersion: options.kubernetesVersion });
+      const rendered = render(dir, { cwd, kubernetesVersion: options.kubernetesVersion, maxFileSize: options.maxFileSize });
       out.diagnostics.push(...rendered.diagnostics);
       out.resources.push(...rendered.resources);
       out.groups.push(rendered.resources);

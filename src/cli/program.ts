@@ -18,7 +18,7 @@ import { registerLsp } from './commands/lsp.js';
 import { addTargetOptions, resolveTargets } from './commands/targets.js';
 import { registerWatch } from './commands/watch.js';
 import { registerRules } from './commands/rules.js';
-import { inputOptions, outputOptions, ruleOptions, scheduleOptions, schemaOptions, type SharedOptions } from './options.js';
+import { inputOptions, maxFileSizeOption, outputOptions, ruleOptions, scheduleOptions, schemaOptions, type SharedOptions } from './options.js';
 import { planReports, writeReports, type ReportTarget } from './reports.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -127,7 +127,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     warnPastMax(result.diagnostics, result.errors.length, maxWarnings, io);
   });
 
-  program
+  const renderCmd = program
     .command('render')
     .description('build a kustomization directory and print the result exactly as `kustomize build` does')
     .argument('<dir>', 'directory with a kustomization.yaml')
@@ -135,9 +135,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('-o, --output <file>', 'write the YAML to a file (atomically) instead of stdout')
     .option('--origins', "annotate each resource with its source file, like kustomize's buildMetadata: [originAnnotations]")
     .option('--redact-secrets', 'mask the values of every Secret\'s data (base64 of "<redacted>") and stringData ("<redacted>"), keys kept')
-    .option('--debug', 'print stack traces for internal errors')
-    .action((dir: string, opts: { kubernetesVersion: string; output?: string; origins?: boolean; redactSecrets?: boolean }) => {
-      const rendered = render(dir, { cwd: io.cwd, kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion), origins: opts.origins, redactSecrets: opts.redactSecrets });
+    .option('--debug', 'print stack traces for internal errors');
+  maxFileSizeOption(renderCmd)
+    .action((dir: string, opts: { kubernetesVersion: string; output?: string; origins?: boolean; redactSecrets?: boolean; maxFileSize: number }) => {
+      const rendered = render(dir, { cwd: io.cwd, kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion), origins: opts.origins, redactSecrets: opts.redactSecrets, maxFileSize: opts.maxFileSize });
       for (const w of rendered.warnings) io.stderr(w + '\n');
       for (const d of rendered.diagnostics) io.stderr(`kubeproof: error: ${d.file}:${d.line}:${d.column}: ${d.message}\n`);
       if (rendered.diagnostics.length > 0) {

@@ -9,6 +9,8 @@ export class BuildError extends Error {
     readonly file?: string,
     /** JSON pointer of the offending entry in that file. */
     readonly pointer = '',
+    /** `file-too-large` when the entry names a file over --max-file-size; else kustomize would refuse the build too. */
+    readonly ruleId: 'kustomize-build' | 'file-too-large' = 'kustomize-build',
   ) {
     super(message);
     this.name = 'BuildError';
