@@ -14,7 +14,7 @@ import { assertKnownRuleIds } from './rule-ids.js';
 import type { ValidateOptions } from './validate.js';
 
 /** Options with the config's include/exclude, rule selection and rule options folded in. */
-export function beforeRun(options: ValidateOptions): ValidateOptions & { stdinText(): string | undefined } {
+export function beforeRun<O extends ValidateOptions>(options: O): O & { stdinText(): string | undefined } {
   assertKnownRuleIds(options.disable, 'disable');
   assertKnownRuleIds(options.enable, 'enable');
   // Standard input can be read once: keep what the loader read, for the suppression comments in it.

@@ -13,6 +13,7 @@ import { scheduleWorkloads, type ScheduleResult } from '../schedule/index.js';
 import { loadInventory } from './inventory.js';
 import type { RunResult, ValidateOptions } from './validate.js';
 import { afterRun, beforeRun } from './apply-config.js';
+import { refusedByApiServer } from './refused.js';
 
 const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
 
@@ -65,7 +66,9 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
     diagnostics.push(...nodes.diagnostics);
     errors.push(...nodes.errors);
     const { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss } = options;
-    schedule = scheduleWorkloads(resources, nodes.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss });
+    // What the API server would refuse (found above) is not created, so not scheduled either.
+    const refused = refusedByApiServer(resources, sortDiagnostics(diagnostics));
+    schedule = scheduleWorkloads(resources, nodes.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, refused });
     diagnostics.push(...schedule.diagnostics);
   }
   return { resources, diagnostics: sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, lint: options.rules === false ? false : options })), files, errors, ...(totals && { totals }), ...(schedule && { schedule: schedule.report }) };
@@ -80,7 +83,7 @@ function isDirectoryWithKustomization(dir: string): boolean {
 }
 
 /** Two overlays of one base report a base mistake twice, at the same place: say it once. */
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+export function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
     const key = JSON.stringify([d.file, d.line, d.column, d.ruleId, d.message]);

@@ -99,6 +99,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const merged = withConfig({ kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion), nodePaths: opts.nodes, strategy: opts.strategy }, config, cmd);
     if (!merged.nodePaths?.length) throw new KubeproofError('USAGE', 'schedule needs a node inventory: --nodes PATH (or nodes: in kubeproof.yaml)');
     const result = schedule(paths, {
+      // kubeproof.yaml counts as in check: its include/exclude, rule severities and suppressions, its crds and skipKinds.
+      config: merged.config,
+      crdPaths: merged.crdPaths,
+      ignoreMissingSchemas: merged.ignoreMissingSchemas,
+      skipKinds: merged.skipKinds,
       cwd: io.cwd,
       readStdin: io.readStdin,
       stdinFilename: opts.stdinFilename,

@@ -39,6 +39,10 @@ export function scheduleText(report: ScheduleReport): string {
     lines.push('', 'Pending:');
     for (const p of pending) lines.push(`  ${p.namespace}/${p.name} (${p.owner.kind} ${p.owner.name}): ${p.message}`);
   }
+  if (report.refused.length) {
+    lines.push('', 'Refused by the API server (no pods made):');
+    for (const w of report.refused) lines.push(`  ${w.namespace}/${w.name} (${w.kind}): ${w.message}`);
+  }
   if (report.notCreated.length) {
     lines.push('', 'Not created (a StatefulSet with OrderedReady waits for its pending pod):');
     for (const p of report.notCreated) lines.push(`  ${p.namespace}/${p.name} (${p.owner.kind} ${p.owner.name})`);
@@ -54,8 +58,9 @@ export function scheduleText(report: ScheduleReport): string {
   const s = report.summary;
   lines.push('');
   const nodes = `${report.nodes.length} node${report.nodes.length === 1 ? '' : 's'}`;
-  if (s.pending === 0 && s.notCreated === 0) lines.push(`✔ all ${s.pods} pods scheduled on ${nodes}`);
-  else lines.push(`✖ ${s.pending} of ${s.pods} pods pending${s.notCreated ? `, ${s.notCreated} not created` : ''}; ${s.scheduled} scheduled on ${nodes}`);
+  const refused = s.refused ? `, ${s.refused} workload${s.refused === 1 ? '' : 's'} refused by the API server` : '';
+  if (s.pending === 0 && s.notCreated === 0 && s.refused === 0) lines.push(`✔ all ${s.pods} pods scheduled on ${nodes}`);
+  else lines.push(`✖ ${s.pending} of ${s.pods} pods pending${s.notCreated ? `, ${s.notCreated} not created` : ''}${refused}; ${s.scheduled} scheduled on ${nodes}`);
   return lines.join('\n') + '\n';
 }
 
