@@ -36,8 +36,10 @@ describe('kubeproof check on overlays', () => {
   it('refuses a generated ConfigMap or Secret over the API server\'s 1 MiB, at the generator entry', async () => {
     const big = 'x'.repeat(1024 * 1024 + 1);
     const dir = tempTree({
-      'kustomization.yaml': 'configMapGenerator:\n- name: settings\n  files: [big.txt]\n- name: fine\n  files: [small.txt]\nsecretGenerator:\n- name: creds\n  files: [big.txt]\n',
+      'kustomization.yaml': 'configMapGenerator:\n- name: settings\n  files: [big.txt]\n- name: fine\n  files: [small.txt]\nsecretGenerator:\n- name: creds\n  files: [secret.txt]\n',
       'big.txt': big,
+      // Secret inputs are remembered for the life of the worker and scrubbed from every later output: nothing another test prints.
+      'secret.txt': '0123456789abcdef'.repeat(64 * 1024 + 1),
       'small.txt': 'x'.repeat(1024 * 1024),
     });
     const r = await runCli(['check', '.', '-f', 'json'], { cwd: dir });
