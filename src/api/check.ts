@@ -4,7 +4,7 @@
  * patch that wrote the field; anything else is validated as it is.
  */
 import * as path from 'node:path';
-import { sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
+import { redactDeep, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
 import { displayPath, loadPaths, type LoadResult } from '../load/index.js';
 import { findKustomizationFile, isKustomizationDir, render } from '../render/index.js';
 import { resourceTotals, runRules } from '../rules/index.js';
@@ -71,7 +71,9 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
     schedule = scheduleWorkloads(resources, nodes.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, refused });
     diagnostics.push(...schedule.diagnostics);
   }
-  return { resources, diagnostics: sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, lint: options.rules === false ? false : options })), files, errors, ...(totals && { totals }), ...(schedule && { schedule: schedule.report }) };
+  const shown = sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, lint: options.rules === false ? false : options }));
+  // Names and amounts a replacement copied out of a Secret are shown masked too (core/redact.ts).
+  return { resources, diagnostics: shown, files: redactDeep(files), errors, ...(totals && { totals: redactDeep(totals) }), ...(schedule && { schedule: redactDeep(schedule.report) }) };
 }
 
 function isDirectoryWithKustomization(dir: string): boolean {

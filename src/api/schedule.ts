@@ -1,5 +1,5 @@
 /** `kubeproof schedule`: the workloads of the inputs placed on a node inventory by the dry-run scheduler. */
-import { sortDiagnostics, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
+import { redactDeep, sortDiagnostics, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
 import { loadPaths } from '../load/index.js';
 import { runRules, type LintOptions } from '../rules/index.js';
 import { scheduleWorkloads, type ScheduleReport, type Strategy } from '../schedule/index.js';
@@ -50,11 +50,13 @@ export function schedule(paths: readonly string[], given: ScheduleCommandOptions
   const { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, headroom } = options;
   const result = scheduleWorkloads(inputs.resources, inventory.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, headroom, refused });
   const diagnostics = dedupe(sortDiagnostics([...inputs.diagnostics.filter((d) => d.severity !== 'info'), ...checks, ...inventory.diagnostics, ...result.diagnostics]));
+  const shown = sortDiagnostics(afterRun(diagnostics, options, { resources: inputs.resources, files: inputs.files, lint }));
   return {
-    report: result.report,
-    diagnostics: sortDiagnostics(afterRun(diagnostics, options, { resources: inputs.resources, files: inputs.files, lint })),
+    // Pod and workload names, amounts, reasons: a replacement may have copied a Secret value into any (core/redact.ts).
+    report: redactDeep(result.report),
+    diagnostics: shown,
     resources: inputs.resources,
-    files: inputs.files,
+    files: redactDeep(inputs.files),
     errors: [...inputs.errors, ...inventory.errors, ...(crdSource?.errors ?? [])],
   };
 }

@@ -65,7 +65,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     writeReports(targets, (format, color) => formatReport(format, { diagnostics: shown, files: result.files, totals: result.totals }, { color, cwd: io.cwd }), io, opts.color);
 
-    for (const err of result.errors) io.stderr(`kubeproof: error: ${err.message}\n`);
+    for (const err of result.errors) io.stderr(`kubeproof: error: ${redactSecrets(err.message)}\n`);
     exitCode = exitCodeFor(result, { maxWarnings });
     warnPastMax(result.diagnostics, result.errors.length, maxWarnings, io);
   };
@@ -125,7 +125,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return formatReport(format, { diagnostics, files: result.files }, { cwd: io.cwd });
     };
     writeReports(targets, report, io, opts.color);
-    for (const err of result.errors) io.stderr(`kubeproof: error: ${err.message}\n`);
+    for (const err of result.errors) io.stderr(`kubeproof: error: ${redactSecrets(err.message)}\n`);
     const maxWarnings = maxWarningsOf(opts, config, cmd);
     const failed = result.report.summary.pending > 0 || result.report.summary.notCreated > 0 || exitCodeFor(result, { maxWarnings }) !== 0;
     exitCode = result.errors.length > 0 ? EXIT_ERROR : failed ? EXIT_FINDINGS : 0;

@@ -2,6 +2,7 @@
  * `kubeproof schedule` for people: each node with cpu, memory and pod-count bars and the pods
  * placed on it, then the pods that fit nowhere with kube-scheduler's reason, then a summary.
  */
+import { redactDeep } from '../../core/index.js';
 import type { ScheduleReport } from '../../schedule/index.js';
 
 const WIDTH = 10;
@@ -23,7 +24,8 @@ function bar(used: number, total: number): string {
   return `${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)} ${String(Math.round(ratio * 100)).padStart(3)}%`;
 }
 
-export function scheduleText(report: ScheduleReport): string {
+export function scheduleText(given: ScheduleReport): string {
+  const report = redactDeep(given); // a Secret value copied into a name or an amount is shown masked (core/redact.ts)
   const lines: string[] = [];
   const nameWidth = Math.max(4, ...report.nodes.map((n) => n.name.length));
   lines.push(`${'NODE'.padEnd(nameWidth)}  ${'CPU'.padEnd(WIDTH + 5)}  ${'MEMORY'.padEnd(WIDTH + 5)}  PODS`);
@@ -66,5 +68,5 @@ export function scheduleText(report: ScheduleReport): string {
 
 /** The documented JSON contract. */
 export function scheduleJson(report: ScheduleReport): string {
-  return JSON.stringify(report, null, 2) + '\n';
+  return JSON.stringify(redactDeep(report), null, 2) + '\n';
 }
