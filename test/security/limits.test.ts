@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { looksLikeKubernetes, scanKustomizations } from '../../src/api/roots.js';
 import { check, validate } from '../../src/index.js';
 import { REPO_ROOT, runCli, tempTree } from '../helpers.js';
 
@@ -81,6 +82,19 @@ describe('--max-file-size holds for every file a kustomization reads, and for st
     const r = await runCli(['render', 'app', '--max-file-size', '1024'], { cwd: dir });
     expect(r).toEqual({ code: 1, stdout: '', stderr: 'kubeproof: error: app/kustomization.yaml:1:13: big.yaml: file is 4.1 KiB, over the 1.0 KiB limit (--max-file-size)\n' });
     expect((await runCli(['render', 'app'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('finding kustomization roots (--kustomize-roots auto, --affected, watch) reads no file whole past the limit', async () => {
+    // A manifest is judged by its first bytes only; a kustomization file over the limit is not parsed (rendering refuses it).
+    const dir = tempTree({ 'app/kustomization.yaml': `# ${'x'.repeat(4096)}\nresources: [d.yaml]\n`, 'app/d.yaml': DEPLOYMENT, 'app/late.yaml': `# ${'x'.repeat(4096)}\napiVersion: v1\nkind: ConfigMap\n` });
+    expect(looksLikeKubernetes(path.join(dir, 'app/late.yaml'))).toBe(true);
+    expect(looksLikeKubernetes(path.join(dir, 'app/late.yaml'), 1024)).toBe(false);
+    const node = (limit?: number) => [...scanKustomizations(dir, limit).nodes.values()][0]!;
+    expect(node().opaque).toBe(false);
+    expect(node(1024).opaque).toBe(true);
+    const { code, found } = await json(['check', '--kustomize-roots', 'auto', '.', '--max-file-size', '1024'], dir);
+    expect(code).toBe(1);
+    expect(found).toContainEqual(expect.stringMatching(/^app\/kustomization\.yaml:1:1 file-too-large: kustomization\.yaml: file is 4\.\d KiB, over the 1\.0 KiB limit \(--max-file-size\)$/));
   });
 
   it('through the library: check() takes maxFileSize for the files a build reads', () => {
