@@ -16,6 +16,8 @@ import { expandKustomizeRoots, looksLikeKubernetes, ownFiles, reachable, relativ
 export interface AffectedOptions {
   /** Where to look for kustomizations (default: the nearest folder above cwd holding .git, or cwd). */
   repoRoot?: string;
+  /** --max-file-size: larger kustomization files and manifests are not read to decide (roots.ts). */
+  maxFileSize?: number;
 }
 
 /**
@@ -42,18 +44,18 @@ export function affectedTargets(files: readonly string[], cwd: string, options: 
       continue; // deleted (or a dangling link): nothing left to check
     }
     if (stat.isDirectory()) {
-      for (const t of expandKustomizeRoots([absolute], cwd)) targets.add(t);
+      for (const t of expandKustomizeRoots([absolute], cwd, options.maxFileSize)) targets.add(t);
       continue;
     }
     const real = fs.realpathSync(absolute);
-    index ??= indexRoots(scanKustomizations(options.repoRoot ?? findRepoRoot(cwd)));
+    index ??= indexRoots(scanKustomizations(options.repoRoot ?? findRepoRoot(cwd), options.maxFileSize));
     const roots = index.rootsReading(real);
     if (roots.length > 0) {
       for (const r of roots) targets.add(relativeTo(realCwd, r));
     } else if (KUSTOMIZATION_FILE_NAMES.includes(path.basename(real))) {
       targets.add(relativeTo(realCwd, path.dirname(real))); // one the walk does not reach (a hidden folder): render it as it is
     } else if (isManifestFileName(real)) {
-      if (index.ownerOf(real) === undefined || looksLikeKubernetes(real)) targets.add(relativeTo(realCwd, real));
+      if (index.ownerOf(real) === undefined || looksLikeKubernetes(real, options.maxFileSize)) targets.add(relativeTo(realCwd, real));
     }
   }
   return [...targets].sort(compareStrings);

@@ -3,10 +3,9 @@
  * after it, suppressions (comments and annotations) take their findings, then the config sets
  * each remaining finding's severity by rule and file.
  */
-import * as fs from 'node:fs';
 import { applySeverities, pathFilter, ruleOptions, rulesOffEverywhere, rulesOnSomewhere } from '../config/index.js';
 import { redactDiagnostics, type CheckedFile, type Diagnostic, type Resource } from '../core/index.js';
-import { decodeSource } from '../load/index.js';
+import { decodeSource, DEFAULT_MAX_FILE_SIZE, readStdinBounded } from '../load/index.js';
 import { rules, selectedRuleIds, type LintOptions } from '../rules/index.js';
 import { scheduleProblemMetas } from '../schedule/index.js';
 import { applySuppressions, fileTextReader, suppressionMetas } from '../suppress/index.js';
@@ -15,14 +14,15 @@ import { assertKnownRuleIds } from './rule-ids.js';
 import type { ValidateOptions } from './validate.js';
 
 /** Options with the config's include/exclude, rule selection and rule options folded in. */
-export function beforeRun(options: ValidateOptions): ValidateOptions & { stdinText(): string | undefined } {
+export function beforeRun<O extends ValidateOptions>(options: O): O & { stdinText(): string | undefined } {
   assertKnownRuleIds(options.disable, 'disable');
   assertKnownRuleIds(options.enable, 'enable');
   // Standard input can be read once: keep what the loader read, for the suppression comments in it.
   let stdin: Uint8Array | undefined;
-  const readStdin = () => (stdin ??= (options.readStdin ?? (() => fs.readFileSync(0)))());
+  const readStdin = (maxBytes?: number) => (stdin ??= (options.readStdin ?? readStdinBounded)(maxBytes));
   const stdinText = () => {
-    if (!stdin) return undefined;
+    // Over --max-file-size it was refused unread: its suppression comments do not count either.
+    if (!stdin || stdin.length > (options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return undefined;
     const decoded = decodeSource(stdin, options.stdinFilename ?? '<stdin>');
     return 'text' in decoded ? decoded.text : undefined;
   };

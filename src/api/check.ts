@@ -4,7 +4,7 @@
  * patch that wrote the field; anything else is validated as it is.
  */
 import * as path from 'node:path';
-import { sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
+import { redactDeep, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
 import { displayPath, loadPaths, type LoadResult } from '../load/index.js';
 import { findKustomizationFile, isKustomizationDir, render } from '../render/index.js';
 import { resourceTotals, runRules } from '../rules/index.js';
@@ -14,6 +14,7 @@ import { loadInventory } from './inventory.js';
 import type { RunResult, ValidateOptions } from './validate.js';
 import { afterRun, beforeRun, configFile } from './apply-config.js';
 import { absoluteFiles, manifestFiles, mergeReadFiles } from './read-files.js';
+import { refusedByApiServer } from './refused.js';
 
 const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
 
@@ -32,7 +33,7 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
   for (const p of paths) {
     const dir = path.resolve(cwd, p);
     if (p !== '-' && isDirectoryWithKustomization(dir)) {
-      const rendered = render(dir, { cwd, kubernetesVersion: options.kubernetesVersion });
+      const rendered = render(dir, { cwd, kubernetesVersion: options.kubernetesVersion, maxFileSize: options.maxFileSize });
       out.diagnostics.push(...rendered.diagnostics);
       out.resources.push(...rendered.resources);
       out.groups.push(rendered.resources);
@@ -71,10 +72,14 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
     diagnostics.push(...nodes.diagnostics);
     errors.push(...nodes.errors);
     const { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss } = options;
-    schedule = scheduleWorkloads(resources, nodes.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss });
+    // What the API server would refuse (found above) is not created, so not scheduled either.
+    const refused = refusedByApiServer(resources, sortDiagnostics(diagnostics));
+    schedule = scheduleWorkloads(resources, nodes.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, refused });
     diagnostics.push(...schedule.diagnostics);
   }
-  return { resources, diagnostics: sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, lint: options.rules === false ? false : options })), files, errors, readFiles: mergeReadFiles(readFiles, crdSource && absoluteFiles(crdSource.files, options.cwd), inventoryFiles, configFile(options)), ...(totals && { totals }), ...(schedule && { schedule: schedule.report }) };
+  const shown = sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, lint: options.rules === false ? false : options }));
+  // Names and amounts a replacement copied out of a Secret are shown masked too (core/redact.ts).
+  return { resources, diagnostics: shown, files: redactDeep(files), errors, readFiles: mergeReadFiles(readFiles, crdSource && absoluteFiles(crdSource.files, options.cwd), inventoryFiles, configFile(options)), ...(totals && { totals: redactDeep(totals) }), ...(schedule && { schedule: redactDeep(schedule.report) }) };
 }
 
 function isDirectoryWithKustomization(dir: string): boolean {
@@ -86,7 +91,7 @@ function isDirectoryWithKustomization(dir: string): boolean {
 }
 
 /** Two overlays of one base report a base mistake twice, at the same place: say it once. */
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+export function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
     const key = JSON.stringify([d.file, d.line, d.column, d.ruleId, d.message]);

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { RunReport } from '../core/index.js';
+import { redactDeep, redactDiagnostics, type RunReport } from '../core/index.js';
 import { formatters, type FormatName, type ReportContext } from '../report/index.js';
 import { ruleCatalog } from './catalog.js';
 import { repositoryRoot } from './repository-root.js';
@@ -19,5 +19,18 @@ const ROOTED: ReadonlySet<FormatName> = new Set(['sarif', 'github']);
 export function formatReport(format: FormatName, report: RunReport, ctx: Partial<ReportContext> = {}): string {
   const cwd = ctx.cwd ?? process.cwd();
   const srcRoot = ctx.srcRoot ?? (ROOTED.has(format) ? repositoryRoot(cwd) : undefined);
-  return formatters[format](report, { tool: TOOL, rules: ruleCatalog(), color: false, ...ctx, cwd, ...(srcRoot && { srcRoot }) });
+  return formatters[format](redactReport(report), { tool: TOOL, rules: ruleCatalog(), color: false, ...ctx, cwd, ...(srcRoot && { srcRoot }) });
+}
+
+/**
+ * Every Secret value the run met scrubbed from what a report shows, whoever assembled it (the
+ * library's results are scrubbed already; this holds for a report put together by hand):
+ * messages, the resources findings are about, the files' resources, the totals. Before
+ * formatting, so each format escapes `<redacted>` as it escapes anything (core/redact.ts).
+ */
+function redactReport(report: RunReport): RunReport {
+  const diagnostics = redactDiagnostics(report.diagnostics, []);
+  const files = redactDeep(report.files);
+  const totals = report.totals && redactDeep(report.totals);
+  return diagnostics === report.diagnostics && files === report.files && totals === report.totals ? report : { ...report, diagnostics, files, ...(totals && { totals }) };
 }

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { compareStrings } from '../core/index.js';
-import { isManifestFileName, isPlainObject, KUSTOMIZATION_FILE_NAMES } from '../load/index.js';
+import { DEFAULT_MAX_FILE_SIZE, isManifestFileName, isPlainObject, KUSTOMIZATION_FILE_NAMES } from '../load/index.js';
 import { isRemote } from '../render/files.js';
 
 /** One kustomization directory and what it reads. All paths absolute, real where they exist. */
@@ -45,8 +45,12 @@ export interface KustomizationScan {
 
 const SKIPPED_DIRS = new Set(['node_modules']);
 
-/** Walks `dir` (hidden directories and node_modules skipped, symbolic links followed once) and reads every kustomization found. */
-export function scanKustomizations(dir: string): KustomizationScan {
+/**
+ * Walks `dir` (hidden directories and node_modules skipped, symbolic links followed once) and
+ * reads every kustomization found; one over `maxFileSize` (--max-file-size) is not read
+ * (opaque): rendering refuses it, at the entry naming it.
+ */
+export function scanKustomizations(dir: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): KustomizationScan {
   const root = fs.realpathSync(dir);
   const discovered: string[] = [];
   const manifests: { file: string; owner?: string }[] = [];
@@ -85,7 +89,7 @@ export function scanKustomizations(dir: string): KustomizationScan {
   while (queue.length > 0) {
     const next = queue.shift()!;
     if (nodes.has(next)) continue;
-    const node = readNode(next);
+    const node = readNode(next, maxFileSize);
     nodes.set(next, node);
     queue.push(...node.children.filter((c) => !nodes.has(c)));
   }
@@ -160,15 +164,15 @@ export interface KustomizationRoots {
  * someone forgot to list, without validating helper YAML (values, a kustomize
  * configuration, replacement snippets) as if it were applied.
  */
-export function findKustomizationRoots(dir: string): KustomizationRoots {
-  const scan = scanKustomizations(dir);
-  return { roots: scan.roots, plainFiles: plainFiles(scan) };
+export function findKustomizationRoots(dir: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): KustomizationRoots {
+  const scan = scanKustomizations(dir, maxFileSize);
+  return { roots: scan.roots, plainFiles: plainFiles(scan, maxFileSize) };
 }
 
-function plainFiles(scan: KustomizationScan): string[] {
+function plainFiles(scan: KustomizationScan, maxFileSize: number): string[] {
   const inTrees = new Set<string>();
   for (const d of scan.nodes.keys()) for (const f of ownFiles(scan, d)) inTrees.add(f);
-  return scan.manifests.filter((m) => !inTrees.has(m.file) && (m.owner === undefined || looksLikeKubernetes(m.file))).map((m) => m.file);
+  return scan.manifests.filter((m) => !inTrees.has(m.file) && (m.owner === undefined || looksLikeKubernetes(m.file, maxFileSize))).map((m) => m.file);
 }
 
 export interface RootsPlan {
@@ -184,7 +188,7 @@ export interface RootsPlan {
  * directory; other files, `-` and paths that do not exist pass through unchanged (the check
  * reads or reports them as it always does).
  */
-export function planKustomizeRoots(paths: readonly string[], cwd: string): RootsPlan {
+export function planKustomizeRoots(paths: readonly string[], cwd: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): RootsPlan {
   const targets: string[] = [];
   const seen = new Set<string>();
   const files = new Set<string>();
@@ -207,14 +211,14 @@ export function planKustomizeRoots(paths: readonly string[], cwd: string): Roots
       files.add(real);
       continue;
     }
-    const scan = scanKustomizations(stat.isDirectory() ? real : path.dirname(real));
+    const scan = scanKustomizations(stat.isDirectory() ? real : path.dirname(real), maxFileSize);
     const roots = stat.isDirectory() ? scan.roots : [path.dirname(real)];
     for (const r of roots) {
       add(relativeTo(realCwd, r), r);
       for (const f of treeFiles(scan, r)) files.add(f);
     }
     if (stat.isDirectory()) {
-      for (const f of plainFiles(scan)) {
+      for (const f of plainFiles(scan, maxFileSize)) {
         add(relativeTo(realCwd, f), f);
         files.add(f);
       }
@@ -225,8 +229,8 @@ export function planKustomizeRoots(paths: readonly string[], cwd: string): Roots
 }
 
 /** `planKustomizeRoots(paths, cwd).targets`: the list to hand to check(). */
-export function expandKustomizeRoots(paths: readonly string[], cwd: string): string[] {
-  return planKustomizeRoots(paths, cwd).targets;
+export function expandKustomizeRoots(paths: readonly string[], cwd: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): string[] {
+  return planKustomizeRoots(paths, cwd, maxFileSize).targets;
 }
 
 /** Relative to cwd when inside it ('.' for cwd itself), absolute otherwise; forward slashes. */
@@ -237,11 +241,15 @@ export function relativeTo(cwd: string, absolute: string): string {
   return shown.split(path.sep).join('/');
 }
 
-/** An `apiVersion` and a `kind` key: at the start of a line in YAML (any indentation: List items count), anywhere when quoted (JSON). */
-export function looksLikeKubernetes(file: string): boolean {
+/**
+ * An `apiVersion` and a `kind` key: at the start of a line in YAML (any indentation: List items
+ * count), anywhere when quoted (JSON). Judged by the first `maxFileSize` bytes: a file over
+ * --max-file-size is never read whole (the loader refuses it, if it is checked at all).
+ */
+export function looksLikeKubernetes(file: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): boolean {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readPrefix(file, maxFileSize).toString('utf8');
   } catch {
     return true; // unreadable: let the loader say so
   }
@@ -253,10 +261,11 @@ export function kustomizationFilesIn(dir: string): string[] {
   return KUSTOMIZATION_FILE_NAMES.map((n) => path.join(dir, n)).filter((f) => statOrUndefined(f)?.isFile() === true);
 }
 
-function readNode(dir: string): KustomizationNode {
+function readNode(dir: string, maxFileSize: number): KustomizationNode {
   const files = kustomizationFilesIn(dir);
   const node: KustomizationNode = { dir, files, children: [], reads: [], opaque: true };
   if (files.length !== 1) return node; // none (a directory built but without a kustomization) or ambiguous: render reports both
+  if ((statOrUndefined(files[0]!)?.size ?? 0) > maxFileSize) return node; // too large to read: render reports it
   let doc: unknown;
   try {
     const docs = parseAllDocuments(fs.readFileSync(files[0]!, 'utf8'));
@@ -301,6 +310,17 @@ function readNode(dir: string): KustomizationNode {
 
 function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
+}
+
+/** At most the first `max` bytes of a file. */
+function readPrefix(file: string, max: number): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(Math.min(fs.fstatSync(fd).size, max));
+    return buffer.subarray(0, fs.readSync(fd, buffer, 0, buffer.length, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function statOrUndefined(p: string): fs.Stats | undefined {

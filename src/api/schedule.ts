@@ -1,11 +1,15 @@
 /** `kubeproof schedule`: the workloads of the inputs placed on a node inventory by the dry-run scheduler. */
-import { sortDiagnostics, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
+import { redactDeep, sortDiagnostics, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
+import { loadPaths } from '../load/index.js';
+import { runRules, type LintOptions } from '../rules/index.js';
 import { scheduleWorkloads, type ScheduleReport, type Strategy } from '../schedule/index.js';
-import { loadInputs } from './check.js';
+import { validateSchemas } from '../schema/index.js';
+import { afterRun, beforeRun, configFile } from './apply-config.js';
+import { dedupe, loadInputs } from './check.js';
 import { loadInventory } from './inventory.js';
+import { refusedByApiServer } from './refused.js';
 import type { ValidateOptions } from './validate.js';
-import { configFile } from './apply-config.js';
-import { mergeReadFiles } from './read-files.js';
+import { absoluteFiles, mergeReadFiles } from './read-files.js';
 
 export interface ScheduleCommandOptions extends ValidateOptions {
   /** Node inventory files or directories (v1 Node, kubeproof.dev/v1alpha1 NodePool). */
@@ -16,7 +20,10 @@ export interface ScheduleCommandOptions extends ValidateOptions {
 
 export interface ScheduleCommandResult {
   report: ScheduleReport;
-  /** Input problems (loading, rendering, the inventory) and one `unschedulable` per workload with a pending pod. */
+  /**
+   * Input problems (loading, rendering, the inventory), what the API server would refuse (as
+   * `kubeproof validate` reports it), and one `unschedulable` per workload with a pending pod.
+   */
   diagnostics: Diagnostic[];
   resources: Resource[];
   files: CheckedFile[];
@@ -25,17 +32,35 @@ export interface ScheduleCommandResult {
   readFiles: string[];
 }
 
-export function schedule(paths: readonly string[], options: ScheduleCommandOptions): ScheduleCommandResult {
+const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
+
+export function schedule(paths: readonly string[], given: ScheduleCommandOptions): ScheduleCommandResult {
+  const options = beforeRun(given);
   const inputs = loadInputs(paths, options);
   const inventory = loadInventory(options.nodePaths, options);
+  // A workload the API server would refuse never runs: validate the inputs as `kubeproof validate`
+  // does (schemas, its own checks, the rules for what it refuses), report that, and schedule
+  // only what would be created. schedule takes no --crds, so a custom resource without a
+  // schema is a warning here, not a failed dry run.
+  const crdSource = options.crdPaths?.length ? loadPaths(options.crdPaths, { ...options, readStdin: undefined }) : undefined;
+  const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
+  const lint: LintOptions = { ...options, only: 'rejected-by-api-server' };
+  const checks = sortDiagnostics([
+    ...validateSchemas(inputs.resources, { ...options, crds, ignoreMissingSchemas: options.ignoreMissingSchemas ?? true }),
+    ...inputs.groups.flatMap((group) => runRules(group, lint)),
+  ]);
+  const refused = refusedByApiServer(inputs.resources, checks);
   const { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, headroom } = options;
-  const result = scheduleWorkloads(inputs.resources, inventory.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, headroom });
+  const result = scheduleWorkloads(inputs.resources, inventory.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, headroom, refused });
+  const diagnostics = dedupe(sortDiagnostics([...inputs.diagnostics.filter((d) => d.severity !== 'info'), ...checks, ...inventory.diagnostics, ...result.diagnostics]));
+  const shown = sortDiagnostics(afterRun(diagnostics, options, { resources: inputs.resources, files: inputs.files, lint }));
   return {
-    report: result.report,
-    diagnostics: sortDiagnostics([...inputs.diagnostics.filter((d) => d.severity !== 'info'), ...inventory.diagnostics, ...result.diagnostics]),
+    // Pod and workload names, amounts, reasons: a replacement may have copied a Secret value into any (core/redact.ts).
+    report: redactDeep(result.report),
+    diagnostics: shown,
     resources: inputs.resources,
-    files: inputs.files,
-    errors: [...inputs.errors, ...inventory.errors],
-    readFiles: mergeReadFiles(inputs.readFiles, inventory.readFiles, configFile(options)),
+    files: redactDeep(inputs.files),
+    errors: [...inputs.errors, ...inventory.errors, ...(crdSource?.errors ?? [])],
+    readFiles: mergeReadFiles(inputs.readFiles, inventory.readFiles, crdSource ? absoluteFiles(crdSource.files, options.cwd) : [], configFile(options)),
   };
 }

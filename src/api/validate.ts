@@ -1,4 +1,4 @@
-import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, sortDiagnostics, type KubeproofError, type Resource, type RunReport } from '../core/index.js';
+import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, redactDeep, sortDiagnostics, type KubeproofError, type Resource, type RunReport } from '../core/index.js';
 import { loadPaths, type LoadOptions } from '../load/index.js';
 import { resourceTotals, runRules, type LintOptions } from '../rules/index.js';
 import { validateSchemas, type SchemaOptions } from '../schema/index.js';
@@ -57,11 +57,13 @@ export function validate(paths: readonly string[], given: ValidateOptions = {}):
   // What the API server would refuse, though no schema says so: a request above its limit, an unparsable quantity...
   diagnostics.push(...runRules(loaded.resources, { ...options, only: 'rejected-by-api-server' }));
   const totals = options.totals ? resourceTotals(loaded.resources) : undefined;
+  const shown = sortDiagnostics(afterRun(sortDiagnostics(diagnostics), options, { resources: loaded.resources, files: loaded.files, lint: { ...options, only: 'rejected-by-api-server' } }));
   return {
-    ...(totals && { totals }),
+    // Names and amounts copied out of a Secret are shown masked too (core/redact.ts).
+    ...(totals && { totals: redactDeep(totals) }),
     resources: loaded.resources,
-    diagnostics: sortDiagnostics(afterRun(sortDiagnostics(diagnostics), options, { resources: loaded.resources, files: loaded.files, lint: { ...options, only: 'rejected-by-api-server' } })),
-    files: loaded.files,
+    diagnostics: shown,
+    files: redactDeep(loaded.files),
     errors: [...loaded.errors, ...(crdSource?.errors ?? [])],
     readFiles: mergeReadFiles(manifestFiles(loaded.files, loaded.diagnostics, options.cwd), crdSource && absoluteFiles(crdSource.files, options.cwd), configFile(options)),
   };

@@ -2,7 +2,8 @@
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Uint8Array;
+  /** Standard input; may stop reading one byte past `maxBytes` (--max-file-size). */
+  readStdin: (maxBytes?: number) => Uint8Array;
   cwd: string;
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (colour is only for terminals). */

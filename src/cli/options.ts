@@ -66,9 +66,13 @@ export function inputOptions(cmd: Command, { stdin }: { stdin: boolean }): Comma
       .option('--stdin', 'read the manifests from standard input (the same as the path -), as editors pipe a buffer')
       .option('--stdin-filename <name>', 'file name to show for standard input (-)');
   }
-  return cmd
-    .option('--max-file-size <bytes>', 'refuse files larger than this', parseByteCount, DEFAULT_MAX_FILE_SIZE)
+  return maxFileSizeOption(cmd)
     .option('-j, --jobs <n>', 'threads to parse large inputs on (default: one per core)', parsePositive);
+}
+
+/** --max-file-size: every file read (named, found in a directory, read by a kustomization) and standard input. */
+export function maxFileSizeOption(cmd: Command): Command {
+  return cmd.option('--max-file-size <bytes>', 'refuse files larger than this', parseByteCount, DEFAULT_MAX_FILE_SIZE);
 }
 
 /** What the schemas are and which kinds they skip. */

@@ -18,7 +18,7 @@ import { registerLsp } from './commands/lsp.js';
 import { addTargetOptions, resolveTargets } from './commands/targets.js';
 import { registerWatch } from './commands/watch.js';
 import { registerRules } from './commands/rules.js';
-import { inputOptions, outputOptions, ruleOptions, scheduleOptions, schemaOptions, type SharedOptions } from './options.js';
+import { inputOptions, maxFileSizeOption, outputOptions, ruleOptions, scheduleOptions, schemaOptions, type SharedOptions } from './options.js';
 import { planReports, refuseInputs, writeReports, type ReportTarget } from './reports.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -67,7 +67,7 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
     const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     writeReports(targets, (format, color) => formatReport(format, { diagnostics: shown, files: result.files, totals: result.totals }, { color, cwd: io.cwd }), io, opts.color, [...result.readFiles, ...named(paths, io.cwd)]);
 
-    for (const err of result.errors) io.stderr(`kubeproof: error: ${err.message}\n`);
+    for (const err of result.errors) io.stderr(`kubeproof: error: ${redactSecrets(err.message)}\n`);
     exitCode = exitCodeFor(result, { maxWarnings });
     warnPastMax(result.diagnostics, result.errors.length, maxWarnings, io);
   };
@@ -101,6 +101,11 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
     const merged = withConfig({ kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion), nodePaths: opts.nodes, strategy: opts.strategy }, config, cmd);
     if (!merged.nodePaths?.length) throw new KubeproofError('USAGE', 'schedule needs a node inventory: --nodes PATH (or nodes: in kubeproof.yaml)');
     const result = schedule(paths, {
+      // kubeproof.yaml counts as in check: its include/exclude, rule severities and suppressions, its crds and skipKinds.
+      config: merged.config,
+      crdPaths: merged.crdPaths,
+      ignoreMissingSchemas: merged.ignoreMissingSchemas,
+      skipKinds: merged.skipKinds,
       cwd: io.cwd,
       readStdin: io.readStdin,
       stdinFilename: opts.stdinFilename,
@@ -122,14 +127,14 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
       return formatReport(format, { diagnostics, files: result.files }, { cwd: io.cwd });
     };
     writeReports(targets, report, io, opts.color, [...result.readFiles, ...named(paths, io.cwd), ...(config?.file ? [config.file] : [])]);
-    for (const err of result.errors) io.stderr(`kubeproof: error: ${err.message}\n`);
+    for (const err of result.errors) io.stderr(`kubeproof: error: ${redactSecrets(err.message)}\n`);
     const maxWarnings = maxWarningsOf(opts, config, cmd);
     const failed = result.report.summary.pending > 0 || result.report.summary.notCreated > 0 || exitCodeFor(result, { maxWarnings }) !== 0;
     exitCode = result.errors.length > 0 ? EXIT_ERROR : failed ? EXIT_FINDINGS : 0;
     warnPastMax(result.diagnostics, result.errors.length, maxWarnings, io);
   });
 
-  program
+  const renderCmd = program
     .command('render')
     .description('build a kustomization directory and print the result exactly as `kustomize build` does')
     .argument('<dir>', 'directory with a kustomization.yaml')
@@ -137,9 +142,10 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
     .option('-o, --output <file>', 'write the YAML to a file (atomically) instead of stdout')
     .option('--origins', "annotate each resource with its source file, like kustomize's buildMetadata: [originAnnotations]")
     .option('--redact-secrets', 'mask the values of every Secret\'s data (base64 of "<redacted>") and stringData ("<redacted>"), keys kept')
-    .option('--debug', 'print stack traces for internal errors')
-    .action((dir: string, opts: { kubernetesVersion: string; output?: string; origins?: boolean; redactSecrets?: boolean }) => {
-      const rendered = render(dir, { cwd: io.cwd, kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion), origins: opts.origins, redactSecrets: opts.redactSecrets });
+    .option('--debug', 'print stack traces for internal errors');
+  maxFileSizeOption(renderCmd)
+    .action((dir: string, opts: { kubernetesVersion: string; output?: string; origins?: boolean; redactSecrets?: boolean; maxFileSize: number }) => {
+      const rendered = render(dir, { cwd: io.cwd, kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion), origins: opts.origins, redactSecrets: opts.redactSecrets, maxFileSize: opts.maxFileSize });
       for (const w of rendered.warnings) io.stderr(w + '\n');
       for (const d of rendered.diagnostics) io.stderr(`kubeproof: error: ${d.file}:${d.line}:${d.column}: ${d.message}\n`);
       if (rendered.diagnostics.length > 0) {

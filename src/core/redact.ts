@@ -126,8 +126,9 @@ export function redactSecrets(text: string): string {
 
 /**
  * The second line of defence, run where a check finishes: remembers the Secrets of the run
- * and scrubs every remembered value out of the messages. Returns the input itself when
- * nothing changed.
+ * and scrubs every remembered value out of the findings: their messages, and the names of
+ * the resources they are about (a replacement may have copied a Secret value into a name),
+ * which SARIF, JSON and JUnit show. Returns the input itself when nothing changed.
  */
 export function redactDiagnostics(diagnostics: Diagnostic[], resources: Iterable<Pick<Resource, 'id' | 'object'>>): Diagnostic[] {
   rememberSecrets(resources);
@@ -135,11 +136,40 @@ export function redactDiagnostics(diagnostics: Diagnostic[], resources: Iterable
   let changed = false;
   const out = diagnostics.map((d) => {
     const message = known.scrub(d.message);
-    if (message === d.message) return d;
+    const path = known.scrub(d.path);
+    const resource = d.resource && redactDeep(d.resource);
+    if (message === d.message && path === d.path && resource === d.resource) return d;
     changed = true;
-    return { ...d, message };
+    return { ...d, message, path, ...(resource && { resource }) };
   });
   return changed ? out : diagnostics;
+}
+
+/**
+ * A copy of plain data (a report, totals, resource ids) with every remembered secret value
+ * scrubbed from its strings and map keys: what a report shows besides its messages (pod and
+ * workload names, amounts) can hold a value a replacement copied out of a Secret. The value
+ * itself when nothing changed, so unchanged parts keep their identity.
+ */
+export function redactDeep<T>(value: T): T {
+  return known.size === 0 ? value : (scrubValue(value, 0) as T);
+}
+
+function scrubValue(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return known.scrub(value);
+  if (value === null || typeof value !== 'object' || depth > 64) return value;
+  if (Array.isArray(value)) {
+    const out = value.map((v) => scrubValue(v, depth + 1));
+    return out.some((v, i) => v !== value[i]) ? out : value;
+  }
+  let changed = false;
+  const entries = Object.entries(value).map(([k, v]) => {
+    const key = known.scrub(k);
+    const scrubbed = scrubValue(v, depth + 1);
+    if (key !== k || scrubbed !== v) changed = true;
+    return [key, scrubbed] as const;
+  });
+  return changed ? Object.fromEntries(entries) : value;
 }
 
 /** Forgets every remembered value (tests). */

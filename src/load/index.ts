@@ -1,12 +1,12 @@
 /** The load stage: paths (and stdin) -> resources with source positions, plus load diagnostics. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compareStrings, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
 import { discoverFiles, displayPath, type FoundFile, type PathFilter } from './discover.js';
 import { KUSTOMIZATION_FILE_NAMES, patchFilesOf } from './kustomize-refs.js';
-import { loadBytes, type FileLoadOptions, type LoadedFile } from './load-file.js';
+import { DEFAULT_MAX_FILE_SIZE, loadBytes, type FileLoadOptions, type LoadedFile } from './load-file.js';
 import { defaultJobs, loadFilesParallel } from './parallel.js';
 import { problem } from './problem.js';
+import { readStdinBounded, stdinTooLargeMessage } from './stdin.js';
 
 export { loadProblemMetas, loadProblems, type LoadProblemId } from './problems.js';
 export { parseManifests, parsePlainDocuments, DEFAULT_MAX_DEPTH, type PlainDocument, type ParseOptions } from './parse.js';
@@ -16,15 +16,19 @@ export type { ScalarTyping } from './yaml-schema.js';
 export { discoverFiles, displayPath, isManifestFileName, type PathFilter } from './discover.js';
 export { isPlainObject } from './identify.js';
 export { isDirectory, realPathOr } from './fs-safe.js';
-export { loadBytes, DEFAULT_MAX_FILE_SIZE, type LoadedFile } from './load-file.js';
+export { loadBytes, DEFAULT_MAX_FILE_SIZE, formatBytes, tooLargeMessage, type LoadedFile } from './load-file.js';
+export { readStdinBounded } from './stdin.js';
 
 export const STDIN_PATH = '-';
 
 export interface LoadOptions extends FileLoadOptions {
   /** Directory that relative paths and displayed paths are resolved against (default: process.cwd()). */
   cwd?: string;
-  /** Reads standard input when a path is `-` (default: file descriptor 0). */
-  readStdin?: () => Uint8Array;
+  /**
+   * Reads standard input when a path is `-` (default: file descriptor 0). It is passed the
+   * size limit and may stop reading one byte past it; a reader that returns more is refused the same way.
+   */
+  readStdin?: (maxBytes?: number) => Uint8Array;
   /** Name shown for standard input (default `<stdin>`). */
   stdinFilename?: string;
   /** Which files to read (the config's include/exclude); absent: every manifest found. */
@@ -56,11 +60,15 @@ export function loadPaths(paths: readonly string[], options: LoadOptions = {}): 
 
   if (paths.includes(STDIN_PATH)) {
     const file = options.stdinFilename ?? '<stdin>';
-    add(loadBytes((options.readStdin ?? (() => fs.readFileSync(0)))(), file, options));
+    const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    const bytes = (options.readStdin ?? readStdinBounded)(limit);
+    // --max-file-size holds for standard input as for any file: a pipe can be endless.
+    if (bytes.length > limit) add({ file, resources: [], diagnostics: [problem('file-too-large', file, stdinTooLargeMessage(bytes.length, limit))] });
+    else add(loadBytes(bytes, file, options));
   }
   const discovery = discoverFiles(paths.filter((p) => p !== STDIN_PATH), cwd, options.pathFilter);
   result.errors.push(...discovery.errors);
-  const patches = patchFilesOf(discovery.files.filter((f) => KUSTOMIZATION_FILE_NAMES.includes(path.basename(f.absolute))).map((f) => f.absolute));
+  const patches = patchFilesOf(discovery.files.filter((f) => KUSTOMIZATION_FILE_NAMES.includes(path.basename(f.absolute))).map((f) => f.absolute), options.maxFileSize);
   const toLoad: FoundFile[] = [];
   for (const found of discovery.files) {
     const usedBy = patches.get(found.absolute);

@@ -7,15 +7,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { isPlainObject } from './identify.js';
+import { DEFAULT_MAX_FILE_SIZE } from './load-file.js';
 
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 /** Absolute patch path -> the kustomization file (absolute) that uses it. */
-export function patchFilesOf(kustomizationFiles: readonly string[]): Map<string, string> {
+export function patchFilesOf(kustomizationFiles: readonly string[], maxFileSize = DEFAULT_MAX_FILE_SIZE): Map<string, string> {
   const patches = new Map<string, string>();
   for (const file of kustomizationFiles) {
     let doc: unknown;
     try {
+      // One over the size limit is not read here either: loading it reports file-too-large.
+      if (fs.statSync(file).size > maxFileSize) continue;
       doc = parse(fs.readFileSync(file, 'utf8'), { maxAliasCount: 100 });
     } catch {
       continue; // a broken kustomization is reported when it is loaded or rendered

@@ -27,10 +27,7 @@ export function loadFile(found: FoundFile, options: FileLoadOptions): LoadedFile
   try {
     const size = fs.statSync(found.absolute).size;
     const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    if (size > limit) {
-      const message = `file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit (--max-file-size)`;
-      return { file, resources: [], diagnostics: [problem('file-too-large', file, message)] };
-    }
+    if (size > limit) return { file, resources: [], diagnostics: [problem('file-too-large', file, tooLargeMessage(size, limit))] };
     return loadBytes(fs.readFileSync(found.absolute), file, options);
   } catch (err) {
     return { file, resources: [], diagnostics: [], error: inputError(file, err) };
@@ -50,7 +47,14 @@ export function loadBytes(bytes: Uint8Array, file: string, options: ParseOptions
   }
 }
 
-function formatBytes(n: number): string {
+/** The `file-too-large` message, wherever a file is refused: a path on the command line, standard input, a file a kustomization reads. */
+export function tooLargeMessage(size: number, limit: number): string {
+  // 1025 bytes against 1024 would read "1.0 KiB, over the 1.0 KiB limit": exact counts then.
+  const [shown, max] = formatBytes(size) === formatBytes(limit) ? [`${size} bytes`, `${limit} bytes`] : [formatBytes(size), formatBytes(limit)];
+  return `file is ${shown}, over the ${max} limit (--max-file-size)`;
+}
+
+export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${n} bytes`;

@@ -45,11 +45,7 @@ const DEPRECATED: [string, string][] = [
 export function buildKustomization(dir: string, options: BuildOptions): Built {
   const root = fs.realpathSync(dir);
   const warnings: string[] = [];
-  const ctx: BuildContext = {
-    chain: [root],
-    build: (child, chain) => accumulate(child, chain, options, warnings, false).resmap,
-  };
-  const { resmap, k } = accumulate(root, ctx.chain, options, warnings, true);
+  const { resmap, k } = accumulate(root, [root], options, warnings, true);
   for (const r of resmap.items) {
     if (r.needsHashSuffix) {
       r.previousIds.push(r.namespace === undefined ? { name: r.name } : { name: r.name, namespace: r.namespace });
@@ -75,12 +71,12 @@ export function buildKustomization(dir: string, options: BuildOptions): Built {
   return { resources, warnings };
 }
 
-function accumulate(dir: string, chain: string[], options: BuildOptions, warnings: string[], top: boolean): { resmap: ResMap; k: Kustomization } {
-  const k = readKustomization(dir);
+function accumulate(dir: string, chain: string[], options: BuildOptions, warnings: string[], top: boolean, from?: { file: string; pointer: string }): { resmap: ResMap; k: Kustomization } {
+  const k = readKustomization(dir, from);
   if (k.kind === 'Component' && !top) throw new BuildError(`expected kind != 'Component' for path '${dir}'`, k.file);
   for (const [field, text] of DEPRECATED) if (k.fields[field] !== undefined) warnings.push(`# Warning: ${text} Run 'kustomize edit fix' to update your Kustomization automatically.`);
   refuseUnsupported(k);
-  const ctx: BuildContext = { chain, build: (child, c) => accumulate(child, c, options, warnings, false).resmap };
+  const ctx: BuildContext = { chain, build: (child, c, at) => accumulate(child, c, options, warnings, false, at).resmap };
   const resmap = accumulateResources(k, ctx);
   runGenerators(k, resmap);
   stringList(k, 'components').forEach((ref, i) => {
@@ -95,10 +91,10 @@ function accumulate(dir: string, chain: string[], options: BuildOptions, warning
 
 /** A component runs its whole build on the including kustomization's resources. */
 function applyComponent(dir: string, resmap: ResMap, chain: string[], options: BuildOptions, warnings: string[], from: { file: string; pointer: string }): void {
-  const k = readKustomization(dir);
+  const k = readKustomization(dir, from);
   if (k.kind !== 'Component') throw new BuildError(`accumulating components: accumulateDirectory: "expected kind 'Component' for path '${dir}' but got 'Kustomization'"`, from.file, from.pointer);
   refuseUnsupported(k);
-  const ctx: BuildContext = { chain, build: (child, c) => accumulate(child, c, options, warnings, false).resmap };
+  const ctx: BuildContext = { chain, build: (child, c, at) => accumulate(child, c, options, warnings, false, at).resmap };
   resmap.appendAll(accumulateResources(k, ctx), from);
   runGenerators(k, resmap);
   stringList(k, 'components').forEach((ref, i) => applyComponent(resolveInRoot(k.dir, ref, k.file, `/components/${i}`), resmap, [...chain, ref], options, warnings, { file: k.file, pointer: `/components/${i}` }));

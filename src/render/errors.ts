@@ -9,6 +9,8 @@ export class BuildError extends Error {
     readonly file?: string,
     /** JSON pointer of the offending entry in that file. */
     readonly pointer = '',
+    /** `kustomize-build` for what kustomize itself refuses; `file-too-large` for an entry naming a file over --max-file-size, kubeproof's own limit. */
+    readonly ruleId: 'kustomize-build' | 'file-too-large' = 'kustomize-build',
   ) {
     super(message);
     this.name = 'BuildError';

@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage } from '../load/index.js';
 import { BuildError } from './errors.js';
 
 /**
@@ -15,19 +16,22 @@ import { BuildError } from './errors.js';
 export type FileReader = (absolute: string) => Buffer;
 
 let reader: FileReader | undefined;
+let maxFileSize = DEFAULT_MAX_FILE_SIZE;
 
 /**
- * Runs one build with file contents coming from `read` instead of the disk: a language server
- * passes its editor's unsaved buffers this way. Builds are synchronous, so the reader is in
- * place for exactly this build and never leaks into another.
+ * Runs one build with file contents coming from `read` instead of the disk (a language server
+ * passes its editor's unsaved buffers this way), refusing files over `limit` bytes
+ * (--max-file-size). Builds are synchronous, so the reader and the limit are in place for
+ * exactly this build and never leak into another.
  */
-export function withFileReader<T>(read: FileReader | undefined, build: () => T): T {
-  const previous = reader;
+export function withFileReader<T>(read: FileReader | undefined, build: () => T, limit = DEFAULT_MAX_FILE_SIZE): T {
+  const previous = { reader, maxFileSize };
   reader = read;
+  maxFileSize = limit;
   try {
     return build();
   } finally {
-    reader = previous;
+    ({ reader, maxFileSize } = previous);
   }
 }
 
@@ -61,15 +65,29 @@ export function resolveInRoot(root: string, ref: string, file: string, pointer: 
   return real;
 }
 
-/** Reads a file a kustomization refers to, refusing anything outside its root. */
+/** Reads a file a kustomization refers to, refusing anything outside its root or over the size limit. */
 export function readInRoot(root: string, ref: string, file: string, pointer: string): { absolute: string; bytes: Buffer } {
   const real = resolveInRoot(root, ref, file, pointer);
   const realRoot = fs.realpathSync(root);
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
     throw new BuildError(`security; file '${real}' is not in or below '${realRoot}'`, file, pointer);
   }
-  if (fs.statSync(real).isDirectory()) throw new BuildError(`'${ref}' is a directory, not a file`, file, pointer);
-  return { absolute: real, bytes: readFile(real) };
+  const stat = fs.statSync(real);
+  if (stat.isDirectory()) throw new BuildError(`'${ref}' is a directory, not a file`, file, pointer);
+  refuseTooLarge(ref, stat.size, file, pointer); // before reading: the limit is there to keep it out of memory
+  const bytes = readFile(real);
+  refuseTooLarge(ref, bytes.length, file, pointer); // an editor's buffer may differ from the disk
+  return { absolute: real, bytes };
+}
+
+/**
+ * --max-file-size, for every file a build reads (resources, patches, generator files and envs,
+ * replacement sources, kustomization files): a `file-too-large` finding at the entry that names
+ * it, as the loader gives one for a file named on the command line. kustomize has no such
+ * limit; kubeproof has it so that one stray dump in a base cannot exhaust memory.
+ */
+export function refuseTooLarge(ref: string, size: number, file: string | undefined, pointer: string): void {
+  if (size > maxFileSize) throw new BuildError(`${ref}: ${tooLargeMessage(size, maxFileSize)}`, file, pointer, 'file-too-large');
 }
 
 export function isDirectory(p: string): boolean {

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { KubeproofError, redactSecretObject, redactSecrets, type Diagnostic, type Located, type Resource, type ResourceId } from '../core/index.js';
-import { displayPath } from '../load/index.js';
+import { displayPath, loadProblems } from '../load/index.js';
 import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion } from '../openapi/index.js';
 import { buildKustomization } from './build.js';
 import { BuildError } from './errors.js';
@@ -30,6 +30,8 @@ export interface RenderOptions {
   readFile?: FileReader;
   /** Mask every Secret's data and stringData values (keys kept): `render --redact-secrets`. See core/redact.ts. */
   redactSecrets?: boolean;
+  /** Files the build reads larger than this many bytes are refused, at the entry naming them (default 64 MiB). */
+  maxFileSize?: number;
 }
 
 export interface Rendered {
@@ -62,7 +64,7 @@ export function render(dir: string, options: RenderOptions = {}): Rendered {
     files.add(file);
     return options.readFile ? options.readFile(file) : fs.readFileSync(file);
   };
-  const rendered = withFileReader(read, () => build(absolute, cwd, options));
+  const rendered = withFileReader(read, () => build(absolute, cwd, options), options.maxFileSize);
   return { ...rendered, files: [...files].sort() };
 }
 
@@ -104,7 +106,9 @@ function buildDiagnostic(err: BuildError, dir: string, cwd: string): Diagnostic 
   const file = err.file ?? dir;
   let span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
   try {
-    if (findKustomizationFile(path.dirname(file)) === file) {
+    // A kustomization file over the size limit is not read again to find a position in it.
+    const unread = err.ruleId === 'file-too-large' && err.pointer === '';
+    if (!unread && findKustomizationFile(path.dirname(file)) === file) {
       const located = parseKustomizationFile(file).locate(err.pointer);
       span = located.key && err.pointer !== '' ? located.key : located.value;
     }
@@ -112,5 +116,6 @@ function buildDiagnostic(err: BuildError, dir: string, cwd: string): Diagnostic 
     // the kustomization itself is what is broken: the start of the file it is
   }
   // The second line of defence (core/redact.ts): `kubeproof render` prints these without a check's afterRun.
-  return { ruleId: 'kustomize-build', severity: renderProblems['kustomize-build'].severity, message: redactSecrets(err.message), file: displayPath(file, cwd), ...span, path: err.pointer };
+  const severity = err.ruleId === 'file-too-large' ? loadProblems['file-too-large'].severity : renderProblems['kustomize-build'].severity;
+  return { ruleId: err.ruleId, severity, message: redactSecrets(err.message), file: displayPath(file, cwd), ...span, path: err.pointer };
 }

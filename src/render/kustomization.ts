@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Located } from '../core/index.js';
 import { decodeSource, isPlainObject, KUSTOMIZATION_FILE_NAMES, parsePlainDocuments } from '../load/index.js';
 import { BuildError } from './errors.js';
-import { readFile } from './files.js';
+import { readFile, refuseTooLarge } from './files.js';
 
 export interface Kustomization {
   /** Absolute path of the kustomization file. */
@@ -36,11 +36,13 @@ export function findKustomizationFile(dir: string): string | undefined {
   return found[0];
 }
 
-export function readKustomization(dir: string): Kustomization {
+/** `from`: the entry that names this directory (a `resources` or `components` entry); the error of a file too large is given there. */
+export function readKustomization(dir: string, from?: { file: string; pointer: string }): Kustomization {
   const file = findKustomizationFile(dir);
   if (!file) {
     throw new BuildError(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${dir}'`);
   }
+  refuseTooLarge(from ? path.relative(path.dirname(from.file), file) : path.basename(file), fs.statSync(file).size, from?.file ?? file, from?.pointer ?? '');
   const { fields, locate } = parseKustomizationFile(file);
   checkFields(fields, file);
   const kind = fields.kind === 'Component' ? 'Component' : 'Kustomization';

@@ -4,10 +4,11 @@
  * (`unschedulable` at each workload with a pending pod).
  */
 import { diagnosticFor, type Diagnostic, type Resource } from '../core/index.js';
+import { namespaceOf } from '../rules/index.js';
 import { showAmount } from './amounts.js';
 import { headroom, lossDiagnostic, nodeLoss, rolloutHeadroom, zoneLoss, type Headroom, type LossCheck } from './capacity.js';
 import { runSchedule, type ScheduleOptions, type ScheduleRun } from './run.js';
-import { MAX_PODS } from './pods.js';
+import { MAX_PODS, makesPods } from './pods.js';
 import type { Placement, SchedNode, SchedPod } from './types.js';
 
 export { buildInventory, isInventoryKind, type Inventory } from './inventory.js';
@@ -21,7 +22,9 @@ export interface ScheduleReport {
   nodes: { name: string; allocatable: Record<string, string>; requested: Record<string, string>; pods: string[] }[];
   pods: { namespace: string; name: string; owner: { kind: string; name: string }; node: string | null; targetNode?: string; message: string | null }[];
   notCreated: { namespace: string; name: string; owner: { kind: string; name: string } }[];
-  summary: { pods: number; scheduled: number; pending: number; notCreated: number };
+  /** Workloads the API server would refuse (a schema error, an invalid quantity...): no pod of theirs was made. */
+  refused: { namespace: string; name: string; kind: string; message: string }[];
+  summary: { pods: number; scheduled: number; pending: number; notCreated: number; refused: number };
   /** With --tolerate-node-loss: the worst case, or null when every pod still fits. */
   nodeLoss?: Omit<LossCheck, 'example'> & { example?: { pod: string; message: string } } | null;
   /** With --tolerate-zone-loss. */
@@ -37,6 +40,12 @@ export interface CapacityOptions extends ScheduleOptions {
   tolerateZoneLoss?: boolean;
   /** Report how many more replicas of each workload fit. */
   headroom?: boolean;
+  /**
+   * Inputs the API server would refuse, each with its first error: they never exist in the
+   * cluster, so they make no pods and select none; the workloads among them are listed in the
+   * report's `refused`.
+   */
+  refused?: ReadonlyMap<Resource, string>;
 }
 
 function publicLoss(check: LossCheck | undefined) {
@@ -51,9 +60,11 @@ export interface ScheduleResult {
   run: ScheduleRun;
 }
 
-export function scheduleWorkloads(resources: readonly Resource[], nodes: readonly SchedNode[], options: CapacityOptions = {}): ScheduleResult {
+export function scheduleWorkloads(all: readonly Resource[], nodes: readonly SchedNode[], options: CapacityOptions = {}): ScheduleResult {
+  const refused = options.refused ?? new Map<Resource, string>();
+  const resources = refused.size ? all.filter((r) => !refused.has(r)) : all;
   const run = runSchedule(resources, nodes, options);
-  const report = reportOf(run);
+  const report = reportOf(run, [...refused].filter(([r]) => makesPods(r)));
   const diagnostics = [...podLimit(run), ...unschedulable(run), ...rolloutHeadroom(run)];
   if (options.tolerateNodeLoss) {
     const worst = nodeLoss(resources, nodes, options.tolerateNodeLoss, run, options);
@@ -75,12 +86,13 @@ function amounts(m: Map<string, number>): Record<string, string> {
   return Object.fromEntries([...m].filter(([, v]) => v !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, showAmount(k, v)]));
 }
 
-function reportOf(run: ScheduleRun): ScheduleReport {
+function reportOf(run: ScheduleRun, refusedWorkloads: [Resource, string][]): ScheduleReport {
   const nodes = run.scheduler.nodes.map((n) => ({ name: n.node.name, allocatable: amounts(n.node.allocatable), requested: amounts(n.requested), pods: n.pods.map(podId) }));
   const pods = run.placements.map(({ pod, node, message }) => ({ namespace: pod.namespace, name: pod.name, owner: pod.owner, node, ...(pod.targetNode !== undefined && { targetNode: pod.targetNode }), message }));
   const notCreated = run.notCreated.map((p) => ({ namespace: p.namespace, name: p.name, owner: p.owner }));
+  const refused = refusedWorkloads.map(([r, message]) => ({ namespace: namespaceOf(r), name: r.id.name, kind: r.id.kind, message }));
   const scheduled = run.placements.filter((p) => p.node !== null).length;
-  return { nodes, pods, notCreated, summary: { pods: run.placements.length, scheduled, pending: run.placements.length - scheduled, notCreated: notCreated.length } };
+  return { nodes, pods, notCreated, refused, summary: { pods: run.placements.length, scheduled, pending: run.placements.length - scheduled, notCreated: notCreated.length, refused: refused.length } };
 }
 
 /** A warning at each workload whose pods were cut at MAX_PODS. */

@@ -31,6 +31,11 @@ export interface WorkloadPods {
 
 const CONTROLLERS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'Job', 'CronJob', 'Pod']);
 
+/** Whether `r` is of a kind a dry run makes pods for: the controllers above, and DaemonSets (daemonset.ts). */
+export function makesPods(r: Resource): boolean {
+  return CONTROLLERS.has(r.id.kind) || r.id.kind === 'DaemonSet';
+}
+
 export function workloadPods(resources: readonly Resource[], limit = MAX_PODS): WorkloadPods[] {
   const runtimeClasses = runtimeClassesOf(resources);
   const out: WorkloadPods[] = [];

@@ -38,4 +38,7 @@ export const unsupported = (resource: Resource, pointer: string, value: unknown,
 
 export const duplicate = (resource: Resource, pointer: string, value: unknown) => `${fieldPath(pointer)}: Duplicate value: ${showValue(value, resource, pointer)}`;
 
-export const tooLong = (pointer: string, max: number, unit = 'bytes') => `${fieldPath(pointer)}: Too long: may not be more than ${max} ${unit}`;
+/** field.TooLong: the value itself is never shown. */
+export const tooLongField = (field: string, max: number, unit = 'bytes') => `${field}: Too long: may not be more than ${max} ${unit}`;
+
+export const tooLong = (pointer: string, max: number, unit = 'bytes') => tooLongField(fieldPath(pointer), max, unit);

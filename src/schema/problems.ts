@@ -25,7 +25,7 @@ export const schemaProblems = {
   'invalid-value': {
     severity: 'error',
     description: 'A value the schema or the API server rejects: out of range, wrong format, bad pattern',
-    docs: 'Covers integer ranges (int32, port numbers), formats (date-time, base64), and the limits custom resource schemas declare (minimum, maxLength, pattern, ...).',
+    docs: 'Covers integer ranges (int32, port numbers), formats (date-time, base64), the limits custom resource schemas declare (minimum, maxLength, pattern, ...), and the API server\'s 1 MiB limit on what a ConfigMap or a Secret holds.',
   },
   'invalid-name': {
     severity: 'error',

@@ -33,6 +33,24 @@ describe('kubeproof check on overlays', () => {
     expect(patchFinding).toMatchObject({ line: 6, column: 13 });
   });
 
+  it('refuses a generated ConfigMap or Secret over the API server\'s 1 MiB, at the generator entry', async () => {
+    const big = 'x'.repeat(1024 * 1024 + 1);
+    const dir = tempTree({
+      'kustomization.yaml': 'configMapGenerator:\n- name: settings\n  files: [big.txt]\n- name: fine\n  files: [small.txt]\nsecretGenerator:\n- name: creds\n  files: [secret.txt]\n',
+      'big.txt': big,
+      // Secret inputs are remembered for the life of the worker and scrubbed from every later output: nothing another test prints.
+      'secret.txt': '0123456789abcdef'.repeat(64 * 1024 + 1),
+      'small.txt': 'x'.repeat(1024 * 1024),
+    });
+    const r = await runCli(['check', '.', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const found = JSON.parse(r.stdout).diagnostics.map((d: { file: string; line: number; column: number; ruleId: string; message: string }) => `${d.file}:${d.line}:${d.column} ${d.ruleId}: ${d.message}`);
+    expect(found).toEqual([
+      'kustomization.yaml:2:3 invalid-value: []: Too long: may not be more than 1048576 bytes',
+      'kustomization.yaml:7:3 invalid-value: data: Too long: may not be more than 1048576 bytes',
+    ]);
+  });
+
   it('reports a build error at the kustomization entry that causes it, exit 1', async () => {
     const dir = tempTree({ 'kustomization.yaml': 'resources:\n- a.yaml\n- missing.yaml\n', 'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n' });
     const r = await runCli(['check', '.', '-f', 'json'], { cwd: dir });

@@ -43,6 +43,6 @@ describe('capacity checks', () => {
     const r = schedule(deployment('web', 1, container('{cpu: 300m}')), node('a', SMALL), { headroom: true });
     expect(r.report.headroom).toEqual([{ kind: 'Deployment', namespace: 'default', name: 'web', replicas: 1, more: 2, limitedBy: '0/1 nodes are available: 1 Insufficient cpu.' }]);
     // Asking does not change the placements.
-    expect(r.report.summary).toEqual({ pods: 1, scheduled: 1, pending: 0, notCreated: 0 });
+    expect(r.report.summary).toEqual({ pods: 1, scheduled: 1, pending: 0, notCreated: 0, refused: 0 });
   });
 });

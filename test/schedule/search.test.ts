@@ -80,7 +80,7 @@ describe('replica counts past what a cluster holds', () => {
 
   it('makes at most MAX_PODS pods and says so at the replica count (int32 max replicas ran out of memory)', () => {
     const result = schedule(deployment('many', 2_147_483_647, container('{cpu: 100m}')) + deployment('after', 2, container('{cpu: 100m}')), nodes);
-    expect(result.report.summary).toEqual({ pods: 150_000, scheduled: 30, pending: 149_970, notCreated: 0 });
+    expect(result.report.summary).toEqual({ pods: 150_000, scheduled: 30, pending: 149_970, notCreated: 0, refused: 0 });
     const limit = result.diagnostics.filter((d) => d.ruleId === 'pod-limit').map((d) => `${d.line}:${d.column} ${d.message}`);
     expect(limit).toEqual([
       '5:13 Deployment many asks for 2147483647 pod(s); a dry run makes at most 150000 pods in all (the Kubernetes scalability limit per cluster): only the first 150000 were made',

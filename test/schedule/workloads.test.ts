@@ -1,6 +1,7 @@
 /** Pods as controllers create them, DaemonSets, scoring, and the whole command. */
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { check, exitCodeFor, schedule as scheduleCommand, validate } from '../../src/index.js';
 import { parseManifests } from '../../src/load/index.js';
 import { buildInventory, fitError } from '../../src/schedule/index.js';
 import { runSchedule } from '../../src/schedule/run.js';
@@ -29,13 +30,13 @@ describe('pods from workloads', () => {
     const r = schedule(statefulSet(4, '400m'), node('a', SMALL));
     expect(placements(r)).toEqual({ 'db-0': 'a', 'db-1': 'a', 'db-2': 'PENDING: 0/1 nodes are available: 1 Insufficient cpu.' });
     expect(r.report.notCreated).toEqual([{ namespace: 'default', name: 'db-3', owner: { kind: 'StatefulSet', name: 'db' } }]);
-    expect(r.report.summary).toEqual({ pods: 3, scheduled: 2, pending: 1, notCreated: 1 });
+    expect(r.report.summary).toEqual({ pods: 3, scheduled: 2, pending: 1, notCreated: 1, refused: 0 });
     expect(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual(['3:18 1 of 3 pods of StatefulSet db cannot be scheduled (db-2): 0/1 nodes are available: 1 Insufficient cpu.; db-3 not created (OrderedReady waits for db-2)']);
   });
 
   it('tries every StatefulSet pod under podManagementPolicy Parallel', () => {
     const r = schedule(statefulSet(4, '400m', '  podManagementPolicy: Parallel\n'), node('a', SMALL));
-    expect(r.report.summary).toEqual({ pods: 4, scheduled: 2, pending: 2, notCreated: 0 });
+    expect(r.report.summary).toEqual({ pods: 4, scheduled: 2, pending: 2, notCreated: 0, refused: 0 });
   });
 
   it('runs a Job\'s parallelism, never more than its completions, and one run of a CronJob', () => {
@@ -165,7 +166,8 @@ describe('kubeproof schedule', () => {
         { namespace: 'default', name: 'db-1', owner: { kind: 'StatefulSet', name: 'db' }, node: null, message: '0/1 nodes are available: 1 Insufficient cpu.' },
       ],
       notCreated: [{ namespace: 'default', name: 'db-2', owner: { kind: 'StatefulSet', name: 'db' } }],
-      summary: { pods: 2, scheduled: 1, pending: 1, notCreated: 1 },
+      refused: [],
+      summary: { pods: 2, scheduled: 1, pending: 1, notCreated: 1, refused: 0 },
       diagnostics: [],
     });
   });
@@ -177,6 +179,60 @@ describe('kubeproof schedule', () => {
     expect(r.stdout).toMatch(/general-0 +█/);
     const c = await runCli(['check', 'overlays-example/overlays/production', '--nodes', path.join('overlays-example', 'nodes.yaml')], { cwd: REPO_ROOT });
     expect(c.code).toBe(0);
+  });
+
+  describe('validates what it schedules: a workload the API server would refuse is reported and makes no pods', () => {
+    const refused = deployment('words', 1, container('{cpu: 100m}')).replace('replicas: 1', 'replicas: "three"') + deployment('negative', 2, container('{cpu: "-1"}'));
+    const files = () => tempTree({ 'app.yaml': refused + deployment('fine', 1, container('{cpu: 100m}')), 'nodes.yaml': node('a', SMALL) });
+    const shown = (ds: readonly { file: string; line: number; column: number; ruleId: string; message: string }[]) => ds.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}: ${d.message}`);
+    const EXPECTED = [
+      'app.yaml:5:13 invalid-type: spec.replicas: Invalid value: "three": must be an integer',
+      'app.yaml:27:37 invalid-quantity: spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: "-1": must be greater than or equal to 0',
+    ];
+
+    it('through the command line: the errors validate gives, at the same places, the workloads listed as refused, exit 1', async () => {
+      const dir = files();
+      const validated = await runCli(['validate', 'app.yaml', '-f', 'json'], { cwd: dir });
+      expect(shown(JSON.parse(validated.stdout).diagnostics)).toEqual(EXPECTED);
+      const json = await runCli(['schedule', 'app.yaml', '--nodes', 'nodes.yaml', '-f', 'json'], { cwd: dir });
+      expect(json.code).toBe(1);
+      const report = JSON.parse(json.stdout);
+      expect(shown(report.diagnostics)).toEqual(EXPECTED);
+      expect(report.pods.map((p: { name: string; node: string }) => `${p.name}@${p.node}`)).toEqual(['fine-0@a']);
+      expect(report.refused).toEqual([
+        { namespace: 'default', name: 'words', kind: 'Deployment', message: 'spec.replicas: Invalid value: "three": must be an integer' },
+        { namespace: 'default', name: 'negative', kind: 'Deployment', message: 'spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: "-1": must be greater than or equal to 0' },
+      ]);
+      expect(report.summary).toEqual({ pods: 1, scheduled: 1, pending: 0, notCreated: 0, refused: 2 });
+      const text = await runCli(['schedule', 'app.yaml', '--nodes', 'nodes.yaml'], { cwd: dir });
+      expect(text.code).toBe(1);
+      expect(text.stdout).toContain('   5:13  error    spec.replicas: Invalid value: "three": must be an integer');
+      expect(text.stdout).toContain('Refused by the API server (no pods made):\n  default/words (Deployment): spec.replicas: Invalid value: "three": must be an integer\n');
+      expect(text.stdout).not.toContain('✔');
+      expect(text.stdout).toMatch(/✖ 0 of 1 pods pending, 2 workloads refused by the API server; 1 scheduled on 1 node\n$/);
+      const sarif = await runCli(['schedule', 'app.yaml', '--nodes', 'nodes.yaml', '-f', 'sarif'], { cwd: dir });
+      expect(JSON.parse(sarif.stdout).runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['invalid-type', 'invalid-quantity']);
+    });
+
+    it('through the library: schedule() reports them and schedules the rest; check() with nodes leaves them out too', () => {
+      const dir = files();
+      const result = scheduleCommand(['app.yaml'], { cwd: dir, nodePaths: ['nodes.yaml'] });
+      expect(shown(result.diagnostics)).toEqual(shown(validate(['app.yaml'], { cwd: dir }).diagnostics));
+      expect(shown(result.diagnostics)).toEqual(EXPECTED);
+      expect(exitCodeFor(result)).toBe(1);
+      expect(result.report.pods.map((p) => p.name)).toEqual(['fine-0']);
+      expect(result.report.refused.map((w) => w.name)).toEqual(['words', 'negative']);
+      const checked = check(['app.yaml'], { cwd: dir, nodePaths: ['nodes.yaml'] });
+      expect(checked.schedule?.pods.map((p) => p.name)).toEqual(['fine-0']);
+      expect(checked.schedule?.refused.map((w) => w.name)).toEqual(['words', 'negative']);
+    });
+
+    it('a custom resource without a CRD does not fail the dry run (schedule takes no --crds): a warning', () => {
+      const dir = tempTree({ 'app.yaml': deployment('fine', 1, container('{cpu: 100m}')) + 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n', 'nodes.yaml': node('a', SMALL) });
+      const result = scheduleCommand(['app.yaml'], { cwd: dir, nodePaths: ['nodes.yaml'] });
+      expect(result.diagnostics.map((d) => `${d.severity} ${d.ruleId}`)).toEqual(['warning missing-schema']);
+      expect(exitCodeFor(result)).toBe(0);
+    });
   });
 
   it('reports an unschedulable workload as a positioned error in check, and needs --nodes for schedule', async () => {

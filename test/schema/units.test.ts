@@ -50,3 +50,30 @@ describe('annotation size', () => {
     expect(findings.map((d) => [d.ruleId, d.message, d.line, d.column])).toEqual([['invalid-annotation', 'metadata.annotations: Too long: may not be more than 262144 bytes', 5, 3]]);
   });
 });
+
+describe('ConfigMap and Secret size (ValidateConfigMap, ValidateSecret)', () => {
+  const MiB = 1024 * 1024;
+  const run = async (text: string) => {
+    const { parse } = await import('../helpers.js');
+    const { validateSchemas } = await import('../../src/schema/index.js');
+    return validateSchemas(parse(text).resources).map((d) => `${d.ruleId}@${d.line}:${d.column} ${d.message}`);
+  };
+  const b64 = (bytes: number) => Buffer.alloc(bytes, 'k').toString('base64');
+
+  it('refuses a ConfigMap over 1 MiB, data and binaryData together, naming the whole object as the API server does', async () => {
+    expect(await run(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  a: "${'x'.repeat(MiB - 10)}"\nbinaryData:\n  b: ${b64(11)}\n`)).toEqual(['invalid-value@4:1 []: Too long: may not be more than 1048576 bytes']);
+    expect(await run(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  a: "${'x'.repeat(MiB - 10)}"\nbinaryData:\n  b: ${b64(10)}\n`)).toEqual([]);
+    // UTF-8 bytes, not characters.
+    expect(await run(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  a: "${'é'.repeat(MiB / 2 + 1)}"\n`)).toEqual(['invalid-value@4:1 []: Too long: may not be more than 1048576 bytes']);
+    expect(await run(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nbinaryData:\n  b: ${b64(MiB + 1)}\n`)).toEqual(['invalid-value@4:1 []: Too long: may not be more than 1048576 bytes']);
+  });
+
+  it('refuses a Secret whose decoded data is over 1 MiB, stringData overwriting data key by key, at data, quoting nothing', async () => {
+    expect(await run(`apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  a: ${b64(MiB + 1)}\n`)).toEqual(['invalid-value@4:1 data: Too long: may not be more than 1048576 bytes']);
+    // Base64 text over 1 MiB that decodes to less is fine: the API server counts decoded bytes.
+    expect(await run(`apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  a: ${b64(MiB)}\n`)).toEqual([]);
+    expect(await run(`apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData:\n  a: "${'x'.repeat(MiB)}"\n  b: "y"\n`)).toEqual(['invalid-value@4:1 data: Too long: may not be more than 1048576 bytes']);
+    // stringData.a replaces data.a: counted once.
+    expect(await run(`apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  a: ${b64(MiB)}\nstringData:\n  a: "small"\n`)).toEqual([]);
+  });
+});

@@ -3,10 +3,13 @@
  * code, never a stack trace: alias bombs, deep nesting, huge files, and kustomizations that
  * reach outside their root (path traversal, symbolic links) or loop.
  */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempTree } from '../helpers.js';
+import { looksLikeKubernetes, scanKustomizations } from '../../src/api/roots.js';
+import { check, validate } from '../../src/index.js';
+import { REPO_ROOT, runCli, tempTree } from '../helpers.js';
 
 async function json(args: string[], cwd: string) {
   const started = performance.now();
@@ -40,6 +43,91 @@ describe('hostile YAML', () => {
     expect(code).toBe(1);
     expect(found.some((f) => f.startsWith('big.yaml:1:1 file-too-large'))).toBe(true);
     expect(found.some((f) => f.startsWith('small.yaml:4:1 unknown-field'))).toBe(true);
+  });
+});
+
+describe('--max-file-size holds for every file a kustomization reads, and for standard input', () => {
+  const BIG = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata: {k: "${'x'.repeat(4096)}"}\n`;
+  const SMALL = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: small}\n';
+  const DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx:1.27}]}\n';
+  const other = { 'other.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: other}\nbogus: 1\n' };
+
+  // [what, the kustomization, its other files, where the entry is (in app/kustomization.yaml unless named), the name the message gives]
+  const cases: [string, string, Record<string, string>, string, string][] = [
+    ['a resource', 'resources:\n- small.yaml\n- big.yaml\n', { 'big.yaml': BIG, 'small.yaml': SMALL }, '3:3', 'big.yaml'],
+    ['a patch file', 'resources: [small.yaml]\npatches:\n- path: big.yaml\n', { 'big.yaml': BIG.replace('name: big', 'name: small'), 'small.yaml': SMALL }, '3:3', 'big.yaml'],
+    ['a strategic merge patch file', 'resources: [small.yaml]\npatchesStrategicMerge:\n- big.yaml\n', { 'big.yaml': BIG.replace('name: big', 'name: small'), 'small.yaml': SMALL }, '3:3', 'big.yaml'],
+    ['a configMapGenerator file', 'configMapGenerator:\n- name: g\n  files:\n  - big.txt\n', { 'big.txt': 'x'.repeat(4096) }, '4:5', 'big.txt'],
+    ['a secretGenerator env file', 'secretGenerator:\n- name: g\n  envs:\n  - big.env\n', { 'big.env': `A=${'x'.repeat(4096)}\n` }, '4:5', 'big.env'],
+    ['a replacements file', 'resources: [small.yaml]\nreplacements:\n- path: big.yaml\n', { 'big.yaml': `# ${'x'.repeat(4096)}\n- source: {kind: ConfigMap, name: small}\n  targets: []\n`, 'small.yaml': SMALL }, '3:3', 'big.yaml'],
+    ['a base\'s kustomization file', 'resources:\n- base\n', { 'base/kustomization.yaml': `# ${'x'.repeat(4096)}\nresources: [d.yaml]\n`, 'base/d.yaml': DEPLOYMENT }, '2:3', 'base/kustomization.yaml'],
+    ['a resource of a base', 'resources:\n- base\n', { 'base/kustomization.yaml': 'resources:\n- big.yaml\n', 'base/big.yaml': BIG }, 'base/kustomization.yaml:2:3', 'big.yaml'],
+    ['a component\'s kustomization file', 'resources: [small.yaml]\ncomponents:\n- comp\n', { 'small.yaml': SMALL, 'comp/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n# ${'x'.repeat(4096)}\n` }, '3:3', 'comp/kustomization.yaml'],
+  ];
+  for (const [what, kustomization, files, at, name] of cases) {
+    it(`refuses ${what} over the limit, at the entry that names it, and checks the rest`, async () => {
+      const dir = tempTree({ 'app/kustomization.yaml': kustomization, ...Object.fromEntries(Object.entries(files).map(([f, t]) => [`app/${f}`, t])), ...other });
+      const { code, found } = await json(['check', 'app', 'other.yaml', '--max-file-size', '1024'], dir);
+      expect(code).toBe(1);
+      const where = at.includes('.yaml:') ? `app/${at}` : `app/kustomization.yaml:${at}`;
+      expect(found).toContainEqual(expect.stringMatching(new RegExp(`^${where} file-too-large: ${name.replace('.', '\\.')}: file is \\d\\.\\d KiB, over the 1\\.0 KiB limit \\(--max-file-size\\)$`)));
+      expect(found).toContainEqual(expect.stringMatching(/^other\.yaml:4:1 unknown-field/)); // the other input is still checked
+      // Under the limit, the same tree builds.
+      expect((await json(['check', 'app'], dir)).found.filter((f) => /file-too-large|kustomize-build/.test(f))).toEqual([]);
+    });
+  }
+
+  it('in kubeproof render too (--max-file-size)', async () => {
+    const dir = tempTree({ 'app/kustomization.yaml': 'resources: [big.yaml]\n', 'app/big.yaml': BIG });
+    const r = await runCli(['render', 'app', '--max-file-size', '1024'], { cwd: dir });
+    expect(r).toEqual({ code: 1, stdout: '', stderr: 'kubeproof: error: app/kustomization.yaml:1:13: big.yaml: file is 4.1 KiB, over the 1.0 KiB limit (--max-file-size)\n' });
+    expect((await runCli(['render', 'app'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('finding kustomization roots (--kustomize-roots auto, --affected, watch) reads no file whole past the limit', async () => {
+    // A manifest is judged by its first bytes only; a kustomization file over the limit is not parsed (rendering refuses it).
+    const dir = tempTree({ 'app/kustomization.yaml': `# ${'x'.repeat(4096)}\nresources: [d.yaml]\n`, 'app/d.yaml': DEPLOYMENT, 'app/late.yaml': `# ${'x'.repeat(4096)}\napiVersion: v1\nkind: ConfigMap\n` });
+    expect(looksLikeKubernetes(path.join(dir, 'app/late.yaml'))).toBe(true);
+    expect(looksLikeKubernetes(path.join(dir, 'app/late.yaml'), 1024)).toBe(false);
+    const node = (limit?: number) => [...scanKustomizations(dir, limit).nodes.values()][0]!;
+    expect(node().opaque).toBe(false);
+    expect(node(1024).opaque).toBe(true);
+    const { code, found } = await json(['check', '--kustomize-roots', 'auto', '.', '--max-file-size', '1024'], dir);
+    expect(code).toBe(1);
+    expect(found).toContainEqual(expect.stringMatching(/^app\/kustomization\.yaml:1:1 file-too-large: kustomization\.yaml: file is 4\.\d KiB, over the 1\.0 KiB limit \(--max-file-size\)$/));
+  });
+
+  it('through the library: check() takes maxFileSize for the files a build reads', () => {
+    const dir = tempTree({ 'app/kustomization.yaml': 'resources: [big.yaml]\n', 'app/big.yaml': BIG });
+    const result = check(['app'], { cwd: dir, maxFileSize: 1024 });
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}: ${d.message}`)).toEqual(['app/kustomization.yaml:1:13 file-too-large: big.yaml: file is 4.1 KiB, over the 1.0 KiB limit (--max-file-size)']);
+  });
+
+  it('refuses standard input over the limit, with its size, and still checks the files', async () => {
+    const dir = tempTree(other);
+    const r = await runCli(['validate', '-', 'other.yaml', '--max-file-size', '1024', '--format', 'json'], { cwd: dir, stdin: BIG });
+    expect(r.code).toBe(1);
+    const shown = JSON.parse(r.stdout).diagnostics.map((d: { file: string; line: number; column: number; ruleId: string; message: string }) => `${d.file}:${d.line}:${d.column} ${d.ruleId}: ${d.message}`);
+    expect(shown).toContain('<stdin>:1:1 file-too-large: file is 4.1 KiB, over the 1.0 KiB limit (--max-file-size)');
+    expect(shown).toContainEqual(expect.stringMatching(/^other\.yaml:4:1 unknown-field/));
+    const library = validate(['-'], { cwd: dir, maxFileSize: 1024, readStdin: () => Buffer.from(BIG) });
+    expect(library.diagnostics.map((d) => d.ruleId)).toEqual(['file-too-large']);
+  });
+
+  it('stops reading an endless pipe one byte past the limit', { timeout: 30_000 }, async () => {
+    // The real command line, its standard input a pipe that is never closed: it must not wait for the end.
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/cli/main.js'), 'validate', '-', '--max-file-size', '1024', '--format', 'json'], { cwd: tempTree() });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c));
+    child.stdin.on('error', () => undefined); // EPIPE once it stops reading
+    const line = Buffer.from('# endless\n'.repeat(1000));
+    const feed = setInterval(() => child.stdin.writable && child.stdin.write(line), 5);
+    const stuck = setTimeout(() => child.kill('SIGKILL'), 20_000); // a run that reads to the end never stops: do not leave it behind
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearInterval(feed);
+    clearTimeout(stuck);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).diagnostics.map((d: { ruleId: string; message: string }) => `${d.ruleId}: ${d.message}`)).toEqual(['file-too-large: standard input is more than 1024 bytes, over the 1.0 KiB limit (--max-file-size): reading stopped there']);
   });
 });
 

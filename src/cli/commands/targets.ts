@@ -26,11 +26,11 @@ export function addTargetOptions(cmd: Command): Command {
 }
 
 /** The paths check() should receive for these options; unchanged when neither flag is given. */
-export function resolveTargets(paths: readonly string[], opts: TargetOptions, cwd: string): string[] {
+export function resolveTargets(paths: readonly string[], opts: TargetOptions & { maxFileSize?: number }, cwd: string): string[] {
   if (opts.affected) {
     if (paths.includes('-')) throw new KubeproofError('USAGE', '--affected takes the names of changed files, not - (standard input)');
-    return affectedTargets(paths, cwd);
+    return affectedTargets(paths, cwd, { maxFileSize: opts.maxFileSize });
   }
-  if (opts.kustomizeRoots === 'auto') return expandKustomizeRoots(paths, cwd);
+  if (opts.kustomizeRoots === 'auto') return expandKustomizeRoots(paths, cwd, opts.maxFileSize);
   return [...paths];
 }

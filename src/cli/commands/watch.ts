@@ -34,6 +34,8 @@ export interface WatchOptions {
   handleSigint?: boolean;
   /** Replaces fs.watch (tests). */
   watch?: WatchFn;
+  /** --max-file-size: larger files are not read to find what a check reads (api/roots.ts). */
+  maxFileSize?: number;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 200;
@@ -57,8 +59,8 @@ export function registerWatch<O extends object>(
     .description('check, then check again whenever a file it reads changes (directories as with --kustomize-roots auto); Ctrl-C stops')
     .argument('<paths...>', 'kustomization directories, files or directories')
     .option('--debounce <ms>', 'quiet time after the last change before checking again', parseDebounce, DEFAULT_DEBOUNCE_MS)
-    .action(async (paths: string[], opts: O & { debounce?: number }, command: Command) => {
-      await watchPaths(paths, io, (targets) => runOnce(targets, opts, command), { ...options, debounceMs: opts.debounce });
+    .action(async (paths: string[], opts: O & { debounce?: number; maxFileSize?: number }, command: Command) => {
+      await watchPaths(paths, io, (targets) => runOnce(targets, opts, command), { ...options, debounceMs: opts.debounce, maxFileSize: opts.maxFileSize });
       setExitCode(0);
     });
 }
@@ -100,7 +102,7 @@ export async function watchPaths(paths: readonly string[], io: Pick<CliIo, 'stdo
   const cycle = async () => {
     let plan: RootsPlan;
     try {
-      plan = planKustomizeRoots(paths, io.cwd);
+      plan = planKustomizeRoots(paths, io.cwd, options.maxFileSize);
     } catch {
       plan = { targets: [...paths], files: [] }; // a folder vanished mid-walk: the check itself says what is missing
     }

@@ -2,7 +2,7 @@
  * `kubeproof schedule` for people: each node with cpu, memory and pod-count bars and the pods
  * placed on it, then the pods that fit nowhere with kube-scheduler's reason, then a summary.
  */
-import { escapeTerminal } from '../../core/index.js';
+import { escapeTerminal, redactDeep } from '../../core/index.js';
 import type { ScheduleReport } from '../../schedule/index.js';
 
 const WIDTH = 10;
@@ -25,7 +25,8 @@ function bar(used: number, total: number): string {
 }
 
 /** The placement as a table; names and messages from manifests escaped (core/terminal.ts). */
-export function scheduleText(report: ScheduleReport): string {
+export function scheduleText(given: ScheduleReport): string {
+  const report = redactDeep(given); // a Secret value copied into a name or an amount is shown masked (core/redact.ts)
   return escapeTerminal(placementText(report), { keepNewlines: true });
 }
 
@@ -45,6 +46,10 @@ function placementText(report: ScheduleReport): string {
     lines.push('', 'Pending:');
     for (const p of pending) lines.push(`  ${p.namespace}/${p.name} (${p.owner.kind} ${p.owner.name}): ${p.message}`);
   }
+  if (report.refused.length) {
+    lines.push('', 'Refused by the API server (no pods made):');
+    for (const w of report.refused) lines.push(`  ${w.namespace}/${w.name} (${w.kind}): ${w.message}`);
+  }
   if (report.notCreated.length) {
     lines.push('', 'Not created (a StatefulSet with OrderedReady waits for its pending pod):');
     for (const p of report.notCreated) lines.push(`  ${p.namespace}/${p.name} (${p.owner.kind} ${p.owner.name})`);
@@ -60,12 +65,13 @@ function placementText(report: ScheduleReport): string {
   const s = report.summary;
   lines.push('');
   const nodes = `${report.nodes.length} node${report.nodes.length === 1 ? '' : 's'}`;
-  if (s.pending === 0 && s.notCreated === 0) lines.push(`✔ all ${s.pods} pods scheduled on ${nodes}`);
-  else lines.push(`✖ ${s.pending} of ${s.pods} pods pending${s.notCreated ? `, ${s.notCreated} not created` : ''}; ${s.scheduled} scheduled on ${nodes}`);
+  const refused = s.refused ? `, ${s.refused} workload${s.refused === 1 ? '' : 's'} refused by the API server` : '';
+  if (s.pending === 0 && s.notCreated === 0 && s.refused === 0) lines.push(`✔ all ${s.pods} pods scheduled on ${nodes}`);
+  else lines.push(`✖ ${s.pending} of ${s.pods} pods pending${s.notCreated ? `, ${s.notCreated} not created` : ''}${refused}; ${s.scheduled} scheduled on ${nodes}`);
   return lines.join('\n') + '\n';
 }
 
 /** The documented JSON contract. */
 export function scheduleJson(report: ScheduleReport): string {
-  return JSON.stringify(report, null, 2) + '\n';
+  return JSON.stringify(redactDeep(report), null, 2) + '\n';
 }

@@ -2,6 +2,7 @@
 import type { Resource } from '../../core/index.js';
 import { invalid, unsupported } from '../field-error.js';
 import type { CheckContext } from './context.js';
+import { checkDataSize } from './data-size.js';
 import { isObject } from './field-checks.js';
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isPathSegmentName } from './names.js';
 
@@ -69,6 +70,7 @@ export function runObjectChecks(resource: Resource, ctx: CheckContext): void {
   }
 
   checkRestartPolicy(resource, ctx);
+  checkDataSize(resource, ctx);
 
   if (apiVersion.startsWith('apiextensions.k8s.io/') && kind === 'CustomResourceDefinition' && spec && isObject(spec.names)) {
     const expected = `${String(spec.names.plural)}.${String(spec.group)}`;
