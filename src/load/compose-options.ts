@@ -13,6 +13,9 @@ export function composeOptions(typing: ScalarTyping = 'kubectl') {
   } as const;
 }
 
+/** Where the first of a duplicated key stands, by the error that reports a later one: the message names its line. */
+export const firstKeyOf = new WeakMap<YAMLParseError, number>();
+
 /**
  * The yaml package's duplicate-key errors (uniqueKeys: true), found in one pass instead of its
  * quadratic one: keys are equal when they are the same scalar value, as the yaml package compares them.
@@ -21,11 +24,17 @@ export function addDuplicateKeyErrors(doc: Document.Parsed): void {
   const found: YAMLParseError[] = [];
   visit(doc, {
     Map(_, map) {
-      const seen = new Set<unknown>();
+      const seen = new Map<unknown, number>();
       for (const { key } of map.items) {
         if (!isScalar(key) || !key.range || Number.isNaN(key.value)) continue; // NaN !== NaN: never a duplicate to the yaml package
-        if (seen.has(key.value)) found.push(new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-        else seen.add(key.value);
+        const first = seen.get(key.value);
+        if (first === undefined) {
+          seen.set(key.value, key.range[0]);
+          continue;
+        }
+        const error = new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique');
+        firstKeyOf.set(error, first);
+        found.push(error);
       }
     },
   });

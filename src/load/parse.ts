@@ -6,8 +6,10 @@ import { isAliasBomb, measureExpansion } from './expansion.js';
 import { identify } from './identify.js';
 import { NodeLocator } from './positions.js';
 import { problem } from './problem.js';
-import { addDuplicateKeyErrors, composeOptions, composeWithoutStacks } from './compose-options.js';
+import { addDuplicateKeyErrors, composeOptions, composeWithoutStacks, firstKeyOf } from './compose-options.js';
 import { isSecretDocument, mayHoldSecrets, redactSyntaxMessage } from './redact-syntax.js';
+import { explainSyntaxError, parserMessage } from './syntax-explain.js';
+import { FileLines } from './syntax-lines.js';
 import type { ScalarTyping } from './yaml-schema.js';
 
 export interface ParseOptions {
@@ -29,12 +31,14 @@ interface FileContext {
   file: string;
   typing: ScalarTyping;
   lineCounter: LineCounter;
+  /** Split only when a syntax error needs explaining. */
+  lines: FileLines;
   out: Parsed;
 }
 
 export function parseManifests(text: string, file: string, options: ParseOptions = {}): Parsed {
   const typing = options.typing ?? 'kubectl';
-  const ctx: FileContext = { text, file, typing, lineCounter: new LineCounter(), out: { resources: [], diagnostics: [] } };
+  const ctx: FileContext = { text, file, typing, lineCounter: new LineCounter(), lines: new FileLines(text), out: { resources: [], diagnostics: [] } };
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   // parseAllDocuments, unrolled so that each document's depth is checked before it is composed.
   const composer = new Composer(composeOptions(typing));
@@ -78,23 +82,16 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
     const keysAt = duplicates.length ? scalarsByStart(doc) : new Map<number, Scalar>();
     for (const e of duplicates) {
       const key = keysAt.get(e.pos[0]);
-      out.diagnostics.push(problem('duplicate-key', file, duplicateKeyMessage(key), (key && locator.span(key)) ?? spanOfError(e)));
+      out.diagnostics.push(problem('duplicate-key', file, duplicateKeyMessage(e, key, ctx.lineCounter), (key && locator.span(key)) ?? spanOfError(e)));
     }
     const first = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
     if (first) {
-      const id = first.code === 'TAB_AS_INDENT' ? 'tab-indentation' : 'yaml-syntax';
-      const unclosed = first.code === 'MISSING_CHAR' ? unclosedQuote(doc, first) : undefined;
-      if (unclosed) {
-        const start = unclosed.range![0];
-        const quote = unclosed.type === 'QUOTE_DOUBLE' ? 'double' : 'single';
-        out.diagnostics.push(problem(id, file, `${quote}-quoted string starting here is never closed`, locator.spanOf(start, start + 1)));
-      } else {
-        out.diagnostics.push(problem(id, file, syntaxMessage(first, secret), spanOfError(first)));
-      }
+      const { message, start, end } = explainSyntaxError(first, ctx.lines, doc, secret);
+      out.diagnostics.push(problem(first.code === 'TAB_AS_INDENT' ? 'tab-indentation' : 'yaml-syntax', file, message, locator.spanOf(start, end)));
     }
     return;
   }
-  const warnings = doc.warnings.map((w) => problem('yaml-warning', file, syntaxMessage(w, secret), spanOfError(w)));
+  const warnings = doc.warnings.map((w) => problem('yaml-warning', file, parserMessage(w, secret), spanOfError(w)));
   out.diagnostics.push(...warnings);
 
   const root = doc.contents;
@@ -140,14 +137,13 @@ function refusal(refused: Refused, file: string, what: string, maxDepth: number,
   return problem('scalar-too-large', file, `${what} holds a scalar of ${mib} MiB, over the ${MAX_SCALAR_CHARS / 1048576} MiB limit: the API server accepts at most 3 MiB per object`, span);
 }
 
-function syntaxMessage(e: YAMLError, secret = false): string {
-  const message = e.message.replace(/\s+/g, ' ').trim();
-  return secret ? redactSyntaxMessage(message) : message;
-}
-
-function duplicateKeyMessage(key: Scalar | undefined): string {
+/** Names the key (not in a file that may hold Secret values and has no key node to go by) and where it was set first. */
+function duplicateKeyMessage(e: YAMLError, key: Scalar | undefined, lines: LineCounter): string {
   const name = key && typeof key.value !== 'symbol' ? String(key.value) : '';
-  return name && name.length <= 80 ? `duplicate key ${JSON.stringify(name)}: map keys must be unique` : 'duplicate key: map keys must be unique';
+  const first = firstKeyOf.get(e);
+  const where = first === undefined ? 'it is already set in this mapping' : `it is already set on line ${lines.linePos(first).line} of this mapping`;
+  const what = name && name.length <= 80 ? `duplicate key ${JSON.stringify(name)}` : 'duplicate key';
+  return `${what}: ${where}, and kubectl refuses a key given twice; remove or rename one of them (yaml: ${e.message})`;
 }
 
 function aliasNamed(doc: Document.Parsed, name: string): Alias | undefined {
@@ -173,24 +169,6 @@ function scalarsByStart(doc: Document.Parsed): Map<number, Scalar> {
   return byStart;
 }
 
-function scalarWhere(doc: Document.Parsed, test: (n: Scalar) => boolean): Scalar | undefined {
-  let found: Scalar | undefined;
-  visit(doc, {
-    Scalar(_, node) {
-      if (!test(node)) return undefined;
-      found = node;
-      return visit.BREAK;
-    },
-  });
-  return found;
-}
-
-/** The parser reports an unclosed quote at the end of input; the user needs to see where it opened. */
-function unclosedQuote(doc: Document.Parsed, e: YAMLError): Scalar | undefined {
-  if (!/quote/i.test(e.message)) return undefined;
-  return scalarWhere(doc, (n) => (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && n.range?.[1] === e.pos[0]);
-}
-
 export interface PlainDocument {
   value: unknown;
   /** Positions in the file, as for resources. */
@@ -204,6 +182,7 @@ export interface PlainDocument {
 export function parsePlainDocuments(text: string, file: string, options: ParseOptions = {}): { documents: PlainDocument[]; diagnostics: Diagnostic[] } {
   const typing = options.typing ?? 'kubectl';
   const lineCounter = new LineCounter();
+  const lines = new FileLines(text);
   const documents: PlainDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   const composer = new Composer(composeOptions(typing));
@@ -220,8 +199,14 @@ export function parsePlainDocuments(text: string, file: string, options: ParseOp
     const locator = new NodeLocator(doc, doc.contents, lineCounter, text);
     const first = doc.errors[0];
     if (first) {
-      const id = first.code === 'DUPLICATE_KEY' ? 'duplicate-key' : first.code === 'TAB_AS_INDENT' ? 'tab-indentation' : 'yaml-syntax';
-      diagnostics.push(problem(id, file, syntaxMessage(first, mayHoldSecrets(text)), locator.spanOf(first.pos[0], Math.max(first.pos[1], first.pos[0] + 1))));
+      const secret = mayHoldSecrets(text);
+      if (first.code === 'DUPLICATE_KEY') {
+        const key = secret ? undefined : scalarsByStart(doc).get(first.pos[0]);
+        diagnostics.push(problem('duplicate-key', file, duplicateKeyMessage(first, key, lineCounter), locator.spanOf(first.pos[0], key?.range?.[1] ?? first.pos[1])));
+        continue;
+      }
+      const { message, start, end } = explainSyntaxError(first, lines, doc, secret);
+      diagnostics.push(problem(first.code === 'TAB_AS_INDENT' ? 'tab-indentation' : 'yaml-syntax', file, message, locator.spanOf(start, end)));
       continue;
     }
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;

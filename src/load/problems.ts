@@ -9,7 +9,7 @@ export const loadProblems = {
   'yaml-syntax': {
     severity: 'error',
     description: 'The file is not well-formed YAML or JSON',
-    docs: 'The YAML parser could not read the document. Nothing in it is checked until it parses; the other documents of the file and the other files are still checked.',
+    docs: 'The YAML parser could not read the document. The message says what is wrong and where to edit, which is often not where the parser gave up (an unclosed quote is shown where it opens, a wrongly indented key at that key), and ends with the parser\'s own words, `(yaml: ...)`. Nothing in the document is checked until it parses; the other documents of the file and the other files are still checked.',
   },
   'duplicate-key': {
     severity: 'error',

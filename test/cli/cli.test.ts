@@ -16,7 +16,7 @@ describe('kubeproof validate', () => {
   it('exits 1 when there are errors', async () => {
     const r = await runCli(['validate', 'mixed'], { cwd: FIXTURES });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('mixed/duplicates.yaml\n  5:3  error    duplicate key "name": map keys must be unique  duplicate-key\n');
+    expect(r.stdout).toContain('mixed/duplicates.yaml\n  5:3  error    duplicate key "name": it is already set on line 4 of this mapping, and kubectl refuses a key given twice; remove or rename one of them (yaml: Map keys must be unique)  duplicate-key\n');
     expect(r.stderr).toBe('');
   });
 
@@ -44,7 +44,7 @@ describe('kubeproof validate', () => {
 
   it('reads standard input under --stdin-filename', async () => {
     const r = await runCli(['validate', '-', '--stdin-filename', 'deploy/app.yaml', '-f', 'github'], { stdin: `${cm}  name: again\n` });
-    expect(r.stdout).toBe('::error file=deploy/app.yaml,line=5,col=3,endColumn=7,title=kubeproof(duplicate-key)::duplicate key "name": map keys must be unique\n');
+    expect(r.stdout).toBe('::error file=deploy/app.yaml,line=5,col=3,endColumn=7,title=kubeproof(duplicate-key)::duplicate key "name": it is already set on line 4 of this mapping, and kubectl refuses a key given twice; remove or rename one of them (yaml: Map keys must be unique)\n');
     expect(r.code).toBe(1);
   });
 

@@ -75,7 +75,7 @@ describe('validating the config', () => {
   });
 
   it('reports YAML problems and a second document as config problems', () => {
-    expect(problems('rules: [\n')[0]).toMatch(/^2:1 invalid-config /);
+    expect(problems('rules: [\n')[0]).toMatch(/^1:8 invalid-config this `\[` is never closed: add `\]` after its last item /);
     expect(problems('strictRefs: true\n---\nstrictRefs: false\n')).toEqual(['1:1 invalid-config a config file holds one YAML document']);
   });
 

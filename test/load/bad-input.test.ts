@@ -13,33 +13,38 @@ const cm = (rest = '') => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c
 describe('broken YAML', () => {
   it('reports an unclosed quote where it opens', () => {
     expect(only('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "c\n')).toEqual({
-      ruleId: 'yaml-syntax', severity: 'error', message: 'double-quoted string starting here is never closed', at: '4:9-4:10', path: '',
+      ruleId: 'yaml-syntax', severity: 'error', message: 'this double-quoted value is never closed: add the closing `"` where the value ends (a `"` inside the value is written `\\"`) (yaml: Missing closing "quote)', at: '4:9-4:10', path: '',
     });
   });
 
-  it('reports a bad indentation with the parser\'s words', () => {
-    const d = only('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n labels: {}\n');
-    expect(d.ruleId).toBe('yaml-syntax');
-    expect(d.at.startsWith('5:')).toBe(true);
+  it('reports a bad indentation in words, at the key, keeping the parser\'s words after them', () => {
+    expect(only('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n labels: {}\n')).toMatchObject({
+      ruleId: 'yaml-syntax',
+      message: '`labels` starts at column 2, which lines up with no key above it; move it to column 3 to make it a sibling of `name` (line 4), or to column 1 to make it a sibling of `metadata` (line 3) (yaml: All mapping items must start at the same column)',
+      at: '5:2-5:8',
+    });
   });
 
-  it('reports a nested mapping on one line', () => {
+  it('reports a nested mapping on one line at its colon', () => {
     expect(only('apiVersion: v1\nkind: ConfigMap\nmetadata: name: c\n')).toMatchObject({
-      ruleId: 'yaml-syntax', message: 'Nested mappings are not allowed in compact mappings', at: '3:11-3:12',
+      ruleId: 'yaml-syntax',
+      message: 'the value of `metadata` holds a colon followed by a space, which YAML reads as the start of another key: put the whole value in quotes (`metadata: "name: c"`), or, if a nested key was meant, put it on its own line, indented under `metadata` (yaml: Nested mappings are not allowed in compact mappings)',
+      at: '3:15-3:16',
     });
   });
 
-  it('reports each duplicate key at the second occurrence, naming it', () => {
+  it('reports each duplicate key at the second occurrence, naming it and the line of the first', () => {
     const { diagnostics } = parse(cm('data:\n  a: "1"\n  b: "2"\n  a: "3"\n  b: "4"\n'));
+    const twice = (key: string, line: number) => `duplicate key "${key}": it is already set on line ${line} of this mapping, and kubectl refuses a key given twice; remove or rename one of them (yaml: Map keys must be unique)`;
     expect(diagnostics.map((d) => [d.ruleId, d.message, d.line, d.column, d.endColumn])).toEqual([
-      ['duplicate-key', 'duplicate key "a": map keys must be unique', 8, 3, 4],
-      ['duplicate-key', 'duplicate key "b": map keys must be unique', 9, 3, 4],
+      ['duplicate-key', twice('a', 6), 8, 3, 4],
+      ['duplicate-key', twice('b', 7), 9, 3, 4],
     ]);
   });
 
   it('reports tabs used for indentation', () => {
     expect(only('apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: c\n')).toMatchObject({
-      ruleId: 'tab-indentation', message: 'Tabs are not allowed as indentation', at: '4:1-4:2',
+      ruleId: 'tab-indentation', message: 'this line is indented with a tab, and YAML indents with spaces only: replace the tab with spaces (yaml: Tabs are not allowed as indentation)', at: '4:1-4:2',
     });
   });
 

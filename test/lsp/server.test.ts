@@ -247,8 +247,13 @@ describe('kubeproof lsp', () => {
   it('reports malformed YAML and keeps serving', async () => {
     const broken = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  list: [1, 2\n';
     const published = await client.open(uri('apps/broken.yaml'), broken);
-    expect(published.diagnostics.length).toBeGreaterThan(0);
-    expect(published.diagnostics[0]).toMatchObject({ code: 'yaml-syntax', severity: DiagnosticSeverity.Error });
+    // The words and the place the command line gives: the `[` that is never closed, not the end of the file.
+    expect(published.diagnostics).toMatchObject([{
+      code: 'yaml-syntax',
+      severity: DiagnosticSeverity.Error,
+      range: { start: { line: 5, character: 8 }, end: { line: 5, character: 9 } },
+      message: 'this `[` is never closed: add `]` after its last item (if it spans several lines, they must be indented more than `list`) (yaml: Flow sequence in block collection must be sufficiently indented and end with a ])',
+    }]);
     expect(client.child.exitCode).toBeNull();
     const after = await client.open(uri('apps/other.yaml'), GOOD.replaceAll('web', 'other'));
     expect(after.diagnostics).toEqual([]);
@@ -289,7 +294,12 @@ describe('kubeproof lsp', () => {
     expect(nameless.diagnostics).toMatchObject([{ code: 'missing-name', severity: DiagnosticSeverity.Error, range: { start: { line: 2, character: 0 } } }]);
 
     const broken = await client.edit(base, GOOD.replace('replicas: 2', 'replicas: [2'));
-    expect(broken.diagnostics).toMatchObject([{ code: 'yaml-syntax', severity: DiagnosticSeverity.Error }]);
+    expect(broken.diagnostics).toMatchObject([{
+      code: 'yaml-syntax',
+      severity: DiagnosticSeverity.Error,
+      range: { start: { line: 5, character: 12 } },
+      message: 'this `[` is never closed: add `]` after its last item (if it spans several lines, they must be indented more than `replicas`) (yaml: Flow sequence in block collection must be sufficiently indented and end with a ])',
+    }]);
   });
 
   it('re-checks a saved file in well under 50 ms once warm (bound kept generous here against slow CI machines)', async () => {

@@ -65,7 +65,7 @@ describe('sarif', () => {
     expect(rules[dup.ruleIndex]!.id).toBe('duplicate-key');
     expect(dup).toMatchObject({
       level: 'error',
-      message: { text: 'duplicate key "name": map keys must be unique' },
+      message: { text: 'duplicate key "name": it is already set on line 4 of this mapping, and kubectl refuses a key given twice; remove or rename one of them (yaml: Map keys must be unique)' },
       locations: [{ physicalLocation: { artifactLocation: { uri: 'mixed/duplicates.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 5, startColumn: 3, endLine: 5, endColumn: 7 } } }],
     });
     const levels = new Set(run.results.map((r: { level: string }) => r.level));
@@ -186,7 +186,7 @@ describe('github annotations', () => {
   it('writes one workflow command per finding with the severity mapped', () => {
     const lines = formatReport('github', report).trimEnd().split('\n');
     expect(lines).toHaveLength(report.diagnostics.length);
-    expect(lines).toContain('::error file=mixed/duplicates.yaml,line=5,col=3,endColumn=7,title=kubeproof(duplicate-key)::duplicate key "name": map keys must be unique');
+    expect(lines).toContain('::error file=mixed/duplicates.yaml,line=5,col=3,endColumn=7,title=kubeproof(duplicate-key)::duplicate key "name": it is already set on line 4 of this mapping, and kubectl refuses a key given twice; remove or rename one of them (yaml: Map keys must be unique)');
     expect(lines.some((l) => l.startsWith('::warning file=mixed/nested/tagged.yml,line=6,'))).toBe(true);
     expect(lines.some((l) => l.startsWith('::notice file=mixed/identity.yaml,line=22,'))).toBe(true);
   });

@@ -105,7 +105,7 @@ const cases: Case[] = [
     name: 'an inline patch for a Secret that does not parse',
     files: { 'kustomization.yaml': `resources: [secret.yaml]\npatches:\n- patch: |\n    apiVersion: v1\n    kind: Secret\n    metadata: {name: creds}\n    stringData: {a: "\\U${S3}"}\n`, 'secret.yaml': SECRET },
     secrets: [S, S2, S3],
-    shows: ['unable to parse SM or JSON patch from [<redacted>]: Invalid escape sequence <redacted>'],
+    shows: ['unable to parse SM or JSON patch from [<redacted>]: this backslash does not start an escape sequence YAML knows', '(yaml: Invalid escape sequence <redacted>)'],
   },
   {
     name: 'a JSON 6902 patch on a Secret whose test fails, and its target selects by a pattern',
@@ -117,7 +117,7 @@ const cases: Case[] = [
     name: 'a resource file holding a Secret that does not parse',
     files: { 'kustomization.yaml': 'resources: [secret.yaml]\n', 'secret.yaml': SECRET.replace(`other: ${S2}`, `other: "\\U${S2}"`) },
     secrets: [S, S2],
-    shows: ['secret.yaml:9:11: Invalid escape sequence <redacted>'],
+    shows: ['secret.yaml:9:11: this backslash does not start an escape sequence YAML knows', '(yaml: Invalid escape sequence <redacted>)'],
   },
   {
     name: 'a replacement copying a Secret value into a field whose schema error quotes it',

@@ -77,6 +77,9 @@ const cases: Case[] = [
   { name: 'a block scalar header with extra characters', files: { 's.yaml': secret(`stringData:\n  password: |${S}\n    rest\n`) }, secrets: [S], shows: ['Block scalar header includes extra characters: <redacted>'] },
   { name: 'a value YAML reads as an alias (a password starting with *)', files: { 's.yaml': secret(`stringData:\n  password: *${S}\n`) }, secrets: [S], shows: ['Unresolved alias (the anchor must be set before the alias): <redacted>'] },
   { name: 'an unclosed quote', files: { 's.yaml': secret(`stringData:\n  password: "${S}\n  other: ${S2}\n`) }, secrets: [S, S2], shows: ['yaml-syntax'] },
+  { name: 'a value with `: ` in it (a password holding a colon)', files: { 's.yaml': secret(`stringData:\n  password: ${S}: ${S2}\n`) }, secrets: [S, S2], shows: ['the value of <redacted> holds a colon followed by a space'] },
+  { name: 'a value over two lines, the second indented like a key', files: { 's.yaml': secret(`stringData:\n  password: ${S}\n    ${S2}: x\n`) }, secrets: [S, S2], shows: ['<redacted> is indented more than <redacted>'] },
+  { name: 'a value line without a colon among the keys', files: { 's.yaml': secret(`stringData:\n  password: x\n  ${S} ${S2}\n`) }, secrets: [S, S2], shows: ['<redacted> has no colon'] },
   { name: 'kind after the broken value', files: { 's.yaml': `apiVersion: v1\nmetadata: {name: creds}\nstringData:\n  password: "\\U${S}"\nkind: Secret\n` }, secrets: [S], shows: ['Invalid escape sequence <redacted>'] },
   {
     name: 'Secrets inside a List',
