@@ -9,6 +9,7 @@
 //    overlays-example), so they hold the bytecode of every function a check uses. A cold start
 //    then skips compiling them (~30 ms of CPU on a one-file check). The caches are build
 //    products for this Node version; V8 rejects them (and compiles as usual) on another.
+//    The validators that have a cache are stored uncompressed.
 //
 // dist/cli/main.js (tsc's output of src/cli/main.ts) is the executable that loads the bundle
 // with its cache. The library entry (dist/index.js) stays unbundled.
@@ -17,6 +18,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { compress, decompress } from './compressed-modules.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cliDir = path.join(root, 'dist', 'cli');
@@ -43,13 +45,17 @@ await build({
 fs.chmodSync(main, 0o755); // tsc writes it without the x bit: `dist/cli/main.js` runs as a command in a checkout
 
 // The code caches, from a run over the example overlays (a failed run only means no cache).
-// Old caches go first: the run writes the caches of the modules it loads, and only those.
+// First the state compile-validators.mjs left: every validator compressed, no cache (the run
+// writes the caches of the modules it loads, and only those). Then the validators that got a
+// cache are stored uncompressed (compressed-modules.mjs says why).
 const compiled = path.join(root, 'compiled');
 const inCompiled = (suffix) => fs.readdirSync(compiled, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(suffix)).map((f) => path.join(compiled, f));
 for (const file of [`${bundle}.cache`, ...inCompiled('.cache')]) fs.rmSync(file, { force: true });
+inCompiled('.cjs').forEach(compress);
 const trained = spawnSync(process.execPath, [main, 'check', '--no-config', '--format', 'json', 'overlays-example/overlays/production', 'overlays-example/nodes.yaml'], {
   cwd: root,
   env: { ...process.env, KUBEPROOF_WRITE_CODE_CACHE: '1' },
   encoding: 'utf8',
 });
 if (!fs.existsSync(`${bundle}.cache`)) process.stderr.write(`bundle-cli: no code cache written (exit ${trained.status}): ${trained.stderr.slice(0, 500)}\n`);
+for (const cache of inCompiled('.cjs.cache')) decompress(cache.slice(0, -'.cache'.length));
