@@ -29,14 +29,22 @@ function run(command: string, args: string[], cwd: string): SpawnSyncReturns<str
   return spawnSync(command, args, { cwd, env: userEnv, encoding: 'utf8', timeout: 280_000 });
 }
 
+/** Skips the test, saying why where every reporter shows it. */
+function skip(ctx: TestContext, reason: string): never {
+  console.warn(`skipped: ${reason}`);
+  return ctx.skip(reason);
+}
+
 const NETWORK_ERROR = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|ENOTCACHED)\b/;
 
 /** `npm install -g` of `spec` into a fresh prefix; skips the test when npm could neither reach the registry nor use its cache. */
 function installGlobal(ctx: TestContext, spec: string, name: string): string {
   const prefix = path.join(work, name);
   fs.mkdirSync(prefix);
-  const r = run('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', spec], work);
-  if (r.status !== 0 && NETWORK_ERROR.test(r.stderr)) ctx.skip(`npm install ${spec}: no registry and a cold npm cache (${NETWORK_ERROR.exec(r.stderr)?.[0]})`);
+  // Retries bounded: without a registry npm's defaults (2 retries, 10-60 s apart, per request) take minutes to give up.
+  const retries = ['--fetch-retries=1', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=5000'];
+  const r = run('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', ...retries, spec], work);
+  if (r.status !== 0 && NETWORK_ERROR.test(r.stderr)) skip(ctx, `npm install ${spec}: no registry and a cold npm cache (${NETWORK_ERROR.exec(r.stderr)?.[0]})`);
   expect(r.status, `npm install -g ${spec}\n${r.stdout}\n${r.stderr}`).toBe(0);
   return prefix;
 }
@@ -115,7 +123,7 @@ describe('installing kubeproof with npm', () => {
 
   it('from git, as github:kubeproof/kubeproof (the committed HEAD)', async (ctx) => {
     const git = run('git', ['rev-parse', 'HEAD'], REPO_ROOT);
-    if (git.error || git.status !== 0) ctx.skip(`git is not available here (${git.error?.message ?? git.stderr.trim()})`);
+    if (git.error || git.status !== 0) skip(ctx, `git is not available here (${git.error?.message ?? git.stderr.trim()})`);
     const repo = path.join(work, 'repo.git');
     expect(run('git', ['clone', '--quiet', '--bare', REPO_ROOT, repo], work).status).toBe(0);
     await expectWorkingInstall(installGlobal(ctx, `git+file://${repo.split(path.sep).join('/')}#${git.stdout.trim()}`, 'from-git'));
