@@ -1,30 +1,32 @@
 #!/usr/bin/env node
-// Bundles the command line, as the last step of `npm run build`:
+// Bundles the command line, as the last stage of `npm run build` (scripts/build.mjs):
 //
-// 1. dist/cli/kubeproof.cjs: the entry (dist/cli/main.js from tsc) with its dependencies in one
-//    CommonJS file. Node reads one module instead of a few hundred (yaml and commander are many
-//    small files): a cold one-file run drops from ~120 ms to ~95 ms.
-// 2. dist/cli/kubeproof.cjs.cache: V8's code cache of that bundle, taken after a real run
-//    (`check` of overlays-example), so it holds the bytecode of every function a check uses.
-//    A cold start then skips compiling them (~30 ms of CPU on a one-file check). The cache is
-//    a build product for this Node version; V8 rejects it (and compiles as usual) on another.
-// 3. dist/cli/main.js, replaced by the launcher (scripts/cli-launcher.mjs) that runs the bundle
-//    with the cache.
+// 1. dist/cli/kubeproof.cjs: the command line (dist/cli/entry.js from tsc) with its dependencies
+//    in one CommonJS file. Node reads one module instead of a few hundred (yaml and commander
+//    are many small files): a cold one-file run drops from ~120 ms to ~95 ms.
+// 2. dist/cli/kubeproof.cjs.cache and compiled/<version>/<kind>.cjs.cache: V8's code caches of
+//    that bundle and of the validators a run loads, taken after a real run (`check` of
+//    overlays-example), so they hold the bytecode of every function a check uses. A cold start
+//    then skips compiling them (~30 ms of CPU on a one-file check). The caches are build
+//    products for this Node version; V8 rejects them (and compiles as usual) on another.
+//    The validators that have a cache are stored uncompressed.
 //
-// The library entry (dist/index.js) stays unbundled.
+// dist/cli/main.js (tsc's output of src/cli/main.ts) is the executable that loads the bundle
+// with its cache. The library entry (dist/index.js) stays unbundled.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { compress, decompress } from './compressed-modules.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cliDir = path.join(root, 'dist', 'cli');
-const entry = path.join(cliDir, 'main.js');
+const main = path.join(cliDir, 'main.js');
 const bundle = path.join(cliDir, 'kubeproof.cjs');
 
 await build({
-  entryPoints: [entry],
+  entryPoints: [path.join(cliDir, 'entry.js')],
   outfile: bundle,
   bundle: true,
   platform: 'node',
@@ -32,7 +34,7 @@ await build({
   target: 'node20',
   logLevel: 'warning',
   // The sources find schemas/, compiled/ and the worker relative to their own module: in the
-  // bundle, relative to dist/cli/main.js, as the ESM build had it.
+  // bundle, relative to a module of dist/cli/, as the ESM build had it.
   define: { 'import.meta.url': '__kubeproofModuleUrl' },
   banner: { js: "var __kubeproofModuleUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, 'main.js')).href;" },
   // The language server (and its protocol library, ~430 KB) stays out of the bundle: only
@@ -40,17 +42,20 @@ await build({
   // starts ~10 ms faster for not parsing it.
   plugins: [{ name: 'lsp-apart', setup(b) { b.onResolve({ filter: /\/lsp\/server\.js$/ }, () => ({ path: '../lsp/server.js', external: true })); } }],
 });
-// The launcher wraps the bundle as Node wraps a CommonJS module, where a `#!` line is no syntax.
-fs.writeFileSync(bundle, fs.readFileSync(bundle, 'utf8').replace(/^#!.*/, ''));
-fs.copyFileSync(path.join(root, 'scripts', 'cli-launcher.mjs'), entry);
-fs.chmodSync(entry, 0o755);
+fs.chmodSync(main, 0o755); // tsc writes it without the x bit: `dist/cli/main.js` runs as a command in a checkout
 
-// The code cache, from a run over the example overlays (a failed run only means no cache).
-const cache = `${bundle}.cache`;
-fs.rmSync(cache, { force: true });
-const trained = spawnSync(process.execPath, [entry, 'check', '--no-config', '--format', 'json', 'overlays-example/overlays/production', 'overlays-example/nodes.yaml'], {
+// The code caches, from a run over the example overlays (a failed run only means no cache).
+// First the state compile-validators.mjs left: every validator compressed, no cache (the run
+// writes the caches of the modules it loads, and only those). Then the validators that got a
+// cache are stored uncompressed (compressed-modules.mjs says why).
+const compiled = path.join(root, 'compiled');
+const inCompiled = (suffix) => fs.readdirSync(compiled, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(suffix)).map((f) => path.join(compiled, f));
+for (const file of [`${bundle}.cache`, ...inCompiled('.cache')]) fs.rmSync(file, { force: true });
+inCompiled('.cjs').forEach(compress);
+const trained = spawnSync(process.execPath, [main, 'check', '--no-config', '--format', 'json', 'overlays-example/overlays/production', 'overlays-example/nodes.yaml'], {
   cwd: root,
-  env: { ...process.env, KUBEPROOF_WRITE_CODE_CACHE: cache },
+  env: { ...process.env, KUBEPROOF_WRITE_CODE_CACHE: '1' },
   encoding: 'utf8',
 });
-if (!fs.existsSync(cache)) process.stderr.write(`bundle-cli: no code cache written (exit ${trained.status}): ${trained.stderr.slice(0, 500)}\n`);
+if (!fs.existsSync(`${bundle}.cache`)) process.stderr.write(`bundle-cli: no code cache written (exit ${trained.status}): ${trained.stderr.slice(0, 500)}\n`);
+for (const cache of inCompiled('.cjs.cache')) decompress(cache.slice(0, -'.cache'.length));

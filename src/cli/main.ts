@@ -1,26 +1,39 @@
 #!/usr/bin/env node
-import { readStdinBounded } from '../load/index.js';
-import { run } from './program.js';
+/**
+ * kubeproof's executable (package.json `bin`). It runs the bundle dist/cli/kubeproof.cjs (./entry.ts
+ * and its dependencies in one file, made by scripts/bundle-cli.mjs) through V8's code cache
+ * kubeproof.cjs.cache, so a cold start does not compile the functions a check runs; without a
+ * usable cache V8 compiles as usual. Errors are the bundle's own: this file only loads it.
+ *
+ * It is tsc's output, not a file the bundler writes over: an incremental build (scripts/build.mjs)
+ * that skips an unchanged entry must still find tsc's own files in dist/. It imports no module
+ * of its own, only Node's: the bundle has requireCached (src/schema/require-cached.ts) inside,
+ * and importing a second ES module here first costs an asynchronous file read, ~10 ms of a cold
+ * start on a loaded machine (measured).
+ */
+import * as fs from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import * as vm from 'node:vm';
+import { fileURLToPath } from 'node:url';
 
-// The yaml parser reads process.env.LOG_TOKENS for every token it sees, and each read of the
-// real environment object is a call into C++: a plain copy makes large runs ~15% faster.
-// The CLI owns its process; the library leaves process.env alone.
-process.env = { ...process.env };
+const file = fileURLToPath(new URL('./kubeproof.cjs', import.meta.url));
 
-// A closed pipe (`kubeproof ... | head`) is not an error worth a stack trace.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-});
-
-// No top-level await: the build bundles this entry as CommonJS to run it from V8's code cache
-// (scripts/bundle-cli.mjs).
-void run(process.argv.slice(2), {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
-  readStdin: (maxBytes) => readStdinBounded(maxBytes),
-  cwd: process.cwd(),
-  env: process.env,
-  stdoutIsTTY: process.stdout.isTTY === true,
-}).then((code) => {
-  process.exitCode = code;
-});
+if (process.argv.slice(2).includes('lsp')) {
+  // Code compiled out of a cache loses its dynamic import() in Node 20, and `kubeproof lsp`
+  // imports the language server (an ES module) that way. A server starts once per editor
+  // session: it loads the bundle as Node loads any CommonJS module.
+  await import(new URL('./kubeproof.cjs', import.meta.url).href);
+} else {
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = fs.readFileSync(`${file}.cache`);
+  } catch {
+    // no cache: compile as usual
+  }
+  const wrap = (Module as unknown as { wrap(code: string): string }).wrap;
+  const script = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  // The build's training run: write the cache once the run is done, with every function it compiled.
+  if (process.env.KUBEPROOF_WRITE_CODE_CACHE) process.once('exit', () => fs.writeFileSync(`${file}.cache`, script.createCachedData()));
+  const module = { exports: {} };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, fileURLToPath(new URL('.', import.meta.url)));
+}

@@ -52,7 +52,7 @@ export function definitionRef(definition: string): string {
   return `${BUNDLE_SCHEMA_ID}#/definitions/${definition}`;
 }
 
-/** The precompiled module of a kind: compiled/<version>/<this name>. */
+/** The precompiled module of a kind: compiled/<version>/<this name>, or that name + `.br` compressed (see requireCached). */
 export function validatorFileName(key: string): string {
   return key.replace(/[^A-Za-z0-9.-]/g, '_') + '.cjs';
 }

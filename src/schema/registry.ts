@@ -1,6 +1,6 @@
 /**
  * Where a resource's schema comes from: the precompiled validators of the built-in kinds
- * (compiled/validators-<version>.cjs, made by `npm run build`), a runtime Ajv compile when
+ * (compiled/<version>/<kind>.cjs[.br], made by `npm run build`), a runtime Ajv compile when
  * those are absent, and the CustomResourceDefinitions of the run.
  */
 import { fileURLToPath } from 'node:url';
