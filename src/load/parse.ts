@@ -2,6 +2,7 @@
 import { Composer, isScalar, LineCounter, Parser, visit, type Alias, type Document, type Scalar, type YAMLError } from 'yaml';
 import { START_OF_FILE, type Diagnostic, type Resource, type SourceSpan } from '../core/index.js';
 import { MAX_SCALAR_CHARS, refusedToken, untilStackOverflow, type Refused } from './cst-depth.js';
+import { dropInventedFinalNewline } from './block-scalar-eof.js';
 import { isAliasBomb, measureExpansion } from './expansion.js';
 import { identify } from './identify.js';
 import { NodeLocator } from './positions.js';
@@ -111,6 +112,7 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
     return;
   }
 
+  dropInventedFinalNewline(doc, ctx.text);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: -1 }) as unknown; // measured above
@@ -219,6 +221,7 @@ export function parsePlainDocuments(text: string, file: string, options: ParseOp
       diagnostics.push(problem('alias-bomb', file, 'refused: its aliases expand to an unreasonable size (a likely "billion laughs" attack)', locator.span(doc.contents)));
       continue;
     }
+    dropInventedFinalNewline(doc, text);
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: -1 });
