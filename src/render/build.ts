@@ -169,7 +169,10 @@ function addOriginAnnotation(r: RenderResource, root: string): void {
 const BUILD_ANNOTATIONS = ['previousKinds', 'previousNames', 'previousNamespaces', 'prefixes', 'suffixes', 'allowNameChange', 'allowKindChange', 'refBy', 'generatorBehavior', 'needsHashSuffix', 'path', 'index', 'seqindent'].map((a) => `internal.config.kubernetes.io/${a}`);
 
 function cleanBuildAnnotations(r: RenderResource): void {
-  const annotations = r.metadata.annotations as Record<string, unknown> | undefined;
+  const annotations = r.metadata.annotations as Record<string, unknown> | null | undefined;
+  // kustomize's RemoveBuildAnnotations sets what is left back; kyaml's SetAnnotations clears an
+  // empty map, so `annotations:` left empty (null) or `{}` never reaches the output.
+  if (annotations === null) delete r.metadata.annotations;
   if (!annotations || typeof annotations !== 'object') return;
   for (const key of [...BUILD_ANNOTATIONS, 'config.kubernetes.io/path', 'config.kubernetes.io/index', 'config.k8s.io/id', 'config.kubernetes.io/origin', 'alpha.config.kubernetes.io/transformations']) delete annotations[key];
   if (Object.keys(annotations).length === 0) delete r.metadata.annotations;
