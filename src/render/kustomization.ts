@@ -56,7 +56,9 @@ export function readKustomization(dir: string, from?: { file: string; pointer: s
 export function parseKustomizationFile(file: string): Pick<Kustomization, 'fields' | 'locate'> {
   const decoded = decodeSource(readFile(file), file);
   if ('problem' in decoded) throw new BuildError(`invalid Kustomization: ${decoded.problem.message}`, file);
-  const { documents, diagnostics } = parsePlainDocuments(decoded.text, file, { typing: 'kustomize' });
+  // kustomize unmarshals a kustomization with sigs.k8s.io/yaml, whose resolver is go-yaml v2's:
+  // `namespace: n` (or yes, on) is a boolean there, refused below as kustomize refuses it.
+  const { documents, diagnostics } = parsePlainDocuments(decoded.text, file, { typing: 'kubectl' });
   if (diagnostics.length > 0) {
     const d = diagnostics[0]!;
     throw new BuildError(`invalid Kustomization: ${d.message} (line ${d.line}, column ${d.column})`, file);
@@ -71,6 +73,17 @@ export function parseKustomizationFile(file: string): Pick<Kustomization, 'field
 function checkFields(fields: Record<string, unknown>, file: string): void {
   for (const key of Object.keys(fields)) {
     if (!KNOWN_FIELDS.includes(key)) throw new BuildError(`invalid Kustomization: json: unknown field "${key}"`, file, `/${key}`);
+  }
+  for (const field of ['namespace', 'namePrefix', 'nameSuffix']) {
+    const v = fields[field];
+    if (v !== undefined && v !== null && typeof v !== 'string') throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${jsonType(v)} into Go struct field Kustomization.${field} of type string`, file, `/${field}`);
+  }
+  for (const field of ['commonLabels', 'commonAnnotations']) {
+    const map = fields[field];
+    if (!isPlainObject(map)) continue;
+    for (const [key, v] of Object.entries(map)) {
+      if (v !== null && typeof v !== 'string') throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${jsonType(v)} into Go struct field Kustomization.${field} of type string`, file, `/${field}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    }
   }
   for (const field of MAPPING_LIST_FIELDS) {
     const list = fields[field];
