@@ -178,6 +178,7 @@ export function goJson(v: unknown): string {
   if (isMap(v)) return '{' + Object.keys(v).sort().map((k) => `${goString(k)}:${goJson(v[k])}`).join(',') + '}';
   if (Array.isArray(v)) return '[' + v.map(goJson).join(',') + ']';
   if (typeof v === 'string') return goString(v);
+  if (typeof v === 'bigint') return v.toString(); // an integer beyond 2^53, kept whole (load/yaml-schema.ts)
   return JSON.stringify(v ?? null);
 }
 
