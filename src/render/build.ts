@@ -75,9 +75,10 @@ function accumulate(dir: string, chain: string[], options: BuildOptions, warning
   const k = readKustomization(dir, from);
   if (k.kind === 'Component' && !top) throw new BuildError(`expected kind != 'Component' for path '${dir}'`, k.file);
   for (const [field, text] of DEPRECATED) if (k.fields[field] !== undefined) warnings.push(`# Warning: ${text} Run 'kustomize edit fix' to update your Kustomization automatically.`);
-  refuseUnsupported(k);
+  refuseConfigurations(k);
   const ctx: BuildContext = { chain, build: (child, c, at) => accumulate(child, c, options, warnings, false, at).resmap };
   const resmap = accumulateResources(k, ctx);
+  refuseUnsupported(k); // kustomize meets plugins and vars after the resources: their errors come first
   runGenerators(k, resmap);
   stringList(k, 'components').forEach((ref, i) => {
     const pointer = `/components/${i}`;
@@ -93,9 +94,10 @@ function accumulate(dir: string, chain: string[], options: BuildOptions, warning
 function applyComponent(dir: string, resmap: ResMap, chain: string[], options: BuildOptions, warnings: string[], from: { file: string; pointer: string }): void {
   const k = readKustomization(dir, from);
   if (k.kind !== 'Component') throw new BuildError(`accumulating components: accumulateDirectory: "expected kind 'Component' for path '${dir}' but got 'Kustomization'"`, from.file, from.pointer);
-  refuseUnsupported(k);
+  refuseConfigurations(k);
   const ctx: BuildContext = { chain, build: (child, c, at) => accumulate(child, c, options, warnings, false, at).resmap };
   resmap.appendAll(accumulateResources(k, ctx), from);
+  refuseUnsupported(k);
   runGenerators(k, resmap);
   stringList(k, 'components').forEach((ref, i) => applyComponent(resolveInRoot(k.dir, ref, k.file, `/components/${i}`), resmap, [...chain, ref], options, warnings, { file: k.file, pointer: `/components/${i}` }));
   transform(k, resmap, options);
@@ -106,6 +108,10 @@ function refuseUnsupported(k: Kustomization): void {
     if (k.fields[field] !== undefined) throw new BuildError(`'${field}' is not supported: kubeproof runs no plugins and fetches no charts (offline and safe by default)`, k.file, `/${field}`);
   }
   if (k.fields.vars !== undefined) throw new BuildError("'vars' is not supported: use 'replacements' instead", k.file, '/vars');
+}
+
+/** kustomize loads `configurations` with the kustomization itself, before any resource. */
+function refuseConfigurations(k: Kustomization): void {
   if (k.fields.configurations !== undefined) throw new BuildError("'configurations' (custom field specs) is not supported yet by kubeproof render", k.file, '/configurations');
 }
 
