@@ -27,6 +27,8 @@ const ERROR_MEANING: Record<string, string> = {
   'error-namespace-yaml11-boolean': 'invalid Kustomization: json: cannot unmarshal bool into Go struct field Kustomization.namespace of type string',
   'error-namespace-yaml11-on': 'invalid Kustomization: json: cannot unmarshal bool into Go struct field Kustomization.namespace of type string',
   'error-first-refusal-wins': 'no such file or directory',
+  'error-overlay-inside-base': 'cycle detected: candidate root',
+  'error-common-labels-yaml11-boolean': 'invalid Kustomization: json: cannot unmarshal bool into Go struct field Kustomization.commonLabels of type string',
   'configmap-key-leading-zero': 'json: unsupported type: map[interface {}]interface {}',
   'common-annotations-key-on': 'json: unsupported type: map[interface {}]interface {}',
   'generator-duplicate-key': 'configmap cfg illegally repeats the key `a`',
