@@ -21,12 +21,14 @@ import { addNameAffix, addToMaps, annotationSpecs, labelSpecs } from './transfor
 import { fixNameReferences } from './transformers/namereference.js';
 import { setNamespace } from './transformers/namespace.js';
 import { runReplacements } from './transformers/replacements.js';
-import { runPatches, runPatchesJson6902, runPatchesStrategicMerge, type PatchContext } from './transformers/patches.js';
+import { runPatches, runPatchesJson6902, runPatchesStrategicMerge, type PatchContext, type UnmatchedPatch } from './transformers/patches.js';
 
 export interface BuildOptions {
   kubernetesVersion: KubernetesVersion;
   /** Add kustomize's config.kubernetes.io/origin annotation, as `buildMetadata: [originAnnotations]` does. */
   origins?: boolean;
+  /** Filled with the patch entries whose target selected nothing. */
+  unmatched?: UnmatchedPatch[];
 }
 
 export interface Built {
@@ -117,7 +119,7 @@ function refuseConfigurations(k: Kustomization): void {
 
 function transform(k: Kustomization, resmap: ResMap, options: BuildOptions): void {
   const at = (pointer: string): Origin => ({ file: k.file, pointer, locate: () => k.locate(pointer) });
-  const patchCtx: PatchContext = { kubernetesVersion: options.kubernetesVersion };
+  const patchCtx: PatchContext = { kubernetesVersion: options.kubernetesVersion, unmatched: options.unmatched };
   runPatchesStrategicMerge(k, resmap, patchCtx);
   runPatches(k, resmap, patchCtx);
   if (typeof k.fields.namespace === 'string' && k.fields.namespace !== '') setNamespace(resmap.items, k.fields.namespace, at('/namespace'));
@@ -132,7 +134,7 @@ function transform(k: Kustomization, resmap: ResMap, options: BuildOptions): voi
   });
   if (k.fields.commonLabels) addToMaps(resmap.items, stringMap(k.fields.commonLabels), labelSpecs(true, true), at('/commonLabels'));
   if (k.fields.commonAnnotations) addToMaps(resmap.items, stringMap(k.fields.commonAnnotations), annotationSpecs, at('/commonAnnotations'));
-  runPatchesJson6902(k, resmap);
+  runPatchesJson6902(k, resmap, patchCtx);
   const replicas = Array.isArray(k.fields.replicas) ? (k.fields.replicas as { name: string; count: number }[]) : [];
   replicas.forEach((entry, i) => setReplicas(resmap.items, entry, at(`/replicas/${i}/count`), k, `/replicas/${i}`));
   const images = [...(Array.isArray(k.fields.images) ? k.fields.images : []), ...(Array.isArray(k.fields.imageTags) ? k.fields.imageTags : [])] as ImageRule[];
