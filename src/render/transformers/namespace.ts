@@ -31,7 +31,9 @@ export function setNamespace(resources: RenderResource[], namespace: string, ori
       setConversionWebhookNamespace(r, namespace);
       continue;
     }
-    if (r.namespace !== namespace) r.previousIds.push(r.namespace === undefined ? { name: r.name } : { name: r.name, namespace: r.namespace });
+    // Recorded even when the namespace does not change: kustomize's name references then give a
+    // RoleBinding subject without a namespace the account's (kubeflow's istio gateways).
+    r.previousIds.push(r.namespace === undefined ? { name: r.name } : { name: r.name, namespace: r.namespace });
     r.metadata.namespace = namespace;
     r.setOrigin('/metadata/namespace', origin);
     if (r.kind === 'RoleBinding' || r.kind === 'ClusterRoleBinding') {
