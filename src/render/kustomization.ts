@@ -78,13 +78,8 @@ function checkFields(fields: Record<string, unknown>, file: string): void {
     const v = fields[field];
     if (v !== undefined && v !== null && typeof v !== 'string') throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${jsonType(v)} into Go struct field Kustomization.${field} of type string`, file, `/${field}`);
   }
-  for (const field of ['commonLabels', 'commonAnnotations']) {
-    const map = fields[field];
-    if (!isPlainObject(map)) continue;
-    for (const [key, v] of Object.entries(map)) {
-      if (v !== null && typeof v !== 'string') throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${jsonType(v)} into Go struct field Kustomization.${field} of type string`, file, `/${field}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-    }
-  }
+  for (const field of ['commonLabels', 'commonAnnotations']) refuseNonStringValues(fields[field], `Kustomization.${field}`, file, `/${field}`);
+  if (Array.isArray(fields.labels)) fields.labels.forEach((entry, i) => refuseNonStringValues(isPlainObject(entry) ? entry.pairs : undefined, 'Label.labels.pairs', file, `/labels/${i}/pairs`));
   for (const field of MAPPING_LIST_FIELDS) {
     const list = fields[field];
     if (!Array.isArray(list)) continue;
@@ -99,6 +94,14 @@ function checkFields(fields: Record<string, unknown>, file: string): void {
   }
   if (fields.kind !== undefined && fields.kind !== 'Kustomization' && fields.kind !== 'Component') {
     throw new BuildError(`invalid Kustomization: kind ${JSON.stringify(fields.kind)} is not Kustomization or Component`, file, '/kind');
+  }
+}
+
+/** A map[string]string field: sigs.k8s.io/yaml's `yes` or `1` is a bool or a number, which Go's json refuses. */
+function refuseNonStringValues(map: unknown, goField: string, file: string, pointer: string): void {
+  if (!isPlainObject(map)) return;
+  for (const [key, v] of Object.entries(map)) {
+    if (v !== null && typeof v !== 'string') throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${jsonType(v)} into Go struct field ${goField} of type string`, file, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
   }
 }
 

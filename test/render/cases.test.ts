@@ -27,6 +27,7 @@ const ERROR_MEANING: Record<string, string> = {
   'error-namespace-yaml11-boolean': 'invalid Kustomization: json: cannot unmarshal bool into Go struct field Kustomization.namespace of type string',
   'error-namespace-yaml11-on': 'invalid Kustomization: json: cannot unmarshal bool into Go struct field Kustomization.namespace of type string',
   'error-first-refusal-wins': 'no such file or directory',
+  'error-labels-pairs-yaml11-boolean': 'invalid Kustomization: json: cannot unmarshal bool into Go struct field Label.labels.pairs of type string',
   'error-overlay-inside-base': 'cycle detected: candidate root',
   'error-common-labels-yaml11-boolean': 'invalid Kustomization: json: cannot unmarshal bool into Go struct field Kustomization.commonLabels of type string',
   'configmap-key-leading-zero': 'json: unsupported type: map[interface {}]interface {}',
