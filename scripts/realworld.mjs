@@ -113,4 +113,6 @@ for (const r of groups.theyRefuse) console.log(`  ${rel(r.dir)}: ${r.theirs.stde
 if (showDiff) {
   for (const r of groups.differ) console.log(`\n${rel(r.dir)}\n${firstDiff(r.ours.stdout, r.theirs.stdout)}`);
   for (const [why, list] of reasons) console.log(`\nrefused (${why}):\n  ${list.join('\n  ')}`);
+  const firstError = (text) => (text.split('\n').find((l) => /error/i.test(l)) ?? '').slice(0, 200);
+  for (const r of groups.bothRefuse) console.log(`\nboth refuse ${rel(r.dir)}\n    kustomize: ${firstError(r.theirs.stderr)}\n    kubeproof: ${firstError(r.ours.stderr)}`);
 }
