@@ -184,4 +184,7 @@ function cleanBuildAnnotations(r: RenderResource): void {
   if (!annotations || typeof annotations !== 'object') return;
   for (const key of [...BUILD_ANNOTATIONS, 'config.kubernetes.io/path', 'config.kubernetes.io/index', 'config.k8s.io/id', 'config.kubernetes.io/origin', 'alpha.config.kubernetes.io/transformations']) delete annotations[key];
   if (Object.keys(annotations).length === 0) delete r.metadata.annotations;
+  // Setting them back as a map[string]string also makes every scalar value text: `a: 1` is
+  // printed `a: "1"` (labels are not set back, and keep their types).
+  for (const [key, v] of Object.entries(annotations)) if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') annotations[key] = stringOf(v);
 }
