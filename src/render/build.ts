@@ -88,7 +88,9 @@ function accumulate(dir: string, chain: string[], options: BuildOptions, warning
     if (!isDirectory(target)) throw new BuildError(`accumulating components: '${target}' must be a directory`, k.file, pointer);
     applyComponent(target, resmap, [...chain, target], options, warnings, { file: k.file, pointer });
   });
-  transform(k, resmap, options);
+  // A Component built on its own has nothing of its includer's to patch: its targets matching
+  // nothing there is expected, not an unmatched-patch finding.
+  transform(k, resmap, top && k.kind === 'Component' ? { ...options, unmatched: undefined } : options);
   return { resmap, k };
 }
 

@@ -54,4 +54,9 @@ describe('unmatched-patch', () => {
     expect(rendered.findings.map((d) => d.ruleId)).toEqual(['unmatched-patch', 'unmatched-patch']);
     expect(rendered.yaml).toBe('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n');
   });
+
+  it('says nothing about a Component built on its own, whose patches are for its includer', () => {
+    const dir = tempTree({ 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n- target: {kind: Deployment}\n  patch: |-\n    - op: add\n      path: /spec/paused\n      value: true\n' });
+    expect(render(dir).findings).toEqual([]);
+  });
 });
