@@ -34,7 +34,7 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
     const dir = path.resolve(cwd, p);
     if (p !== '-' && isDirectoryWithKustomization(dir)) {
       const rendered = render(dir, { cwd, kubernetesVersion: options.kubernetesVersion, maxFileSize: options.maxFileSize });
-      out.diagnostics.push(...rendered.diagnostics);
+      out.diagnostics.push(...rendered.diagnostics, ...rendered.findings);
       out.resources.push(...rendered.resources);
       out.groups.push(rendered.resources);
       out.readFiles.push(...rendered.files);

@@ -2,6 +2,8 @@
 import { Composer, isScalar, LineCounter, Parser, visit, type Alias, type Document, type Scalar, type YAMLError } from 'yaml';
 import { START_OF_FILE, type Diagnostic, type Resource, type SourceSpan } from '../core/index.js';
 import { MAX_SCALAR_CHARS, refusedToken, untilStackOverflow, type Refused } from './cst-depth.js';
+import { dropInventedFinalNewline } from './block-scalar-eof.js';
+import { firstNonStringKey } from './kustomize-keys.js';
 import { isAliasBomb, measureExpansion } from './expansion.js';
 import { identify } from './identify.js';
 import { NodeLocator } from './positions.js';
@@ -111,6 +113,13 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
     return;
   }
 
+  dropInventedFinalNewline(doc, ctx.text);
+  const badKey = ctx.typing === 'kustomize' ? firstNonStringKey(doc) : undefined;
+  if (badKey) {
+    const message = `map key ${badKey.source ?? String(badKey.value)} is not a string to kustomize (go-yaml types it as ${badKey.value === null ? 'null' : typeof badKey.value}): json: unsupported type: map[interface {}]interface {}; quote the key`;
+    out.diagnostics.push(problem('yaml-syntax', file, message, locator.span(badKey) ?? START_OF_FILE));
+    return;
+  }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: -1 }) as unknown; // measured above
@@ -219,6 +228,7 @@ export function parsePlainDocuments(text: string, file: string, options: ParseOp
       diagnostics.push(problem('alias-bomb', file, 'refused: its aliases expand to an unreasonable size (a likely "billion laughs" attack)', locator.span(doc.contents)));
       continue;
     }
+    dropInventedFinalNewline(doc, text);
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: -1 });

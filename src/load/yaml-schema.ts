@@ -110,8 +110,25 @@ const yaml12BoolTag: ScalarTag = {
   resolve: (s) => s === 'true' || s === 'True' || s === 'TRUE',
 };
 
+/**
+ * go-yaml v3 keeps an integer beyond 2^53 that fits int64 or uint64 as that integer, and
+ * kustomize writes every digit back (12345678901234567890); a JavaScript number would round
+ * it. Such values become bigints; larger ones stay floats, as go-yaml makes them.
+ */
+const kustomizeIntTag: ScalarTag = {
+  ...intTag,
+  resolve(src, onError, options) {
+    const n = (intTag.resolve as (s: string, e: typeof onError, o: typeof options) => number)(src, onError, options);
+    if (Number.isSafeInteger(n)) return n;
+    const plain = src.replace(/_/g, '');
+    if (!/^[-+]?[1-9][0-9]*$/.test(plain)) return n;
+    const big = BigInt(plain);
+    return big >= -(2n ** 63n) && big < 2n ** 64n ? big : n;
+  },
+};
+
 const kubernetesScalars = [nullTag, boolTag, timestampTag, intTag, floatTag, binaryTag];
-const kustomizeScalars = [nullTag, yaml12BoolTag, timestampTag, intTag, floatTag, binaryTag];
+const kustomizeScalars = [nullTag, yaml12BoolTag, timestampTag, kustomizeIntTag, floatTag, binaryTag];
 
 function structural(tags: Tags): Tags {
   return tags.filter((t) => {

@@ -50,6 +50,7 @@ export class Overlays {
     const rendered = render(root, { cwd, kubernetesVersion: options.kubernetesVersion, readFile, maxFileSize: options.maxFileSize });
     const diagnostics = [
       ...rendered.diagnostics,
+      ...rendered.findings,
       ...validateSchemas(rendered.resources, options),
       ...(options.rules === false ? [] : runRules(rendered.resources, options)),
     ].map((d) => ({ ...d, file: path.resolve(cwd, d.file) }));

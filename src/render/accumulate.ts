@@ -63,9 +63,12 @@ export function accumulateResources(k: Kustomization, ctx: BuildContext): ResMap
 }
 
 function buildChild(dir: string, k: Kustomization, ctx: BuildContext, pointer: string): ResMap {
-  if (ctx.chain.includes(dir)) {
-    const cycle = [...ctx.chain.slice(ctx.chain.indexOf(dir)), dir].map((d) => path.relative(process.cwd(), d) || '.').join(' -> ');
-    throw new BuildError(`cycle detected: candidate root '${dir}' contains visited root '${ctx.chain[ctx.chain.length - 1]}' (${cycle})`, k.file, pointer);
+  // kustomize's loader refuses a root that is, or contains, one being built (api/internal/loader
+  // fileloader.go): an overlay inside its own base's directory is a cycle too.
+  const visited = ctx.chain.find((v) => v === dir || v.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep));
+  if (visited !== undefined) {
+    const cycle = [...ctx.chain.slice(ctx.chain.indexOf(visited)), dir].map((d) => path.relative(process.cwd(), d) || '.').join(' -> ');
+    throw new BuildError(`cycle detected: candidate root '${dir}' contains visited root '${ctx.chain.includes(dir) ? ctx.chain[ctx.chain.length - 1] : visited}' (${cycle})`, k.file, pointer);
   }
   return ctx.build(dir, [...ctx.chain, dir], { file: k.file, pointer });
 }

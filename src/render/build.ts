@@ -21,12 +21,14 @@ import { addNameAffix, addToMaps, annotationSpecs, labelSpecs } from './transfor
 import { fixNameReferences } from './transformers/namereference.js';
 import { setNamespace } from './transformers/namespace.js';
 import { runReplacements } from './transformers/replacements.js';
-import { runPatches, runPatchesJson6902, runPatchesStrategicMerge, type PatchContext } from './transformers/patches.js';
+import { runPatches, runPatchesJson6902, runPatchesStrategicMerge, type PatchContext, type UnmatchedPatch } from './transformers/patches.js';
 
 export interface BuildOptions {
   kubernetesVersion: KubernetesVersion;
   /** Add kustomize's config.kubernetes.io/origin annotation, as `buildMetadata: [originAnnotations]` does. */
   origins?: boolean;
+  /** Filled with the patch entries whose target selected nothing. */
+  unmatched?: UnmatchedPatch[];
 }
 
 export interface Built {
@@ -75,9 +77,10 @@ function accumulate(dir: string, chain: string[], options: BuildOptions, warning
   const k = readKustomization(dir, from);
   if (k.kind === 'Component' && !top) throw new BuildError(`expected kind != 'Component' for path '${dir}'`, k.file);
   for (const [field, text] of DEPRECATED) if (k.fields[field] !== undefined) warnings.push(`# Warning: ${text} Run 'kustomize edit fix' to update your Kustomization automatically.`);
-  refuseUnsupported(k);
+  refuseConfigurations(k);
   const ctx: BuildContext = { chain, build: (child, c, at) => accumulate(child, c, options, warnings, false, at).resmap };
   const resmap = accumulateResources(k, ctx);
+  refuseUnsupported(k); // kustomize meets plugins and vars after the resources: their errors come first
   runGenerators(k, resmap);
   stringList(k, 'components').forEach((ref, i) => {
     const pointer = `/components/${i}`;
@@ -85,7 +88,9 @@ function accumulate(dir: string, chain: string[], options: BuildOptions, warning
     if (!isDirectory(target)) throw new BuildError(`accumulating components: '${target}' must be a directory`, k.file, pointer);
     applyComponent(target, resmap, [...chain, target], options, warnings, { file: k.file, pointer });
   });
-  transform(k, resmap, options);
+  // A Component built on its own has nothing of its includer's to patch: its targets matching
+  // nothing there is expected, not an unmatched-patch finding.
+  transform(k, resmap, top && k.kind === 'Component' ? { ...options, unmatched: undefined } : options);
   return { resmap, k };
 }
 
@@ -93,9 +98,10 @@ function accumulate(dir: string, chain: string[], options: BuildOptions, warning
 function applyComponent(dir: string, resmap: ResMap, chain: string[], options: BuildOptions, warnings: string[], from: { file: string; pointer: string }): void {
   const k = readKustomization(dir, from);
   if (k.kind !== 'Component') throw new BuildError(`accumulating components: accumulateDirectory: "expected kind 'Component' for path '${dir}' but got 'Kustomization'"`, from.file, from.pointer);
-  refuseUnsupported(k);
+  refuseConfigurations(k);
   const ctx: BuildContext = { chain, build: (child, c, at) => accumulate(child, c, options, warnings, false, at).resmap };
   resmap.appendAll(accumulateResources(k, ctx), from);
+  refuseUnsupported(k);
   runGenerators(k, resmap);
   stringList(k, 'components').forEach((ref, i) => applyComponent(resolveInRoot(k.dir, ref, k.file, `/components/${i}`), resmap, [...chain, ref], options, warnings, { file: k.file, pointer: `/components/${i}` }));
   transform(k, resmap, options);
@@ -106,12 +112,16 @@ function refuseUnsupported(k: Kustomization): void {
     if (k.fields[field] !== undefined) throw new BuildError(`'${field}' is not supported: kubeproof runs no plugins and fetches no charts (offline and safe by default)`, k.file, `/${field}`);
   }
   if (k.fields.vars !== undefined) throw new BuildError("'vars' is not supported: use 'replacements' instead", k.file, '/vars');
+}
+
+/** kustomize loads `configurations` with the kustomization itself, before any resource. */
+function refuseConfigurations(k: Kustomization): void {
   if (k.fields.configurations !== undefined) throw new BuildError("'configurations' (custom field specs) is not supported yet by kubeproof render", k.file, '/configurations');
 }
 
 function transform(k: Kustomization, resmap: ResMap, options: BuildOptions): void {
   const at = (pointer: string): Origin => ({ file: k.file, pointer, locate: () => k.locate(pointer) });
-  const patchCtx: PatchContext = { kubernetesVersion: options.kubernetesVersion };
+  const patchCtx: PatchContext = { kubernetesVersion: options.kubernetesVersion, unmatched: options.unmatched };
   runPatchesStrategicMerge(k, resmap, patchCtx);
   runPatches(k, resmap, patchCtx);
   if (typeof k.fields.namespace === 'string' && k.fields.namespace !== '') setNamespace(resmap.items, k.fields.namespace, at('/namespace'));
@@ -126,7 +136,7 @@ function transform(k: Kustomization, resmap: ResMap, options: BuildOptions): voi
   });
   if (k.fields.commonLabels) addToMaps(resmap.items, stringMap(k.fields.commonLabels), labelSpecs(true, true), at('/commonLabels'));
   if (k.fields.commonAnnotations) addToMaps(resmap.items, stringMap(k.fields.commonAnnotations), annotationSpecs, at('/commonAnnotations'));
-  runPatchesJson6902(k, resmap);
+  runPatchesJson6902(k, resmap, patchCtx);
   const replicas = Array.isArray(k.fields.replicas) ? (k.fields.replicas as { name: string; count: number }[]) : [];
   replicas.forEach((entry, i) => setReplicas(resmap.items, entry, at(`/replicas/${i}/count`), k, `/replicas/${i}`));
   const images = [...(Array.isArray(k.fields.images) ? k.fields.images : []), ...(Array.isArray(k.fields.imageTags) ? k.fields.imageTags : [])] as ImageRule[];
@@ -169,8 +179,14 @@ function addOriginAnnotation(r: RenderResource, root: string): void {
 const BUILD_ANNOTATIONS = ['previousKinds', 'previousNames', 'previousNamespaces', 'prefixes', 'suffixes', 'allowNameChange', 'allowKindChange', 'refBy', 'generatorBehavior', 'needsHashSuffix', 'path', 'index', 'seqindent'].map((a) => `internal.config.kubernetes.io/${a}`);
 
 function cleanBuildAnnotations(r: RenderResource): void {
-  const annotations = r.metadata.annotations as Record<string, unknown> | undefined;
+  const annotations = r.metadata.annotations as Record<string, unknown> | null | undefined;
+  // kustomize's RemoveBuildAnnotations sets what is left back; kyaml's SetAnnotations clears an
+  // empty map, so `annotations:` left empty (null) or `{}` never reaches the output.
+  if (annotations === null) delete r.metadata.annotations;
   if (!annotations || typeof annotations !== 'object') return;
   for (const key of [...BUILD_ANNOTATIONS, 'config.kubernetes.io/path', 'config.kubernetes.io/index', 'config.k8s.io/id', 'config.kubernetes.io/origin', 'alpha.config.kubernetes.io/transformations']) delete annotations[key];
   if (Object.keys(annotations).length === 0) delete r.metadata.annotations;
+  // Setting them back as a map[string]string also makes every scalar value text: `a: 1` is
+  // printed `a: "1"` (labels are not set back, and keep their types).
+  for (const [key, v] of Object.entries(annotations)) if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') annotations[key] = stringOf(v);
 }

@@ -16,7 +16,7 @@ export function specMatches(spec: FieldSpec, r: RenderResource): boolean {
   return (spec.group === undefined || spec.group === r.group) && (spec.version === undefined || spec.version === r.version) && (spec.kind === undefined || spec.kind === r.kind);
 }
 
-/** Segments of a field-spec path: `/` separates, `\/` is a slash inside a key, `x[]` is the list x. */
+/** Segments of a field-spec path: `/` separates, `\/` is a slash inside a key, `x[]` (kept as written) is the list x. */
 const splitCache = new Map<string, string[]>();
 
 export function splitPath(path: string): string[] {
@@ -38,7 +38,7 @@ function splitPathUncached(path: string): string[] {
     } else cur += path[i];
   }
   out.push(cur);
-  return out.map((s) => s.replace(/\[\]$/, '')).filter((s) => s !== '');
+  return out.filter((s) => s !== '');
 }
 
 type Visitor = (parent: Record<string, unknown>, key: string, pointer: string) => void;
@@ -55,7 +55,9 @@ export function walkPath(root: Record<string, unknown>, path: string, create: bo
       return;
     }
     if (!isMap(node)) return;
-    const key = segments[i]!;
+    const segment = segments[i]!;
+    const isList = segment.endsWith('[]');
+    const key = isList ? segment.slice(0, -2) : segment;
     const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (i === segments.length - 1) {
       if (node[key] === undefined && !create) return;
@@ -63,7 +65,9 @@ export function walkPath(root: Record<string, unknown>, path: string, create: bo
       return;
     }
     if (node[key] === undefined || node[key] === null) {
-      if (!create) return;
+      // A missing list (`x[]`) is never made: kyaml's PathGetter creates maps, not sequences,
+      // so commonLabels do not give a StatefulSet without claims a volumeClaimTemplates.
+      if (!create || isList) return;
       node[key] = {};
     }
     step(node[key], i + 1, childPointer);

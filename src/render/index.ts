@@ -15,6 +15,8 @@ import { findKustomizationFile, parseKustomizationFile } from './kustomization.j
 import { emitDocuments } from './output/emit.js';
 import { renderProblems } from './problems.js';
 import type { RenderResource } from './resource.js';
+import type { UnmatchedPatch } from './transformers/patches.js';
+import { unmatchedPatchFindings } from './unmatched.js';
 
 export { renderProblemMetas, renderProblems } from './problems.js';
 export { emitDocuments, emitDocument } from './output/emit.js';
@@ -41,6 +43,8 @@ export interface Rendered {
   diagnostics: Diagnostic[];
   /** kustomize's deprecation warnings, one line each. */
   warnings: string[];
+  /** Findings beyond kustomize (unmatched-patch): the build succeeded; check and lint report them, render does not. */
+  findings: Diagnostic[];
   /** Absolute real paths of every file the build read (kustomization files, resources, patches, generator inputs), sorted; up to the error when it failed. */
   files: string[];
 }
@@ -70,17 +74,19 @@ export function render(dir: string, options: RenderOptions = {}): Rendered {
 
 function build(absolute: string, cwd: string, options: RenderOptions): Omit<Rendered, 'files'> {
   try {
-    const built = buildKustomization(absolute, { kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, origins: options.origins });
+    const unmatched: UnmatchedPatch[] = [];
+    const built = buildKustomization(absolute, { kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, origins: options.origins, unmatched });
     if (options.redactSecrets) for (const r of built.resources) r.object = redactSecretObject(r.object);
     return {
       yaml: emitDocuments(built.resources.map((r) => r.object)),
       resources: built.resources.map((r) => toResource(r, cwd)),
       diagnostics: [],
       warnings: built.warnings,
+      findings: unmatchedPatchFindings(unmatched, cwd),
     };
   } catch (err) {
     if (!(err instanceof BuildError)) throw err;
-    return { yaml: '', resources: [], diagnostics: [buildDiagnostic(err, absolute, cwd)], warnings: [] };
+    return { yaml: '', resources: [], diagnostics: [buildDiagnostic(err, absolute, cwd)], warnings: [], findings: [] };
   }
 }
 

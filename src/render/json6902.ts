@@ -13,7 +13,9 @@ interface Op {
 }
 
 export function applyJson6902(object: Record<string, unknown>, ops: Op[], blame: { file: string; pointer: string }): Record<string, unknown> {
-  let doc = JSON.parse(JSON.stringify(object)) as Record<string, unknown>;
+  // kustomize applies JSON patches to the object's JSON: an integer kept whole beyond 2^53
+  // (a bigint) becomes a float64 there, as it does here.
+  let doc = JSON.parse(JSON.stringify(object, (_key, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))) as Record<string, unknown>;
   for (const raw of ops as unknown[]) {
     const op = { ...checkShape(raw, blame) };
     op.path = normalize(op.path);

@@ -56,7 +56,9 @@ export function readKustomization(dir: string, from?: { file: string; pointer: s
 export function parseKustomizationFile(file: string): Pick<Kustomization, 'fields' | 'locate'> {
   const decoded = decodeSource(readFile(file), file);
   if ('problem' in decoded) throw new BuildError(`invalid Kustomization: ${decoded.problem.message}`, file);
-  const { documents, diagnostics } = parsePlainDocuments(decoded.text, file, { typing: 'kustomize' });
+  // kustomize unmarshals a kustomization with sigs.k8s.io/yaml, whose resolver is go-yaml v2's:
+  // `namespace: n` (or yes, on) is a boolean there, refused below as kustomize refuses it.
+  const { documents, diagnostics } = parsePlainDocuments(decoded.text, file, { typing: 'kubectl' });
   if (diagnostics.length > 0) {
     const d = diagnostics[0]!;
     throw new BuildError(`invalid Kustomization: ${d.message} (line ${d.line}, column ${d.column})`, file);
@@ -72,6 +74,12 @@ function checkFields(fields: Record<string, unknown>, file: string): void {
   for (const key of Object.keys(fields)) {
     if (!KNOWN_FIELDS.includes(key)) throw new BuildError(`invalid Kustomization: json: unknown field "${key}"`, file, `/${key}`);
   }
+  for (const field of ['namespace', 'namePrefix', 'nameSuffix']) {
+    const v = fields[field];
+    if (v !== undefined && v !== null && typeof v !== 'string') throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${jsonType(v)} into Go struct field Kustomization.${field} of type string`, file, `/${field}`);
+  }
+  for (const field of ['commonLabels', 'commonAnnotations']) refuseNonStringValues(fields[field], `Kustomization.${field}`, file, `/${field}`);
+  if (Array.isArray(fields.labels)) fields.labels.forEach((entry, i) => refuseNonStringValues(isPlainObject(entry) ? entry.pairs : undefined, 'Label.labels.pairs', file, `/labels/${i}/pairs`));
   for (const field of MAPPING_LIST_FIELDS) {
     const list = fields[field];
     if (!Array.isArray(list)) continue;
@@ -86,6 +94,14 @@ function checkFields(fields: Record<string, unknown>, file: string): void {
   }
   if (fields.kind !== undefined && fields.kind !== 'Kustomization' && fields.kind !== 'Component') {
     throw new BuildError(`invalid Kustomization: kind ${JSON.stringify(fields.kind)} is not Kustomization or Component`, file, '/kind');
+  }
+}
+
+/** A map[string]string field: sigs.k8s.io/yaml's `yes` or `1` is a bool or a number, which Go's json refuses. */
+function refuseNonStringValues(map: unknown, goField: string, file: string, pointer: string): void {
+  if (!isPlainObject(map)) return;
+  for (const [key, v] of Object.entries(map)) {
+    if (v !== null && typeof v !== 'string') throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${jsonType(v)} into Go struct field ${goField} of type string`, file, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
   }
 }
 

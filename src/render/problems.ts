@@ -7,6 +7,11 @@ export const renderProblems = {
     description: 'The kustomization cannot be built',
     docs: 'kustomize would refuse to build this overlay: a missing or unsafe file, a cycle, a duplicate resource, a patch that applies to nothing, an unsupported field. The message says what and where, in kustomize\'s words.',
   },
+  'unmatched-patch': {
+    severity: 'warning',
+    description: "A patch's target selects no resource",
+    docs: "kustomize applies a patch whose `target` (kind, name, namespace, label or annotation selector) matches nothing to nothing, and says nothing (kustomize issues #4379, #5093, #5811): a typo or a renamed resource ships the overlay without its change. Reported by check and lint at the patch entry in the kustomization; `render` stays silent, as kustomize does.",
+  },
 } as const satisfies Record<string, Omit<RuleMeta, 'id'>>;
 
 export const renderProblemMetas: RuleMeta[] = Object.entries(renderProblems).map(([id, meta]) => ({ id, ...meta }));

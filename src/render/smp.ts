@@ -34,7 +34,23 @@ function resolved(s: SchemaCursor): SchemaNode | undefined {
 /** Merges `patch` into `dest`; returns the result, or undefined when the patch deletes it. */
 export function strategicMerge(dest: unknown, patch: unknown, schema: SchemaCursor): unknown {
   const r = merge(dest, patch, schema);
-  return r === CLEAR ? undefined : r;
+  return r === CLEAR ? undefined : dropNullFields(r);
+}
+
+/**
+ * kyaml's merge walker treats a null in the resource as "no value": a field left empty
+ * (`labels:`, `args:`) disappears from every resource a strategic-merge patch touched, while
+ * the maps around it stay, empty (`podAntiAffinity: {}`), as kustomize 5.5 prints them.
+ */
+function dropNullFields(v: unknown): unknown {
+  if (Array.isArray(v)) v.forEach(dropNullFields);
+  else if (isMap(v)) {
+    for (const [key, child] of Object.entries(v)) {
+      if (child === null) delete v[key];
+      else dropNullFields(child);
+    }
+  }
+  return v;
 }
 
 function merge(dest: unknown, patch: unknown, schema: SchemaCursor): Merged {

@@ -58,7 +58,10 @@ const withEnv = `        envFrom:
       serviceAccountName: app
 `;
 
+import { divergenceCases } from './cases-divergences.mjs';
+
 export const cases = {
+  ...divergenceCases,
   'resources-single-file': { 'kustomization.yaml': k('resources:\n- deploy.yaml\n'), 'deploy.yaml': deploy('web') },
   'resources-multi-doc': { 'kustomization.yaml': k('resources:\n- all.yaml\n'), 'all.yaml': deploy('web') + '---\n' + svc('web') + '---\n' + cm('cfg') },
   'resources-list-kind': { 'kustomization.yaml': k('resources:\n- list.yaml\n'), 'list.yaml': 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n- apiVersion: v1\n  kind: Secret\n  metadata: {name: b}\n' },

@@ -110,7 +110,8 @@ export function formatNumber(n: number): string {
   if (n === -Infinity) return '-.inf';
   if (Number.isInteger(n)) {
     const big = BigInt(n);
-    if (big >= INT64_MIN && big < UINT64_END) return big.toString();
+    // Beyond 2^53 a float's shortest round-trip digits, zero-padded, as Go prints it (12345678901234567000).
+    if (big >= INT64_MIN && big < UINT64_END) return Number.isSafeInteger(n) ? big.toString() : String(n);
   }
   return goFloatG(n);
 }

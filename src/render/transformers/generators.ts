@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { REDACTED, rememberSecretValues, stringOf } from '../../core/index.js';
+import { REDACTED, rememberSecretValues } from '../../core/index.js';
 import { BuildError } from '../errors.js';
 import { isMap } from '../fieldspec.js';
 import { readInRoot } from '../files.js';
@@ -48,9 +48,10 @@ function generate(k: Kustomization, kind: 'ConfigMap' | 'Secret', entry: Record<
   const secret = kind === 'Secret';
   const shown = (literal: string) => (secret ? redactLiteral(literal) : literal);
   if (secret) rememberSecretValues(asStrings(entry.literals).flatMap(literalValues));
-  const envs = [...asStrings(entry.envs), ...asStrings(entry.env)];
+  // The legacy singular `env:` is one more env file after `envs` (kustomize's types.FixKustomization).
+  const envs = [...asStrings(entry.envs), ...(typeof entry.env === 'string' && entry.env !== '' ? [entry.env] : [])];
   envs.forEach((env, j) => {
-    const { bytes } = readInRoot(k.dir, env, k.file, `${pointer}/envs/${j}`);
+    const { bytes } = readInRoot(k.dir, env, k.file, j < asStrings(entry.envs).length ? `${pointer}/envs/${j}` : `${pointer}/env`);
     const pairs = parseEnvFile(bytes, env, k, pointer);
     if (secret) rememberSecretValues(pairs.map(([, value]) => value));
     for (const [key, value] of pairs) add(key, Buffer.from(value));
@@ -99,16 +100,16 @@ function generate(k: Kustomization, kind: 'ConfigMap' | 'Secret', entry: Record<
       }
     }
   }
-  if (Object.keys(data).length) object.data = data;
+  // A Secret keeps an empty `data: {}` (kustomize's generator makes the map before filling it); a ConfigMap does not.
+  if (Object.keys(data).length || kind === 'Secret') object.data = data;
   if (Object.keys(binaryData).length) object.binaryData = binaryData;
   if (kind === 'Secret') object.type = typeof entry.type === 'string' && entry.type !== '' ? entry.type : 'Opaque';
   if (global.immutable || local.immutable) object.immutable = true;
 
   const r = new RenderResource(object, { file: k.file, pointer, locate: (p) => k.locate(p === '' ? pointer : pointer) });
+  // An unknown behavior (`add`) is kustomize's BehaviorUnspecified, which acts as `create`
+  // (api/types/genargs.go NewGenerationBehavior): no error of its own.
   r.behavior = entry.behavior === 'merge' || entry.behavior === 'replace' ? entry.behavior : 'create';
-  if (entry.behavior !== undefined && !['create', 'merge', 'replace'].includes(stringOf(entry.behavior))) {
-    throw new BuildError(`unknown generator behavior ${JSON.stringify(entry.behavior)}`, k.file, `${pointer}/behavior`);
-  }
   r.needsHashSuffix = !(global.disableNameSuffixHash || local.disableNameSuffixHash);
   r.generatedBy = kind === 'ConfigMap' ? 'ConfigMapGenerator' : 'SecretGenerator';
   return r;
@@ -177,6 +178,7 @@ export function goJson(v: unknown): string {
   if (isMap(v)) return '{' + Object.keys(v).sort().map((k) => `${goString(k)}:${goJson(v[k])}`).join(',') + '}';
   if (Array.isArray(v)) return '[' + v.map(goJson).join(',') + ']';
   if (typeof v === 'string') return goString(v);
+  if (typeof v === 'bigint') return v.toString(); // an integer beyond 2^53, kept whole (load/yaml-schema.ts)
   return JSON.stringify(v ?? null);
 }
 

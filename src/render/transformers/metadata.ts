@@ -1,4 +1,5 @@
 /** Name prefixes and suffixes, labels and annotations: each writes values into kustomize's field specs. */
+import { parsePlainDocuments } from '../../load/index.js';
 import { BuildError } from '../errors.js';
 import { specMatches, walkPath, type FieldSpec } from '../fieldspec.js';
 import type { Origin, RenderResource } from '../resource.js';
@@ -67,6 +68,10 @@ export const annotationSpecs = ANNOTATIONS;
 
 /** Writes every pair into the maps the specs point at. */
 export function addToMaps(resources: RenderResource[], pairs: Record<string, string>, specs: FieldSpec[], origin: Origin): void {
+  const bad = resources.length > 0 ? Object.keys(pairs).find(isNonStringKey) : undefined;
+  // sigs.k8s.io/yaml turned `on:` into the key "true"; kyaml writes it as a plain key, which
+  // go-yaml v3 then reads as a boolean: the output's JSON encoding refuses the map.
+  if (bad !== undefined) throw new BuildError(`key ${JSON.stringify(bad)} is not a string once written into a resource: json: unsupported type: map[interface {}]interface {}`, origin.file, origin.pointer);
   for (const r of resources) {
     for (const spec of specs) {
       if (!specMatches(spec, r)) continue;
@@ -81,4 +86,11 @@ export function addToMaps(resources: RenderResource[], pairs: Record<string, str
       });
     }
   }
+}
+
+/** Whether go-yaml v3 reads this text, written as a plain key, as something other than a string. */
+function isNonStringKey(key: string): boolean {
+  if (key === '') return false;
+  const value = parsePlainDocuments(key, 'key', { typing: 'kustomize' }).documents[0]?.value;
+  return value !== undefined && typeof value !== 'string' && (value === null || typeof value !== 'object');
 }

@@ -118,10 +118,17 @@ function candidates(name: string, target: Target, referrer: RenderResource, reso
   const referrerNs = referrer.namespace ?? 'default';
   return resources.filter((r) => {
     if (!targetMatches(r, target) || !r.previousIds.some((id) => id.name === name)) return false;
-    if (namespace !== undefined) return r.previousIds.some((id) => (id.namespace ?? 'default') === namespace) || (r.namespace ?? 'default') === namespace;
+    // A reference that names its namespace matches the referral's original namespace, the one
+    // its first file gave it: a subject written for a base's namespace is left alone by an
+    // overlay that moves the account again (kustomize 5.5, api/filters/nameref).
+    if (namespace !== undefined) return (originalId(r).namespace ?? 'default') === namespace;
     if (isClusterScoped(referrer) || isClusterScoped(r) || r.kind === 'ServiceAccount') return true;
     return (r.namespace ?? 'default') === referrerNs;
   });
+}
+
+function originalId(r: RenderResource): { name: string; namespace?: string } {
+  return r.previousIds[0] ?? { name: r.name, namespace: r.namespace };
 }
 
 function pick(found: RenderResource[], referrer: RenderResource, pointer: string): RenderResource | undefined {

@@ -27,8 +27,13 @@ export function setNamespace(resources: RenderResource[], namespace: string, ori
       r.setOrigin('/metadata/name', origin);
       continue;
     }
-    if (isClusterScoped(r)) continue;
-    if (r.namespace !== namespace) r.previousIds.push(r.namespace === undefined ? { name: r.name } : { name: r.name, namespace: r.namespace });
+    if (isClusterScoped(r)) {
+      setConversionWebhookNamespace(r, namespace);
+      continue;
+    }
+    // Recorded even when the namespace does not change: kustomize's name references then give a
+    // RoleBinding subject without a namespace the account's (kubeflow's istio gateways).
+    r.previousIds.push(r.namespace === undefined ? { name: r.name } : { name: r.name, namespace: r.namespace });
     r.metadata.namespace = namespace;
     r.setOrigin('/metadata/namespace', origin);
     if (r.kind === 'RoleBinding' || r.kind === 'ClusterRoleBinding') {
@@ -48,6 +53,23 @@ export function setNamespace(resources: RenderResource[], namespace: string, ori
       service.namespace = namespace;
     }
   }
+}
+
+/**
+ * kustomize's namespace field specs (api/konfig/builtinpluginconsts/namespace.go) include a
+ * CRD's spec/conversion/webhook/clientConfig/service/namespace without `create`: set where
+ * present, never added; the service's name is not a name reference, so prefixes leave it.
+ */
+function setConversionWebhookNamespace(r: RenderResource, namespace: string): void {
+  if (r.group !== 'apiextensions.k8s.io' || r.kind !== 'CustomResourceDefinition') return;
+  const service = dig(r.object, ['spec', 'conversion', 'webhook', 'clientConfig', 'service']);
+  if (service && service.namespace !== undefined) service.namespace = namespace;
+}
+
+function dig(o: unknown, keys: string[]): Record<string, unknown> | undefined {
+  let node = o;
+  for (const key of keys) node = isMap(node) ? node[key] : undefined;
+  return isMap(node) ? node : undefined;
 }
 
 function rename(r: RenderResource, name: string, namespace: string | undefined): void {

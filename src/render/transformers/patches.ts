@@ -14,6 +14,23 @@ import { strategicMerge, type SchemaCursor } from '../smp.js';
 
 export interface PatchContext {
   kubernetesVersion: KubernetesVersion;
+  /** Where patches whose target selects nothing are noted: kustomize skips them silently. */
+  unmatched?: UnmatchedPatch[];
+}
+
+/** A patch entry whose target selected no resource, for the `unmatched-patch` finding. */
+export interface UnmatchedPatch {
+  /** The kustomization file and the pointer of the entry that names the patch. */
+  file: string;
+  pointer: string;
+  target: Target;
+}
+
+/** The resources a target selects; none is noted (kustomize issues #4379, #5093, #5811). */
+function selected(resmap: ResMap, target: Target, k: Kustomization, pointer: string, ctx: PatchContext | undefined): RenderResource[] {
+  const found = resmap.items.filter((x) => selects(target, x));
+  if (found.length === 0) ctx?.unmatched?.push({ file: k.file, pointer, target });
+  return found;
 }
 
 interface PatchBody {
@@ -231,7 +248,7 @@ export function runPatches(k: Kustomization, resmap: ResMap, ctx: PatchContext):
     if (Array.isArray(first)) {
       if (!target) throw new BuildError(`must specify a target for JSON patch [${shownPatch(body.text, entry)}]`, k.file, pointer);
       const ops = readPatch(k, entry, pointer, 'kubectl').documents[0]!.value as never[];
-      for (const r of resmap.items.filter((x) => selects(target, x))) applyJsonTo(r, ops, body.documents[0]!.origin, k, pointer);
+      for (const r of selected(resmap, target, k, pointer, ctx)) applyJsonTo(r, ops, body.documents[0]!.origin, k, pointer);
       return;
     }
     const docs = body.documents.filter((d) => isMap(d.value));
@@ -239,7 +256,7 @@ export function runPatches(k: Kustomization, resmap: ResMap, ctx: PatchContext):
     if (target) {
       if (docs.length > 1) throw new BuildError(`Multiple Strategic-Merge Patches in one \`patches\` entry is not allowed to set \`patches.target\` field`, k.file, pointer);
       const doc = docs[0]!;
-      for (const r of resmap.items.filter((x) => selects(target, x))) {
+      for (const r of selected(resmap, target, k, pointer, ctx)) {
         const patch = { ...(doc.value as Record<string, unknown>) };
         applySmp(resmap, r, patch, doc.origin, ctx, options);
       }
@@ -257,7 +274,7 @@ export function runPatches(k: Kustomization, resmap: ResMap, ctx: PatchContext):
   });
 }
 
-export function runPatchesJson6902(k: Kustomization, resmap: ResMap): void {
+export function runPatchesJson6902(k: Kustomization, resmap: ResMap, ctx?: PatchContext): void {
   const list = k.fields.patchesJson6902;
   if (!Array.isArray(list)) return;
   list.forEach((entry: Record<string, unknown>, i) => {
@@ -267,7 +284,7 @@ export function runPatchesJson6902(k: Kustomization, resmap: ResMap): void {
     const body = readPatch(k, entry, pointer, 'kubectl');
     const ops = body.documents[0]?.value;
     if (!Array.isArray(ops) || ops.length === 0) throw new BuildError('patch appears to be empty; file=, JsonOp=[]', k.file, pointer);
-    for (const r of resmap.items.filter((x) => selects(target, x))) applyJsonTo(r, ops as never[], body.documents[0]!.origin, k, pointer);
+    for (const r of selected(resmap, target, k, pointer, ctx)) applyJsonTo(r, ops as never[], body.documents[0]!.origin, k, pointer);
   });
 }
 

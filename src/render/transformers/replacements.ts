@@ -74,6 +74,10 @@ function apply(rep: Replacement, resmap: ResMap, k: Kustomization, origin: Origi
             next = typeFromText(value);
           } else if (typeof existing === 'string' && typeof value !== 'object') {
             next = stringOf(value);
+          } else if ((typeof existing === 'number' || typeof existing === 'boolean') && typeof value === 'string') {
+            // kyaml copies the source's text into the target node, which keeps its own tag: a
+            // ConfigMap's "3" lands in spec.replicas as the number 3 (kustomize 5.5).
+            next = typeFromText(value);
           }
           t.parent[t.key] = next;
           r.setOrigin(t.pointer, origin);
