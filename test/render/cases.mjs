@@ -155,4 +155,35 @@ export const cases = {
   'replacements-missing-target-field': { 'kustomization.yaml': k('resources:\n- r.yaml\nreplacements:\n- source: {kind: ConfigMap, name: cm, fieldPath: data.key}\n  targets:\n  - select: {kind: Service}\n    fieldPaths: [spec.nothere]\n'), 'r.yaml': cm('cm') + '---\n' + svc('web') },
   'formatting-keys-and-folding': { 'kustomization.yaml': k('resources:\n- t.yaml\n'), 't.yaml': 'apiVersion: example.com/v1\nkind: Thing\nmetadata: {name: t}\nspec:\n  ' + 'k'.repeat(130) + ': 1\n  "multi\\nline key": 2\n  list:\n  - "' + 'word '.repeat(30) + 'end"\n  - - nested\n    - list\n  - {a: 1, b: [x, y]}\n  quoted: "' + 'x'.repeat(75) + ' tail with spaces  here"\n  single: "@' + 'y'.repeat(80) + ' z"\n  "y": n\n  "on": "off"\n' },
   'multi-doc-patch-file': { 'kustomization.yaml': k('resources:\n- r.yaml\npatches:\n- path: p.yaml\n'), 'r.yaml': cm('a') + '---\n' + cm('b'), 'p.yaml': cm('a', 'x: "1"') + '---\n' + cm('b', 'y: "2"') },
+  'configurations-base-reaches-overlay': {
+    'kustomization.yaml': k('namePrefix: o-\nnamespace: onx\ncommonLabels: {l: v}\ncommonAnnotations: {an: v}\nimages: [{name: nginx, newTag: "2"}]\nreplicas: [{name: cert, count: 5}]\nresources:\n- base\n'),
+    'base/kustomization.yaml': k('resources:\n- r.yaml\nconfigurations:\n- conf.yaml\n'),
+    'base/conf.yaml': 'nameReference:\n- kind: Issuer\n  group: cert-manager.io\n  fieldSpecs:\n  - kind: Certificate\n    group: cert-manager.io\n    path: spec/issuerRef/name\nnamespace:\n- kind: Certificate\n  path: spec/ns\n  create: true\ncommonLabels:\n- kind: Certificate\n  path: spec/labels\n  create: true\ncommonAnnotations:\n- kind: Certificate\n  path: spec/ann\n  create: true\nimages:\n- kind: Certificate\n  path: spec/image\nreplicas:\n- kind: Certificate\n  path: spec/count\nnamePrefix:\n- kind: Certificate\n  path: spec/secretName\n',
+    'base/r.yaml': 'apiVersion: cert-manager.io/v1\nkind: Issuer\nmetadata: {name: iss}\n---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: cert}\nspec:\n  issuerRef: {name: iss, kind: Issuer}\n  secretName: sec\n  image: nginx:1\n  count: 1\n',
+  },
+  'configurations-overlay-only': {
+    'kustomization.yaml': k('namePrefix: p-\nresources:\n- r.yaml\nconfigurations:\n- conf.yaml\nlabels:\n- pairs: {team: a}\n  includeTemplates: true\n'),
+    'conf.yaml': 'nameReference:\n- kind: ConfigMap\n  version: v1\n  fieldSpecs:\n  - kind: Widget\n    path: spec/configRef\n  - kind: Widget\n    path: spec/refs\ntemplateLabels:\n- kind: Widget\n  path: spec/template/labels\n  create: true\n',
+    'r.yaml': cm('settings') + '---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  configRef: settings\n  refs: [settings, other]\n',
+  },
+  'namespace-crd-conversion-and-apiservice': { 'kustomization.yaml': k('namespace: x\nresources:\n- r.yaml\n'), 'r.yaml': 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: a.b.c}\nspec:\n  conversion:\n    webhook:\n      clientConfig:\n        service: {name: s, namespace: system}\n---\napiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingWebhookConfiguration\nmetadata: {name: v}\nwebhooks:\n- name: w\n  clientConfig:\n    service: {name: s, namespace: system}\n---\napiVersion: apiregistration.k8s.io/v1\nkind: APIService\nmetadata: {name: v1.x}\nspec:\n  service: {name: s, namespace: system}\n' },
+  'error-configurations-outside-root': { 'kustomization.yaml': k('resources:\n- r.yaml\nconfigurations:\n- ../conf.yaml\n'), 'r.yaml': cm('a'), '../conf.yaml': 'varReference:\n- path: data\n' },
+  'vars-objref-fieldref': {
+    'kustomization.yaml': k('namePrefix: p-\nnamespace: ns1\nresources:\n- r.yaml\nvars:\n- name: SVC\n  objref: {kind: Service, version: v1, name: web}\n- name: PORT\n  objref: {kind: Service, apiVersion: v1, name: web}\n  fieldref: {fieldpath: "spec.ports[0].port"}\n- name: CMV\n  objref: {kind: ConfigMap, version: v1, name: cm}\n  fieldref: {fieldpath: data.n}\n- name: UNUSED\n  objref: {kind: ConfigMap, version: v1, name: cm}\n'),
+    'r.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  ports: [{port: 80, targetPort: "$(PORT)"}]\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\ndata: {n: "3", x: "$(SVC)"}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  labels: {port: "$(PORT)"}\n  annotations: {a: "$(SVC).$(PORT)", b: "$(PORT)", c: "$(NOPE)", d: "$$(SVC)", e: "$(CMV)", f: "$(SVC"}\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: x\n        args: ["--svc=$(SVC)", "$(PORT)", "$(CMV)", "a$b", "$"]\n        command: [a, "$(SVC"]\n        env: [{name: A, value: "$(PORT)"}]\n',
+  },
+  'vars-from-base-after-names-final': {
+    'kustomization.yaml': k('namePrefix: top-\nresources:\n- base\nreplacements:\n- source: {kind: ConfigMap, name: src, fieldPath: data.ref}\n  targets:\n  - select: {kind: Pod}\n    fieldPaths: [spec.containers.0.args.0]\n'),
+    'base/kustomization.yaml': k('namePrefix: b-\nresources:\n- r.yaml\nconfigMapGenerator:\n- name: gen\n  literals: [k=v]\nvars:\n- name: GEN\n  objref: {kind: ConfigMap, version: v1, name: gen}\n- name: POD_NS\n  objref: {kind: Pod, version: v1, name: p}\n  fieldref: {fieldpath: metadata.namespace}\n'),
+    'base/r.yaml': cm('src', 'ref: "$(GEN)"') + '---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: team}\nspec:\n  containers: [{name: c, image: busybox, args: [x, "$(POD_NS)/$(GEN)"]}]\n',
+  },
+  'error-vars-duplicate-in-overlay': {
+    'kustomization.yaml': k('resources:\n- base\nvars:\n- name: SVC\n  objref: {kind: Service, apiVersion: v1, name: web}\n'),
+    'base/kustomization.yaml': k('resources:\n- r.yaml\nvars:\n- name: SVC\n  objref: {kind: Service, version: v1, name: web}\n'),
+    'base/r.yaml': svc('web'),
+  },
+  'error-vars-objref-unmatched': { 'kustomization.yaml': k('resources:\n- r.yaml\nvars:\n- name: X\n  objref: {kind: Service, apiVersion: v1, name: nothere}\n'), 'r.yaml': svc('web') },
+  'error-vars-objref-without-version': { 'kustomization.yaml': k('resources:\n- r.yaml\nvars:\n- name: CM\n  objref: {kind: ConfigMap, name: a}\n  fieldref: {fieldpath: data.key}\n'), 'r.yaml': cm('a') },
+  'error-vars-field-missing': { 'kustomization.yaml': k('resources:\n- r.yaml\nvars:\n- name: CM\n  objref: {kind: ConfigMap, version: v1, name: a}\n  fieldref: {fieldpath: data.nothere}\n'), 'r.yaml': cm('a') },
+  'secret-generator-empty': { 'kustomization.yaml': k('secretGenerator:\n- name: s\n  options:\n    disableNameSuffixHash: true\n- name: h\nconfigMapGenerator:\n- name: c\n') },
 };

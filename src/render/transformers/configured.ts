@@ -18,8 +18,18 @@ function matching(r: RenderResource, specs: readonly FieldSpec[]): FieldSpec[] {
   return specs.filter((s) => !BUILT_IN(s) && specMatches(s, r));
 }
 
+/**
+ * Default namespace field specs (api/konfig/builtinpluginconsts/namespace.go) that namespace.ts
+ * does not write: they apply to these cluster-scoped kinds too, as kustomize's fsslice pass does.
+ */
+const NAMESPACE_DEFAULTS: readonly FieldSpec[] = [
+  { group: 'apiregistration.k8s.io', kind: 'APIService', path: 'spec/service/namespace', create: true },
+  { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition', path: 'spec/conversion/webhook/clientConfig/service/namespace' },
+];
+
 /** namespace field specs (api/filters/namespace): the namespace written at each path, on any kind the spec selects. */
-export function setConfiguredNamespace(resources: RenderResource[], specs: readonly FieldSpec[], namespace: string, origin: Origin): void {
+export function setConfiguredNamespace(resources: RenderResource[], configured: readonly FieldSpec[], namespace: string, origin: Origin): void {
+  const specs = [...NAMESPACE_DEFAULTS, ...configured];
   for (const r of resources) {
     for (const spec of matching(r, specs)) {
       walkPath(r.object, spec.path, spec.create ?? false, (parent, key, pointer) => {

@@ -99,7 +99,8 @@ function generate(k: Kustomization, kind: 'ConfigMap' | 'Secret', entry: Record<
       }
     }
   }
-  if (Object.keys(data).length) object.data = data;
+  // kustomize's LoadMapIntoSecretData creates a Secret's data map even when empty; a ConfigMap's only with entries.
+  if (Object.keys(data).length || kind === 'Secret') object.data = data;
   if (Object.keys(binaryData).length) object.binaryData = binaryData;
   if (kind === 'Secret') object.type = typeof entry.type === 'string' && entry.type !== '' ? entry.type : 'Opaque';
   if (global.immutable || local.immutable) object.immutable = true;
