@@ -24,6 +24,7 @@ import { addNameAffix, addToMaps, annotationSpecs, labelSpecs } from './transfor
 import { fixNameReferences } from './transformers/namereference.js';
 import { setNamespace } from './transformers/namespace.js';
 import { runReplacements } from './transformers/replacements.js';
+import { loadPluginConfigs, runPluginGenerators, runPluginTransformers, type BuildDir } from './transformers/plugins.js';
 import { mergeVars, mergeVarSet, parseVars, resolveVars, VAR_REFERENCE, type Var } from './transformers/vars.js';
 import { runPatches, runPatchesJson6902, runPatchesStrategicMerge, type PatchContext } from './transformers/patches.js';
 
@@ -98,13 +99,15 @@ function accumulate(dir: string, chain: string[], options: BuildOptions, warning
   // A base's configurations reach this kustomization's transformers too (MergeAccumulator, then MergeConfig).
   mergeConfig(state.config, loadConfigurations(k));
   runGenerators(k, resmap);
+  const buildDir: BuildDir = (child, at) => accumulate(child, [...chain, child], options, warnings, false, at).resmap.items;
+  runPluginGenerators(k, resmap, loadPluginConfigs(k, 'generators', buildDir));
   stringList(k, 'components').forEach((ref, i) => {
     const pointer = `/components/${i}`;
     const target = resolveInRoot(k.dir, ref, k.file, pointer);
     if (!isDirectory(target)) throw new BuildError(`accumulating components: '${target}' must be a directory`, k.file, pointer);
     applyComponent(target, resmap, state, [...chain, target], options, warnings, { file: k.file, pointer });
   });
-  transform(k, resmap, options, state.config);
+  transform(k, resmap, options, state.config, buildDir);
   mergeVars(state.vars, parseVars(k), resmap.items, k);
   return { resmap, k, state };
 }
@@ -131,18 +134,20 @@ function applyComponent(dir: string, resmap: ResMap, state: AccumulatorState, ch
   resmap.appendAll(accumulateResources(k, childContext(chain, options, warnings, state, k)), from);
   mergeConfig(state.config, loadConfigurations(k));
   runGenerators(k, resmap);
+  const buildDir: BuildDir = (child, at) => accumulate(child, [...chain, child], options, warnings, false, at).resmap.items;
+  runPluginGenerators(k, resmap, loadPluginConfigs(k, 'generators', buildDir));
   stringList(k, 'components').forEach((ref, i) => applyComponent(resolveInRoot(k.dir, ref, k.file, `/components/${i}`), resmap, state, [...chain, ref], options, warnings, { file: k.file, pointer: `/components/${i}` }));
-  transform(k, resmap, options, state.config);
+  transform(k, resmap, options, state.config, buildDir);
   mergeVars(state.vars, parseVars(k), resmap.items, k);
 }
 
 function refuseUnsupported(k: Kustomization): void {
-  for (const field of ['generators', 'transformers', 'validators', 'helmCharts', 'helmGlobals', 'helmChartInflationGenerator']) {
+  for (const field of ['validators', 'helmCharts', 'helmGlobals', 'helmChartInflationGenerator']) {
     if (k.fields[field] !== undefined) throw new BuildError(`'${field}' is not supported: kubeproof runs no plugins and fetches no charts (offline and safe by default)`, k.file, `/${field}`);
   }
 }
 
-function transform(k: Kustomization, resmap: ResMap, options: BuildOptions, config: TransformerConfig): void {
+function transform(k: Kustomization, resmap: ResMap, options: BuildOptions, config: TransformerConfig, buildDir: BuildDir): void {
   const at = (pointer: string): Origin => ({ file: k.file, pointer, locate: () => k.locate(pointer) });
   const patchCtx: PatchContext = { kubernetesVersion: options.kubernetesVersion };
   runPatchesStrategicMerge(k, resmap, patchCtx);
@@ -177,6 +182,8 @@ function transform(k: Kustomization, resmap: ResMap, options: BuildOptions, conf
   setImages(resmap.items, imageRules);
   setConfiguredImages(resmap.items, config.images, imageRules);
   runReplacements(k, resmap);
+  // `transformers:` configs run after the builtin ones (kusttarget.go runTransformers).
+  runPluginTransformers(k, resmap, loadPluginConfigs(k, 'transformers', buildDir), patchCtx);
 }
 
 function stringMap(v: unknown): Record<string, string> {

@@ -28,8 +28,8 @@ const NAMESPACE_DEFAULTS: readonly FieldSpec[] = [
 ];
 
 /** namespace field specs (api/filters/namespace): the namespace written at each path, on any kind the spec selects. */
-export function setConfiguredNamespace(resources: RenderResource[], configured: readonly FieldSpec[], namespace: string, origin: Origin): void {
-  const specs = [...NAMESPACE_DEFAULTS, ...configured];
+export function setConfiguredNamespace(resources: RenderResource[], configured: readonly FieldSpec[], namespace: string, origin: Origin, withDefaults = true): void {
+  const specs = withDefaults ? [...NAMESPACE_DEFAULTS, ...configured] : configured;
   for (const r of resources) {
     for (const spec of matching(r, specs)) {
       walkPath(r.object, spec.path, spec.create ?? false, (parent, key, pointer) => {
