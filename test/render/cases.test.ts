@@ -24,6 +24,8 @@ const ERROR_MEANING: Record<string, string> = {
   'error-resource-missing-name': 'metadata.name is required',
   'error-unknown-field': 'invalid Kustomization: json: unknown field "resourcez"',
   'error-configurations-outside-root': "security; file '",
+  'error-transformers-external-plugin': "'transformers': external plugins disabled; unable to load external plugin 'Foo'",
+  'error-transformers-unknown-builtin': 'unable to load builtin NopeTransformer.builtin.[noGrp]',
   'error-vars-duplicate-in-overlay': "merging vars [{SVC Service.[noVer].[noGrp] {}}]: var 'SVC' already encountered",
   'error-vars-field-missing': "field specified in var '{CM ConfigMap.v1.[noGrp] {data.nothere}}' not found in corresponding resource",
   'error-vars-objref-unmatched': "var '{X Service.v1.[noGrp] {metadata.name}}' cannot be mapped to a field in the set of known resources",

@@ -65,9 +65,14 @@ function inlineConfigs(entry: string, file: string): Record<string, unknown>[] |
 function refuseCode(config: Record<string, unknown>, field: string, origin: Origin, k: Kustomization): void {
   const annotations = isPlainObject(config.metadata) && isPlainObject(config.metadata.annotations) ? config.metadata.annotations : {};
   if (config.apiVersion !== 'builtin' || annotations['config.kubernetes.io/function'] !== undefined) {
-    throw new BuildError(`'${field}' entry ${String(config.apiVersion)}/${String(config.kind)} is not supported: kubeproof runs no plugins (exec, container, Go or KRM functions); only apiVersion: builtin configs are run`, origin.file === k.file ? k.file : origin.file, origin.file === k.file ? origin.pointer : '');
+    // kubectl kustomize's own words first (plugins are disabled there too), then why.
+    throw new BuildError(`'${field}': external plugins disabled; unable to load external plugin '${String(config.kind)}' (kubeproof runs no exec, container, Go or KRM function plugins; only apiVersion: builtin configs are run)`, origin.file, origin.file === k.file ? origin.pointer : '');
   }
+  if (!BUILTINS.includes(String(config.kind))) throw new BuildError(`unable to load builtin ${String(config.kind)}.builtin.[noGrp]`, origin.file, origin.file === k.file ? origin.pointer : '');
 }
+
+/** kustomize's builtin plugin kinds (api/internal/plugins/builtinhelpers/builtins.go). */
+const BUILTINS = ['AnnotationsTransformer', 'ConfigMapGenerator', 'IAMPolicyGenerator', 'HashTransformer', 'ImageTagTransformer', 'LabelTransformer', 'NamespaceTransformer', 'PatchJson6902Transformer', 'PatchStrategicMergeTransformer', 'PatchTransformer', 'PrefixSuffixTransformer', 'PrefixTransformer', 'SuffixTransformer', 'ReplicaCountTransformer', 'SecretGenerator', 'ValueAddTransformer', 'HelmChartInflationGenerator', 'ReplacementTransformer', 'SortOrderTransformer'];
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const stringMap = (v: unknown): Record<string, string> => (isPlainObject(v) ? Object.fromEntries(Object.entries(v).map(([a, b]) => [a, typeof b === 'string' ? b : String(b)])) : {});
@@ -87,7 +92,7 @@ export function runPluginGenerators(k: Kustomization, resmap: ResMap, configs: r
     for (const key of ['apiVersion', 'kind', 'metadata']) delete (entry as Record<string, unknown>)[key];
     if (config.kind === 'ConfigMapGenerator') runGenerators(withFields(k, { configMapGenerator: [entry] }), resmap);
     else if (config.kind === 'SecretGenerator') runGenerators(withFields(k, { secretGenerator: [entry] }), resmap);
-    else throw new BuildError(`'generators' entry builtin/${String(config.kind)} is not a builtin generator kubeproof runs (ConfigMapGenerator, SecretGenerator)`, k.file, '/generators');
+    else throw new BuildError(`'generators' entry builtin/${String(config.kind)} is not supported by kubeproof render (it runs ConfigMapGenerator and SecretGenerator; HelmChartInflationGenerator would fetch charts)`, k.file, '/generators');
   }
 }
 
@@ -147,12 +152,12 @@ export function runPluginTransformers(k: Kustomization, resmap: ResMap, configs:
         runReplacements(withFields(k, { replacements: config.replacements }), resmap);
         break;
       case 'HashTransformer':
-        // plugin/builtin/hashtransformer: generated objects that want a hash get it now.
+        // plugin/builtin/hashtransformer: generated objects that want a hash get it now, and keep
+        // wanting it: the build's own hash step appends it a second time (kubectl kustomize 5.5 does).
         for (const r of items) {
           if (!r.needsHashSuffix) continue;
           r.previousIds.push(r.namespace === undefined ? { name: r.name } : { name: r.name, namespace: r.namespace });
           r.metadata.name = `${r.name}-${contentHash(r)}`;
-          r.needsHashSuffix = false;
         }
         break;
       default:
