@@ -94,7 +94,7 @@ function accumulate(dir: string, chain: string[], options: BuildOptions, warning
   for (const [field, text] of DEPRECATED) if (k.fields[field] !== undefined) warnings.push(`# Warning: ${text} Run 'kustomize edit fix' to update your Kustomization automatically.`);
   refuseUnsupported(k);
   const state: AccumulatorState = { config: emptyConfig(), vars: new Map() };
-  const ctx = childContext(chain, options, warnings, state, k);
+  const ctx = childContext(chain, options, warnings, state);
   const resmap = accumulateResources(k, ctx);
   // A base's configurations reach this kustomization's transformers too (MergeAccumulator, then MergeConfig).
   mergeConfig(state.config, loadConfigurations(k));
@@ -113,13 +113,13 @@ function accumulate(dir: string, chain: string[], options: BuildOptions, warning
 }
 
 /** Building a base: its resources come back; its config and vars join this kustomization's. */
-function childContext(chain: string[], options: BuildOptions, warnings: string[], state: AccumulatorState, k: Kustomization): BuildContext {
+function childContext(chain: string[], options: BuildOptions, warnings: string[], state: AccumulatorState): BuildContext {
   return {
     chain,
     build: (child, c, at) => {
       const built = accumulate(child, c, options, warnings, false, at);
       mergeConfig(state.config, built.state.config);
-      mergeVarSet(state.vars, built.state.vars, k.file);
+      mergeVarSet(state.vars, built.state.vars, child, at);
       return built.resmap;
     },
   };
@@ -131,7 +131,7 @@ function applyComponent(dir: string, resmap: ResMap, state: AccumulatorState, ch
   if (k.kind !== 'Component') throw new BuildError(`accumulating components: accumulateDirectory: "expected kind 'Component' for path '${dir}' but got 'Kustomization'"`, from.file, from.pointer);
   refuseUnsupported(k);
   // A component accumulates into the including kustomization's accumulator: one config, one var set.
-  resmap.appendAll(accumulateResources(k, childContext(chain, options, warnings, state, k)), from);
+  resmap.appendAll(accumulateResources(k, childContext(chain, options, warnings, state)), from);
   mergeConfig(state.config, loadConfigurations(k));
   runGenerators(k, resmap);
   const buildDir: BuildDir = (child, at) => accumulate(child, [...chain, child], options, warnings, false, at).resmap.items;

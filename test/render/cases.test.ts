@@ -24,6 +24,7 @@ const ERROR_MEANING: Record<string, string> = {
   'error-resource-missing-name': 'metadata.name is required',
   'error-unknown-field': 'invalid Kustomization: json: unknown field "resourcez"',
   'error-configurations-outside-root': "security; file '",
+  'error-vars-diamond': "/root/b': var 'V' already encountered",
   'error-transformers-external-plugin': "'transformers': external plugins disabled; unable to load external plugin 'Foo'",
   'error-transformers-unknown-builtin': 'unable to load builtin NopeTransformer.builtin.[noGrp]',
   'error-vars-duplicate-in-overlay': "merging vars [{SVC Service.[noVer].[noGrp] {}}]: var 'SVC' already encountered",

@@ -81,10 +81,10 @@ export function mergeVars(set: Map<string, Var>, incoming: Var[], resources: Ren
   }
 }
 
-/** A base's vars joining the including kustomization's (VarSet.MergeSet). */
-export function mergeVarSet(into: Map<string, Var>, incoming: Map<string, Var>, file: string): void {
+/** A base's vars joining the including kustomization's (VarSet.MergeSet, in kusttarget.go accumulateDirectory's words). */
+export function mergeVarSet(into: Map<string, Var>, incoming: Map<string, Var>, dir: string, from: { file: string; pointer: string }): void {
   for (const v of incoming.values()) {
-    if (into.has(v.name)) throw new BuildError(`var '${v.name}' already encountered`, file, '/vars');
+    if (into.has(v.name)) throw new BuildError(`recursed merging from path '${dir}': var '${v.name}' already encountered`, from.file, from.pointer);
     into.set(v.name, v);
   }
 }
