@@ -24,6 +24,8 @@ const ERROR_MEANING: Record<string, string> = {
   'error-resource-missing-name': 'metadata.name is required',
   'error-unknown-field': 'invalid Kustomization: json: unknown field "resourcez"',
   'error-configurations-outside-root': "security; file '",
+  'error-configurations-unknown-field': 'error unmarshaling JSON: while decoding JSON: json: unknown field "extra"',
+  'error-configurations-conflicting-default': 'failed to merge NamePrefix fieldSpec: conflicting fieldspecs',
   'error-vars-diamond': "/root/b': var 'V' already encountered",
   'error-transformers-external-plugin': "'transformers': external plugins disabled; unable to load external plugin 'Foo'",
   'error-transformers-unknown-builtin': 'unable to load builtin NopeTransformer.builtin.[noGrp]',
