@@ -24,6 +24,8 @@ const ERROR_MEANING: Record<string, string> = {
   'error-resource-missing-name': 'metadata.name is required',
   'error-unknown-field': 'invalid Kustomization: json: unknown field "resourcez"',
   'error-configurations-outside-root': "security; file '",
+  'error-vars-unknown-field': 'invalid Kustomization: json: unknown field "foo"',
+  'error-vars-ambiguous-objref': 'merging vars [{V ConfigMap.v1.[noGrp] {data.key}}]: found 2 resId matches for var {V ConfigMap.v1.[noGrp] {data.key}} (unable to disambiguate)',
   'error-configurations-unknown-field': 'error unmarshaling JSON: while decoding JSON: json: unknown field "extra"',
   'error-configurations-conflicting-default': 'failed to merge NamePrefix fieldSpec: conflicting fieldspecs',
   'error-vars-diamond': "/root/b': var 'V' already encountered",

@@ -46,15 +46,24 @@ export function parseVars(k: Kustomization): Var[] {
   if (!Array.isArray(list)) throw new BuildError('invalid Kustomization: json: cannot unmarshal into Go struct field Kustomization.vars (must be a list)', k.file, '/vars');
   return list.map((entry, i) => {
     if (!isPlainObject(entry)) throw new BuildError('invalid Kustomization: json: cannot unmarshal into Go struct field Kustomization.vars (each entry must be a mapping)', k.file, `/vars/${i}`);
+    refuseUnknown(entry, ['name', 'objref', 'fieldref'], k, i);
     const ref = isPlainObject(entry.objref) ? entry.objref : {};
     const field = isPlainObject(entry.fieldref) ? entry.fieldref : {};
+    refuseUnknown(ref, ['apiversion', 'group', 'version', 'kind', 'name', 'namespace'], k, i);
+    refuseUnknown(field, ['fieldpath'], k, i);
     const str = (x: unknown) => (typeof x === 'string' ? x : '');
     return {
       name: str(entry.name),
-      objref: { apiVersion: str(ref.apiVersion), group: str(ref.group), version: str(ref.version), kind: str(ref.kind), name: str(ref.name), namespace: str(ref.namespace) },
-      fieldPath: str(field.fieldpath ?? field.fieldPath),
+      objref: { apiVersion: str(ref.apiVersion ?? ref.apiversion), group: str(ref.group), version: str(ref.version), kind: str(ref.kind), name: str(ref.name), namespace: str(ref.namespace) },
+      fieldPath: str(Object.entries(field).find(([key]) => key.toLowerCase() === 'fieldpath')?.[1]),
     };
   });
+}
+
+/** The Kustomization's strict decoding: Go's encoding/json matches known keys whatever their case. */
+function refuseUnknown(entry: Record<string, unknown>, known: readonly string[], k: Kustomization, i: number): void {
+  const unknown = Object.keys(entry).find((key) => !known.includes(key.toLowerCase()));
+  if (unknown !== undefined) throw new BuildError(`invalid Kustomization: json: unknown field ${JSON.stringify(unknown)}`, k.file, `/vars/${i}`);
 }
 
 /**
