@@ -24,6 +24,7 @@ const ERROR_MEANING: Record<string, string> = {
   'error-resource-missing-name': 'metadata.name is required',
   'error-unknown-field': 'invalid Kustomization: json: unknown field "resourcez"',
   'error-configurations-outside-root': "security; file '",
+  'error-vars-list-with-number': "considering field 'spec/containers/args' of object Pod.v1.[noGrp]/p.[noNs]: visit traversal on path: [args]: invalid value type expect a string",
   'error-vars-unknown-field': 'invalid Kustomization: json: unknown field "foo"',
   'error-vars-ambiguous-objref': 'merging vars [{V ConfigMap.v1.[noGrp] {data.key}}]: found 2 resId matches for var {V ConfigMap.v1.[noGrp] {data.key}} (unable to disambiguate)',
   'error-configurations-unknown-field': 'error unmarshaling JSON: while decoding JSON: json: unknown field "extra"',

@@ -12,7 +12,7 @@ import { isPlainObject } from '../../load/index.js';
 import { BuildError } from '../errors.js';
 import { isMap, specMatches, walkPath, type FieldSpec } from '../fieldspec.js';
 import type { Kustomization } from '../kustomization.js';
-import type { RenderResource } from '../resource.js';
+import { describeId, type RenderResource } from '../resource.js';
 import { isClusterScoped } from './namespace.js';
 
 export interface Var {
@@ -120,7 +120,7 @@ export function resolveVars(resources: RenderResource[], set: Map<string, Var>, 
           for (const [k, x] of Object.entries(node)) if (typeof x === 'string') node[k] = expand(x);
         } else if (Array.isArray(node)) {
           node.forEach((x, i) => {
-            if (typeof x !== 'string') throw new BuildError('invalid value type expect a string', r.origin.file);
+            if (typeof x !== 'string') throw new BuildError(`considering field '${spec.path}' of object ${describeId(r)}: visit traversal on path: [${spec.path.split('/').pop()}]: invalid value type expect a string`, r.origin.file);
             node[i] = expand(x);
           });
         }
