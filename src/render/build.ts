@@ -226,4 +226,7 @@ function cleanBuildAnnotations(r: RenderResource): void {
   if (!annotations || typeof annotations !== 'object') return;
   for (const key of [...BUILD_ANNOTATIONS, 'config.kubernetes.io/path', 'config.kubernetes.io/index', 'config.k8s.io/id', 'config.kubernetes.io/origin', 'alpha.config.kubernetes.io/transformations']) delete annotations[key];
   if (Object.keys(annotations).length === 0) delete r.metadata.annotations;
+  // kustomize writes the annotations back as a string map when it drops its own: a number or a
+  // boolean there (written so, or put there by a var) comes out as text.
+  for (const [key, value] of Object.entries(annotations)) if (typeof value === 'number' || typeof value === 'boolean') annotations[key] = String(value);
 }

@@ -197,4 +197,5 @@ export const cases = {
   'error-vars-unknown-field': { 'kustomization.yaml': k('resources:\n- r.yaml\nvars:\n- name: V\n  objref: {kind: ConfigMap, version: v1, name: a, foo: 1}\n'), 'r.yaml': cm('a') },
   'error-vars-ambiguous-objref': { 'kustomization.yaml': k('resources:\n- r.yaml\nvars:\n- name: V\n  objref: {kind: ConfigMap, version: v1, name: a}\n  fieldref: {fieldPath: data.key}\n'), 'r.yaml': cm('a').replace('name: a', 'name: a\n  namespace: one') + '---\n' + cm('a').replace('name: a', 'name: a\n  namespace: two') },
   'error-vars-list-with-number': { 'kustomization.yaml': k('resources:\n- r.yaml\nvars:\n- name: V\n  objref: {kind: ConfigMap, version: v1, name: a}\n  fieldref: {fieldpath: data.k}\n'), 'r.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: "1"}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {n: 5, s: "$(V)"}}\nspec:\n  containers: [{name: c, image: i, args: ["$(V)", 3, true]}]\n' },
+  'annotations-typed-values-as-text': { 'kustomization.yaml': k('resources:\n- r.yaml\n'), 'r.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, annotations: {x: 5, y: true}, labels: {n: 5}}\n' },
 };

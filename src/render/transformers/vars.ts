@@ -126,10 +126,6 @@ export function resolveVars(resources: RenderResource[], set: Map<string, Var>, 
         }
       });
     }
-    // kustomize rewrites the annotations as a string map when it drops its build annotations
-    // at the end, so a number put there becomes text; labels keep the number (kubectl kustomize 5.5).
-    const annotations = r.object.metadata === undefined ? undefined : r.metadata.annotations;
-    if (isMap(annotations)) for (const [k, x] of Object.entries(annotations)) if (typeof x === 'number' || typeof x === 'boolean') annotations[k] = String(x);
   }
 }
 
