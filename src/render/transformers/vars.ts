@@ -20,6 +20,9 @@ export interface Var {
   objref: { apiVersion: string; group: string; version: string; kind: string; name: string; namespace: string };
   /** As written: '' when missing (kustomize prints it so before defaulting). */
   fieldPath: string;
+  /** Where it is declared: the kustomization file and the entry's pointer, for errors found at the top. */
+  file: string;
+  pointer: string;
 }
 
 /** kustomize's Gvk.String(): `Kind.version.group`, each missing part shown as [noKind], [noVer], [noGrp]. */
@@ -56,6 +59,8 @@ export function parseVars(k: Kustomization): Var[] {
       name: str(entry.name),
       objref: { apiVersion: str(ref.apiVersion ?? ref.apiversion), group: str(ref.group), version: str(ref.version), kind: str(ref.kind), name: str(ref.name), namespace: str(ref.namespace) },
       fieldPath: str(Object.entries(field).find(([key]) => key.toLowerCase() === 'fieldpath')?.[1]),
+      file: k.file,
+      pointer: `/vars/${i}`,
     };
   });
 }
@@ -103,9 +108,9 @@ export function resolveVars(resources: RenderResource[], set: Map<string, Var>, 
   const values = new Map<string, unknown>();
   for (const v of [...set.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const holder = resources.find((r) => r.refVarNames.includes(v.name));
-    if (!holder) throw new BuildError(`var '${describe(v, true)}' cannot be mapped to a field in the set of known resources`);
+    if (!holder) throw new BuildError(`var '${describe(v, true)}' cannot be mapped to a field in the set of known resources`, v.file, `${v.pointer}/objref`);
     const found = lookup(holder.object, v.fieldPath || 'metadata.name');
-    if (found === undefined) throw new BuildError(`field specified in var '${describe(v, true)}' not found in corresponding resource`, holder.origin.file);
+    if (found === undefined) throw new BuildError(`field specified in var '${describe(v, true)}' not found in corresponding resource`, v.file, `${v.pointer}/fieldref`);
     values.set(v.name, found);
   }
   if (values.size === 0) return;
