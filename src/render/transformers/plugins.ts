@@ -10,7 +10,7 @@ import { isPlainObject, parsePlainDocuments } from '../../load/index.js';
 import { loadResourceFile } from '../accumulate.js';
 import { BuildError } from '../errors.js';
 import { isDirectory, resolveInRoot } from '../files.js';
-import { specMatches, type FieldSpec } from '../fieldspec.js';
+import { specMatches, walkPath, type FieldSpec } from '../fieldspec.js';
 import { parseConfig } from '../config.js';
 import type { Kustomization } from '../kustomization.js';
 import type { ResMap } from '../resmap.js';
@@ -19,7 +19,7 @@ import { affixConfigured, setConfiguredImages, setConfiguredNamespace, setConfig
 import { contentHash, runGenerators } from './generators.js';
 import { setImages, type ImageRule } from './images.js';
 import { addNameAffix, addToMaps } from './metadata.js';
-import { setNamespace } from './namespace.js';
+import { isClusterScoped, setNamespace } from './namespace.js';
 import { runPatches, runPatchesJson6902, runPatchesStrategicMerge, type PatchContext } from './patches.js';
 import { runReplacements } from './replacements.js';
 
@@ -115,8 +115,11 @@ export function runPluginTransformers(k: Kustomization, resmap: ResMap, configs:
         break;
       case 'NamespaceTransformer': {
         const namespace = isPlainObject(config.metadata) ? str(config.metadata.namespace) : '';
-        if (config.unsetOnly === true) throw new BuildError("NamespaceTransformer 'unsetOnly' is not supported yet by kubeproof render", origin.file, origin.pointer);
         if (config.setRoleBindingSubjects !== undefined && config.setRoleBindingSubjects !== 'defaultOnly') throw new BuildError("NamespaceTransformer 'setRoleBindingSubjects' other than defaultOnly is not supported yet by kubeproof render", origin.file, origin.pointer);
+        if (config.unsetOnly === true) {
+          setUnsetNamespaces(items, specs, namespace, origin);
+          break;
+        }
         // The namespace filter always sets metadata.namespace (metaNamespaceHack), field specs or not.
         setNamespace(items, namespace, origin);
         setConfiguredNamespace(items, specs, namespace, origin, false);
@@ -162,6 +165,36 @@ export function runPluginTransformers(k: Kustomization, resmap: ResMap, configs:
         break;
       default:
         throw new BuildError(`'transformers' entry builtin/${String(config.kind)} is not supported yet by kubeproof render`, origin.file, origin.pointer);
+    }
+  }
+}
+
+/**
+ * NamespaceTransformer with `unsetOnly` (api/filters/namespace): a namespace is written only
+ * where none is: namespaced objects without one, RoleBinding subjects named default without
+ * one (in any binding), and field-spec values that are missing or empty.
+ */
+function setUnsetNamespaces(items: RenderResource[], specs: FieldSpec[], namespace: string, origin: Origin): void {
+  for (const r of items) {
+    if (r.namespace === undefined && !isClusterScoped(r)) {
+      r.previousIds.push({ name: r.name });
+      r.metadata.namespace = namespace;
+      r.setOrigin('/metadata/namespace', origin);
+    }
+    if ((r.kind === 'RoleBinding' || r.kind === 'ClusterRoleBinding') && Array.isArray(r.object.subjects)) {
+      r.object.subjects.forEach((s, i) => {
+        if (!isPlainObject(s) || s.name !== 'default' || (typeof s.namespace === 'string' && s.namespace !== '')) return;
+        s.namespace = namespace;
+        r.setOrigin(`/subjects/${i}/namespace`, origin);
+      });
+    }
+    for (const spec of specs) {
+      if (!specMatches(spec, r)) continue;
+      walkPath(r.object, spec.path, spec.create ?? false, (parent, key, pointer) => {
+        if (parent[key] !== undefined && parent[key] !== null && parent[key] !== '') return;
+        parent[key] = namespace;
+        r.setOrigin(pointer, origin);
+      });
     }
   }
 }
