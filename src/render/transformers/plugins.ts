@@ -68,11 +68,23 @@ function refuseCode(config: Record<string, unknown>, field: string, origin: Orig
     // kubectl kustomize's own words first (plugins are disabled there too), then why.
     throw new BuildError(`'${field}': external plugins disabled; unable to load external plugin '${String(config.kind)}' (kubeproof runs no exec, container, Go or KRM function plugins; only apiVersion: builtin configs are run)`, origin.file, origin.file === k.file ? origin.pointer : '');
   }
-  if (!BUILTINS.includes(String(config.kind))) throw new BuildError(`unable to load builtin ${String(config.kind)}.builtin.[noGrp]`, origin.file, origin.file === k.file ? origin.pointer : '');
+  // SortOrderTransformer is a builtin kustomize cannot load from a config ("unable to load builtin"), as kubectl kustomize 5.5 shows.
+  const prefix = field === 'generators' ? 'loading generator plugins: failed to load generator: ' : '';
+  if (!BUILTINS.includes(String(config.kind))) throw new BuildError(`${prefix}unable to load builtin ${String(config.kind)}.builtin.[noGrp]`, origin.file, origin.file === k.file ? origin.pointer : '');
+  if ((field === 'generators') !== GENERATORS.includes(String(config.kind))) {
+    throw new BuildError(`${prefix}plugin ${pluginId(config)} not a ${field === 'generators' ? 'generator' : 'transformer'}`, origin.file, origin.file === k.file ? origin.pointer : '');
+  }
 }
 
 /** kustomize's builtin plugin kinds (api/internal/plugins/builtinhelpers/builtins.go). */
-const BUILTINS = ['AnnotationsTransformer', 'ConfigMapGenerator', 'IAMPolicyGenerator', 'HashTransformer', 'ImageTagTransformer', 'LabelTransformer', 'NamespaceTransformer', 'PatchJson6902Transformer', 'PatchStrategicMergeTransformer', 'PatchTransformer', 'PrefixSuffixTransformer', 'PrefixTransformer', 'SuffixTransformer', 'ReplicaCountTransformer', 'SecretGenerator', 'ValueAddTransformer', 'HelmChartInflationGenerator', 'ReplacementTransformer', 'SortOrderTransformer'];
+const BUILTINS = ['AnnotationsTransformer', 'ConfigMapGenerator', 'IAMPolicyGenerator', 'HashTransformer', 'ImageTagTransformer', 'LabelTransformer', 'NamespaceTransformer', 'PatchJson6902Transformer', 'PatchStrategicMergeTransformer', 'PatchTransformer', 'PrefixSuffixTransformer', 'PrefixTransformer', 'SuffixTransformer', 'ReplicaCountTransformer', 'SecretGenerator', 'ValueAddTransformer', 'HelmChartInflationGenerator', 'ReplacementTransformer'];
+const GENERATORS = ['ConfigMapGenerator', 'SecretGenerator', 'IAMPolicyGenerator', 'HelmChartInflationGenerator'];
+
+/** How kustomize names a plugin in its errors: the config's resource id. */
+function pluginId(config: Record<string, unknown>): string {
+  const meta = isPlainObject(config.metadata) ? config.metadata : {};
+  return `${String(config.kind)}.builtin.[noGrp]/${str(meta.name)}.${str(meta.namespace) || '[noNs]'}`;
+}
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const stringMap = (v: unknown): Record<string, string> => (isPlainObject(v) ? Object.fromEntries(Object.entries(v).map(([a, b]) => [a, typeof b === 'string' ? b : String(b)])) : {});
@@ -111,6 +123,7 @@ export function runPluginTransformers(k: Kustomization, resmap: ResMap, configs:
       case 'PrefixSuffixTransformer':
       case 'PrefixTransformer':
       case 'SuffixTransformer':
+        if (config.fieldSpecs == null) throw new BuildError(`plugin ${pluginId(config)} fails configuration: fieldSpecs is not expected to be nil`, origin.file, origin.pointer);
         affix(items, config.kind === 'SuffixTransformer' ? '' : str(config.prefix), config.kind === 'PrefixTransformer' ? '' : str(config.suffix), specs, origin);
         break;
       case 'NamespaceTransformer': {
