@@ -300,7 +300,9 @@ function readNode(dir: string, maxFileSize: number): KustomizationNode {
       for (const e of [...list(g.envs), g.env]) refer(e, false);
     }
   }
-  for (const field of ['crds', 'configurations', 'generators', 'transformers', 'validators']) for (const f of list(doc[field])) refer(f, false);
+  for (const field of ['crds', 'configurations']) for (const f of list(doc[field])) refer(f, false);
+  // A plugin-config entry may be a kustomization directory whose output is the configs: built by this one, not a root.
+  for (const field of ['generators', 'transformers', 'validators']) for (const f of list(doc[field])) refer(f, true);
   if (isPlainObject(doc.openapi)) refer(doc.openapi.path, false);
   children.delete(dir);
   node.children = [...children].sort(compareStrings);

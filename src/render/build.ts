@@ -8,6 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { KubernetesVersion } from '../openapi/index.js';
 import { accumulateResources, type BuildContext } from './accumulate.js';
+import { emptyConfig, loadConfigurations, mergeConfig, parseConfig, type TransformerConfig } from './config.js';
+import type { FieldSpec } from './fieldspec.js';
+import { affixConfigured, setConfiguredImages, setConfiguredNamespace, setConfiguredReplicas } from './transformers/configured.js';
 import { BuildError } from './errors.js';
 import { kindError } from './smp.js';
 import { isDirectory, resolveInRoot } from './files.js';
@@ -21,6 +24,8 @@ import { addNameAffix, addToMaps, annotationSpecs, labelSpecs } from './transfor
 import { fixNameReferences } from './transformers/namereference.js';
 import { setNamespace } from './transformers/namespace.js';
 import { runReplacements } from './transformers/replacements.js';
+import { loadPluginConfigs, runPluginGenerators, runPluginTransformers, type BuildDir } from './transformers/plugins.js';
+import { mergeVars, mergeVarSet, parseVars, resolveVars, VAR_REFERENCE, type Var } from './transformers/vars.js';
 import { runPatches, runPatchesJson6902, runPatchesStrategicMerge, type PatchContext, type UnmatchedPatch } from './transformers/patches.js';
 
 export interface BuildOptions {
@@ -42,19 +47,25 @@ const DEPRECATED: [string, string][] = [
   ['imageTags', "'imageTags' is deprecated. Please use 'images' instead."],
   ['patchesJson6902', "'patchesJson6902' is deprecated. Please use 'patches' instead."],
   ['patchesStrategicMerge', "'patchesStrategicMerge' is deprecated. Please use 'patches' instead."],
+  ['vars', "'vars' is deprecated. Please use 'replacements' instead. [EXPERIMENTAL]"],
 ];
 
 export function buildKustomization(dir: string, options: BuildOptions): Built {
   const root = fs.realpathSync(dir);
   const warnings: string[] = [];
-  const { resmap, k } = accumulate(root, [root], options, warnings, true);
+  const { resmap, k, state } = accumulate(root, [root], options, warnings, true);
   for (const r of resmap.items) {
     if (r.needsHashSuffix) {
       r.previousIds.push(r.namespace === undefined ? { name: r.name } : { name: r.name, namespace: r.namespace });
       r.metadata.name = `${r.name}-${contentHash(r)}`;
     }
   }
-  fixNameReferences(resmap.items);
+  fixNameReferences(resmap.items, state.config.nameReference);
+  // kustomize resolves vars once, at the top, after names are final (kusttarget.go makeCustomizedResMap).
+  const varReference = emptyConfig();
+  varReference.varReference = [...VAR_REFERENCE];
+  mergeConfig(varReference, state.config);
+  resolveVars(resmap.items, state.vars, varReference.varReference);
   const kept = resmap.items.filter((r) => {
     const local = (r.metadata.annotations as Record<string, unknown> | undefined)?.['config.kubernetes.io/local-config'];
     return local === undefined || local === 'false';
@@ -73,75 +84,113 @@ export function buildKustomization(dir: string, options: BuildOptions): Built {
   return { resources, warnings };
 }
 
-function accumulate(dir: string, chain: string[], options: BuildOptions, warnings: string[], top: boolean, from?: { file: string; pointer: string }): { resmap: ResMap; k: Kustomization } {
+/** What a kustomization passes up besides its resources (kustomize's ResAccumulator): the merged transformer config and the vars. */
+interface AccumulatorState {
+  config: TransformerConfig;
+  vars: Map<string, Var>;
+}
+
+function accumulate(dir: string, chain: string[], options: BuildOptions, warnings: string[], top: boolean, from?: { file: string; pointer: string }): { resmap: ResMap; k: Kustomization; state: AccumulatorState } {
   const k = readKustomization(dir, from);
   if (k.kind === 'Component' && !top) throw new BuildError(`expected kind != 'Component' for path '${dir}'`, k.file);
   for (const [field, text] of DEPRECATED) if (k.fields[field] !== undefined) warnings.push(`# Warning: ${text} Run 'kustomize edit fix' to update your Kustomization automatically.`);
-  refuseConfigurations(k);
-  const ctx: BuildContext = { chain, build: (child, c, at) => accumulate(child, c, options, warnings, false, at).resmap };
+  // kustomize reads `configurations` with the kustomization itself, before any resource: their errors come first.
+  const own = loadConfigurations(k);
+  const state: AccumulatorState = { config: emptyConfig(), vars: new Map() };
+  const ctx = childContext(chain, options, warnings, state);
   const resmap = accumulateResources(k, ctx);
-  refuseUnsupported(k); // kustomize meets plugins and vars after the resources: their errors come first
+  refuseUnsupported(k); // kustomize meets plugins after the resources: their errors come after
+  // A base's configurations reach this kustomization's transformers too (MergeAccumulator, then MergeConfig).
+  mergeConfig(state.config, own);
   runGenerators(k, resmap);
+  const buildDir: BuildDir = (child, at) => accumulate(child, [...chain, child], options, warnings, false, at).resmap.items;
+  runPluginGenerators(k, resmap, loadPluginConfigs(k, 'generators', buildDir));
   stringList(k, 'components').forEach((ref, i) => {
     const pointer = `/components/${i}`;
     const target = resolveInRoot(k.dir, ref, k.file, pointer);
     if (!isDirectory(target)) throw new BuildError(`accumulating components: '${target}' must be a directory`, k.file, pointer);
-    applyComponent(target, resmap, [...chain, target], options, warnings, { file: k.file, pointer });
+    applyComponent(target, resmap, state, [...chain, target], options, warnings, { file: k.file, pointer });
   });
   // A Component built on its own has nothing of its includer's to patch: its targets matching
   // nothing there is expected, not an unmatched-patch finding.
-  transform(k, resmap, top && k.kind === 'Component' ? { ...options, unmatched: undefined } : options);
-  return { resmap, k };
+  transform(k, resmap, top && k.kind === 'Component' ? { ...options, unmatched: undefined } : options, state.config, buildDir);
+  mergeVars(state.vars, parseVars(k), resmap.items, k);
+  return { resmap, k, state };
+}
+
+/** Building a base: its resources come back; its config and vars join this kustomization's. */
+function childContext(chain: string[], options: BuildOptions, warnings: string[], state: AccumulatorState): BuildContext {
+  return {
+    chain,
+    build: (child, c, at) => {
+      const built = accumulate(child, c, options, warnings, false, at);
+      mergeConfig(state.config, built.state.config);
+      mergeVarSet(state.vars, built.state.vars, child, at);
+      return built.resmap;
+    },
+  };
 }
 
 /** A component runs its whole build on the including kustomization's resources. */
-function applyComponent(dir: string, resmap: ResMap, chain: string[], options: BuildOptions, warnings: string[], from: { file: string; pointer: string }): void {
+function applyComponent(dir: string, resmap: ResMap, state: AccumulatorState, chain: string[], options: BuildOptions, warnings: string[], from: { file: string; pointer: string }): void {
   const k = readKustomization(dir, from);
   if (k.kind !== 'Component') throw new BuildError(`accumulating components: accumulateDirectory: "expected kind 'Component' for path '${dir}' but got 'Kustomization'"`, from.file, from.pointer);
-  refuseConfigurations(k);
-  const ctx: BuildContext = { chain, build: (child, c, at) => accumulate(child, c, options, warnings, false, at).resmap };
-  resmap.appendAll(accumulateResources(k, ctx), from);
+  const own = loadConfigurations(k);
+  // A component accumulates into the including kustomization's accumulator: one config, one var set.
+  resmap.appendAll(accumulateResources(k, childContext(chain, options, warnings, state)), from);
   refuseUnsupported(k);
+  mergeConfig(state.config, own);
   runGenerators(k, resmap);
-  stringList(k, 'components').forEach((ref, i) => applyComponent(resolveInRoot(k.dir, ref, k.file, `/components/${i}`), resmap, [...chain, ref], options, warnings, { file: k.file, pointer: `/components/${i}` }));
-  transform(k, resmap, options);
+  const buildDir: BuildDir = (child, at) => accumulate(child, [...chain, child], options, warnings, false, at).resmap.items;
+  runPluginGenerators(k, resmap, loadPluginConfigs(k, 'generators', buildDir));
+  stringList(k, 'components').forEach((ref, i) => applyComponent(resolveInRoot(k.dir, ref, k.file, `/components/${i}`), resmap, state, [...chain, ref], options, warnings, { file: k.file, pointer: `/components/${i}` }));
+  transform(k, resmap, options, state.config, buildDir);
+  mergeVars(state.vars, parseVars(k), resmap.items, k);
 }
 
 function refuseUnsupported(k: Kustomization): void {
-  for (const field of ['generators', 'transformers', 'validators', 'helmCharts', 'helmGlobals', 'helmChartInflationGenerator']) {
+  for (const field of ['validators', 'helmCharts', 'helmGlobals', 'helmChartInflationGenerator']) {
     if (k.fields[field] !== undefined) throw new BuildError(`'${field}' is not supported: kubeproof runs no plugins and fetches no charts (offline and safe by default)`, k.file, `/${field}`);
   }
-  if (k.fields.vars !== undefined) throw new BuildError("'vars' is not supported: use 'replacements' instead", k.file, '/vars');
 }
 
-/** kustomize loads `configurations` with the kustomization itself, before any resource. */
-function refuseConfigurations(k: Kustomization): void {
-  if (k.fields.configurations !== undefined) throw new BuildError("'configurations' (custom field specs) is not supported yet by kubeproof render", k.file, '/configurations');
-}
-
-function transform(k: Kustomization, resmap: ResMap, options: BuildOptions): void {
+function transform(k: Kustomization, resmap: ResMap, options: BuildOptions, config: TransformerConfig, buildDir: BuildDir): void {
   const at = (pointer: string): Origin => ({ file: k.file, pointer, locate: () => k.locate(pointer) });
   const patchCtx: PatchContext = { kubernetesVersion: options.kubernetesVersion, unmatched: options.unmatched };
   runPatchesStrategicMerge(k, resmap, patchCtx);
   runPatches(k, resmap, patchCtx);
-  if (typeof k.fields.namespace === 'string' && k.fields.namespace !== '') setNamespace(resmap.items, k.fields.namespace, at('/namespace'));
+  if (typeof k.fields.namespace === 'string' && k.fields.namespace !== '') {
+    setNamespace(resmap.items, k.fields.namespace, at('/namespace'));
+    setConfiguredNamespace(resmap.items, config.namespace, k.fields.namespace, at('/namespace'));
+  }
   const prefix = typeof k.fields.namePrefix === 'string' ? k.fields.namePrefix : '';
   const suffix = typeof k.fields.nameSuffix === 'string' ? k.fields.nameSuffix : '';
-  if (prefix) addNameAffix(resmap.items, prefix, '', at('/namePrefix'));
-  if (suffix) addNameAffix(resmap.items, '', suffix, at('/nameSuffix'));
+  if (prefix) {
+    addNameAffix(resmap.items, prefix, '', at('/namePrefix'));
+    affixConfigured(resmap.items, config.namePrefix, prefix, '', at('/namePrefix'));
+  }
+  if (suffix) {
+    addNameAffix(resmap.items, '', suffix, at('/nameSuffix'));
+    affixConfigured(resmap.items, config.nameSuffix, '', suffix, at('/nameSuffix'));
+  }
   const labels = Array.isArray(k.fields.labels) ? (k.fields.labels as Record<string, unknown>[]) : [];
   labels.forEach((entry, i) => {
-    if (entry.fields !== undefined) throw new BuildError("custom 'fields' in labels are not supported yet by kubeproof render", k.file, `/labels/${i}/fields`);
-    addToMaps(resmap.items, stringMap(entry.pairs), labelSpecs(entry.includeSelectors === true, entry.includeTemplates === true), at(`/labels/${i}/pairs`));
+    const own = entry.fields == null ? [] : parseConfig({ commonLabels: entry.fields }, 'labels', k, `/labels/${i}/fields`).commonLabels;
+    const configured = entry.includeSelectors === true ? config.commonLabels : entry.includeTemplates === true ? config.templateLabels : [];
+    addToMaps(resmap.items, stringMap(entry.pairs), [...own, ...labelSpecs(entry.includeSelectors === true, entry.includeTemplates === true), ...configured], at(`/labels/${i}/pairs`));
   });
-  if (k.fields.commonLabels) addToMaps(resmap.items, stringMap(k.fields.commonLabels), labelSpecs(true, true), at('/commonLabels'));
-  if (k.fields.commonAnnotations) addToMaps(resmap.items, stringMap(k.fields.commonAnnotations), annotationSpecs, at('/commonAnnotations'));
+  if (k.fields.commonLabels) addToMaps(resmap.items, stringMap(k.fields.commonLabels), [...labelSpecs(true, true), ...config.commonLabels], at('/commonLabels'));
+  if (k.fields.commonAnnotations) addToMaps(resmap.items, stringMap(k.fields.commonAnnotations), [...annotationSpecs, ...config.commonAnnotations], at('/commonAnnotations'));
   runPatchesJson6902(k, resmap, patchCtx);
   const replicas = Array.isArray(k.fields.replicas) ? (k.fields.replicas as { name: string; count: number }[]) : [];
-  replicas.forEach((entry, i) => setReplicas(resmap.items, entry, at(`/replicas/${i}/count`), k, `/replicas/${i}`));
+  replicas.forEach((entry, i) => setReplicas(resmap.items, entry, at(`/replicas/${i}/count`), k, `/replicas/${i}`, config.replicas));
   const images = [...(Array.isArray(k.fields.images) ? k.fields.images : []), ...(Array.isArray(k.fields.imageTags) ? k.fields.imageTags : [])] as ImageRule[];
-  setImages(resmap.items, images.map((rule, i) => ({ rule, origin: at(`/images/${i}`) })));
+  const imageRules = images.map((rule, i) => ({ rule, origin: at(`/images/${i}`) }));
+  setImages(resmap.items, imageRules);
+  setConfiguredImages(resmap.items, config.images, imageRules);
   runReplacements(k, resmap);
+  // `transformers:` configs run after the builtin ones (kusttarget.go runTransformers).
+  runPluginTransformers(k, resmap, loadPluginConfigs(k, 'transformers', buildDir), patchCtx);
 }
 
 function stringMap(v: unknown): Record<string, string> {
@@ -151,9 +200,10 @@ function stringMap(v: unknown): Record<string, string> {
 
 const REPLICA_KINDS = ['Deployment', 'ReplicationController', 'ReplicaSet', 'StatefulSet'];
 
-function setReplicas(resources: RenderResource[], entry: { name: string; count: number }, origin: Origin, k: Kustomization, pointer: string): void {
+function setReplicas(resources: RenderResource[], entry: { name: string; count: number }, origin: Origin, k: Kustomization, pointer: string, configured: FieldSpec[]): void {
   const matched = resources.filter((r) => REPLICA_KINDS.includes(r.kind) && (r.name === entry.name || r.previousIds.some((id) => id.name === entry.name)));
-  if (matched.length === 0) {
+  const configuredMatches = setConfiguredReplicas(resources, configured, entry, origin);
+  if (matched.length === 0 && configuredMatches === 0) {
     throw new BuildError(`resource with name ${entry.name} does not match a config with the following GVK [Deployment.[noVer].[noGrp] StatefulSet.[noVer].[noGrp] ReplicaSet.[noVer].[noGrp] ReplicationController.[noVer].[noGrp]]`, k.file, pointer);
   }
   for (const r of matched) {

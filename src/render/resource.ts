@@ -24,6 +24,8 @@ export class RenderResource {
   behavior?: 'create' | 'merge' | 'replace';
   /** Set on generated objects: the generator kind, for origin annotations. */
   generatedBy?: 'ConfigMapGenerator' | 'SecretGenerator';
+  /** Names of the vars whose objref is this resource (kustomize's refVarNames): see transformers/vars.ts. */
+  refVarNames: string[] = [];
   /** Generated without disableNameSuffixHash: the content hash is appended when the build ends. */
   needsHashSuffix = false;
 
@@ -92,6 +94,7 @@ export class RenderResource {
     copy.behavior = this.behavior;
     copy.needsHashSuffix = this.needsHashSuffix;
     copy.generatedBy = this.generatedBy;
+    copy.refVarNames = [...this.refVarNames];
     return copy;
   }
 }

@@ -18,6 +18,16 @@ describe('findKustomizationRoots', () => {
     expect(rel(dir, found.plainFiles)).toEqual(['base/stray.yaml', 'plain/cm.yaml']);
   });
 
+  it('counts a transformers directory as built by its kustomization, not as a root', () => {
+    const dir = tempTree({
+      'app/kustomization.yaml': k('resources:\n- cm.yaml\ntransformers:\n- t\n'),
+      'app/cm.yaml': cm('c'),
+      'app/t/kustomization.yaml': k('resources:\n- l.yaml\n'),
+      'app/t/l.yaml': 'apiVersion: builtin\nkind: LabelTransformer\nmetadata: {name: l}\nlabels: {a: b}\nfieldSpecs: [{path: metadata/labels, create: true}]\n',
+    });
+    expect(rel(dir, findKustomizationRoots(dir).roots)).toEqual(['app']);
+  });
+
   it('checks a base as a root when nothing in the walked folder builds it', () => {
     const dir = repo();
     expect(rel(dir, findKustomizationRoots(path.join(dir, 'base')).roots)).toEqual(['base']);

@@ -68,7 +68,7 @@ function containerSites(object: unknown): { container: Record<string, unknown>; 
   return sites;
 }
 
-function rewrite(image: string, rule: ImageRule): string {
+export function rewrite(image: string, rule: ImageRule): string {
   const slash = image.indexOf('/');
   const searchFrom = slash === -1 ? 0 : slash;
   const at = image.indexOf('@', searchFrom);

@@ -11,6 +11,7 @@ import { isClusterScoped } from './namespace.js';
 interface Target {
   kind: string;
   group?: string;
+  version?: string;
   referrers: FieldSpec[];
 }
 
@@ -84,9 +85,11 @@ const TABLE: Target[] = [
 ];
 void podSpecOf;
 
-export function fixNameReferences(resources: RenderResource[]): void {
+/** `extra`: the nameReference entries of `configurations:` files, after the built-in table. */
+export function fixNameReferences(resources: RenderResource[], extra: readonly Target[] = []): void {
+  const table = extra.length === 0 ? TABLE : [...TABLE, ...extra];
   for (const referrer of resources) {
-    for (const target of TABLE) {
+    for (const target of table) {
       for (const spec of target.referrers) {
         if (!specMatches(spec, referrer)) continue;
         walkPath(referrer.object, spec.path, false, (parent, key, pointer) => {
@@ -111,7 +114,7 @@ export function fixNameReferences(resources: RenderResource[]): void {
 }
 
 function targetMatches(r: RenderResource, target: Target): boolean {
-  return r.kind === target.kind && (target.group === undefined || r.group === target.group);
+  return r.kind === target.kind && (target.group === undefined || r.group === target.group) && (target.version === undefined || r.version === target.version);
 }
 
 function candidates(name: string, target: Target, referrer: RenderResource, resources: RenderResource[], namespace?: string): RenderResource[] {
