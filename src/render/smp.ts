@@ -31,23 +31,30 @@ function resolved(s: SchemaCursor): SchemaNode | undefined {
   return s.walker && s.node ? s.walker.resolve(s.node)?.node : undefined;
 }
 
-/** Merges `patch` into `dest`; returns the result, or undefined when the patch deletes it. */
-export function strategicMerge(dest: unknown, patch: unknown, schema: SchemaCursor): unknown {
+/**
+ * Merges `patch` into `dest`; returns the result, or undefined when the patch deletes it.
+ * `writtenNull(pointer)` says whether a null of `dest` was spelt `null` in its source.
+ */
+export function strategicMerge(dest: unknown, patch: unknown, schema: SchemaCursor, writtenNull: (pointer: string) => boolean = () => false): unknown {
   const r = merge(dest, patch, schema);
-  return r === CLEAR ? undefined : dropNullFields(r);
+  return r === CLEAR ? undefined : dropNullFields(r, '', writtenNull);
 }
 
 /**
- * kyaml's merge walker treats a null in the resource as "no value": a field left empty
- * (`labels:`, `args:`) disappears from every resource a strategic-merge patch touched, while
- * the maps around it stay, empty (`podAntiAffinity: {}`), as kustomize 5.5 prints them.
+ * kyaml's merge walker treats an empty value in the resource as "no value": a field left empty
+ * (`labels:`, `args:`, `namespace: ~`) disappears from every resource a strategic-merge patch
+ * touched, while the maps around it stay, empty (`podAntiAffinity: {}`), as kustomize 5.5
+ * prints them. A null spelt out (`creationTimestamp: null`, as controller-gen writes CRDs) is a
+ * value to kyaml, and stays.
  */
-function dropNullFields(v: unknown): unknown {
-  if (Array.isArray(v)) v.forEach(dropNullFields);
+function dropNullFields(v: unknown, pointer: string, writtenNull: (pointer: string) => boolean): unknown {
+  if (Array.isArray(v)) v.forEach((item, i) => dropNullFields(item, `${pointer}/${i}`, writtenNull));
   else if (isMap(v)) {
     for (const [key, child] of Object.entries(v)) {
-      if (child === null) delete v[key];
-      else dropNullFields(child);
+      const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (child === null) {
+        if (!writtenNull(at)) delete v[key];
+      } else dropNullFields(child, at, writtenNull);
     }
   }
   return v;

@@ -5,7 +5,7 @@ import { mayHoldSecrets } from '../../load/redact-syntax.js';
 import { loadBundle, SchemaWalker, type KubernetesVersion } from '../../openapi/index.js';
 import { BuildError } from '../errors.js';
 import { isMap } from '../fieldspec.js';
-import { readInRoot } from '../files.js';
+import { readFile, readInRoot } from '../files.js';
 import { targetPatternError, type Kustomization } from '../kustomization.js';
 import { applyJson6902 } from '../json6902.js';
 import type { ResMap } from '../resmap.js';
@@ -97,13 +97,29 @@ function findTarget(resmap: ResMap, patch: Record<string, unknown>): RenderResou
   });
 }
 
+/** The nulls of a resource spelt `null` (or `Null`, `NULL`) in its source, by pointer; not `~` or an empty value. */
+function writtenNulls(r: RenderResource): (pointer: string) => boolean {
+  const lines = new Map<string, string[]>();
+  return (pointer) => {
+    try {
+      const { value, exact, file } = r.locate(pointer);
+      if (!exact || value.line !== value.endLine) return false;
+      if (!lines.has(file)) lines.set(file, readFile(file).toString('utf8').split(/\r?\n/));
+      const line = lines.get(file)![value.line - 1] ?? '';
+      return /^(null|Null|NULL)$/.test(line.slice(value.column - 1, value.endColumn - 1));
+    } catch {
+      return false;
+    }
+  };
+}
+
 function applySmp(resmap: ResMap, r: RenderResource, patch: Record<string, unknown>, origin: Origin, ctx: PatchContext, options: { allowNameChange?: boolean; allowKindChange?: boolean }): void {
   const { name, kind, namespace } = { name: r.name, kind: r.kind, namespace: r.namespace };
   if (patch.$patch === 'replace') return; // kustomize 5.5: a no-op that also drops the rest of the patch
   const body = { ...patch, apiVersion: r.apiVersion };
   let merged: unknown;
   try {
-    merged = strategicMerge(r.object, body, schemaFor(r, ctx));
+    merged = strategicMerge(r.object, body, schemaFor(r, ctx), writtenNulls(r));
   } catch (err) {
     if (!(err instanceof BuildError)) throw err;
     // kustomize quotes the patch node it could not merge: never a Secret's (core/redact.ts).
