@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { yamlLineBreaks } from './decode.js';
 import { isPlainObject } from './identify.js';
 import { DEFAULT_MAX_FILE_SIZE } from './load-file.js';
 
@@ -19,7 +20,7 @@ export function patchFilesOf(kustomizationFiles: readonly string[], maxFileSize 
     try {
       // One over the size limit is not read here either: loading it reports file-too-large.
       if (fs.statSync(file).size > maxFileSize) continue;
-      doc = parse(fs.readFileSync(file, 'utf8'), { maxAliasCount: 100 });
+      doc = parse(yamlLineBreaks(fs.readFileSync(file, 'utf8')), { maxAliasCount: 100 });
     } catch {
       continue; // a broken kustomization is reported when it is loaded or rendered
     }
