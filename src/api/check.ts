@@ -4,7 +4,7 @@
  * patch that wrote the field; anything else is validated as it is.
  */
 import * as path from 'node:path';
-import { redactDeep, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
+import { appendAll, redactDeep, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
 import { displayPath, loadPaths, type LoadResult } from '../load/index.js';
 import { findKustomizationFile, isKustomizationDir, render } from '../render/index.js';
 import { resourceTotals, runRules } from '../rules/index.js';
@@ -34,22 +34,23 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
     const dir = path.resolve(cwd, p);
     if (p !== '-' && isDirectoryWithKustomization(dir)) {
       const rendered = render(dir, { cwd, kubernetesVersion: options.kubernetesVersion, maxFileSize: options.maxFileSize });
-      out.diagnostics.push(...rendered.diagnostics, ...rendered.findings);
-      out.resources.push(...rendered.resources);
+      appendAll(out.diagnostics, rendered.diagnostics);
+      appendAll(out.diagnostics, rendered.findings);
+      appendAll(out.resources, rendered.resources);
       out.groups.push(rendered.resources);
-      out.readFiles.push(...rendered.files);
+      appendAll(out.readFiles, rendered.files);
       const kfile = findKustomizationFile(dir);
       out.files.push({ file: displayPath(kfile ?? dir, cwd), resources: rendered.resources.map((r) => r.id) });
     } else plain.push(p);
   }
   if (plain.length > 0) {
     const loaded = loadPaths(plain, options);
-    out.diagnostics.push(...loaded.diagnostics);
-    out.resources.push(...loaded.resources);
+    appendAll(out.diagnostics, loaded.diagnostics);
+    appendAll(out.resources, loaded.resources);
     out.groups.push(loaded.resources);
-    out.files.push(...loaded.files);
+    appendAll(out.files, loaded.files);
     out.errors.push(...loaded.errors);
-    out.readFiles.push(...manifestFiles(loaded.files, loaded.diagnostics, cwd));
+    appendAll(out.readFiles, manifestFiles(loaded.files, loaded.diagnostics, cwd));
   }
   out.readFiles = mergeReadFiles(out.readFiles);
   return out;
@@ -61,8 +62,8 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
   const crdSource = options.crdPaths?.length ? loadPaths(options.crdPaths, { ...options, readStdin: undefined }) : undefined;
   const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
   errors.push(...(crdSource?.errors ?? []));
-  diagnostics.push(...validateSchemas(resources, { ...options, crds }));
-  if (options.rules !== false) for (const group of groups) diagnostics.push(...runRules(group, options));
+  appendAll(diagnostics, validateSchemas(resources, { ...options, crds }));
+  if (options.rules !== false) for (const group of groups) appendAll(diagnostics, runRules(group, options));
   const totals = options.totals ? resourceTotals(resources) : undefined;
   let schedule: ScheduleResult | undefined;
   let inventoryFiles: string[] = [];
@@ -75,7 +76,7 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
     // What the API server would refuse (found above) is not created, so not scheduled either.
     const refused = refusedByApiServer(resources, sortDiagnostics(diagnostics));
     schedule = scheduleWorkloads(resources, nodes.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, refused });
-    diagnostics.push(...schedule.diagnostics);
+    appendAll(diagnostics, schedule.diagnostics);
   }
   const shown = sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, lint: options.rules === false ? false : options }));
   // Names and amounts a replacement copied out of a Secret are shown masked too (core/redact.ts).

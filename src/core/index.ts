@@ -11,3 +11,4 @@ export * from './totals.js';
 export * from './redact.js';
 export * from './string-of.js';
 export * from './terminal.js';
+export * from './append.js';

@@ -13,11 +13,12 @@ export const text: Formatter = (report, ctx) => {
     // File names and messages carry manifest text: escaped, so it cannot drive the terminal (core/terminal.ts).
     lines.push(paint('underline', escapeTerminal(file)));
     const positions = group.map((d) => `${d.line}:${d.column}`);
-    const posWidth = Math.max(...positions.map((p) => p.length));
+    // reduce, not Math.max(...): a file may have more findings than a call takes arguments.
+    const posWidth = positions.reduce((w, p) => Math.max(w, p.length), 0);
     // A message of several lines (kustomize's "node contents:" quotes the node) continues under its first line.
     const indent = ' '.repeat(2 + posWidth + 2 + 7 + 2);
     const messages = group.map((d) => escapeTerminal(d.message, { keepNewlines: true }).replace(/\n/g, `\n${indent}`));
-    const msgWidth = Math.min(72, Math.max(...messages.map((m) => m.length)));
+    const msgWidth = Math.min(72, messages.reduce((w, m) => Math.max(w, m.length), 0));
     group.forEach((d, i) => {
       const pos = positions[i]!.padStart(posWidth);
       const sev = paint(severityColor[d.severity], d.severity.padEnd(7));
@@ -69,6 +70,6 @@ function totalsTable(totals: ResourceTotals): string[] {
     if (n.perNode.pods > 0) rows.push([n.namespace, '(per node)', String(n.perNode.pods), show(n.perNode.requests, 'cpu'), show(n.perNode.limits, 'cpu'), show(n.perNode.requests, 'memory'), show(n.perNode.limits, 'memory')]);
   }
   const cells = rows.map((r) => r.map((c) => escapeTerminal(c)));
-  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
+  const widths = cells[0]!.map((_, i) => cells.reduce((w, r) => Math.max(w, r[i]!.length), 0));
   return cells.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
 }
