@@ -47,6 +47,8 @@ export function configFile(options: Pick<ValidateOptions, 'config'>): string[] {
 }
 
 export interface RunOutput {
+  /** Texts of FIFOs and devices the run read (by display path): never read from the disk again. */
+  texts?: ReadonlyMap<string, string>;
   resources: readonly Resource[];
   files: readonly CheckedFile[];
   /** The lint options the rules ran with (validate runs only those the API server enforces). */
@@ -55,7 +57,7 @@ export interface RunOutput {
 
 /** Suppressions, then the config's severities (per rule, per file; `off` drops the finding). */
 export function afterRun(diagnostics: Diagnostic[], options: ReturnType<typeof beforeRun>, run: RunOutput): Diagnostic[] {
-  const buffers = new Map(options.buffers ?? []);
+  const buffers = new Map([...(run.texts ?? []), ...(options.buffers ?? [])]);
   const stdin = options.stdinText();
   if (stdin !== undefined) buffers.set(options.stdinFilename ?? '<stdin>', stdin);
   const lintIds = new Set(rules.map((r) => r.meta.id));

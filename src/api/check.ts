@@ -51,6 +51,7 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
     appendAll(out.files, loaded.files);
     out.errors.push(...loaded.errors);
     appendAll(out.readFiles, manifestFiles(loaded.files, loaded.diagnostics, cwd));
+    if (loaded.texts) out.texts = loaded.texts;
   }
   out.readFiles = mergeReadFiles(out.readFiles);
   return out;
@@ -58,7 +59,7 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
 
 export function check(paths: readonly string[], given: ValidateOptions = {}): RunResult {
   const options = beforeRun(given);
-  const { resources, diagnostics, files, errors, groups, readFiles } = loadInputs(paths, options);
+  const { resources, diagnostics, files, errors, groups, readFiles, texts } = loadInputs(paths, options);
   const crdSource = options.crdPaths?.length ? loadPaths(options.crdPaths, { ...options, readStdin: undefined }) : undefined;
   const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
   errors.push(...(crdSource?.errors ?? []));
@@ -78,7 +79,7 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
     schedule = scheduleWorkloads(resources, nodes.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, refused });
     appendAll(diagnostics, schedule.diagnostics);
   }
-  const shown = sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, lint: options.rules === false ? false : options }));
+  const shown = sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, texts, lint: options.rules === false ? false : options }));
   // Names and amounts a replacement copied out of a Secret are shown masked too (core/redact.ts).
   return { resources, diagnostics: shown, files: redactDeep(files), errors, readFiles: mergeReadFiles(readFiles, crdSource && absoluteFiles(crdSource.files, options.cwd), inventoryFiles, configFile(options)), ...(totals && { totals: redactDeep(totals) }), ...(schedule && { schedule: redactDeep(schedule.report) }) };
 }

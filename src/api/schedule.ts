@@ -53,7 +53,7 @@ export function schedule(paths: readonly string[], given: ScheduleCommandOptions
   const { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, headroom } = options;
   const result = scheduleWorkloads(inputs.resources, inventory.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, headroom, refused });
   const diagnostics = dedupe(sortDiagnostics([...inputs.diagnostics.filter((d) => d.severity !== 'info'), ...checks, ...inventory.diagnostics, ...result.diagnostics]));
-  const shown = sortDiagnostics(afterRun(diagnostics, options, { resources: inputs.resources, files: inputs.files, lint }));
+  const shown = sortDiagnostics(afterRun(diagnostics, options, { resources: inputs.resources, files: inputs.files, texts: inputs.texts, lint }));
   return {
     // Pod and workload names, amounts, reasons: a replacement may have copied a Secret value into any (core/redact.ts).
     report: redactDeep(result.report),

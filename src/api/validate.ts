@@ -57,7 +57,7 @@ export function validate(paths: readonly string[], given: ValidateOptions = {}):
   // What the API server would refuse, though no schema says so: a request above its limit, an unparsable quantity...
   appendAll(diagnostics, runRules(loaded.resources, { ...options, only: 'rejected-by-api-server' }));
   const totals = options.totals ? resourceTotals(loaded.resources) : undefined;
-  const shown = sortDiagnostics(afterRun(sortDiagnostics(diagnostics), options, { resources: loaded.resources, files: loaded.files, lint: { ...options, only: 'rejected-by-api-server' } }));
+  const shown = sortDiagnostics(afterRun(sortDiagnostics(diagnostics), options, { resources: loaded.resources, files: loaded.files, texts: loaded.texts, lint: { ...options, only: 'rejected-by-api-server' } }));
   return {
     // Names and amounts copied out of a Secret are shown masked too (core/redact.ts).
     ...(totals && { totals: redactDeep(totals) }),

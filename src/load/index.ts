@@ -43,6 +43,8 @@ export interface LoadResult {
   files: CheckedFile[];
   /** Paths that could not be read at all: the run fails with exit code 2, after checking the rest. */
   errors: KubeproofError[];
+  /** The texts of FIFOs and devices read (by display path): read once, they are never opened again (suppression comments come from here). */
+  texts?: Map<string, string>;
 }
 
 export function loadPaths(paths: readonly string[], options: LoadOptions = {}): LoadResult {
@@ -56,6 +58,7 @@ export function loadPaths(paths: readonly string[], options: LoadOptions = {}): 
     appendAll(result.resources, loaded.resources);
     appendAll(result.diagnostics, loaded.diagnostics);
     result.files.push({ file: loaded.file, resources: loaded.resources.map((r) => r.id) });
+    if (loaded.special && loaded.text !== undefined) (result.texts ??= new Map()).set(loaded.file, loaded.text);
   };
 
   if (paths.includes(STDIN_PATH)) {

@@ -1,5 +1,6 @@
 /** One discovered file -> its resources and diagnostics, or the input error that stops it being read. */
 import * as fs from 'node:fs';
+import { readStdinBounded, stdinTooLargeMessage } from './stdin.js';
 import { KubeproofError, type Diagnostic, type Resource } from '../core/index.js';
 import { decodeSource } from './decode.js';
 import { inputError, type FoundFile } from './discover.js';
@@ -19,15 +20,37 @@ export interface LoadedFile {
   diagnostics: Diagnostic[];
   /** The decoded text, when the file was read: kept so positions can be recomputed on demand. */
   text?: string;
+  /** A FIFO or device: read once, never to be opened again. */
+  special?: boolean;
   error?: KubeproofError;
+}
+
+/**
+ * A FIFO or a device named on the command line (`<(kustomize build)`, /dev/stdin): it says no
+ * size, may never end (/dev/zero), and can be read only once. One bounded read, to one byte past
+ * the limit; its text is kept with the result, so nothing opens it again (the suppression pass
+ * takes the text from here: see LoadResult.texts).
+ */
+function loadSpecial(absolute: string, file: string, limit: number, options: FileLoadOptions): LoadedFile {
+  const fd = fs.openSync(absolute, 'r');
+  let bytes: Uint8Array;
+  try {
+    bytes = readStdinBounded(limit, fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (bytes.length > limit) return { file, resources: [], diagnostics: [problem('file-too-large', file, stdinTooLargeMessage(bytes.length, limit).replace('standard input', file))] };
+  const loaded = loadBytes(bytes, file, options);
+  return { ...loaded, special: true, text: loaded.text ?? Buffer.from(bytes).toString('utf8') };
 }
 
 export function loadFile(found: FoundFile, options: FileLoadOptions): LoadedFile {
   const file = found.display;
   try {
-    const size = fs.statSync(found.absolute).size;
+    const st = fs.statSync(found.absolute);
     const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    if (size > limit) return { file, resources: [], diagnostics: [problem('file-too-large', file, tooLargeMessage(size, limit))] };
+    if (!st.isFile()) return loadSpecial(found.absolute, file, limit, options);
+    if (st.size > limit) return { file, resources: [], diagnostics: [problem('file-too-large', file, tooLargeMessage(st.size, limit))] };
     return loadBytes(fs.readFileSync(found.absolute), file, options);
   } catch (err) {
     return { file, resources: [], diagnostics: [], error: inputError(file, err) };

@@ -21,7 +21,11 @@ export function fileTextReader(options: TextReaderOptions = {}): (file: string) 
     if (cache.has(file)) return cache.get(file);
     let text: string | undefined;
     try {
-      const decoded = decodeSource(fs.readFileSync(path.resolve(cwd, file)), file);
+      const absolute = path.resolve(cwd, file);
+      // A FIFO or a device is read once, by the loader (its text comes in `buffers`); opened
+      // again it would wait for a writer that has gone, or never end (/dev/zero).
+      if (!fs.statSync(absolute).isFile()) throw new Error('not a regular file');
+      const decoded = decodeSource(fs.readFileSync(absolute), file);
       text = 'text' in decoded ? decoded.text : undefined;
     } catch {
       text = undefined;
