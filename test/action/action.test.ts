@@ -4,17 +4,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv04Module from 'ajv-draft-04';
-import addFormatsModule from 'ajv-formats';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, REPO_ROOT, tempTree } from '../helpers.js';
+import { REPO_ROOT, tempTree } from '../helpers.js';
 import { expressionsIn, readAction, runComposite } from './composite.js';
+import { sarifErrors } from '../report/sarif-schema.js';
 
 const ACTION = path.join(REPO_ROOT, 'action.yml');
 const spec = readAction(ACTION);
-const Ajv04 = Ajv04Module.default;
-const addFormats = addFormatsModule.default;
 
 /** A repository with one overlay whose base has an error, and a plain manifest with a warning only. */
 function repository(): string {
@@ -66,9 +63,7 @@ describe('action.yml', () => {
     const sarifFile = r.outputs['sarif-file']!;
     expect(sarifFile).toBe(path.join(fs.realpathSync(workspace), 'kubeproof.sarif'));
     const log = JSON.parse(fs.readFileSync(sarifFile, 'utf8'));
-    const ajv = new Ajv04({ strict: false });
-    addFormats(ajv);
-    expect(ajv.validate(JSON.parse(fs.readFileSync(path.join(FIXTURES, 'sarif-schema-2.1.0.json'), 'utf8')), log)).toBe(true);
+    expect(sarifErrors(log)).toEqual([]);
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'deploy/base/cm.yaml', uriBaseId: '%SRCROOT%' });
     expect(XMLValidator.validate(fs.readFileSync(path.join(workspace, 'reports/junit.xml'), 'utf8'))).toBe(true);
     expect(stepNamed(r, 'Upload SARIF to code scanning').with).toEqual({ sarif_file: sarifFile, category: 'kubeproof' });

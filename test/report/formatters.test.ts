@@ -1,19 +1,14 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv04Module from 'ajv-draft-04';
-import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { check, formatReport, validate, type Diagnostic, type RunReport } from '../../src/index.js';
 import { FORMAT_NAMES } from '../../src/report/index.js';
 import { escapeData, escapeProperty } from '../../src/report/formatters/github.js';
+import { sarifErrors } from './sarif-schema.js';
 import { FIXTURES, tempTree } from '../helpers.js';
 
 const result = validate(['mixed'], { cwd: FIXTURES });
 const report: RunReport = { diagnostics: result.diagnostics, files: result.files };
-// Both packages are CommonJS with a `default` export; NodeNext typing sees the module object.
-const Ajv04 = Ajv04Module.default;
-const addFormats = addFormatsModule.default;
 const golden = (name: string) => path.join(import.meta.dirname, 'golden', name);
 
 describe('reporters on a tree of good and broken files', () => {
@@ -48,12 +43,7 @@ describe('sarif', () => {
   const log = JSON.parse(formatReport('sarif', report));
 
   it('is valid against the OASIS SARIF 2.1.0 schema', () => {
-    const ajv = new Ajv04({ strict: false, allErrors: true });
-    addFormats(ajv);
-    const schema = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'sarif-schema-2.1.0.json'), 'utf8'));
-    const valid = ajv.validate(schema, log);
-    expect(ajv.errors ?? []).toEqual([]);
-    expect(valid).toBe(true);
+    expect(sarifErrors(log)).toEqual([]);
   });
 
   it('has what GitHub code scanning needs', () => {
@@ -120,9 +110,7 @@ describe('sarif', () => {
     for (const id of ids) expect(['error', 'warning', 'recommendation']).toContain(props[id]['problem.severity']);
     expect(props['host-port']['problem.severity']).toBe('recommendation'); // an info rule
     expect(props['missing-probes']['problem.severity']).toBe('warning');
-    const ajv = new Ajv04({ strict: false, allErrors: true });
-    addFormats(ajv);
-    expect(ajv.validate(JSON.parse(fs.readFileSync(path.join(FIXTURES, 'sarif-schema-2.1.0.json'), 'utf8')), log)).toBe(true);
+    expect(sarifErrors(log)).toEqual([]);
   });
 });
 
