@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { compareStrings } from '../core/index.js';
-import { isManifestFileName, isPlainObject, KUSTOMIZATION_FILE_NAMES } from '../load/index.js';
+import { isManifestFileName, isPlainObject, KUSTOMIZATION_FILE_NAMES, yamlLineBreaks } from '../load/index.js';
 import { isRemote } from '../render/files.js';
 
 /** One kustomization directory and what it reads. All paths absolute, real where they exist. */
@@ -259,7 +259,7 @@ function readNode(dir: string): KustomizationNode {
   if (files.length !== 1) return node; // none (a directory built but without a kustomization) or ambiguous: render reports both
   let doc: unknown;
   try {
-    const docs = parseAllDocuments(fs.readFileSync(files[0]!, 'utf8'));
+    const docs = parseAllDocuments(yamlLineBreaks(fs.readFileSync(files[0]!, 'utf8')));
     if (!Array.isArray(docs) || docs.length > 1 || docs.some((d) => d.errors.length > 0)) return node;
     doc = docs[0]?.toJS({ maxAliasCount: 100 }) ?? {};
   } catch {

@@ -1,4 +1,7 @@
-/** Bytes to text: UTF-8 (BOM tolerated), UTF-16 with a BOM; anything else is a positioned problem. */
+/**
+ * Bytes to YAML source text: UTF-8 (BOM tolerated), UTF-16 with a BOM; anything else is a
+ * positioned problem. Line breaks are read as kubectl reads them (see yamlLineBreaks).
+ */
 import type { Diagnostic } from '../core/index.js';
 import { problem } from './problem.js';
 
@@ -7,8 +10,8 @@ export type Decoded = { text: string } | { problem: Diagnostic };
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export function decodeSource(bytes: Uint8Array, file: string): Decoded {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes) };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: yamlLineBreaks(new TextDecoder('utf-16le').decode(bytes)) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: yamlLineBreaks(new TextDecoder('utf-16be').decode(bytes)) };
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const at = positionOfByte(bytes, nul);
@@ -17,7 +20,7 @@ export function decodeSource(bytes: Uint8Array, file: string): Decoded {
     };
   }
   try {
-    return { text: utf8.decode(bytes) };
+    return { text: yamlLineBreaks(utf8.decode(bytes)) };
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const at = positionOfByte(bytes, bad);
@@ -32,6 +35,23 @@ export function decodeSource(bytes: Uint8Array, file: string): Decoded {
     };
   }
 }
+
+/**
+ * A lone carriage return (old Mac line endings) as the line break it is: kubectl decodes YAML
+ * with go-yaml (sigs.k8s.io/yaml/goyaml.v2, scannerc.go: read_line and skip_line), which takes
+ * CR LF, CR and LF each as one line break and counts lines so. The yaml package takes only LF
+ * and CR LF, so a CR-only file would be one long line. Each lone CR becomes an LF: one character
+ * for one, so every offset stays where it was and every position counts CR as a break; CR LF is
+ * left alone. (kubectl's document splitter, apimachinery's util/yaml YAMLReader, reads lines up
+ * to LF only and so would not split a CR-only stream at its `---`; go-yaml would then read just
+ * its first document. Here every document is read, as go-yaml reads a stream.)
+ */
+export function yamlLineBreaks(text: string): string {
+  // The same string back when there is none (most files: no copy of a large text).
+  return text.indexOf('\r') === -1 || !LONE_CR.test(text) ? text : text.replace(/\r(?!\n)/g, '\n');
+}
+
+const LONE_CR = /\r(?!\n)/;
 
 /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -59,7 +79,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /** 1-based line and column (in characters of the valid prefix) of a byte offset. */
 function positionOfByte(bytes: Uint8Array, offset: number) {
-  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+  const before = yamlLineBreaks(new TextDecoder('utf-8').decode(bytes.subarray(0, offset)));
   const lastNl = before.lastIndexOf('\n');
   const line = countNewlines(before) + 1;
   const column = before.length - lastNl;

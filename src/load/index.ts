@@ -10,7 +10,7 @@ import { problem } from './problem.js';
 
 export { loadProblemMetas, loadProblems, type LoadProblemId } from './problems.js';
 export { parseManifests, parsePlainDocuments, DEFAULT_MAX_DEPTH, type PlainDocument, type ParseOptions } from './parse.js';
-export { decodeSource } from './decode.js';
+export { decodeSource, yamlLineBreaks } from './decode.js';
 export { KUSTOMIZATION_FILE_NAMES } from './kustomize-refs.js';
 export type { ScalarTyping } from './yaml-schema.js';
 export { discoverFiles, displayPath, isManifestFileName, type PathFilter } from './discover.js';

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { yamlLineBreaks } from './decode.js';
 import { isPlainObject } from './identify.js';
 
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
@@ -16,7 +17,7 @@ export function patchFilesOf(kustomizationFiles: readonly string[]): Map<string,
   for (const file of kustomizationFiles) {
     let doc: unknown;
     try {
-      doc = parse(fs.readFileSync(file, 'utf8'), { maxAliasCount: 100 });
+      doc = parse(yamlLineBreaks(fs.readFileSync(file, 'utf8')), { maxAliasCount: 100 });
     } catch {
       continue; // a broken kustomization is reported when it is loaded or rendered
     }

@@ -6,6 +6,7 @@ import { isAliasBomb, measureExpansion } from './expansion.js';
 import { identify } from './identify.js';
 import { NodeLocator } from './positions.js';
 import { problem } from './problem.js';
+import { yamlLineBreaks } from './decode.js';
 import { addDuplicateKeyErrors, composeOptions, composeWithoutStacks } from './compose-options.js';
 import { isSecretDocument, mayHoldSecrets, redactSyntaxMessage } from './redact-syntax.js';
 import type { ScalarTyping } from './yaml-schema.js';
@@ -32,7 +33,8 @@ interface FileContext {
   out: Parsed;
 }
 
-export function parseManifests(text: string, file: string, options: ParseOptions = {}): Parsed {
+export function parseManifests(source: string, file: string, options: ParseOptions = {}): Parsed {
+  const text = yamlLineBreaks(source); // as decodeSource gives it; a caller may pass text of its own
   const typing = options.typing ?? 'kubectl';
   const ctx: FileContext = { text, file, typing, lineCounter: new LineCounter(), out: { resources: [], diagnostics: [] } };
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
@@ -201,7 +203,8 @@ export interface PlainDocument {
  * The documents of a file that is not a set of Kubernetes objects (a kustomization, a patch,
  * a replacement list), with positions; parse problems come back as diagnostics.
  */
-export function parsePlainDocuments(text: string, file: string, options: ParseOptions = {}): { documents: PlainDocument[]; diagnostics: Diagnostic[] } {
+export function parsePlainDocuments(source: string, file: string, options: ParseOptions = {}): { documents: PlainDocument[]; diagnostics: Diagnostic[] } {
+  const text = yamlLineBreaks(source);
   const typing = options.typing ?? 'kubectl';
   const lineCounter = new LineCounter();
   const documents: PlainDocument[] = [];
