@@ -3,10 +3,8 @@
  * after it, suppressions (comments and annotations) take their findings, then the config sets
  * each remaining finding's severity by rule and file.
  */
-import * as fs from 'node:fs';
 import { applySeverities, pathFilter, ruleOptions, rulesOffEverywhere, rulesOnSomewhere } from '../config/index.js';
 import { redactDiagnostics, type CheckedFile, type Diagnostic, type Resource } from '../core/index.js';
-import { decodeSource } from '../load/index.js';
 import { rules, selectedRuleIds, type LintOptions } from '../rules/index.js';
 import { scheduleProblemMetas } from '../schedule/index.js';
 import { applySuppressions, fileTextReader, suppressionMetas } from '../suppress/index.js';
@@ -15,24 +13,14 @@ import { assertKnownRuleIds } from './rule-ids.js';
 import type { ValidateOptions } from './validate.js';
 
 /** Options with the config's include/exclude, rule selection and rule options folded in. */
-export function beforeRun(options: ValidateOptions): ValidateOptions & { stdinText(): string | undefined } {
+export function beforeRun(options: ValidateOptions): ValidateOptions {
   assertKnownRuleIds(options.disable, 'disable');
   assertKnownRuleIds(options.enable, 'enable');
-  // Standard input can be read once: keep what the loader read, for the suppression comments in it.
-  let stdin: Uint8Array | undefined;
-  const readStdin = () => (stdin ??= (options.readStdin ?? (() => fs.readFileSync(0)))());
-  const stdinText = () => {
-    if (!stdin) return undefined;
-    const decoded = decodeSource(stdin, options.stdinFilename ?? '<stdin>');
-    return 'text' in decoded ? decoded.text : undefined;
-  };
   const config = options.config;
-  if (!config) return { ...options, readStdin, stdinText };
+  if (!config) return options;
   const filter = pathFilter(config);
   return {
     ...options,
-    readStdin,
-    stdinText,
     ...(filter && !options.pathFilter && { pathFilter: filter }),
     disable: [...rulesOffEverywhere(config), ...(options.disable ?? [])],
     // A rule an override turns on must run; the command line's --disable still wins.
@@ -46,13 +34,17 @@ export interface RunOutput {
   files: readonly CheckedFile[];
   /** The lint options the rules ran with (validate runs only those the API server enforces). */
   lint: LintOptions | false;
+  /**
+   * The text of each file the loader read, by displayed path (standard input among them): its
+   * suppression comments are read from it, not from the disk again (a FIFO cannot be read twice).
+   */
+  texts?: ReadonlyMap<string, string | undefined>;
 }
 
 /** Suppressions, then the config's severities (per rule, per file; `off` drops the finding). */
-export function afterRun(diagnostics: Diagnostic[], options: ReturnType<typeof beforeRun>, run: RunOutput): Diagnostic[] {
-  const buffers = new Map(options.buffers ?? []);
-  const stdin = options.stdinText();
-  if (stdin !== undefined) buffers.set(options.stdinFilename ?? '<stdin>', stdin);
+export function afterRun(diagnostics: Diagnostic[], options: ValidateOptions, run: RunOutput): Diagnostic[] {
+  // An editor's unsaved buffer is newer than what was loaded from the disk.
+  const buffers = new Map([...(run.texts ?? []), ...(options.buffers ?? [])]);
   const lintIds = new Set(rules.map((r) => r.meta.id));
   const ran = run.lint === false ? new Set<string>() : selectedRuleIds(run.lint);
   const scheduleIds = new Set(scheduleProblemMetas.map((m) => m.id));

@@ -26,7 +26,7 @@ export type Inputs = LoadResult & { groups: Resource[][] };
 /** Kustomization directories rendered, everything else loaded as it is. */
 export function loadInputs(paths: readonly string[], options: ValidateOptions = {}): Inputs {
   const cwd = options.cwd ?? process.cwd();
-  const out: Inputs = { resources: [], diagnostics: [], files: [], errors: [], groups: [] };
+  const out: Inputs = { resources: [], diagnostics: [], files: [], errors: [], groups: [], texts: new Map() };
   const plain: string[] = [];
   for (const p of paths) {
     const dir = path.resolve(cwd, p);
@@ -46,13 +46,14 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
     out.groups.push(loaded.resources);
     out.files.push(...loaded.files);
     out.errors.push(...loaded.errors);
+    out.texts = loaded.texts;
   }
   return out;
 }
 
 export function check(paths: readonly string[], given: ValidateOptions = {}): RunResult {
   const options = beforeRun(given);
-  const { resources, diagnostics, files, errors, groups } = loadInputs(paths, options);
+  const { resources, diagnostics, files, errors, groups, texts } = loadInputs(paths, options);
   const crdSource = options.crdPaths?.length ? loadPaths(options.crdPaths, { ...options, readStdin: undefined }) : undefined;
   const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
   errors.push(...(crdSource?.errors ?? []));
@@ -68,7 +69,7 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
     schedule = scheduleWorkloads(resources, nodes.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss });
     diagnostics.push(...schedule.diagnostics);
   }
-  return { resources, diagnostics: sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, lint: options.rules === false ? false : options })), files, errors, ...(totals && { totals }), ...(schedule && { schedule: schedule.report }) };
+  return { resources, diagnostics: sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, texts, lint: options.rules === false ? false : options })), files, errors, ...(totals && { totals }), ...(schedule && { schedule: schedule.report }) };
 }
 
 function isDirectoryWithKustomization(dir: string): boolean {

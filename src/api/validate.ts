@@ -53,7 +53,7 @@ export function validate(paths: readonly string[], given: ValidateOptions = {}):
   return {
     ...(totals && { totals }),
     resources: loaded.resources,
-    diagnostics: sortDiagnostics(afterRun(sortDiagnostics(diagnostics), options, { resources: loaded.resources, files: loaded.files, lint: { ...options, only: 'rejected-by-api-server' } })),
+    diagnostics: sortDiagnostics(afterRun(sortDiagnostics(diagnostics), options, { resources: loaded.resources, files: loaded.files, texts: loaded.texts, lint: { ...options, only: 'rejected-by-api-server' } })),
     files: loaded.files,
     errors: [...loaded.errors, ...(crdSource?.errors ?? [])],
   };

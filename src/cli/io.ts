@@ -2,7 +2,7 @@
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Uint8Array;
+  readStdin: (limit: number) => Uint8Array;
   cwd: string;
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (colour is only for terminals). */

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import * as fs from 'node:fs';
+import { readStdin } from '../load/index.js';
 import { run } from './program.js';
 
 // The yaml parser reads process.env.LOG_TOKENS for every token it sees, and each read of the
@@ -17,7 +17,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 void run(process.argv.slice(2), {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
-  readStdin: () => fs.readFileSync(0),
+  readStdin,
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,

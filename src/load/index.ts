@@ -1,12 +1,12 @@
 /** The load stage: paths (and stdin) -> resources with source positions, plus load diagnostics. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compareStrings, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
 import { discoverFiles, displayPath, type FoundFile, type PathFilter } from './discover.js';
 import { KUSTOMIZATION_FILE_NAMES, patchFilesOf } from './kustomize-refs.js';
-import { loadBytes, type FileLoadOptions, type LoadedFile } from './load-file.js';
+import { DEFAULT_MAX_FILE_SIZE, loadBytes, tooLarge, type FileLoadOptions, type LoadedFile } from './load-file.js';
 import { defaultJobs, loadFilesParallel } from './parallel.js';
 import { problem } from './problem.js';
+import { readAtMost } from './read-bounded.js';
 
 export { loadProblemMetas, loadProblems, type LoadProblemId } from './problems.js';
 export { parseManifests, parsePlainDocuments, DEFAULT_MAX_DEPTH, type PlainDocument, type ParseOptions } from './parse.js';
@@ -23,8 +23,11 @@ export const STDIN_PATH = '-';
 export interface LoadOptions extends FileLoadOptions {
   /** Directory that relative paths and displayed paths are resolved against (default: process.cwd()). */
   cwd?: string;
-  /** Reads standard input when a path is `-` (default: file descriptor 0). */
-  readStdin?: () => Uint8Array;
+  /**
+   * Reads standard input when a path is `-` (default: file descriptor 0, read once). Given the
+   * size limit, it need not read more than one byte past it: more than `limit` bytes are refused.
+   */
+  readStdin?: (limit: number) => Uint8Array;
   /** Name shown for standard input (default `<stdin>`). */
   stdinFilename?: string;
   /** Which files to read (the config's include/exclude); absent: every manifest found. */
@@ -39,12 +42,24 @@ export interface LoadResult {
   files: CheckedFile[];
   /** Paths that could not be read at all: the run fails with exit code 2, after checking the rest. */
   errors: KubeproofError[];
+  /**
+   * The decoded text of every file read, by displayed path, or undefined for one that could not
+   * be read or decoded: what the suppression comments are read from afterwards, so no file is
+   * read twice (a FIFO or standard input can be read once; /dev/zero would never end).
+   */
+  texts: Map<string, string | undefined>;
+}
+
+/** Standard input, read once and never more than one byte past `limit`. */
+export function readStdin(limit: number): Uint8Array {
+  return readAtMost(0, limit + 1);
 }
 
 export function loadPaths(paths: readonly string[], options: LoadOptions = {}): LoadResult {
   const cwd = options.cwd ?? process.cwd();
-  const result: LoadResult = { resources: [], diagnostics: [], files: [], errors: [] };
+  const result: LoadResult = { resources: [], diagnostics: [], files: [], errors: [], texts: new Map() };
   const add = (loaded: LoadedFile) => {
+    result.texts.set(loaded.file, loaded.text);
     if (loaded.error) {
       result.errors.push(loaded.error);
       return;
@@ -56,7 +71,9 @@ export function loadPaths(paths: readonly string[], options: LoadOptions = {}): 
 
   if (paths.includes(STDIN_PATH)) {
     const file = options.stdinFilename ?? '<stdin>';
-    add(loadBytes((options.readStdin ?? (() => fs.readFileSync(0)))(), file, options));
+    const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    const bytes = (options.readStdin ?? readStdin)(limit);
+    add(bytes.length > limit ? tooLarge(file, undefined, options) : loadBytes(bytes, file, options));
   }
   const discovery = discoverFiles(paths.filter((p) => p !== STDIN_PATH), cwd, options.pathFilter);
   result.errors.push(...discovery.errors);

@@ -1,10 +1,10 @@
 /** One discovered file -> its resources and diagnostics, or the input error that stops it being read. */
-import * as fs from 'node:fs';
 import { KubeproofError, type Diagnostic, type Resource } from '../core/index.js';
-import { decodeSource } from './decode.js';
+import { decodeSource, type Decoded } from './decode.js';
 import { inputError, type FoundFile } from './discover.js';
 import { parseManifests, type ParseOptions } from './parse.js';
 import { problem } from './problem.js';
+import { readBounded } from './read-bounded.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 
@@ -24,22 +24,40 @@ export interface LoadedFile {
 
 export function loadFile(found: FoundFile, options: FileLoadOptions): LoadedFile {
   const file = found.display;
+  let decoded: Decoded | { tooLarge: { size?: number } };
   try {
-    const size = fs.statSync(found.absolute).size;
-    const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    if (size > limit) {
-      const message = `file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit (--max-file-size)`;
-      return { file, resources: [], diagnostics: [problem('file-too-large', file, message)] };
-    }
-    return loadBytes(fs.readFileSync(found.absolute), file, options);
+    decoded = readSource(found.absolute, file, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   } catch (err) {
     return { file, resources: [], diagnostics: [], error: inputError(file, err) };
   }
+  if ('tooLarge' in decoded) return tooLarge(file, decoded.tooLarge.size, options);
+  return loadDecoded(decoded, file, options);
+}
+
+/**
+ * One open, one read (a FIFO or a device named on the command line gives its bytes once), then
+ * the text. In a function of its own so that the bytes are garbage once it returns: a large
+ * file's bytes and its text need not be in memory together while it is parsed.
+ */
+function readSource(absolute: string, file: string, limit: number): Decoded | { tooLarge: { size?: number } } {
+  const read = readBounded(absolute, limit);
+  return 'tooLarge' in read ? read : decodeSource(read.bytes, file);
+}
+
+/** The refusal of a file over --max-file-size; `size` is unknown for a stream. */
+export function tooLarge(file: string, size: number | undefined, options: FileLoadOptions): LoadedFile {
+  const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const what = size === undefined ? 'file is larger than' : `file is ${formatBytes(size)}, over`;
+  const message = `${what} the ${formatBytes(limit)} limit (--max-file-size)`;
+  return { file, resources: [], diagnostics: [problem('file-too-large', file, message)] };
 }
 
 /** One file's bytes -> resources and diagnostics. */
 export function loadBytes(bytes: Uint8Array, file: string, options: ParseOptions = {}): LoadedFile {
-  const decoded = decodeSource(bytes, file);
+  return loadDecoded(decodeSource(bytes, file), file, options);
+}
+
+function loadDecoded(decoded: Decoded, file: string, options: ParseOptions): LoadedFile {
   if ('problem' in decoded) return { file, resources: [], diagnostics: [decoded.problem] };
   try {
     return { file, ...parseManifests(decoded.text, file, options), text: decoded.text };
