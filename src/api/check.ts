@@ -4,7 +4,7 @@
  * patch that wrote the field; anything else is validated as it is.
  */
 import * as path from 'node:path';
-import { sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
+import { appendAll, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
 import { displayPath, loadPaths, type LoadResult } from '../load/index.js';
 import { findKustomizationFile, isKustomizationDir, render } from '../render/index.js';
 import { resourceTotals, runRules } from '../rules/index.js';
@@ -32,8 +32,8 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
     const dir = path.resolve(cwd, p);
     if (p !== '-' && isDirectoryWithKustomization(dir)) {
       const rendered = render(dir, { cwd, kubernetesVersion: options.kubernetesVersion });
-      out.diagnostics.push(...rendered.diagnostics);
-      out.resources.push(...rendered.resources);
+      appendAll(out.diagnostics, rendered.diagnostics);
+      appendAll(out.resources, rendered.resources);
       out.groups.push(rendered.resources);
       const kfile = findKustomizationFile(dir);
       out.files.push({ file: displayPath(kfile ?? dir, cwd), resources: rendered.resources.map((r) => r.id) });
@@ -41,10 +41,10 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
   }
   if (plain.length > 0) {
     const loaded = loadPaths(plain, options);
-    out.diagnostics.push(...loaded.diagnostics);
-    out.resources.push(...loaded.resources);
+    appendAll(out.diagnostics, loaded.diagnostics);
+    appendAll(out.resources, loaded.resources);
     out.groups.push(loaded.resources);
-    out.files.push(...loaded.files);
+    appendAll(out.files, loaded.files);
     out.errors.push(...loaded.errors);
     out.texts = loaded.texts;
   }
@@ -57,8 +57,8 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
   const crdSource = options.crdPaths?.length ? loadPaths(options.crdPaths, { ...options, readStdin: undefined }) : undefined;
   const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
   errors.push(...(crdSource?.errors ?? []));
-  diagnostics.push(...validateSchemas(resources, { ...options, crds }));
-  if (options.rules !== false) for (const group of groups) diagnostics.push(...runRules(group, options));
+  appendAll(diagnostics, validateSchemas(resources, { ...options, crds }));
+  if (options.rules !== false) for (const group of groups) appendAll(diagnostics, runRules(group, options));
   const totals = options.totals ? resourceTotals(resources) : undefined;
   let schedule: ScheduleResult | undefined;
   if (options.nodePaths?.length) {
@@ -67,7 +67,7 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
     errors.push(...nodes.errors);
     const { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss } = options;
     schedule = scheduleWorkloads(resources, nodes.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss });
-    diagnostics.push(...schedule.diagnostics);
+    appendAll(diagnostics, schedule.diagnostics);
   }
   return { resources, diagnostics: sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, texts, lint: options.rules === false ? false : options })), files, errors, ...(totals && { totals }), ...(schedule && { schedule: schedule.report }) };
 }

@@ -1,4 +1,4 @@
-import { countBySeverity, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, sortDiagnostics, type KubeproofError, type Resource, type RunReport } from '../core/index.js';
+import { appendAll, countBySeverity, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, sortDiagnostics, type KubeproofError, type Resource, type RunReport } from '../core/index.js';
 import { loadPaths, type LoadOptions } from '../load/index.js';
 import { resourceTotals, runRules, type LintOptions } from '../rules/index.js';
 import { validateSchemas, type SchemaOptions } from '../schema/index.js';
@@ -46,9 +46,9 @@ export function validate(paths: readonly string[], given: ValidateOptions = {}):
   const crdSource = options.crdPaths?.length ? loadPaths(options.crdPaths, { ...options, readStdin: undefined }) : undefined;
   const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
   const diagnostics = [...loaded.diagnostics, ...(crdSource?.diagnostics.filter((d) => d.severity !== 'info') ?? [])];
-  diagnostics.push(...validateSchemas(loaded.resources, { ...options, crds }));
+  appendAll(diagnostics, validateSchemas(loaded.resources, { ...options, crds }));
   // What the API server would refuse, though no schema says so: a request above its limit, an unparsable quantity...
-  diagnostics.push(...runRules(loaded.resources, { ...options, only: 'rejected-by-api-server' }));
+  appendAll(diagnostics, runRules(loaded.resources, { ...options, only: 'rejected-by-api-server' }));
   const totals = options.totals ? resourceTotals(loaded.resources) : undefined;
   return {
     ...(totals && { totals }),

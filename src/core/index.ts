@@ -10,3 +10,4 @@ export * from './quantity.js';
 export * from './totals.js';
 export * from './redact.js';
 export * from './string-of.js';
+export * from './append.js';

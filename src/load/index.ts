@@ -1,6 +1,6 @@
 /** The load stage: paths (and stdin) -> resources with source positions, plus load diagnostics. */
 import * as path from 'node:path';
-import { compareStrings, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
+import { appendAll, compareStrings, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
 import { discoverFiles, displayPath, type FoundFile, type PathFilter } from './discover.js';
 import { KUSTOMIZATION_FILE_NAMES, patchFilesOf } from './kustomize-refs.js';
 import { DEFAULT_MAX_FILE_SIZE, loadBytes, tooLarge, type FileLoadOptions, type LoadedFile } from './load-file.js';
@@ -64,8 +64,8 @@ export function loadPaths(paths: readonly string[], options: LoadOptions = {}): 
       result.errors.push(loaded.error);
       return;
     }
-    result.resources.push(...loaded.resources);
-    result.diagnostics.push(...loaded.diagnostics);
+    appendAll(result.resources, loaded.resources);
+    appendAll(result.diagnostics, loaded.diagnostics);
     result.files.push({ file: loaded.file, resources: loaded.resources.map((r) => r.id) });
   };
 

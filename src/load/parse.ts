@@ -1,6 +1,6 @@
 /** Text -> documents -> resources, with every parse problem as a positioned diagnostic. */
 import { Composer, isScalar, LineCounter, Parser, visit, type Alias, type Document, type Scalar, type YAMLError } from 'yaml';
-import { START_OF_FILE, type Diagnostic, type Resource, type SourceSpan } from '../core/index.js';
+import { appendAll, START_OF_FILE, type Diagnostic, type Resource, type SourceSpan } from '../core/index.js';
 import { MAX_SCALAR_CHARS, refusedToken, untilStackOverflow, type Refused } from './cst-depth.js';
 import { isAliasBomb, measureExpansion } from './expansion.js';
 import { identify } from './identify.js';
@@ -129,8 +129,8 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
     return;
   }
   const found = identify(value, root, { file, docIndex: index, doc, lineCounter: ctx.lineCounter, text: ctx.text, typing: ctx.typing });
-  out.resources.push(...found.resources);
-  out.diagnostics.push(...found.diagnostics);
+  appendAll(out.resources, found.resources); // a List may hold any number of items
+  appendAll(out.diagnostics, found.diagnostics);
   // A parser warning in a document that holds one object is about that object.
   if (found.resources.length === 1) for (const w of warnings) w.resource = found.resources[0]!.id;
 }

@@ -4,7 +4,7 @@
  * like any input (NodePool through its built-in CRD, schemas/kubeproof/), so a broken inventory
  * gets positioned diagnostics, never a crash.
  */
-import { diagnosticFor, escapeSegment, parseQuantityValue, sortDiagnostics, stringOf, type Diagnostic, type Resource } from '../core/index.js';
+import { appendAll, diagnosticFor, escapeSegment, parseQuantityValue, sortDiagnostics, stringOf, type Diagnostic, type Resource } from '../core/index.js';
 import { validateSchemas, type KubernetesVersion } from '../schema/index.js';
 import { toAmounts } from './amounts.js';
 import type { SchedNode, Taint } from './types.js';
@@ -36,7 +36,7 @@ export function buildInventory(resources: readonly Resource[], options: { kubern
     }
     if (broken.has(`${r.id.kind}/${r.id.name}`)) continue;
     const made = r.id.kind === 'Node' ? [fromNode(r, diagnostics)] : fromPool(r, diagnostics);
-    nodes.push(...made.filter((n): n is SchedNode => n !== undefined));
+    appendAll(nodes, made.filter((n): n is SchedNode => n !== undefined));
   }
   const seen = new Map<string, SchedNode>();
   for (const n of nodes) {

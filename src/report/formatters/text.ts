@@ -12,8 +12,9 @@ export const text: Formatter = (report, ctx) => {
   for (const [file, group] of groupByFile(report.diagnostics)) {
     lines.push(paint('underline', file));
     const positions = group.map((d) => `${d.line}:${d.column}`);
-    const posWidth = Math.max(...positions.map((p) => p.length));
-    const msgWidth = Math.min(72, Math.max(...group.map((d) => d.message.length)));
+    // reduce, not Math.max(...): a file may have more findings than a call takes arguments.
+    const posWidth = positions.reduce((w, p) => Math.max(w, p.length), 0);
+    const msgWidth = Math.min(72, group.reduce((w, d) => Math.max(w, d.message.length), 0));
     group.forEach((d, i) => {
       const pos = positions[i]!.padStart(posWidth);
       const sev = paint(severityColor[d.severity], d.severity.padEnd(7));
@@ -64,6 +65,6 @@ function totalsTable(totals: ResourceTotals): string[] {
     rows.push([n.namespace, '(total)', String(n.pods), show(n.requests, 'cpu'), show(n.limits, 'cpu'), show(n.requests, 'memory'), show(n.limits, 'memory')]);
     if (n.perNode.pods > 0) rows.push([n.namespace, '(per node)', String(n.perNode.pods), show(n.perNode.requests, 'cpu'), show(n.perNode.limits, 'cpu'), show(n.perNode.requests, 'memory'), show(n.perNode.limits, 'memory')]);
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const widths = rows[0]!.map((_, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), 0));
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
 }
