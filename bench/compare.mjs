@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fmtMiB, fmtMs, table } from './lib.mjs';
+import { limitText } from './targets.mjs';
 
 function spreadOf(samples) {
   if (!samples || samples.length < 2) return 0;
@@ -43,7 +44,7 @@ export function compareResults(before, after) {
   out.push(table(['case', 'figure', 'before', 'after', 'change', ''], rows, ['l', 'l', 'r', 'r', 'r', 'l']));
   const trows = (after.targets ?? []).map((t) => {
     const b = before.targets?.find((x) => x.id === t.id);
-    return [t.title, `< ${t.limit} ${t.unit}`, b ? `${b.measured ?? 'n/a'} ${b.status}` : '', `${t.measured ?? 'n/a'} ${t.status}`];
+    return [t.title, limitText(t), b ? `${b.measured ?? 'n/a'} ${b.status}` : '', `${t.measured ?? 'n/a'} ${t.status}`];
   });
   out.push('', table(['target', 'limit', 'before', 'after'], trows, ['l', 'r', 'r', 'r']));
   return out.join('\n');

@@ -9,6 +9,8 @@
 //
 //   writeCorpus(dir, docs)       `docs` documents (1..50,000+), one file per app, 25 team dirs
 //   writeSingleFile(file)        one app in one file (the cold-start case)
+//   writeLargeFile(file, bytes)  apps in one file until it holds `bytes` bytes (a generated bundle)
+//   writeLargeTree(dir, bytes)   the same apps, one file per app, as writeCorpus lays them out
 //   writeOverlayTree(dir, n)     base + components + staging/production overlays; the
 //                                production overlay renders to exactly `n` resources
 //   writeInventory(file, nodes)  NodePools and v1 Nodes, `nodes` nodes over three zones
@@ -84,6 +86,44 @@ export function writeSingleFile(file, a = 0) {
   const docs = appDocuments(a);
   fs.writeFileSync(file, docs.join('---\n'));
   return { file, docs: docs.length };
+}
+
+/** Apps, whole, until `bytes` bytes are written to one file: returns {file, docs, apps, bytes}. */
+export function writeLargeFile(file, bytes) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const fd = fs.openSync(file, 'w');
+  let written = 0;
+  let docs = 0;
+  let a = 0;
+  try {
+    for (; written < bytes; a++) {
+      const parts = appDocuments(a);
+      const text = (a === 0 ? '' : '---\n') + parts.join('---\n');
+      written += fs.writeSync(fd, text);
+      docs += parts.length;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return { file, docs, apps: a, bytes: written };
+}
+
+/** The apps of writeLargeFile(_, bytes), one file per app in writeCorpus's layout: returns {dir, files, docs, bytes}. */
+export function writeLargeTree(dir, bytes) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  let written = 0;
+  let docs = 0;
+  let a = 0;
+  for (; written < bytes; a++) {
+    const sub = path.join(dir, `team-${String(a % TEAMS).padStart(2, '0')}`);
+    if (a < TEAMS) fs.mkdirSync(sub, { recursive: true });
+    const parts = appDocuments(a);
+    const text = parts.join('---\n');
+    fs.writeFileSync(path.join(sub, `${appName(a)}.yaml`), text);
+    written += Buffer.byteLength(text);
+    docs += parts.length;
+  }
+  return { dir, files: a, docs, bytes: written };
 }
 
 // --- the objects --------------------------------------------------------------------------
