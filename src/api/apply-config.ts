@@ -5,6 +5,7 @@
  */
 import { applySeverities, pathFilter, ruleOptions, rulesOffEverywhere, rulesOnSomewhere } from '../config/index.js';
 import { redactDiagnostics, type CheckedFile, type Diagnostic, type Resource } from '../core/index.js';
+import type { SourceText } from '../load/index.js';
 import { rules, selectedRuleIds, type LintOptions } from '../rules/index.js';
 import { scheduleProblemMetas } from '../schedule/index.js';
 import { applySuppressions, fileTextReader, suppressionMetas } from '../suppress/index.js';
@@ -38,20 +39,29 @@ export interface RunOutput {
    * The text of each file the loader read, by displayed path (standard input among them): its
    * suppression comments are read from it, not from the disk again (a FIFO cannot be read twice).
    */
-  texts?: ReadonlyMap<string, string | undefined>;
+  texts?: ReadonlyMap<string, SourceText | undefined>;
 }
 
 /** Suppressions, then the config's severities (per rule, per file; `off` drops the finding). */
 export function afterRun(diagnostics: Diagnostic[], options: ValidateOptions, run: RunOutput): Diagnostic[] {
-  // An editor's unsaved buffer is newer than what was loaded from the disk.
-  const buffers = new Map([...(run.texts ?? []), ...(options.buffers ?? [])]);
+  const loaded = run.texts ?? new Map<string, SourceText | undefined>();
+  const fromDisk = fileTextReader({ cwd: options.cwd, buffers: options.buffers });
+  // A loaded file's text is inflated when asked for, and only the last one kept.
+  let last: { file: string; text: string | undefined } | undefined;
+  const text = (file: string): string | undefined => {
+    // An editor's unsaved buffer is newer than what was loaded from the disk.
+    if (options.buffers?.has(file) || !loaded.has(file)) return fromDisk(file);
+    if (last?.file !== file) last = { file, text: loaded.get(file)?.toString() };
+    return last.text;
+  };
   const lintIds = new Set(rules.map((r) => r.meta.id));
   const ran = run.lint === false ? new Set<string>() : selectedRuleIds(run.lint);
   const scheduleIds = new Set(scheduleProblemMetas.map((m) => m.id));
   const kept = options.suppressions === false ? diagnostics : applySuppressions(diagnostics, {
     resources: run.resources,
     files: run.files.map((f) => f.file),
-    text: fileTextReader({ cwd: options.cwd, buffers }),
+    text,
+    mayHaveDirectives: (file) => options.buffers?.has(file) || loaded.get(file)?.directives !== false,
     knownRules: new Set(ruleCatalog().map((m) => m.id)),
     ranRules: (id) => (lintIds.has(id) ? ran.has(id) : scheduleIds.has(id) ? Boolean(options.nodePaths?.length) : true),
   });

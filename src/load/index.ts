@@ -7,6 +7,7 @@ import { DEFAULT_MAX_FILE_SIZE, loadBytes, tooLarge, type FileLoadOptions, type 
 import { defaultJobs, loadFilesParallel } from './parallel.js';
 import { problem } from './problem.js';
 import { readAtMost } from './read-bounded.js';
+import type { SourceText } from './source-text.js';
 
 export { loadProblemMetas, loadProblems, type LoadProblemId } from './problems.js';
 export { parseManifests, parsePlainDocuments, DEFAULT_MAX_DEPTH, type PlainDocument, type ParseOptions } from './parse.js';
@@ -17,6 +18,7 @@ export { discoverFiles, displayPath, isManifestFileName, type PathFilter } from 
 export { isPlainObject } from './identify.js';
 export { isDirectory, realPathOr } from './fs-safe.js';
 export { loadBytes, DEFAULT_MAX_FILE_SIZE, type LoadedFile } from './load-file.js';
+export { SourceText } from './source-text.js';
 
 export const STDIN_PATH = '-';
 
@@ -47,7 +49,7 @@ export interface LoadResult {
    * be read or decoded: what the suppression comments are read from afterwards, so no file is
    * read twice (a FIFO or standard input can be read once; /dev/zero would never end).
    */
-  texts: Map<string, string | undefined>;
+  texts: Map<string, SourceText | undefined>;
 }
 
 /** Standard input, read once and never more than one byte past `limit`. */
@@ -59,7 +61,7 @@ export function loadPaths(paths: readonly string[], options: LoadOptions = {}): 
   const cwd = options.cwd ?? process.cwd();
   const result: LoadResult = { resources: [], diagnostics: [], files: [], errors: [], texts: new Map() };
   const add = (loaded: LoadedFile) => {
-    result.texts.set(loaded.file, loaded.text);
+    result.texts.set(loaded.file, loaded.source);
     if (loaded.error) {
       result.errors.push(loaded.error);
       return;

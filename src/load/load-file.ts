@@ -5,6 +5,7 @@ import { inputError, type FoundFile } from './discover.js';
 import { parseManifests, type ParseOptions } from './parse.js';
 import { problem } from './problem.js';
 import { readBounded } from './read-bounded.js';
+import type { DiskFile, SourceText } from './source-text.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 
@@ -17,21 +18,21 @@ export interface LoadedFile {
   file: string;
   resources: Resource[];
   diagnostics: Diagnostic[];
-  /** The decoded text, when the file was read: kept so positions can be recomputed on demand. */
-  text?: string;
+  /** The decoded text, when the file was read: kept (deflated) so positions can be recomputed on demand. */
+  source?: SourceText;
   error?: KubeproofError;
 }
 
 export function loadFile(found: FoundFile, options: FileLoadOptions): LoadedFile {
   const file = found.display;
-  let decoded: Decoded | { tooLarge: { size?: number } };
+  let read: ReturnType<typeof readSource>;
   try {
-    decoded = readSource(found.absolute, file, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+    read = readSource(found.absolute, file, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   } catch (err) {
     return { file, resources: [], diagnostics: [], error: inputError(file, err) };
   }
-  if ('tooLarge' in decoded) return tooLarge(file, decoded.tooLarge.size, options);
-  return loadDecoded(decoded, file, options);
+  if ('tooLarge' in read) return tooLarge(file, read.tooLarge.size, options);
+  return loadDecoded(read.decoded, file, options, read.disk);
 }
 
 /**
@@ -39,9 +40,13 @@ export function loadFile(found: FoundFile, options: FileLoadOptions): LoadedFile
  * the text. In a function of its own so that the bytes are garbage once it returns: a large
  * file's bytes and its text need not be in memory together while it is parsed.
  */
-function readSource(absolute: string, file: string, limit: number): Decoded | { tooLarge: { size?: number } } {
+function readSource(absolute: string, file: string, limit: number): { decoded: Decoded; disk?: DiskFile } | { tooLarge: { size?: number } } {
   const read = readBounded(absolute, limit);
-  return 'tooLarge' in read ? read : decodeSource(read.bytes, file);
+  if ('tooLarge' in read) return read;
+  const { stat } = read;
+  // A CR is read as a line break (decode.ts): a file with one is not its bytes, so not read back.
+  const disk = stat.isFile() && read.bytes.indexOf(13) === -1 ? { path: absolute, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+  return { decoded: decodeSource(read.bytes, file), ...(disk && { disk }) };
 }
 
 /** The refusal of a file over --max-file-size; `size` is unknown for a stream. */
@@ -57,10 +62,12 @@ export function loadBytes(bytes: Uint8Array, file: string, options: ParseOptions
   return loadDecoded(decodeSource(bytes, file), file, options);
 }
 
-function loadDecoded(decoded: Decoded, file: string, options: ParseOptions): LoadedFile {
+/** `disk`: the regular file the text was read from, which its positions may read back later (see source-text.ts). */
+function loadDecoded(decoded: Decoded, file: string, options: ParseOptions, disk?: DiskFile): LoadedFile {
   if ('problem' in decoded) return { file, resources: [], diagnostics: [decoded.problem] };
   try {
-    return { file, ...parseManifests(decoded.text, file, options), text: decoded.text };
+    const parsed = parseManifests(decoded.text, file, options);
+    return { file, resources: parsed.resources, diagnostics: parsed.diagnostics, source: parsed.source.pack(disk) };
   } catch (err) {
     // A bug on one file must not hide the findings in the others.
     const message = `internal error while reading this file: ${err instanceof Error ? err.message : String(err)}`;

@@ -6,6 +6,9 @@ import { isAliasBomb, measureExpansion } from './expansion.js';
 import { identify } from './identify.js';
 import { NodeLocator } from './positions.js';
 import { problem } from './problem.js';
+import { compactValue, StringPool } from './compact.js';
+import { SourceText } from './source-text.js';
+import { LineStarts } from './line-starts.js';
 import { yamlLineBreaks } from './decode.js';
 import { addDuplicateKeyErrors, composeOptions, composeWithoutStacks } from './compose-options.js';
 import { isSecretDocument, mayHoldSecrets, redactSyntaxMessage } from './redact-syntax.js';
@@ -21,22 +24,28 @@ export interface ParseOptions {
 export interface Parsed {
   resources: Resource[];
   diagnostics: Diagnostic[];
+  /** The text the resources' positions are found in (the loader deflates it once parsing is done). */
+  source: SourceText;
 }
 
 export const DEFAULT_MAX_DEPTH = 256;
 
 interface FileContext {
   text: string;
+  source: SourceText;
   file: string;
   typing: ScalarTyping;
-  lineCounter: LineCounter;
+  lineCounter: LineStarts;
   out: Parsed;
+  /** Strings shared between the file's documents (see compact.ts). */
+  pool: StringPool;
 }
 
 export function parseManifests(source: string, file: string, options: ParseOptions = {}): Parsed {
   const text = yamlLineBreaks(source); // as decodeSource gives it; a caller may pass text of its own
   const typing = options.typing ?? 'kubectl';
-  const ctx: FileContext = { text, file, typing, lineCounter: new LineCounter(), out: { resources: [], diagnostics: [] } };
+  const kept = new SourceText(text);
+  const ctx: FileContext = { text, source: kept, file, typing, lineCounter: new LineStarts(), out: { resources: [], diagnostics: [], source: kept }, pool: new StringPool() };
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   // parseAllDocuments, unrolled so that each document's depth is checked before it is composed.
   const composer = new Composer(composeOptions(typing));
@@ -45,7 +54,7 @@ export function parseManifests(source: string, file: string, options: ParseOptio
     for (const doc of composeWithoutStacks(() => docs)) handleDocument(doc, docIndex++, ctx);
   };
   let overflowAt: number | undefined; // the line the parser reached when nesting exhausted its stack
-  for (const token of untilStackOverflow(new Parser(ctx.lineCounter.addNewLine).parse(text), () => (overflowAt = Math.max(1, ctx.lineCounter.lineStarts.length)))) {
+  for (const token of untilStackOverflow(new Parser(ctx.lineCounter.addNewLine).parse(text), () => (overflowAt = Math.max(1, ctx.lineCounter.lines)))) {
     const refused = token.type === 'document' ? refusedToken(token, maxDepth) : undefined;
     if (!refused) {
       compose(composer.next(token) as Iterable<Document.Parsed>);
@@ -118,7 +127,8 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
 
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: -1 }) as unknown; // measured above
+    // Measured above; then copied compact, since resources outlive the run's every stage.
+    value = compactValue(doc.toJS({ maxAliasCount: -1 }), ctx.pool, expansion.expanded > expansion.written);
   } catch (err) {
     // An alias to an anchor never set: the parser leaves it to toJS, which throws, quoting the alias (in a Secret, maybe a password starting with `*`).
     if (!(err instanceof ReferenceError)) throw err;
@@ -128,7 +138,7 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
     out.diagnostics.push(problem('yaml-syntax', file, isSecretDocument(doc, ctx.text) ? redactSyntaxMessage(message) : message, (alias && locator.span(alias)) ?? locator.span(root)));
     return;
   }
-  const found = identify(value, root, { file, docIndex: index, doc, lineCounter: ctx.lineCounter, text: ctx.text, typing: ctx.typing });
+  const found = identify(value, root, { file, docIndex: index, doc, lineCounter: ctx.lineCounter, text: ctx.text, source: ctx.source, typing: ctx.typing });
   appendAll(out.resources, found.resources); // a List may hold any number of items
   appendAll(out.diagnostics, found.diagnostics);
   // A parser warning in a document that holds one object is about that object.

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 
-export type BoundedRead = { bytes: Buffer } | { tooLarge: { size?: number } };
+export type BoundedRead = { bytes: Buffer; stat: fs.Stats } | { tooLarge: { size?: number } };
 
 const CHUNK = 1024 * 1024;
 
@@ -19,9 +19,9 @@ export function readBounded(file: string, limit: number): BoundedRead {
     // A regular file says its size: one that is too large is refused without reading it.
     if (stat.isFile() && stat.size > limit) return { tooLarge: { size: stat.size } };
     // Size 0 may mean "not known" (a /proc file): read as a stream.
-    if (stat.isFile() && stat.size > 0) return { bytes: readFile(fd, stat.size) };
+    if (stat.isFile() && stat.size > 0) return { bytes: readFile(fd, stat.size), stat };
     const bytes = readAtMost(fd, limit + 1);
-    return bytes.length > limit ? { tooLarge: {} } : { bytes };
+    return bytes.length > limit ? { tooLarge: {} } : { bytes, stat };
   } finally {
     if (fd !== 0) fs.closeSync(fd);
   }
