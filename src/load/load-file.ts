@@ -1,4 +1,5 @@
 /** One discovered file -> its resources and diagnostics, or the input error that stops it being read. */
+import * as v8 from 'node:v8';
 import { KubeproofError, type Diagnostic, type Resource } from '../core/index.js';
 import { decodeSource, type Decoded } from './decode.js';
 import { inputError, type FoundFile } from './discover.js';
@@ -47,6 +48,21 @@ function readSource(absolute: string, file: string, limit: number): { decoded: D
   // A CR is read as a line break (decode.ts): a file with one is not its bytes, so not read back.
   const disk = stat.isFile() && read.bytes.indexOf(13) === -1 ? { path: absolute, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
   return { decoded: decodeSource(read.bytes, file), ...(disk && { disk }) };
+}
+
+/**
+ * How many bytes of YAML a run may read: a resource's values take about twice the YAML they
+ * came from, parsing needs room of its own, and the heap is all the process has. Past this a
+ * file is refused with a finding rather than let the run die out of memory.
+ */
+export function memoryBudgetBytes(): number {
+  return Math.floor(v8.getHeapStatistics().heap_size_limit / 4);
+}
+
+/** The refusal of a file the memory left cannot hold (see memoryBudgetBytes). */
+export function overBudget(file: string, size: number, budget: number): LoadedFile {
+  const message = `file is ${formatBytes(size)}: with the files read before it, the input would need more memory than this process may use (about ${formatBytes(budget)} of YAML in all); check it on its own, or give Node.js a larger heap (NODE_OPTIONS=--max-old-space-size=MiB)`;
+  return { file, resources: [], diagnostics: [problem('file-too-large', file, message)] };
 }
 
 /** The refusal of a file over --max-file-size; `size` is unknown for a stream. */

@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { KubeproofError, type Diagnostic, type KubeObject, type Resource, type ResourceId } from '../core/index.js';
 import type { FoundFile } from './discover.js';
-import { loadFile, type FileLoadOptions, type LoadedFile } from './load-file.js';
+import { DEFAULT_MAX_FILE_SIZE, loadFile, memoryBudgetBytes, overBudget, type FileLoadOptions, type LoadedFile } from './load-file.js';
 import { LoadedSource, type DocumentPlace } from './lazy-locate.js';
 import { SourceText, type PackedText } from './source-text.js';
 
@@ -34,11 +34,30 @@ export function defaultJobs(): number {
 }
 
 /** Loads files on `jobs` threads (this one included); results come back in the files' order. */
-export function loadFilesParallel(files: readonly FoundFile[], options: FileLoadOptions, jobs: number): LoadedFile[] {
-  const sizes = files.map((f) => sizeOf(f.absolute));
+export function loadFilesParallel(all: readonly FoundFile[], options: FileLoadOptions, jobs: number): LoadedFile[] {
+  const allSizes = all.map((f) => sizeOf(f.absolute));
+  // What the memory cannot hold is refused first, in the files' order, each with a finding.
+  const out: LoadedFile[] = new Array(all.length);
+  const budget = memoryBudgetBytes();
+  let used = 0;
+  const kept: number[] = [];
+  allSizes.forEach((size, i) => {
+    const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    if (size <= maxFileSize && used + size > budget) out[i] = overBudget(all[i]!.display, size, budget);
+    else {
+      if (size <= maxFileSize) used += size;
+      kept.push(i);
+    }
+  });
+  const files = kept.map((i) => all[i]!);
+  const sizes = kept.map((i) => allSizes[i]!);
+  const place = (loaded: LoadedFile[]) => {
+    loaded.forEach((l, k) => (out[kept[k]!] = l));
+    return out;
+  };
   const total = sizes.reduce((a, b) => a + b, 0);
   const threads = Math.min(jobs, files.length, Math.max(1, Math.floor(total / (PARALLEL_THRESHOLD_BYTES / 2))));
-  if (threads <= 1 || total < PARALLEL_THRESHOLD_BYTES) return files.map((f) => loadFile(f, options));
+  if (threads <= 1 || total < PARALLEL_THRESHOLD_BYTES) return place(files.map((f) => loadFile(f, options)));
 
   // Largest files first, each to the least loaded thread: shares end up even.
   const buckets = Array.from({ length: threads }, () => ({ bytes: 0, indexes: [] as number[] }));
@@ -60,7 +79,7 @@ export function loadFilesParallel(files: readonly FoundFile[], options: FileLoad
     // A worker that failed, as a whole or part way: what it did not post is loaded here instead, so nothing is lost.
     for (const i of buckets[n + 1]!.indexes) loaded[i] ??= loadFile(files[i]!, options);
   });
-  return loaded;
+  return place(loaded);
 }
 
 interface Started {

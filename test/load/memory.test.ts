@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempTree } from '../helpers.js';
@@ -37,4 +37,16 @@ describe('memory', () => {
     expect(grown / big.bytes).toBeLessThan(4);
   });
 
+  it('refuses, with a finding, a file the memory cannot hold, instead of dying out of memory', { timeout: 120_000 }, () => {
+    const dir = tempTree();
+    const big = writeLargeFile(path.join(dir, 'big.yaml'), 40 * 1024 * 1024);
+    // A heap of 64 MiB holds about 28 MiB of YAML; --max-file-size is raised past the file.
+    const run = spawnSync(process.execPath, ['--max-old-space-size=64', path.join(REPO_ROOT, 'dist', 'cli', 'main.js'), 'validate', '--no-config', 'big.yaml', '--max-file-size', String(100 * 1024 * 1024), '-f', 'json'], { cwd: dir, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { diagnostics: { ruleId: string; message: string; file: string; line: number; column: number }[] };
+    expect(report.diagnostics).toHaveLength(1);
+    expect(report.diagnostics[0]).toMatchObject({ ruleId: 'file-too-large', file: 'big.yaml', line: 1, column: 1 });
+    expect(report.diagnostics[0]!.message).toMatch(new RegExp(`^file is ${(big.bytes / 1048576).toFixed(1)} MiB: with the files read before it, the input would need more memory than this process may use`));
+  });
 });
