@@ -47,10 +47,10 @@ export function compactValue(value: unknown, pool: StringPool, shared: boolean):
       if (known !== undefined) item = known;
       else if (item.length < VIEW_LENGTH) pool.add(item);
       else {
+        // Set now all the same, replaced by its copy below: the keys keep the order they were written in.
         let index = freshIndex.get(item);
         if (index === undefined) freshIndex.set(item, (index = fresh.push(item) - 1));
         places.push({ container, key, index });
-        return;
       }
     }
     if (typeof key === 'number') (container as unknown[])[key] = item;
