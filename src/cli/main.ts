@@ -1,14 +1,6 @@
 #!/usr/bin/env node
-import * as v8 from 'node:v8';
 import { readStdin } from '../load/index.js';
 import { run } from './program.js';
-
-// Memory bounded by design: V8 lets the heap grow to up to 4 times what was live after its last
-// full collection before collecting again, and a run's live set only grows while it loads, so
-// most of its peak was garbage awaiting collection (50 MiB of YAML: 390 MiB peak, 337 MiB with
-// this). Growing by at most a quarter costs no measurable time. The CLI owns its process (and its
-// worker threads share the flag); the library leaves V8 alone.
-v8.setFlagsFromString('--heap-growing-percent=25');
 
 // The yaml parser reads process.env.LOG_TOKENS for every token it sees, and each read of the
 // real environment object is a call into C++: a plain copy makes large runs ~15% faster.

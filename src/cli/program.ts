@@ -21,6 +21,7 @@ import { registerRules } from './commands/rules.js';
 import { inputOptions, outputOptions, ruleOptions, scheduleOptions, schemaOptions, type SharedOptions } from './options.js';
 import { planReports, writeReports, type ReportTarget } from './reports.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { tuneHeapFor } from './heap.js';
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
@@ -48,6 +49,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       ignoreMissingSchemas: opts.ignoreMissingSchemas,
       skipKinds: opts.skipKinds,
       jobs: opts.jobs,
+      beforeParse: tuneHeapFor,
       disable: opts.disable,
       enable: opts.enable,
       strictRefs: opts.strictRefs,
@@ -105,6 +107,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       maxFileSize: opts.maxFileSize,
       kubernetesVersion: merged.kubernetesVersion,
       jobs: opts.jobs,
+      beforeParse: tuneHeapFor,
       nodePaths: merged.nodePaths,
       strategy: merged.strategy,
       tolerateNodeLoss: opts.tolerateNodeLoss,

@@ -34,7 +34,7 @@ export function defaultJobs(): number {
 }
 
 /** Loads files on `jobs` threads (this one included); results come back in the files' order. */
-export function loadFilesParallel(all: readonly FoundFile[], options: FileLoadOptions, jobs: number): LoadedFile[] {
+export function loadFilesParallel(all: readonly FoundFile[], options: FileLoadOptions, jobs: number, beforeParse?: (bytes: number) => void): LoadedFile[] {
   const allSizes = all.map((f) => sizeOf(f.absolute));
   // What the memory cannot hold is refused first, in the files' order, each with a finding.
   const out: LoadedFile[] = new Array(all.length);
@@ -56,6 +56,7 @@ export function loadFilesParallel(all: readonly FoundFile[], options: FileLoadOp
     return out;
   };
   const total = sizes.reduce((a, b) => a + b, 0);
+  beforeParse?.(total);
   const threads = Math.min(jobs, files.length, Math.max(1, Math.floor(total / (PARALLEL_THRESHOLD_BYTES / 2))));
   if (threads <= 1 || total < PARALLEL_THRESHOLD_BYTES) return place(files.map((f) => loadFile(f, options)));
 
