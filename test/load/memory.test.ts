@@ -8,7 +8,7 @@ import { REPO_ROOT, tempTree } from '../helpers.js';
 // (5.4 times the input before). `npm run bench` measures the peak RSS of 50 and 200 MiB runs
 // against 4 x input + 150 MiB; this is the same promise, small and in a child process with a heap
 // of its own: what a `validate` of a 3 MiB file still holds at its end, every resource alive
-// (3.0 times the input, the fixed costs of a run included).
+// (2.9 times the input, the fixed costs of a run included).
 const SIZE = 3 * 1024 * 1024;
 
 /** The bench's corpus (plain JavaScript, no types): apps until the file holds `bytes`. */
