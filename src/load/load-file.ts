@@ -59,6 +59,15 @@ export function memoryBudgetBytes(): number {
   return Math.floor(v8.getHeapStatistics().heap_size_limit / 4);
 }
 
+/**
+ * The longest document a run may compose: a document is composed whole, in about 30 times its
+ * size (yaml nodes and all), so a 200 MiB List from `kubectl get -o yaml` would die out of memory
+ * in the parser. A 4 GiB heap takes documents of up to 64 MiB.
+ */
+export function documentBudgetChars(): number {
+  return Math.floor(v8.getHeapStatistics().heap_size_limit / 64);
+}
+
 /** The refusal of a file the memory left cannot hold (see memoryBudgetBytes). */
 export function overBudget(file: string, size: number, budget: number): LoadedFile {
   const message = `file is ${formatBytes(size)}: with the files read before it, the input would need more memory than this process may use (about ${formatBytes(budget)} of YAML in all); check it on its own, or give Node.js a larger heap (NODE_OPTIONS=--max-old-space-size=MiB)`;
@@ -82,7 +91,7 @@ export function loadBytes(bytes: Uint8Array, file: string, options: ParseOptions
 function loadDecoded(decoded: Decoded, file: string, options: ParseOptions, disk?: DiskFile): LoadedFile {
   if ('problem' in decoded) return { file, resources: [], diagnostics: [decoded.problem] };
   try {
-    const parsed = parseManifests(decoded.text, file, options);
+    const parsed = parseManifests(decoded.text, file, { ...options, maxDocumentChars: options.maxDocumentChars ?? documentBudgetChars() });
     return { file, resources: parsed.resources, diagnostics: parsed.diagnostics, source: parsed.source.pack(disk) };
   } catch (err) {
     // A bug on one file must not hide the findings in the others.

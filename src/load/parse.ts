@@ -19,6 +19,11 @@ export interface ParseOptions {
   maxDepth?: number;
   /** Type scalars as kubectl does (default) or as kustomize does (only true/false are booleans). */
   typing?: ScalarTyping;
+  /**
+   * Documents longer than this many characters are refused (default: no limit). A document is
+   * composed whole, its yaml nodes about 30 times its size: the loader sets this from the heap.
+   */
+  maxDocumentChars?: number;
 }
 
 export interface Parsed {
@@ -54,6 +59,11 @@ export function parseManifests(source: string, file: string, options: ParseOptio
     for (const doc of composeWithoutStacks(() => docs)) handleDocument(doc, docIndex++, ctx);
   };
   let overflowAt: number | undefined; // the line the parser reached when nesting exhausted its stack
+  const tooLong = longDocument(text, options.maxDocumentChars);
+  if (tooLong) {
+    ctx.out.diagnostics.push(problem('file-too-large', file, `the document at line ${tooLong.line} is ${(tooLong.chars / 1048576).toFixed(1)} MiB: a YAML document is read whole, in about 30 times its size of memory, more than this process may use; split it into several documents (a List: one document per item). The file is not checked`, { line: tooLong.line, column: 1, endLine: tooLong.line, endColumn: 1 }));
+    return ctx.out;
+  }
   for (const token of untilStackOverflow(new Parser(ctx.lineCounter.addNewLine).parse(text), () => (overflowAt = Math.max(1, ctx.lineCounter.lines)))) {
     const refused = token.type === 'document' ? refusedToken(token, maxDepth) : undefined;
     if (!refused) {
@@ -143,6 +153,30 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
   appendAll(out.diagnostics, found.diagnostics);
   // A parser warning in a document that holds one object is about that object.
   if (found.resources.length === 1) for (const w of warnings) w.resource = found.resources[0]!.id;
+}
+
+/**
+ * The first document longer than `max` characters, found before parsing: the parser builds a
+ * document's whole syntax tree before it hands the document over, so by then it would be too
+ * late. Documents start and end at `---` and `...` at the start of a line, which end any
+ * scalar (YAML 1.2, c-forbidden): a stretch without one is one document, or part of one.
+ */
+function longDocument(text: string, max: number | undefined): { line: number; chars: number } | undefined {
+  if (max === undefined || text.length <= max) return undefined;
+  const marker = /^(?:---|\.\.\.)(?=[ \t\n]|$)/gm;
+  for (let start = 0; ; ) {
+    const m = marker.exec(text);
+    const end = m ? m.index : text.length;
+    if (end - start > max) return { line: lineAt(text, start), chars: end - start };
+    if (!m) return undefined;
+    start = end;
+  }
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** What a refused document is told: nested too deep, or a scalar no API server would take. */

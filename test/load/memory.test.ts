@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempTree } from '../helpers.js';
+import { parseManifests } from '../../src/load/index.js';
+import { REPO_ROOT, tempTree, where } from '../helpers.js';
 
 // Memory bounded by design: what a run keeps is its resources' values and the files' text
 // deflated, about twice the YAML; not yaml nodes, views into the whole text or copies of it
@@ -48,5 +49,25 @@ describe('memory', () => {
     expect(report.diagnostics).toHaveLength(1);
     expect(report.diagnostics[0]).toMatchObject({ ruleId: 'file-too-large', file: 'big.yaml', line: 1, column: 1 });
     expect(report.diagnostics[0]!.message).toMatch(new RegExp(`^file is ${(big.bytes / 1048576).toFixed(1)} MiB: with the files read before it, the input would need more memory than this process may use`));
+  });
+
+  it('refuses a document too long to read whole, before parsing it (the parser died out of memory)', { timeout: 60_000 }, () => {
+    // `kubectl get -o yaml` writes one List document: 3.5 MiB of it needs more than a 64 MiB heap.
+    const items = Array.from({ length: 12_000 }, (_, i) => `- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: cm-${i}}\n  data: {key: "${'v'.repeat(200)}"}\n`);
+    const dir = tempTree({ 'list.yaml': `apiVersion: v1\nkind: List\nitems:\n${items.join('')}` });
+    const run = spawnSync(process.execPath, ['--max-old-space-size=64', path.join(REPO_ROOT, 'dist', 'cli', 'main.js'), 'validate', '--no-config', 'list.yaml', '-f', 'json'], { cwd: dir, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const [d, ...rest] = (JSON.parse(run.stdout) as { diagnostics: { ruleId: string; message: string; line: number }[] }).diagnostics;
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ ruleId: 'file-too-large', line: 1 });
+    expect(d!.message).toMatch(/^the document at line 1 is 3\.\d MiB: a YAML document is read whole/);
+  });
+
+  it('measures documents between their --- and ... markers', () => {
+    const doc = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+    const text = `${doc('a')}---\n${doc('b')}...\n---\n${doc('c')}data:\n  long: "${'x'.repeat(100)}"\n`;
+    expect(parseManifests(text, 'm.yaml', { maxDocumentChars: 150 }).diagnostics.map(where)).toEqual(['file-too-large@11:1']);
+    expect(parseManifests(text, 'm.yaml', { maxDocumentChars: 200 }).resources.map((r) => r.id.name)).toEqual(['a', 'b', 'c']);
   });
 });
