@@ -5,7 +5,7 @@
  */
 import { applySeverities, pathFilter, ruleOptions, rulesOffEverywhere, rulesOnSomewhere } from '../config/index.js';
 import { redactDiagnostics, type CheckedFile, type Diagnostic, type Resource } from '../core/index.js';
-import { decodeSource, DEFAULT_MAX_FILE_SIZE, readStdinBounded } from '../load/index.js';
+import type { SourceText } from '../load/index.js';
 import { rules, selectedRuleIds, type LintOptions } from '../rules/index.js';
 import { scheduleProblemMetas } from '../schedule/index.js';
 import { applySuppressions, fileTextReader, suppressionMetas } from '../suppress/index.js';
@@ -14,25 +14,14 @@ import { assertKnownRuleIds } from './rule-ids.js';
 import type { ValidateOptions } from './validate.js';
 
 /** Options with the config's include/exclude, rule selection and rule options folded in. */
-export function beforeRun<O extends ValidateOptions>(options: O): O & { stdinText(): string | undefined } {
+export function beforeRun<O extends ValidateOptions>(options: O): O {
   assertKnownRuleIds(options.disable, 'disable');
   assertKnownRuleIds(options.enable, 'enable');
-  // Standard input can be read once: keep what the loader read, for the suppression comments in it.
-  let stdin: Uint8Array | undefined;
-  const readStdin = (maxBytes?: number) => (stdin ??= (options.readStdin ?? readStdinBounded)(maxBytes));
-  const stdinText = () => {
-    // Over --max-file-size it was refused unread: its suppression comments do not count either.
-    if (!stdin || stdin.length > (options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return undefined;
-    const decoded = decodeSource(stdin, options.stdinFilename ?? '<stdin>');
-    return 'text' in decoded ? decoded.text : undefined;
-  };
   const config = options.config;
-  if (!config) return { ...options, readStdin, stdinText };
+  if (!config) return options;
   const filter = pathFilter(config);
   return {
     ...options,
-    readStdin,
-    stdinText,
     ...(filter && !options.pathFilter && { pathFilter: filter }),
     disable: [...rulesOffEverywhere(config), ...(options.disable ?? [])],
     // A rule an override turns on must run; the command line's --disable still wins.
@@ -47,26 +36,37 @@ export function configFile(options: Pick<ValidateOptions, 'config'>): string[] {
 }
 
 export interface RunOutput {
-  /** Texts of FIFOs and devices the run read (by display path): never read from the disk again. */
-  texts?: ReadonlyMap<string, string>;
   resources: readonly Resource[];
   files: readonly CheckedFile[];
   /** The lint options the rules ran with (validate runs only those the API server enforces). */
   lint: LintOptions | false;
+  /**
+   * The text of each file the loader read, by displayed path (standard input among them): its
+   * suppression comments are read from it, not from the disk again (a FIFO cannot be read twice).
+   */
+  texts?: ReadonlyMap<string, SourceText | undefined>;
 }
 
 /** Suppressions, then the config's severities (per rule, per file; `off` drops the finding). */
-export function afterRun(diagnostics: Diagnostic[], options: ReturnType<typeof beforeRun>, run: RunOutput): Diagnostic[] {
-  const buffers = new Map([...(run.texts ?? []), ...(options.buffers ?? [])]);
-  const stdin = options.stdinText();
-  if (stdin !== undefined) buffers.set(options.stdinFilename ?? '<stdin>', stdin);
+export function afterRun(diagnostics: Diagnostic[], options: ValidateOptions, run: RunOutput): Diagnostic[] {
+  const loaded = run.texts ?? new Map<string, SourceText | undefined>();
+  const fromDisk = fileTextReader({ cwd: options.cwd, buffers: options.buffers });
+  // A loaded file's text is inflated when asked for, and only the last one kept.
+  let last: { file: string; text: string | undefined } | undefined;
+  const text = (file: string): string | undefined => {
+    // An editor's unsaved buffer is newer than what was loaded from the disk.
+    if (options.buffers?.has(file) || !loaded.has(file)) return fromDisk(file);
+    if (last?.file !== file) last = { file, text: loaded.get(file)?.toString() };
+    return last.text;
+  };
   const lintIds = new Set(rules.map((r) => r.meta.id));
   const ran = run.lint === false ? new Set<string>() : selectedRuleIds(run.lint);
   const scheduleIds = new Set(scheduleProblemMetas.map((m) => m.id));
   const kept = options.suppressions === false ? diagnostics : applySuppressions(diagnostics, {
     resources: run.resources,
     files: run.files.map((f) => f.file),
-    text: fileTextReader({ cwd: options.cwd, buffers }),
+    text,
+    mayHaveDirectives: (file) => options.buffers?.has(file) || loaded.get(file)?.directives !== false,
     knownRules: new Set(ruleCatalog().map((m) => m.id)),
     ranRules: (id) => (lintIds.has(id) ? ran.has(id) : scheduleIds.has(id) ? Boolean(options.nodePaths?.length) : true),
   });

@@ -28,7 +28,7 @@ export type Inputs = LoadResult & { groups: Resource[][]; readFiles: string[] };
 /** Kustomization directories rendered, everything else loaded as it is. */
 export function loadInputs(paths: readonly string[], options: ValidateOptions = {}): Inputs {
   const cwd = options.cwd ?? process.cwd();
-  const out: Inputs = { resources: [], diagnostics: [], files: [], errors: [], groups: [], readFiles: [] };
+  const out: Inputs = { resources: [], diagnostics: [], files: [], errors: [], groups: [], readFiles: [], texts: new Map() };
   const plain: string[] = [];
   for (const p of paths) {
     const dir = path.resolve(cwd, p);
@@ -51,7 +51,7 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
     appendAll(out.files, loaded.files);
     out.errors.push(...loaded.errors);
     appendAll(out.readFiles, manifestFiles(loaded.files, loaded.diagnostics, cwd));
-    if (loaded.texts) out.texts = loaded.texts;
+    out.texts = loaded.texts;
   }
   out.readFiles = mergeReadFiles(out.readFiles);
   return out;

@@ -3,7 +3,7 @@
  * Not run directly: the build bundles it with its dependencies into dist/cli/kubeproof.cjs,
  * which the executable (./main.ts) loads.
  */
-import { readStdinBounded } from '../load/index.js';
+import { readStdin } from '../load/index.js';
 import { run } from './program.js';
 
 // The yaml parser reads process.env.LOG_TOKENS for every token it sees, and each read of the
@@ -21,7 +21,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 void run(process.argv.slice(2), {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
-  readStdin: (maxBytes) => readStdinBounded(maxBytes),
+  readStdin,
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,

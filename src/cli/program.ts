@@ -21,6 +21,7 @@ import { registerRules } from './commands/rules.js';
 import { inputOptions, maxFileSizeOption, outputOptions, ruleOptions, scheduleOptions, schemaOptions, type SharedOptions } from './options.js';
 import { planReports, refuseInputs, writeReports, type ReportTarget } from './reports.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { tuneHeapFor } from './heap.js';
 
 export async function run(argv: readonly string[], given: CliIo): Promise<number> {
   // Error lines quote file names and values from the input: never a terminal's escape sequence (core/terminal.ts).
@@ -50,6 +51,7 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
       ignoreMissingSchemas: opts.ignoreMissingSchemas,
       skipKinds: opts.skipKinds,
       jobs: opts.jobs,
+      beforeParse: tuneHeapFor,
       disable: opts.disable,
       enable: opts.enable,
       strictRefs: opts.strictRefs,
@@ -112,6 +114,7 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
       maxFileSize: opts.maxFileSize,
       kubernetesVersion: merged.kubernetesVersion,
       jobs: opts.jobs,
+      beforeParse: tuneHeapFor,
       nodePaths: merged.nodePaths,
       strategy: merged.strategy,
       tolerateNodeLoss: opts.tolerateNodeLoss,

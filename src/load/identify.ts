@@ -3,10 +3,11 @@
  * or something else entirely (a CI workflow, Helm values) that is skipped with a note.
  */
 import * as path from 'node:path';
-import type { Document, LineCounter, Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { isSecretKind, rememberSecrets, type Diagnostic, type KubeObject, type Resource, type ResourceId } from '../core/index.js';
-import { lazyLocate, type DocumentPlace } from './lazy-locate.js';
-import { NodeLocator } from './positions.js';
+import { LoadedSource, type DocumentPlace } from './lazy-locate.js';
+import type { SourceText } from './source-text.js';
+import { NodeLocator, type LinePositions } from './positions.js';
 import type { ScalarTyping } from './yaml-schema.js';
 import { problem } from './problem.js';
 import type { LoadProblemId } from './problems.js';
@@ -15,8 +16,10 @@ export interface DocumentContext {
   file: string;
   docIndex: number;
   doc: Document.Parsed;
-  lineCounter: LineCounter;
+  lineCounter: LinePositions;
   text: string;
+  /** The same text, as the resources keep it. */
+  source: SourceText;
   typing: ScalarTyping;
 }
 
@@ -107,8 +110,7 @@ export function identify(value: unknown, root: Node, ctx: DocumentContext, itemI
   const [start, , end] = ctx.doc.range;
   const line = ctx.lineCounter.linePos(start).line;
   const place: DocumentPlace = itemIndex === undefined ? { start, end, line, typing: ctx.typing } : { start, end, line, itemIndex, typing: ctx.typing };
-  const source = { file: ctx.file, docIndex: ctx.docIndex, place, locate: lazyLocate(ctx.text, place) };
-  out.resources.push({ id, object: obj, source: itemIndex === undefined ? source : { ...source, itemIndex } });
+  out.resources.push({ id, object: obj, source: new LoadedSource(ctx.file, ctx.docIndex, place, ctx.source) });
   if (isSecretKind(id)) rememberSecrets([{ id, object: obj }]); // scrubbed from any later message or trace: core/redact.ts
   return out;
 }

@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import { appendAll, compareStrings, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
 import { discoverFiles, displayPath, type FoundFile, type PathFilter } from './discover.js';
 import { KUSTOMIZATION_FILE_NAMES, patchFilesOf } from './kustomize-refs.js';
-import { DEFAULT_MAX_FILE_SIZE, loadBytes, type FileLoadOptions, type LoadedFile } from './load-file.js';
+import { DEFAULT_MAX_FILE_SIZE, loadBytes, tooLarge, type FileLoadOptions, type LoadedFile } from './load-file.js';
 import { defaultJobs, loadFilesParallel } from './parallel.js';
 import { problem } from './problem.js';
-import { readStdinBounded, stdinTooLargeMessage } from './stdin.js';
+import { readAtMost } from './read-bounded.js';
+import type { SourceText } from './source-text.js';
 
 export { loadProblemMetas, loadProblems, type LoadProblemId } from './problems.js';
 export { parseManifests, parsePlainDocuments, DEFAULT_MAX_DEPTH, type PlainDocument, type ParseOptions } from './parse.js';
@@ -17,7 +18,7 @@ export { discoverFiles, displayPath, isManifestFileName, type PathFilter } from 
 export { isPlainObject } from './identify.js';
 export { isDirectory, realPathOr } from './fs-safe.js';
 export { loadBytes, DEFAULT_MAX_FILE_SIZE, formatBytes, tooLargeMessage, type LoadedFile } from './load-file.js';
-export { readStdinBounded } from './stdin.js';
+export { SourceText } from './source-text.js';
 
 export const STDIN_PATH = '-';
 
@@ -25,16 +26,18 @@ export interface LoadOptions extends FileLoadOptions {
   /** Directory that relative paths and displayed paths are resolved against (default: process.cwd()). */
   cwd?: string;
   /**
-   * Reads standard input when a path is `-` (default: file descriptor 0). It is passed the
-   * size limit and may stop reading one byte past it; a reader that returns more is refused the same way.
+   * Reads standard input when a path is `-` (default: file descriptor 0, read once). Given the
+   * size limit, it need not read more than one byte past it: more than `limit` bytes are refused.
    */
-  readStdin?: (maxBytes?: number) => Uint8Array;
+  readStdin?: (limit: number) => Uint8Array;
   /** Name shown for standard input (default `<stdin>`). */
   stdinFilename?: string;
   /** Which files to read (the config's include/exclude); absent: every manifest found. */
   pathFilter?: PathFilter;
   /** Threads to parse on (default: one per core; 1 keeps everything on this thread). Small inputs always use one. */
   jobs?: number;
+  /** Told how many bytes of files are about to be parsed, before the first is (the CLI tunes V8's heap for large inputs). */
+  beforeParse?: (bytes: number) => void;
 }
 
 export interface LoadResult {
@@ -43,14 +46,24 @@ export interface LoadResult {
   files: CheckedFile[];
   /** Paths that could not be read at all: the run fails with exit code 2, after checking the rest. */
   errors: KubeproofError[];
-  /** The texts of FIFOs and devices read (by display path): read once, they are never opened again (suppression comments come from here). */
-  texts?: Map<string, string>;
+  /**
+   * The decoded text of every file read, by displayed path, or undefined for one that could not
+   * be read or decoded: what the suppression comments are read from afterwards, so no file is
+   * read twice (a FIFO or standard input can be read once; /dev/zero would never end).
+   */
+  texts: Map<string, SourceText | undefined>;
+}
+
+/** Standard input, read once and never more than one byte past `limit`. */
+export function readStdin(limit: number): Uint8Array {
+  return readAtMost(0, limit + 1);
 }
 
 export function loadPaths(paths: readonly string[], options: LoadOptions = {}): LoadResult {
   const cwd = options.cwd ?? process.cwd();
-  const result: LoadResult = { resources: [], diagnostics: [], files: [], errors: [] };
+  const result: LoadResult = { resources: [], diagnostics: [], files: [], errors: [], texts: new Map() };
   const add = (loaded: LoadedFile) => {
+    result.texts.set(loaded.file, loaded.source);
     if (loaded.error) {
       result.errors.push(loaded.error);
       return;
@@ -58,20 +71,19 @@ export function loadPaths(paths: readonly string[], options: LoadOptions = {}): 
     appendAll(result.resources, loaded.resources);
     appendAll(result.diagnostics, loaded.diagnostics);
     result.files.push({ file: loaded.file, resources: loaded.resources.map((r) => r.id) });
-    if (loaded.special && loaded.text !== undefined) (result.texts ??= new Map()).set(loaded.file, loaded.text);
   };
 
   if (paths.includes(STDIN_PATH)) {
     const file = options.stdinFilename ?? '<stdin>';
     const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    const bytes = (options.readStdin ?? readStdinBounded)(limit);
-    // --max-file-size holds for standard input as for any file: a pipe can be endless.
-    if (bytes.length > limit) add({ file, resources: [], diagnostics: [problem('file-too-large', file, stdinTooLargeMessage(bytes.length, limit))] });
-    else add(loadBytes(bytes, file, options));
+    const bytes = (options.readStdin ?? readStdin)(limit);
+    // A bounded read stops one byte past the limit; a reader that gave more gave all, and its size is known.
+    const size = bytes.length === limit + 1 ? undefined : bytes.length;
+    add(bytes.length > limit ? tooLarge(file, size, options, 'standard input') : loadBytes(bytes, file, options));
   }
   const discovery = discoverFiles(paths.filter((p) => p !== STDIN_PATH), cwd, options.pathFilter);
   result.errors.push(...discovery.errors);
-  const patches = patchFilesOf(discovery.files.filter((f) => KUSTOMIZATION_FILE_NAMES.includes(path.basename(f.absolute))).map((f) => f.absolute), options.maxFileSize);
+  const patches = patchFilesOf(discovery.files.filter((f) => KUSTOMIZATION_FILE_NAMES.includes(path.basename(f.absolute))).map((f) => f.absolute));
   const toLoad: FoundFile[] = [];
   for (const found of discovery.files) {
     const usedBy = patches.get(found.absolute);
@@ -83,7 +95,7 @@ export function loadPaths(paths: readonly string[], options: LoadOptions = {}): 
     add({ file: found.display, resources: [], diagnostics: [problem('kustomize-patch', found.display, note)] });
   }
   const fileOptions: FileLoadOptions = { maxFileSize: options.maxFileSize, maxDepth: options.maxDepth };
-  for (const loaded of loadFilesParallel(toLoad, fileOptions, options.jobs ?? defaultJobs())) add(loaded);
+  for (const loaded of loadFilesParallel(toLoad, fileOptions, options.jobs ?? defaultJobs(), options.beforeParse)) add(loaded);
   // Files come back in discovery order, patches noted first: restore one stable order.
   result.files.sort((a, b) => compareStrings(a.file, b.file));
   return result;

@@ -13,6 +13,7 @@ import type { Located, ResourceSource } from '../core/index.js';
 import { composeOptions, composeWithoutStacks } from './compose-options.js';
 import type { ScalarTyping } from './yaml-schema.js';
 import { NodeLocator, type LinePositions } from './positions.js';
+import type { SourceText } from './source-text.js';
 
 export interface DocumentPlace {
   /** Offsets of the document in the file's text. */
@@ -25,22 +26,49 @@ export interface DocumentPlace {
   typing: ScalarTyping;
 }
 
-/** The source of a resource the loader made: where its document sits, for positions on demand. */
-export interface LoadedSource extends ResourceSource {
-  place: DocumentPlace;
-}
+/**
+ * The source of a resource the loader made: where its document sits, for positions on demand.
+ * A class, so that a resource costs one small object here rather than an object, a closure and
+ * its context (a tenth of the heap of a large file's resources).
+ */
+export class LoadedSource implements ResourceSource {
+  declare itemIndex?: number;
 
-export function lazyLocate(text: string, place: DocumentPlace): (pointer: string) => Located {
-  let locator: NodeLocator | undefined;
-  return (pointer) => {
-    locator ??= reparse(text, place);
+  constructor(
+    readonly file: string,
+    readonly docIndex: number,
+    readonly place: DocumentPlace,
+    private readonly text: SourceText,
+  ) {
+    if (place.itemIndex !== undefined) this.itemIndex = place.itemIndex;
+  }
+
+  locate(pointer: string): Located {
+    let locator = recent.get(this);
+    if (locator) recent.delete(this); // to the back: used last
+    else locator = reparse(this.text, this.place);
+    recent.set(this, locator);
+    if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
     return locator.locate(pointer);
-  };
+  }
 }
 
-function reparse(text: string, place: DocumentPlace): NodeLocator {
-  const lineStart = text.lastIndexOf('\n', place.start - 1) + 1;
-  const padded = ' '.repeat(place.start - lineStart) + text.slice(place.start, place.end);
+/**
+ * The documents re-parsed last, kept while their findings are placed (a rule reports a
+ * resource's findings together). Bounded: were each resource to keep its own, a run where
+ * every resource has a finding would hold every document's yaml nodes again.
+ */
+const RECENT = 64;
+const recent = new Map<LoadedSource, Locator>();
+
+type Locator = Pick<NodeLocator, 'locate'>;
+
+function reparse(text: SourceText, place: DocumentPlace): Locator {
+  const own = text.slice(place.start, place.end);
+  // The file changed on the disk since it was read (see source-text.ts): its first line is all that is known.
+  if (own.length !== place.end - place.start) return { locate: () => ({ value: { line: place.line, column: 1, endLine: place.line, endColumn: 1 }, exact: false }) };
+  const lineStart = text.lineStart(place.start);
+  const padded = ' '.repeat(place.start - lineStart) + own;
   const lineCounter = new LineCounter();
   const docs = composeWithoutStacks(() => new Composer(composeOptions(place.typing)).compose(new Parser(lineCounter.addNewLine).parse(padded))) as Document.Parsed[];
   const doc = docs.find((d) => d.contents !== null) ?? docs[0]!;

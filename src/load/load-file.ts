@@ -1,11 +1,12 @@
 /** One discovered file -> its resources and diagnostics, or the input error that stops it being read. */
-import * as fs from 'node:fs';
-import { readStdinBounded, stdinTooLargeMessage } from './stdin.js';
+import * as v8 from 'node:v8';
 import { KubeproofError, type Diagnostic, type Resource } from '../core/index.js';
-import { decodeSource } from './decode.js';
+import { decodeSource, type Decoded } from './decode.js';
 import { inputError, type FoundFile } from './discover.js';
 import { parseManifests, type ParseOptions } from './parse.js';
 import { problem } from './problem.js';
+import { readBounded } from './read-bounded.js';
+import type { DiskFile, SourceText } from './source-text.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 
@@ -18,63 +19,94 @@ export interface LoadedFile {
   file: string;
   resources: Resource[];
   diagnostics: Diagnostic[];
-  /** The decoded text, when the file was read: kept so positions can be recomputed on demand. */
-  text?: string;
-  /** A FIFO or device: read once, never to be opened again. */
-  special?: boolean;
+  /** The decoded text, when the file was read: kept (deflated) so positions can be recomputed on demand. */
+  source?: SourceText;
   error?: KubeproofError;
-}
-
-/**
- * A FIFO or a device named on the command line (`<(kustomize build)`, /dev/stdin): it says no
- * size, may never end (/dev/zero), and can be read only once. One bounded read, to one byte past
- * the limit; its text is kept with the result, so nothing opens it again (the suppression pass
- * takes the text from here: see LoadResult.texts).
- */
-function loadSpecial(absolute: string, file: string, limit: number, options: FileLoadOptions): LoadedFile {
-  const fd = fs.openSync(absolute, 'r');
-  let bytes: Uint8Array;
-  try {
-    bytes = readStdinBounded(limit, fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  if (bytes.length > limit) return { file, resources: [], diagnostics: [problem('file-too-large', file, stdinTooLargeMessage(bytes.length, limit).replace('standard input', file))] };
-  const loaded = loadBytes(bytes, file, options);
-  return { ...loaded, special: true, text: loaded.text ?? Buffer.from(bytes).toString('utf8') };
 }
 
 export function loadFile(found: FoundFile, options: FileLoadOptions): LoadedFile {
   const file = found.display;
+  let read: ReturnType<typeof readSource>;
   try {
-    const st = fs.statSync(found.absolute);
-    const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    if (!st.isFile()) return loadSpecial(found.absolute, file, limit, options);
-    if (st.size > limit) return { file, resources: [], diagnostics: [problem('file-too-large', file, tooLargeMessage(st.size, limit))] };
-    return loadBytes(fs.readFileSync(found.absolute), file, options);
+    read = readSource(found.absolute, file, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   } catch (err) {
     return { file, resources: [], diagnostics: [], error: inputError(file, err) };
   }
+  if ('tooLarge' in read) return tooLarge(file, read.tooLarge.size, options);
+  return loadDecoded(read.decoded, file, options, read.disk);
+}
+
+/**
+ * One open, one read (a FIFO or a device named on the command line gives its bytes once), then
+ * the text. In a function of its own so that the bytes are garbage once it returns: a large
+ * file's bytes and its text need not be in memory together while it is parsed.
+ */
+function readSource(absolute: string, file: string, limit: number): { decoded: Decoded; disk?: DiskFile } | { tooLarge: { size?: number } } {
+  const read = readBounded(absolute, limit);
+  if ('tooLarge' in read) return read;
+  const { stat } = read;
+  // A CR is read as a line break (decode.ts): a file with one is not its bytes, so not read back.
+  const disk = stat.isFile() && read.bytes.indexOf(13) === -1 ? { path: absolute, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+  return { decoded: decodeSource(read.bytes, file), ...(disk && { disk }) };
+}
+
+/**
+ * How many bytes of YAML a run may read: a resource's values take about twice the YAML they
+ * came from, parsing needs room of its own, and the heap is all the process has. Past this a
+ * file is refused with a finding rather than let the run die out of memory.
+ */
+export function memoryBudgetBytes(): number {
+  return Math.floor(v8.getHeapStatistics().heap_size_limit / 4);
+}
+
+/**
+ * The longest document a run may compose: a document is composed whole, in about 30 times its
+ * size (yaml nodes and all), so a 200 MiB List from `kubectl get -o yaml` would die out of memory
+ * in the parser. A 4 GiB heap takes documents of up to 64 MiB.
+ */
+export function documentBudgetChars(): number {
+  return Math.floor(v8.getHeapStatistics().heap_size_limit / 64);
+}
+
+/** The refusal of a file the memory left cannot hold (see memoryBudgetBytes). */
+export function overBudget(file: string, size: number, budget: number): LoadedFile {
+  const message = `file is ${formatBytes(size)}: with the files read before it, the input would need more memory than this process may use (about ${formatBytes(budget)} of YAML in all); check it on its own, or give Node.js a larger heap (NODE_OPTIONS=--max-old-space-size=MiB)`;
+  return { file, resources: [], diagnostics: [problem('file-too-large', file, message)] };
+}
+
+/**
+ * The refusal of a file over --max-file-size. `size` is unknown for a stream (standard input, a
+ * FIFO, a device): its bounded read stopped one byte past the limit.
+ */
+export function tooLarge(file: string, size: number | undefined, options: FileLoadOptions, what = 'file'): LoadedFile {
+  const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const message = size === undefined ? `${what} is more than ${limit} bytes, over the ${formatBytes(limit)} limit (--max-file-size): reading stopped there` : tooLargeMessage(size, limit);
+  return { file, resources: [], diagnostics: [problem('file-too-large', file, message)] };
+}
+
+/** The `file-too-large` message, wherever a file is refused: a path on the command line, a file a kustomization reads. */
+export function tooLargeMessage(size: number, limit: number): string {
+  // 1025 bytes against 1024 would read "1.0 KiB, over the 1.0 KiB limit": exact counts then.
+  const [shown, max] = formatBytes(size) === formatBytes(limit) ? [`${size} bytes`, `${limit} bytes`] : [formatBytes(size), formatBytes(limit)];
+  return `file is ${shown}, over the ${max} limit (--max-file-size)`;
 }
 
 /** One file's bytes -> resources and diagnostics. */
 export function loadBytes(bytes: Uint8Array, file: string, options: ParseOptions = {}): LoadedFile {
-  const decoded = decodeSource(bytes, file);
+  return loadDecoded(decodeSource(bytes, file), file, options);
+}
+
+/** `disk`: the regular file the text was read from, which its positions may read back later (see source-text.ts). */
+function loadDecoded(decoded: Decoded, file: string, options: ParseOptions, disk?: DiskFile): LoadedFile {
   if ('problem' in decoded) return { file, resources: [], diagnostics: [decoded.problem] };
   try {
-    return { file, ...parseManifests(decoded.text, file, options), text: decoded.text };
+    const parsed = parseManifests(decoded.text, file, { ...options, maxDocumentChars: options.maxDocumentChars ?? documentBudgetChars() });
+    return { file, resources: parsed.resources, diagnostics: parsed.diagnostics, source: parsed.source.pack(disk) };
   } catch (err) {
     // A bug on one file must not hide the findings in the others.
     const message = `internal error while reading this file: ${err instanceof Error ? err.message : String(err)}`;
     return { file, resources: [], diagnostics: [problem('internal-error', file, message)] };
   }
-}
-
-/** The `file-too-large` message, wherever a file is refused: a path on the command line, standard input, a file a kustomization reads. */
-export function tooLargeMessage(size: number, limit: number): string {
-  // 1025 bytes against 1024 would read "1.0 KiB, over the 1.0 KiB limit": exact counts then.
-  const [shown, max] = formatBytes(size) === formatBytes(limit) ? [`${size} bytes`, `${limit} bytes`] : [formatBytes(size), formatBytes(limit)];
-  return `file is ${shown}, over the ${max} limit (--max-file-size)`;
 }
 
 export function formatBytes(n: number): string {

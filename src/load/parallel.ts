@@ -1,23 +1,29 @@
 /**
  * Loading on every core. Parsing YAML is most of a large run's time and the yaml package
  * is single-threaded, so big inputs are split between worker threads and this one, by size.
- * The call stays synchronous: the main thread parses its own share, then blocks on each
- * worker's signal and takes its result with receiveMessageOnPort.
+ * The call stays synchronous: the main thread parses its own share and takes each worker's
+ * results with receiveMessageOnPort. A worker posts each file as soon as it is parsed, and the
+ * main thread takes them between its own files: one message with a worker's whole share held
+ * that share three times at once (the worker's heap, the message, its copy here), 6 times the
+ * input at the peak.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { KubeproofError, type Diagnostic, type KubeObject, type Resource, type ResourceId } from '../core/index.js';
 import type { FoundFile } from './discover.js';
-import { loadFile, type FileLoadOptions, type LoadedFile } from './load-file.js';
-import { lazyLocate, type DocumentPlace, type LoadedSource } from './lazy-locate.js';
+import { DEFAULT_MAX_FILE_SIZE, loadFile, memoryBudgetBytes, overBudget, type FileLoadOptions, type LoadedFile } from './load-file.js';
+import { LoadedSource, type DocumentPlace } from './lazy-locate.js';
+import { SourceText, type PackedText } from './source-text.js';
 
 /** Below this many bytes a worker costs more to start than it saves. */
 export const PARALLEL_THRESHOLD_BYTES = 1024 * 1024;
 
 export interface WorkerFile {
+  /** Its place in the worker's share. */
+  index: number;
   file: string;
-  text?: string;
+  text?: PackedText;
   diagnostics: Diagnostic[];
   error?: string;
   docs: { id: ResourceId; object: KubeObject; docIndex: number; place: DocumentPlace }[];
@@ -28,11 +34,31 @@ export function defaultJobs(): number {
 }
 
 /** Loads files on `jobs` threads (this one included); results come back in the files' order. */
-export function loadFilesParallel(files: readonly FoundFile[], options: FileLoadOptions, jobs: number): LoadedFile[] {
-  const sizes = files.map((f) => sizeOf(f.absolute));
+export function loadFilesParallel(all: readonly FoundFile[], options: FileLoadOptions, jobs: number, beforeParse?: (bytes: number) => void): LoadedFile[] {
+  const allSizes = all.map((f) => sizeOf(f.absolute));
+  // What the memory cannot hold is refused first, in the files' order, each with a finding.
+  const out: LoadedFile[] = new Array(all.length);
+  const budget = memoryBudgetBytes();
+  let used = 0;
+  const kept: number[] = [];
+  allSizes.forEach((size, i) => {
+    const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    if (size <= maxFileSize && used + size > budget) out[i] = overBudget(all[i]!.display, size, budget);
+    else {
+      if (size <= maxFileSize) used += size;
+      kept.push(i);
+    }
+  });
+  const files = kept.map((i) => all[i]!);
+  const sizes = kept.map((i) => allSizes[i]!);
+  const place = (loaded: LoadedFile[]) => {
+    loaded.forEach((l, k) => (out[kept[k]!] = l));
+    return out;
+  };
   const total = sizes.reduce((a, b) => a + b, 0);
+  beforeParse?.(total);
   const threads = Math.min(jobs, files.length, Math.max(1, Math.floor(total / (PARALLEL_THRESHOLD_BYTES / 2))));
-  if (threads <= 1 || total < PARALLEL_THRESHOLD_BYTES) return files.map((f) => loadFile(f, options));
+  if (threads <= 1 || total < PARALLEL_THRESHOLD_BYTES) return place(files.map((f) => loadFile(f, options)));
 
   // Largest files first, each to the least loaded thread: shares end up even.
   const buckets = Array.from({ length: threads }, () => ({ bytes: 0, indexes: [] as number[] }));
@@ -43,52 +69,70 @@ export function loadFilesParallel(files: readonly FoundFile[], options: FileLoad
   }
 
   const workers = buckets.slice(1).map((bucket) => startWorker(bucket.indexes.map((i) => files[i]!), options));
-  const out: LoadedFile[] = new Array(files.length);
-  for (const i of buckets[0]!.indexes) out[i] = loadFile(files[i]!, options);
+  const loaded: LoadedFile[] = new Array(files.length);
+  const take = (n: number, r: WorkerFile) => void (loaded[buckets[n + 1]!.indexes[r.index]!] = fromWorker(r));
+  for (const i of buckets[0]!.indexes) {
+    loaded[i] = loadFile(files[i]!, options);
+    workers.forEach((w, n) => drain(w, (r) => take(n, r)));
+  }
   workers.forEach((w, n) => {
-    const indexes = buckets[n + 1]!.indexes;
-    const results = collect(w);
-    // A worker that failed as a whole: its share is loaded here instead, so nothing is lost.
-    indexes.forEach((fileIndex, k) => {
-      const r = results?.[k];
-      out[fileIndex] = r ? fromWorker(r) : loadFile(files[fileIndex]!, options);
-    });
+    finish(w, (r) => take(n, r));
+    // A worker that failed, as a whole or part way: what it did not post is loaded here instead, so nothing is lost.
+    for (const i of buckets[n + 1]!.indexes) loaded[i] ??= loadFile(files[i]!, options);
   });
-  return out;
+  return place(loaded);
 }
 
 interface Started {
   worker: Worker;
   port: MessagePort;
+  /** [0]: messages posted so far; [1]: 1 once the worker is done. */
   signal: Int32Array;
+  done: boolean;
 }
 
 type MessagePort = import('node:worker_threads').MessagePort;
 
 function startWorker(files: FoundFile[], options: FileLoadOptions): Started {
   const { port1, port2 } = new MessageChannel();
-  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const signal = new Int32Array(new SharedArrayBuffer(8));
   const worker = new Worker(workerUrl(), { workerData: { files, options, port: port2, signal }, transferList: [port2] });
-  return { worker, port: port1, signal };
+  return { worker, port: port1, signal, done: false };
 }
 
-function collect({ worker, port, signal }: Started): WorkerFile[] | undefined {
-  // Bounded waits: a worker that never signals (killed, out of memory) does not hang the run.
-  for (let waited = 0; Atomics.load(signal, 0) === 0 && waited < 600_000; waited += 1000) Atomics.wait(signal, 0, 0, 1000);
-  const message = receiveMessageOnPort(port)?.message as { results?: WorkerFile[]; failure?: string } | undefined;
-  port.close();
-  void worker.terminate();
-  return message?.results;
+/** Takes every message a worker has posted so far. */
+function drain(started: Started, take: (r: WorkerFile) => void): void {
+  for (let m = receiveMessageOnPort(started.port); m; m = receiveMessageOnPort(started.port)) {
+    const message = m.message as WorkerMessage;
+    if ('file' in message) take(message.file);
+    else started.done = true;
+  }
 }
+
+/** Takes the rest of a worker's files as they come, then lets it go. */
+function finish(started: Started, take: (r: WorkerFile) => void): void {
+  const { signal } = started;
+  // Bounded waits: a worker that stops posting (killed, out of memory) does not hang the run.
+  for (let idle = 0; idle < 600_000; ) {
+    const posted = Atomics.load(signal, 0);
+    drain(started, take);
+    if (started.done || Atomics.load(signal, 1) === 1) break;
+    if (Atomics.wait(signal, 0, posted, 1000) === 'timed-out') idle += 1000;
+    else idle = 0;
+  }
+  drain(started, take);
+  started.port.close();
+  void started.worker.terminate();
+}
+
+/** What a worker posts: one file's result (`index` in its share), or that it is done. */
+export type WorkerMessage = { file: WorkerFile } | { done: true; failure?: string };
 
 function fromWorker(r: WorkerFile): LoadedFile {
-  const resources: Resource[] = r.docs.map((d) => {
-    const source: LoadedSource = { file: r.file, docIndex: d.docIndex, place: d.place, locate: lazyLocate(r.text ?? '', d.place) };
-    if (d.place.itemIndex !== undefined) source.itemIndex = d.place.itemIndex;
-    return { id: d.id, object: d.object, source };
-  });
+  const source = r.text && SourceText.fromPacked(r.text);
+  const resources: Resource[] = r.docs.map((d) => ({ id: d.id, object: d.object, source: new LoadedSource(r.file, d.docIndex, d.place, source ?? new SourceText('')) }));
   const loaded: LoadedFile = { file: r.file, resources, diagnostics: r.diagnostics };
-  if (r.text !== undefined) loaded.text = r.text;
+  if (source !== undefined) loaded.source = source;
   if (r.error !== undefined) loaded.error = new KubeproofError('INPUT', r.error);
   return loaded;
 }

@@ -8,6 +8,9 @@ import { isAliasBomb, measureExpansion } from './expansion.js';
 import { identify } from './identify.js';
 import { NodeLocator } from './positions.js';
 import { problem } from './problem.js';
+import { compactValue, StringPool } from './compact.js';
+import { SourceText } from './source-text.js';
+import { LineStarts } from './line-starts.js';
 import { yamlLineBreaks } from './decode.js';
 import { addDuplicateKeyErrors, composeOptions, composeWithoutStacks, firstKeyOf } from './compose-options.js';
 import { isSecretDocument, mayHoldSecrets, redactSyntaxMessage } from './redact-syntax.js';
@@ -20,29 +23,40 @@ export interface ParseOptions {
   maxDepth?: number;
   /** Type scalars as kubectl does (default) or as kustomize does (only true/false are booleans). */
   typing?: ScalarTyping;
+  /**
+   * Documents longer than this many characters are refused (default: no limit). A document is
+   * composed whole, its yaml nodes about 30 times its size: the loader sets this from the heap.
+   */
+  maxDocumentChars?: number;
 }
 
 export interface Parsed {
   resources: Resource[];
   diagnostics: Diagnostic[];
+  /** The text the resources' positions are found in (the loader deflates it once parsing is done). */
+  source: SourceText;
 }
 
 export const DEFAULT_MAX_DEPTH = 256;
 
 interface FileContext {
   text: string;
+  source: SourceText;
   file: string;
   typing: ScalarTyping;
-  lineCounter: LineCounter;
+  lineCounter: LineStarts;
   /** Split only when a syntax error needs explaining. */
   lines: FileLines;
   out: Parsed;
+  /** Strings shared between the file's documents (see compact.ts). */
+  pool: StringPool;
 }
 
 export function parseManifests(source: string, file: string, options: ParseOptions = {}): Parsed {
   const text = yamlLineBreaks(source); // as decodeSource gives it; a caller may pass text of its own
   const typing = options.typing ?? 'kubectl';
-  const ctx: FileContext = { text, file, typing, lineCounter: new LineCounter(), lines: new FileLines(text), out: { resources: [], diagnostics: [] } };
+  const kept = new SourceText(text);
+  const ctx: FileContext = { text, source: kept, file, typing, lineCounter: new LineStarts(), lines: new FileLines(text), out: { resources: [], diagnostics: [], source: kept }, pool: new StringPool() };
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   // parseAllDocuments, unrolled so that each document's depth is checked before it is composed.
   const composer = new Composer(composeOptions(typing));
@@ -51,7 +65,12 @@ export function parseManifests(source: string, file: string, options: ParseOptio
     for (const doc of composeWithoutStacks(() => docs)) handleDocument(doc, docIndex++, ctx);
   };
   let overflowAt: number | undefined; // the line the parser reached when nesting exhausted its stack
-  for (const token of untilStackOverflow(new Parser(ctx.lineCounter.addNewLine).parse(text), () => (overflowAt = Math.max(1, ctx.lineCounter.lineStarts.length)))) {
+  const tooLong = longDocument(text, options.maxDocumentChars);
+  if (tooLong) {
+    ctx.out.diagnostics.push(problem('file-too-large', file, `the document at line ${tooLong.line} is ${(tooLong.chars / 1048576).toFixed(1)} MiB: a YAML document is read whole, in about 30 times its size of memory, more than this process may use; split it into several documents (a List: one document per item). The file is not checked`, { line: tooLong.line, column: 1, endLine: tooLong.line, endColumn: 1 }));
+    return ctx.out;
+  }
+  for (const token of untilStackOverflow(new Parser(ctx.lineCounter.addNewLine).parse(text), () => (overflowAt = Math.max(1, ctx.lineCounter.lines)))) {
     const refused = token.type === 'document' ? refusedToken(token, maxDepth) : undefined;
     if (!refused) {
       compose(composer.next(token) as Iterable<Document.Parsed>);
@@ -124,7 +143,8 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
   }
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: -1 }) as unknown; // measured above
+    // Measured above; then copied compact, since resources outlive the run's every stage.
+    value = compactValue(doc.toJS({ maxAliasCount: -1 }), ctx.pool, expansion.expanded > expansion.written);
   } catch (err) {
     // An alias to an anchor never set: the parser leaves it to toJS, which throws, quoting the alias (in a Secret, maybe a password starting with `*`).
     if (!(err instanceof ReferenceError)) throw err;
@@ -134,11 +154,35 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
     out.diagnostics.push(problem('yaml-syntax', file, isSecretDocument(doc, ctx.text) ? redactSyntaxMessage(message) : message, (alias && locator.span(alias)) ?? locator.span(root)));
     return;
   }
-  const found = identify(value, root, { file, docIndex: index, doc, lineCounter: ctx.lineCounter, text: ctx.text, typing: ctx.typing });
+  const found = identify(value, root, { file, docIndex: index, doc, lineCounter: ctx.lineCounter, text: ctx.text, source: ctx.source, typing: ctx.typing });
   appendAll(out.resources, found.resources); // a List may hold any number of items
   appendAll(out.diagnostics, found.diagnostics);
   // A parser warning in a document that holds one object is about that object.
   if (found.resources.length === 1) for (const w of warnings) w.resource = found.resources[0]!.id;
+}
+
+/**
+ * The first document longer than `max` characters, found before parsing: the parser builds a
+ * document's whole syntax tree before it hands the document over, so by then it would be too
+ * late. Documents start and end at `---` and `...` at the start of a line, which end any
+ * scalar (YAML 1.2, c-forbidden): a stretch without one is one document, or part of one.
+ */
+function longDocument(text: string, max: number | undefined): { line: number; chars: number } | undefined {
+  if (max === undefined || text.length <= max) return undefined;
+  const marker = /^(?:---|\.\.\.)(?=[ \t\n]|$)/gm;
+  for (let start = 0; ; ) {
+    const m = marker.exec(text);
+    const end = m ? m.index : text.length;
+    if (end - start > max) return { line: lineAt(text, start), chars: end - start };
+    if (!m) return undefined;
+    start = end;
+  }
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** What a refused document is told: nested too deep, or a scalar no API server would take. */
@@ -149,7 +193,7 @@ function refusal(refused: Refused, file: string, what: string, maxDepth: number,
 }
 
 /** Names the key (not in a file that may hold Secret values and has no key node to go by) and where it was set first. */
-function duplicateKeyMessage(e: YAMLError, key: Scalar | undefined, lines: LineCounter): string {
+function duplicateKeyMessage(e: YAMLError, key: Scalar | undefined, lines: Pick<LineCounter, 'linePos'>): string {
   const name = key && typeof key.value !== 'symbol' ? String(key.value) : '';
   const first = firstKeyOf.get(e);
   const where = first === undefined ? 'it is already set in this mapping' : `it is already set on line ${lines.linePos(first).line} of this mapping`;

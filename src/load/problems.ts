@@ -54,7 +54,7 @@ export const loadProblems = {
   'file-too-large': {
     severity: 'error',
     description: 'The file is larger than the configured limit',
-    docs: 'Files above the size limit (64 MiB by default) are refused so that one stray dump cannot exhaust memory. Raise the limit with `--max-file-size` if the file is real.',
+    docs: 'Files above the size limit (64 MiB by default) are refused so that one stray dump cannot exhaust memory. Raise the limit with `--max-file-size` if the file is real. A file is refused too when, with the files read before it, the input would need more memory than the process may use (about a quarter of its heap limit), and so is a single YAML document too long to read whole (a 64th of the heap limit: 64 MiB by default); check the file on its own, split the document (a List into one document per item), or give Node.js a larger heap (`NODE_OPTIONS=--max-old-space-size=MiB`).',
   },
   'not-an-object': {
     severity: 'error',

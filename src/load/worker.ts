@@ -1,13 +1,13 @@
 /**
  * A loader thread: parses its share of the files and posts back plain data (objects, ids,
- * diagnostics, text). Positions stay behind with the yaml nodes; the main thread recomputes
+ * diagnostics, text), one message per file. Positions stay behind with the yaml nodes; the main thread recomputes
  * them for the few resources that end up with findings.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { FoundFile } from './discover.js';
 import type { LoadedSource } from './lazy-locate.js';
 import { loadFile, type FileLoadOptions } from './load-file.js';
-import type { WorkerFile } from './parallel.js';
+import type { WorkerFile, WorkerMessage } from './parallel.js';
 
 interface Job {
   files: FoundFile[];
@@ -20,24 +20,31 @@ interface Job {
 process.env = { ...process.env };
 
 const job = workerData as Job;
-const results: WorkerFile[] = [];
+const post = (message: WorkerMessage) => {
+  job.port.postMessage(message);
+  Atomics.add(job.signal, 0, 1);
+  Atomics.notify(job.signal, 0);
+};
 try {
-  for (const found of job.files) {
+  // Each file posted as soon as it is parsed, and dropped here: the main thread takes them as they come.
+  job.files.forEach((found, index) => {
     const loaded = loadFile(found, job.options);
-    results.push({
+    const file: WorkerFile = {
+      index,
       file: loaded.file,
-      text: loaded.text,
+      text: loaded.source?.packed(),
       diagnostics: loaded.diagnostics,
       error: loaded.error?.message,
       docs: loaded.resources.map((r) => ({ id: r.id, object: r.object, docIndex: r.source.docIndex, place: (r.source as LoadedSource).place })),
-    });
-  }
-  job.port.postMessage({ results });
+    };
+    post({ file });
+  });
+  post({ done: true });
 } catch (err) {
-  job.port.postMessage({ failure: err instanceof Error ? err.message : String(err) });
+  post({ done: true, failure: err instanceof Error ? err.message : String(err) });
 } finally {
   // The main thread waits synchronously (Atomics.wait) so that loading stays a plain function call.
-  Atomics.store(job.signal, 0, 1);
+  Atomics.store(job.signal, 1, 1);
   Atomics.notify(job.signal, 0);
   parentPort?.close();
 }

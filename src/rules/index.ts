@@ -1,6 +1,7 @@
 /** The rules stage: every cross-resource rule over all resources of a run, each isolated from the others' crashes. */
 import { diagnosticFor, type Diagnostic, type Resource, type Severity } from '../core/index.js';
 import { rules } from './index.generated.js';
+import { releaseIndex } from './resource-index.js';
 import type { Rule, RuleOptions } from './types.js';
 
 export { rules } from './index.generated.js';
@@ -39,6 +40,7 @@ export function runRules(resources: readonly Resource[], options: LintOptions = 
       if (first) out.push(diagnosticFor(first, { ruleId: 'internal-error', severity: 'error', message, pointer: '' }));
     }
   }
+  releaseIndex(resources);
   return out;
 }
 

@@ -22,6 +22,8 @@ export interface SuppressionInput {
    * buffer or an editor buffer. undefined: the file's comments are not read (no directive there is applied or reported).
    */
   text(file: string): string | undefined;
+  /** False for a file known to hold no directive comment: its text is then not read for them. */
+  mayHaveDirectives?(file: string): boolean;
   /**
    * More files to read directive comments from, besides those of the diagnostics and of the resources: pass the run's
    * checked files, so an unused directive in a file with no findings is reported too.
@@ -72,6 +74,7 @@ export function resolveSuppressions(diagnostics: readonly Diagnostic[], input: S
   const comments: Suppression[] = [];
   const malformed: MalformedDirective[] = [];
   for (const file of [...files].sort()) {
+    if (input.mayHaveDirectives?.(file) === false) continue;
     const text = input.text(file);
     if (text === undefined) continue;
     const scanned = scanComments(text, file);

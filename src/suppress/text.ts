@@ -6,8 +6,12 @@ import { decodeSource } from '../load/index.js';
 export interface TextReaderOptions {
   /** Directory display paths are relative to (default: process.cwd()). */
   cwd?: string;
-  /** Texts that are not (or not yet) on disk, by display path: `<stdin>`, an unsaved editor buffer. */
-  buffers?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+  /**
+   * Texts by display path that are not to be read from the disk: `<stdin>`, an unsaved editor
+   * buffer, a file the loader read already; undefined for one it could not read or decode (a
+   * FIFO is not opened twice, /dev/zero not read without end).
+   */
+  buffers?: ReadonlyMap<string, string | undefined> | Readonly<Record<string, string>>;
 }
 
 /** Reads each file once; a file that cannot be read or decoded gives undefined (its comments are not applied). */
@@ -16,8 +20,7 @@ export function fileTextReader(options: TextReaderOptions = {}): (file: string) 
   const buffers = options.buffers instanceof Map ? options.buffers : new Map(Object.entries(options.buffers ?? {}));
   const cache = new Map<string, string | undefined>();
   return (file) => {
-    const buffered = buffers.get(file);
-    if (buffered !== undefined) return buffered;
+    if (buffers.has(file)) return buffers.get(file);
     if (cache.has(file)) return cache.get(file);
     let text: string | undefined;
     try {

@@ -159,7 +159,7 @@ describe('List kinds', () => {
   });
 
   it('treats an empty List as no resources', () => {
-    expect(parse('apiVersion: v1\nkind: List\nitems: []\n')).toEqual({ resources: [], diagnostics: [] });
+    expect(parse('apiVersion: v1\nkind: List\nitems: []\n')).toMatchObject({ resources: [], diagnostics: [] });
   });
 });
 
