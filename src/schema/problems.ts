@@ -45,7 +45,12 @@ export const schemaProblems = {
   'duplicate-value': {
     severity: 'error',
     description: 'Two list entries with the same key, such as two containers with one name',
-    docs: 'Lists keyed by a field (containers by `name`, ports by `containerPort` and `protocol`) must not repeat a key; server-side apply and strategic merge refuse them, and kubectl apply silently merges them.',
+    docs: 'Lists keyed by a field (containers and volumes by `name`, a container\'s ports by `name`) must not repeat a key; the API server refuses them. A container port and protocol repeated is only the API server\'s warning: `api-warning`.',
+  },
+  'api-warning': {
+    severity: 'warning',
+    description: 'What the API server accepts with a warning, such as a port defined twice in one pod',
+    docs: 'The API server answers `Warning: ...` and creates the object (pkg/api/pod/warnings.go): a container port and protocol repeated across the pod\'s containers (`duplicate port definition`), one that overlaps another only by its host port, a host IP without a host port. kubectl prints the warning and goes on; the pod may not behave as written.',
   },
   'invalid-selector': {
     severity: 'error',

@@ -9,6 +9,9 @@ import { duplicate } from '../field-error.js';
 import type { SchemaWalker } from '../../openapi/index.js';
 import type { CheckContext } from './context.js';
 import { FIELD_CHECKS, isObject } from './field-checks.js';
+import { checkPodSpec, isContainerPorts } from './pod-spec.js';
+
+const POD_SPEC = 'io.k8s.api.core.v1.PodSpec';
 
 export function runFieldChecks(value: unknown, root: SchemaNode, walker: SchemaWalker, ctx: CheckContext): void {
   visit(value, root, '', walker, ctx);
@@ -23,13 +26,15 @@ function visit(value: unknown, schema: SchemaNode | undefined, pointer: string, 
     const listType = node['x-kubernetes-list-type'];
     // Repeated environment variables are accepted with a warning: the duplicate-env rule reports them.
     const isEnv = /\/env$/.test(pointer);
-    if (listType === 'map' && !isEnv) checkListMap(value, node, pointer, walker, ctx);
+    // Ports repeated across a pod's containers are a warning of the pod spec's (pod-spec.ts).
+    if (listType === 'map' && !isEnv && !isContainerPorts(pointer)) checkListMap(value, node, pointer, walker, ctx);
     else if (listType === 'set') checkSet(value, pointer, ctx);
     value.forEach((item, i) => visit(item, walker.child(node, String(i), true), `${pointer}/${i}`, walker, ctx));
     return;
   }
   if (!isObject(value)) return;
   const checks = definition ? FIELD_CHECKS[definition] : undefined;
+  if (definition === POD_SPEC) checkPodSpec(value, pointer, ctx);
   for (const [key, child] of Object.entries(value)) {
     const childPointer = `${pointer}/${escapeSegment(key)}`;
     checks?.[key]?.(child, childPointer, ctx);
