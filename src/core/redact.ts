@@ -21,6 +21,7 @@
  */
 import type { Diagnostic } from './diagnostic.js';
 import type { KubeObject, Resource } from './resource.js';
+import { pointerToFieldPath } from './pointer.js';
 
 export const REDACTED = '<redacted>';
 
@@ -135,14 +136,30 @@ export function redactDiagnostics(diagnostics: Diagnostic[], resources: Iterable
   if (known.size === 0) return diagnostics;
   let changed = false;
   const out = diagnostics.map((d) => {
-    const message = known.scrub(d.message);
-    const path = known.scrub(d.path);
+    const message = scrubMessage(d.message, d.path);
+    // A pointer is made of keys, never of values: a Secret value that equals a field name
+    // ("volumes") must not turn the pointer, or the field path in the message, into nonsense.
+    const path = d.path;
     const resource = d.resource && redactDeep(d.resource);
     if (message === d.message && path === d.path && resource === d.resource) return d;
     changed = true;
     return { ...d, message, path, ...(resource && { resource }) };
   });
   return changed ? out : diagnostics;
+}
+
+/**
+ * A message with every remembered value scrubbed, except inside the field path of the finding's
+ * pointer (`spec.volumes[0].rbd.pool`), wherever the message names it: that path is made of
+ * field names and keys, which are never secret.
+ */
+function scrubMessage(message: string, pointer: string): string {
+  const field = pointer ? pointerToFieldPath(pointer) : '';
+  if (!field || !message.includes(field)) return known.scrub(message);
+  return message
+    .split(field)
+    .map((part) => known.scrub(part))
+    .join(field);
 }
 
 /**

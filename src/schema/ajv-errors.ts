@@ -6,6 +6,7 @@ import { duplicate, fieldPath, invalid, required, unsupported } from './field-er
 import type { SchemaProblemId } from './problems.js';
 import { propertyNames, type SchemaWalker } from '../openapi/index.js';
 import { closest } from './suggest.js';
+import { gatedValueNote } from './feature-gates.js';
 
 export interface SchemaFinding {
   ruleId: SchemaProblemId;
@@ -73,8 +74,12 @@ function translate(e: ErrorObject, resource: Resource, root: SchemaNode, walker:
       const hint = expected.includes('string') && (typeof data === 'boolean' || typeof data === 'number') ? ' (quote it: YAML reads this as a non-string)' : '';
       return { ruleId: 'invalid-type', message: invalid(resource, at, data, `must be ${types.join(' or ')}${hint}`), pointer: at, at: 'value' };
     }
-    case 'enum':
-      return { ruleId: 'unsupported-value', message: unsupported(resource, at, data, params.allowedValues as unknown[]), pointer: at, at: 'value' };
+    case 'enum': {
+      const parent = at.slice(0, at.lastIndexOf('/'));
+      const property = at.slice(at.lastIndexOf('/') + 1);
+      const note = gatedValueNote(walker.at(root, value, parent)?.definition, property, data);
+      return { ruleId: 'unsupported-value', message: unsupported(resource, at, data, params.allowedValues as unknown[]) + note, pointer: at, at: 'value' };
+    }
     case 'const':
       return { ruleId: 'unsupported-value', message: unsupported(resource, at, data, [params.allowedValue]), pointer: at, at: 'value' };
     case 'format': {

@@ -10,6 +10,7 @@ import { KUBERNETES_VERSIONS, kindKey, loadBundle, type KubernetesVersion, type 
 import { crdVersions, type CrdVersion } from './crd.js';
 import { removalOf } from './removed-apis.js';
 import { requireCached } from './require-cached.js';
+import { closest } from './suggest.js';
 import { SchemaWalker } from '../openapi/index.js';
 import type { Resource } from '../core/index.js';
 
@@ -81,10 +82,33 @@ export class SchemaRegistry {
     if (removal) return { missing: 'unknown-kind', message: `${noMatch}: removed in Kubernetes ${removal.removedIn}; use ${removal.replacement}` };
     const servedIn = KUBERNETES_VERSIONS.filter((v) => v !== this.version && loadBundle(v).kinds[key]);
     if (servedIn.length > 0) return { missing: 'unknown-kind', message: `${noMatch}: not served by Kubernetes ${this.version} (served in ${servedIn.join(', ')})` };
-    if (this.builtinGroups.has(groupOf(apiVersion))) return { missing: 'unknown-kind', message: noMatch };
     const otherVersions = [...this.crds.keys()].filter((k) => k.endsWith(`/${kind}`) && groupOf(k) === groupOf(apiVersion)).map((k) => k.split('/')[1]!);
     if (otherVersions.length > 0) return { missing: 'unknown-kind', message: `${noMatch}: its CustomResourceDefinition serves ${otherVersions.sort().join(', ')}` };
+    const elsewhere = this.servedAs(apiVersion, kind);
+    if (elsewhere) return { missing: 'unknown-kind', message: `${noMatch}: ${elsewhere}` };
+    if (this.builtinGroups.has(groupOf(apiVersion))) return { missing: 'unknown-kind', message: noMatch };
     return { missing: 'missing-schema', message: `no schema for kind "${kind}" in version "${apiVersion}": pass its CustomResourceDefinition with --crds` };
+  }
+
+  /**
+   * Where a kind is served when it is not where the resource says: another group or version
+   * (`Deployment` in `v1`), the same name in another case (`deployment`: kinds are
+   * case-sensitive), or a kind of this apiVersion within two edits. Undefined when none.
+   */
+  private servedAs(apiVersion: string, kind: string): string | undefined {
+    const split = (k: string) => ({ apiVersion: k.slice(0, k.lastIndexOf('/')), kind: k.slice(k.lastIndexOf('/') + 1) });
+    const served = [...Object.keys(this.bundle.kinds), ...this.crds.keys()].map(split);
+    const exact = served.filter((k) => k.kind === kind).map((k) => k.apiVersion);
+    if (exact.length > 0) return `${kind} is served as ${[...new Set(exact)].sort().join(', ')} in Kubernetes ${this.version}`;
+    const folded = served.filter((k) => k.kind.toLowerCase() === kind.toLowerCase());
+    if (folded.length === 0) {
+      // A typo of a kind this apiVersion serves (`Deploymnet`).
+      const near = closest(kind, served.filter((k) => k.apiVersion === apiVersion).map((k) => k.kind));
+      return near ? `did you mean "${near}"?` : undefined;
+    }
+    const names = [...new Set(folded.map((k) => k.kind))].sort();
+    const where = [...new Set(folded.map((k) => `${k.apiVersion}`))].sort().join(', ');
+    return `kinds are case-sensitive: did you mean ${names.map((n) => `"${n}"`).join(' or ')} (served as ${where})?`;
   }
 
   private builtin(key: string, definition: string): KindSchema {

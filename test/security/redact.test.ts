@@ -116,6 +116,16 @@ describe('the second line: scrubbing remembered values', () => {
   });
 });
 
+describe('field names are never redacted (issue 17)', () => {
+  it('a Secret value that equals a field name leaves the field path of another object\'s finding whole', () => {
+    rememberSecretValues(['volumes', 'secret-pool']);
+    const finding: Diagnostic = { ...diagnostic('spec.volumes[0].rbd.pool: Invalid value: "secret-pool": unknown field "spec.volumes[0].rbd.pool"'), path: '/spec/volumes/0/rbd/pool' };
+    const [scrubbed] = redactDiagnostics([finding], []);
+    expect(scrubbed!.message).toBe(`spec.volumes[0].rbd.pool: Invalid value: "${REDACTED}": unknown field "spec.volumes[0].rbd.pool"`);
+    expect(scrubbed!.path).toBe('/spec/volumes/0/rbd/pool');
+  });
+});
+
 describe('the first line: the stages never quote a secret, before any scrub', () => {
   it('schema findings on a Secret', () => {
     const text = `apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  a: "${S}!"\n  b: [${S2}]\nstringData:\n  c: {d: ${S2}}\n`;
