@@ -75,6 +75,12 @@ export function identify(value: unknown, root: Node, ctx: DocumentContext, itemI
     report('kustomization-file', `skipped: ${kind} is a kustomization (built by render/check, not applied as a resource)`, '');
     return out;
   }
+  // kustomize's built-in plugins (api/builtins): their configuration, read by a kustomization's
+  // transformers/generators. Render reads them as objects (typing 'kustomize'); a plain load skips them.
+  if (apiVersion === 'builtin' && ctx.typing === 'kubectl') {
+    report('kustomize-config', `skipped: ${kind} with apiVersion builtin configures a kustomize built-in plugin (read by the kustomization that lists it), not a resource`, '');
+    return out;
+  }
 
   if (kind === 'List' || (kind.endsWith('List') && Array.isArray(obj.items))) {
     if (!Array.isArray(obj.items)) {

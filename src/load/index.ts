@@ -2,7 +2,9 @@
 import * as path from 'node:path';
 import { appendAll, compareStrings, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
 import { discoverFiles, displayPath, type FoundFile, type PathFilter } from './discover.js';
-import { KUSTOMIZATION_FILE_NAMES, patchFilesOf } from './kustomize-refs.js';
+import { KUSTOMIZATION_FILE_NAMES, patchFilesOf, type PatchFiles } from './kustomize-refs.js';
+import { HelmCharts } from './helm-chart.js';
+import type { LoadProblemId } from './problems.js';
 import { DEFAULT_MAX_FILE_SIZE, loadBytes, tooLarge, type FileLoadOptions, type LoadedFile } from './load-file.js';
 import { defaultJobs, loadFilesParallel } from './parallel.js';
 import { problem } from './problem.js';
@@ -83,20 +85,29 @@ export function loadPaths(paths: readonly string[], options: LoadOptions = {}): 
   }
   const discovery = discoverFiles(paths.filter((p) => p !== STDIN_PATH), cwd, options.pathFilter);
   result.errors.push(...discovery.errors);
-  const patches = patchFilesOf(discovery.files.filter((f) => KUSTOMIZATION_FILE_NAMES.includes(path.basename(f.absolute))).map((f) => f.absolute));
+  const patches = patchFilesOf(discovery.files.filter((f) => KUSTOMIZATION_FILE_NAMES.includes(path.basename(f.absolute))).map((f) => f.absolute), options.maxFileSize);
+  const charts = new HelmCharts();
   const toLoad: FoundFile[] = [];
   for (const found of discovery.files) {
-    const usedBy = patches.get(found.absolute);
-    if (!usedBy) {
-      toLoad.push(found);
-      continue;
-    }
-    const note = `skipped: a patch used by ${displayPath(usedBy, cwd)} (checked when that overlay is rendered)`;
-    add({ file: found.display, resources: [], diagnostics: [problem('kustomize-patch', found.display, note)] });
+    const skipped = skipNote(found.absolute, patches, charts, cwd);
+    if (skipped) add({ file: found.display, resources: [], diagnostics: [problem(skipped.id, found.display, skipped.note)] });
+    else toLoad.push(found);
   }
   const fileOptions: FileLoadOptions = { maxFileSize: options.maxFileSize, maxDepth: options.maxDepth };
   for (const loaded of loadFilesParallel(toLoad, fileOptions, options.jobs ?? defaultJobs(), options.beforeParse)) add(loaded);
   // Files come back in discovery order, patches noted first: restore one stable order.
   result.files.sort((a, b) => compareStrings(a.file, b.file));
   return result;
+}
+
+/** Why a file found in a directory is not a manifest to check, if it is not: a patch or a Helm chart's source. */
+function skipNote(file: string, patches: PatchFiles, charts: HelmCharts, cwd: string): { id: LoadProblemId; note: string } | undefined {
+  const usedBy = patches.used.get(file);
+  if (usedBy) return { id: 'kustomize-patch', note: `skipped: a patch used by ${displayPath(usedBy, cwd)} (checked when that overlay is rendered)` };
+  const commented = patches.commented.get(file);
+  if (commented) return { id: 'kustomize-patch', note: `skipped: a patch ${displayPath(commented.kustomization, cwd)} names only in a comment (line ${commented.line}): checked once it is enabled and that overlay is rendered` };
+  const helm = charts.classify(file);
+  if (helm?.kind === 'chart-metadata') return { id: 'helm-chart', note: `skipped: Helm chart metadata, not a Kubernetes object` };
+  if (helm) return { id: 'helm-chart', note: `skipped: a template of the Helm chart ${displayPath(helm.chart, cwd)} (check its output: helm template ${displayPath(helm.chart, cwd)} | kubeproof validate -)` };
+  return undefined;
 }

@@ -114,7 +114,17 @@ export const loadProblems = {
   'kustomize-patch': {
     severity: 'info',
     description: 'A file a kustomization uses as a patch was skipped: it is a fragment, not an object',
-    docs: 'Patch files name only the fields they change, so on their own they are not valid objects. They are checked when their overlay is rendered.',
+    docs: 'Patch files name only the fields they change, so on their own they are not valid objects. They are checked when their overlay is rendered. A patch a kustomization names only in a comment (kubebuilder\'s `#- path: cert_metrics_manager_patch.yaml`, a feature left disabled) is skipped the same way.',
+  },
+  'kustomize-config': {
+    severity: 'info',
+    description: 'A kustomize built-in transformer or generator configuration (apiVersion: builtin) was skipped',
+    docs: 'Files such as `kind: PatchTransformer` with `apiVersion: builtin` configure a kustomize plugin; the kustomization that lists them under `transformers` or `generators` reads them when it is built. They are never applied to a cluster.',
+  },
+  'helm-chart': {
+    severity: 'info',
+    description: 'A Helm chart source (Chart.yaml, a file under a chart\'s templates/) was skipped',
+    docs: 'Chart templates are Go templates, not YAML, until `helm template` renders them; check the rendered output instead (`helm template CHART | kubeproof validate -`). A chart\'s `crds/` directory holds plain manifests and is checked.',
   },
 } as const satisfies Record<string, Omit<RuleMeta, 'id'>>;
 

@@ -8,7 +8,7 @@ import type { Diagnostic, Resource } from '../core/index.js';
 import type { LoadProblemId } from '../load/index.js';
 
 /** Notes about what a run skipped, and why: not findings about the file. */
-const SKIP_NOTES: ReadonlySet<string> = new Set<LoadProblemId>(['not-kubernetes', 'kustomization-file', 'kustomize-patch']);
+const SKIP_NOTES: ReadonlySet<string> = new Set<LoadProblemId>(['not-kubernetes', 'kustomization-file', 'kustomize-patch', 'kustomize-config', 'helm-chart']);
 
 /** Findings that are only news when the file is meant to hold Kubernetes objects. */
 const KUBERNETES_ONLY: ReadonlySet<string> = new Set<LoadProblemId>(['not-an-object', 'yaml-warning']);

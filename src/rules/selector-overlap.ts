@@ -26,9 +26,12 @@ export function check(ctx: RuleContext): void {
     for (const template of index.podTemplatesMaybeMatching(namespaceOf(a), selector.matchLabels)) {
       const b = template.resource;
       if (a === b || !hasSelector(b)) continue;
+      // The same object written twice (a copy in another file) is one controller, not two.
+      if (a.id.kind === b.id.kind && a.id.name === b.id.name && a.id.apiVersion.split('/')[0] === b.id.apiVersion.split('/')[0]) continue;
       // Report on `a` when it grabs b's pods; each direction is its own finding.
       if (matchesLabelSelector(selector, template.labels)) {
-        ctx.report({ resource: a, pointer: '/spec/selector', message: `the selector also matches the pods of ${b.id.kind} "${b.id.name}": both controllers will fight over them` });
+        const where = b.source.file !== a.source.file ? ` (${b.source.file})` : '';
+        ctx.report({ resource: a, pointer: '/spec/selector', message: `the selector also matches the pods of ${b.id.kind} "${b.id.name}"${where}: both controllers will fight over them` });
       }
     }
   }

@@ -8,7 +8,7 @@ export const meta: RuleDocs = {
   id: 'service-port-mismatch',
   severity: 'warning',
   description: "A Service port's targetPort that no selected container exposes",
-  docs: 'A `targetPort` number must be a `containerPort`, a name must be a container port `name`, of some container the Service selects; an omitted `targetPort` means the same number as `port`. Otherwise connections are refused. (Containers can listen on ports they do not declare; declaring them is what makes named ports work and keeps this check meaningful.)',
+  docs: 'A named `targetPort` must be a container port `name` of some container the Service selects: otherwise the endpoints get no port and connections fail. A numeric `targetPort` (or an omitted one, which means the same number as `port`) needs no declaration, since a container may listen on a port it does not list; when no selected container declares it, kubeproof says so as a note (info), which is often a typo of the port number.',
   examples: {
     bad: 'kind: Service\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n    targetPort: http\n---\nkind: Deployment\n# ... containers:\n- name: web\n  ports:\n  - {name: web, containerPort: 8080}',
     good: 'kind: Service\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n    targetPort: web',
@@ -32,8 +32,12 @@ export function check(ctx: RuleContext): void {
       const found = exposed.some((p) => stringOf(p.protocol ?? 'TCP') === protocol && (typeof target === 'number' ? p.containerPort === target : p.name === target));
       if (found) return;
       const pointer = port.targetPort === undefined ? `/spec/ports/${i}` : `/spec/ports/${i}/targetPort`;
-      const what = typeof target === 'number' ? `port ${target}/${protocol}` : `a port named "${stringOf(target)}"`;
-      ctx.report({ resource: r, pointer, message: `Service "${r.id.name}" targets ${what}, which no container it selects exposes` });
+      if (typeof target === 'number') {
+        const message = `Service "${r.id.name}" targets port ${target}/${protocol}, which no container it selects declares (it works if the container listens on it undeclared)`;
+        ctx.report({ resource: r, pointer, message, severity: 'info' });
+        return;
+      }
+      ctx.report({ resource: r, pointer, message: `Service "${r.id.name}" targets a port named "${stringOf(target)}", which no container it selects exposes: its endpoints get no port` });
     });
   }
 }

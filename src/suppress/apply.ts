@@ -58,7 +58,7 @@ export function applySuppressions(diagnostics: readonly Diagnostic[], input: Sup
  * Notes that a file was skipped, not checked: a kustomization or a patch met by a plain (not rendered) load. Their
  * comments are meant for the rendered run, so here they are not reported as unused.
  */
-const SKIPPED: ReadonlySet<string> = new Set<LoadProblemId>(['kustomization-file', 'kustomize-patch']);
+const SKIPPED: ReadonlySet<string> = new Set<LoadProblemId>(['kustomization-file', 'kustomize-patch', 'kustomize-config', 'helm-chart']);
 
 interface State {
   used: boolean[];

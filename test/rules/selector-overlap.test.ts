@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { parseManifests } from '../../src/load/index.js';
 import * as rule from '../../src/rules/selector-overlap.js';
 import { ruleTester } from './tester.js';
 
@@ -15,4 +17,24 @@ ruleTester(rule, {
       findings: ['5:13 the selector also matches the pods of Deployment "api": both controllers will fight over them'],
     },
   ],
+});
+
+describe('selector-overlap across files (issue 17)', () => {
+  const findings = (files: Record<string, string>) => {
+    const resources = Object.entries(files).flatMap(([file, yaml]) => parseManifests(yaml, file).resources);
+    const out: string[] = [];
+    rule.check({ resources, options: {}, settings: {}, report: (f) => out.push(`${f.resource.source.file}: ${f.message}`) });
+    return out;
+  };
+
+  it('is silent when the same object is written in two files (a copy, not a second controller)', () => {
+    const web = deploy('web', '{matchLabels: {app: shop}}', '{app: shop}');
+    expect(findings({ 'base/web.yaml': web, 'copy/web.yaml': web })).toEqual([]);
+  });
+
+  it('names the other workload\'s file when the two are in different files', () => {
+    expect(findings({ 'web.yaml': deploy('web', '{matchLabels: {app: shop}}', '{app: shop, c: web}'), 'api.yaml': deploy('api', '{matchLabels: {app: shop, c: api}}', '{app: shop, c: api}') })).toEqual([
+      'web.yaml: the selector also matches the pods of Deployment "api" (api.yaml): both controllers will fight over them',
+    ]);
+  });
 });

@@ -27,8 +27,9 @@ ruleTester(rule, {
     { name: 'UDP with its protocol', yaml: app + svc('  - {port: 53, protocol: UDP}\n') },
   ],
   invalid: [
-    { name: 'an unknown port name', yaml: app + svc('  - {port: 80, targetPort: web}\n'), findings: ['22:28 Service "web" targets a port named "web", which no container it selects exposes'] },
-    { name: 'an unexposed number, and port without targetPort', yaml: app + svc('  - {port: 80, targetPort: 9090}\n  - {port: 443}\n'), findings: ['22:28 Service "web" targets port 9090/TCP, which no container it selects exposes', '23:5 Service "web" targets port 443/TCP, which no container it selects exposes'] },
-    { name: 'the wrong protocol', yaml: app + svc('  - {port: 53}\n'), findings: ['22:5 Service "web" targets port 53/TCP, which no container it selects exposes'] },
+    // Numeric ports need no declaration: a note, never a claim that connections are refused (issue 17).
+    { name: 'an unknown port name', yaml: app + svc('  - {port: 80, targetPort: web}\n'), findings: ['22:28 Service "web" targets a port named "web", which no container it selects exposes: its endpoints get no port'] },
+    { name: 'an unexposed number, and port without targetPort', yaml: app + svc('  - {port: 80, targetPort: 9090}\n  - {port: 443}\n'), findings: ['22:28 [info] Service "web" targets port 9090/TCP, which no container it selects declares (it works if the container listens on it undeclared)', '23:5 [info] Service "web" targets port 443/TCP, which no container it selects declares (it works if the container listens on it undeclared)'] },
+    { name: 'the wrong protocol', yaml: app + svc('  - {port: 53}\n'), findings: ['22:5 [info] Service "web" targets port 53/TCP, which no container it selects declares (it works if the container listens on it undeclared)'] },
   ],
 });
