@@ -13,10 +13,10 @@ import { scheduleWorkloads, type ScheduleResult } from '../schedule/index.js';
 import { loadInventory } from './inventory.js';
 import type { RunResult, ValidateOptions } from './validate.js';
 import { afterRun, beforeRun, configFile } from './apply-config.js';
-import { absoluteFiles, manifestFiles, mergeReadFiles } from './read-files.js';
+import { manifestFiles, mergeReadFiles } from './read-files.js';
+import { loadSchemaSources } from './schema-sources.js';
 import { refusedByApiServer } from './refused.js';
 
-const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
 
 /**
  * Kustomizations rendered and files loaded: the shape of a plain load, plus the groups the
@@ -60,10 +60,10 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
 export function check(paths: readonly string[], given: ValidateOptions = {}): RunResult {
   const options = beforeRun(given);
   const { resources, diagnostics, files, errors, groups, readFiles, texts } = loadInputs(paths, options);
-  const crdSource = options.crdPaths?.length ? loadPaths(options.crdPaths, { ...options, readStdin: undefined }) : undefined;
-  const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
-  errors.push(...(crdSource?.errors ?? []));
-  appendAll(diagnostics, validateSchemas(resources, { ...options, crds }));
+  const sources = loadSchemaSources(options.crdPaths, options);
+  errors.push(...sources.errors);
+  appendAll(diagnostics, sources.diagnostics);
+  appendAll(diagnostics, validateSchemas(resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas }));
   if (options.rules !== false) for (const group of groups) appendAll(diagnostics, runRules(group, options));
   const totals = options.totals ? resourceTotals(resources) : undefined;
   let schedule: ScheduleResult | undefined;
@@ -81,7 +81,7 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
   }
   const shown = sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, texts, lint: options.rules === false ? false : options }));
   // Names and amounts a replacement copied out of a Secret are shown masked too (core/redact.ts).
-  return { resources, diagnostics: shown, files: redactDeep(files), errors, readFiles: mergeReadFiles(readFiles, crdSource && absoluteFiles(crdSource.files, options.cwd), inventoryFiles, configFile(options)), ...(totals && { totals: redactDeep(totals) }), ...(schedule && { schedule: redactDeep(schedule.report) }) };
+  return { resources, diagnostics: shown, files: redactDeep(files), errors, readFiles: mergeReadFiles(readFiles, sources.files, inventoryFiles, configFile(options)), ...(totals && { totals: redactDeep(totals) }), ...(schedule && { schedule: redactDeep(schedule.report) }) };
 }
 
 function isDirectoryWithKustomization(dir: string): boolean {

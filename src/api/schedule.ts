@@ -1,6 +1,5 @@
 /** `kubeproof schedule`: the workloads of the inputs placed on a node inventory by the dry-run scheduler. */
 import { redactDeep, sortDiagnostics, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
-import { loadPaths } from '../load/index.js';
 import { runRules, type LintOptions } from '../rules/index.js';
 import { scheduleWorkloads, type ScheduleReport, type Strategy } from '../schedule/index.js';
 import { validateSchemas } from '../schema/index.js';
@@ -9,7 +8,8 @@ import { dedupe, loadInputs } from './check.js';
 import { loadInventory } from './inventory.js';
 import { refusedByApiServer } from './refused.js';
 import type { ValidateOptions } from './validate.js';
-import { absoluteFiles, mergeReadFiles } from './read-files.js';
+import { mergeReadFiles } from './read-files.js';
+import { loadSchemaSources } from './schema-sources.js';
 
 export interface ScheduleCommandOptions extends ValidateOptions {
   /** Node inventory files or directories (v1 Node, kubeproof.dev/v1alpha1 NodePool). */
@@ -32,7 +32,6 @@ export interface ScheduleCommandResult {
   readFiles: string[];
 }
 
-const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
 
 export function schedule(paths: readonly string[], given: ScheduleCommandOptions): ScheduleCommandResult {
   const options = beforeRun(given);
@@ -42,11 +41,10 @@ export function schedule(paths: readonly string[], given: ScheduleCommandOptions
   // does (schemas, its own checks, the rules for what it refuses), report that, and schedule
   // only what would be created. schedule takes no --crds, so a custom resource without a
   // schema is a warning here, not a failed dry run.
-  const crdSource = options.crdPaths?.length ? loadPaths(options.crdPaths, { ...options, readStdin: undefined }) : undefined;
-  const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
+  const sources = loadSchemaSources(options.crdPaths, options);
   const lint: LintOptions = { ...options, only: 'rejected-by-api-server' };
   const checks = sortDiagnostics([
-    ...validateSchemas(inputs.resources, { ...options, crds, ignoreMissingSchemas: options.ignoreMissingSchemas ?? true }),
+    ...validateSchemas(inputs.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas, ignoreMissingSchemas: options.ignoreMissingSchemas ?? true }),
     ...inputs.groups.flatMap((group) => runRules(group, lint)),
   ]);
   const refused = refusedByApiServer(inputs.resources, checks);
@@ -60,7 +58,7 @@ export function schedule(paths: readonly string[], given: ScheduleCommandOptions
     diagnostics: shown,
     resources: inputs.resources,
     files: redactDeep(inputs.files),
-    errors: [...inputs.errors, ...inventory.errors, ...(crdSource?.errors ?? [])],
-    readFiles: mergeReadFiles(inputs.readFiles, inventory.readFiles, crdSource ? absoluteFiles(crdSource.files, options.cwd) : [], configFile(options)),
+    errors: [...inputs.errors, ...inventory.errors, ...sources.errors],
+    readFiles: mergeReadFiles(inputs.readFiles, inventory.readFiles, sources.files, configFile(options)),
   };
 }

@@ -5,7 +5,8 @@ import { validateSchemas, type SchemaOptions } from '../schema/index.js';
 import type { ScheduleReport, Strategy } from '../schedule/index.js';
 import type { Config } from '../config/index.js';
 import { afterRun, beforeRun, configFile } from './apply-config.js';
-import { absoluteFiles, manifestFiles, mergeReadFiles } from './read-files.js';
+import { manifestFiles, mergeReadFiles } from './read-files.js';
+import { loadSchemaSources } from './schema-sources.js';
 
 export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'>, LintOptions {
   /** check/lint: run the cross-resource rules (default true). */
@@ -44,16 +45,14 @@ export interface RunResult extends RunReport {
   readFiles: string[];
 }
 
-const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
 
 /** Loads manifests and validates them as the API server would: schemas, its own checks, and the rules for what it refuses. */
 export function validate(paths: readonly string[], given: ValidateOptions = {}): RunResult {
   const options = beforeRun(given);
   const loaded = loadPaths(paths, options);
-  const crdSource = options.crdPaths?.length ? loadPaths(options.crdPaths, { ...options, readStdin: undefined }) : undefined;
-  const crds = crdSource?.resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD) ?? [];
-  const diagnostics = [...loaded.diagnostics, ...(crdSource?.diagnostics.filter((d) => d.severity !== 'info') ?? [])];
-  appendAll(diagnostics, validateSchemas(loaded.resources, { ...options, crds }));
+  const sources = loadSchemaSources(options.crdPaths, options);
+  const diagnostics = [...loaded.diagnostics, ...sources.diagnostics];
+  appendAll(diagnostics, validateSchemas(loaded.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas }));
   // What the API server would refuse, though no schema says so: a request above its limit, an unparsable quantity...
   appendAll(diagnostics, runRules(loaded.resources, { ...options, only: 'rejected-by-api-server' }));
   const totals = options.totals ? resourceTotals(loaded.resources) : undefined;
@@ -64,8 +63,8 @@ export function validate(paths: readonly string[], given: ValidateOptions = {}):
     resources: loaded.resources,
     diagnostics: shown,
     files: redactDeep(loaded.files),
-    errors: [...loaded.errors, ...(crdSource?.errors ?? [])],
-    readFiles: mergeReadFiles(manifestFiles(loaded.files, loaded.diagnostics, options.cwd), crdSource && absoluteFiles(crdSource.files, options.cwd), configFile(options)),
+    errors: [...loaded.errors, ...sources.errors],
+    readFiles: mergeReadFiles(manifestFiles(loaded.files, loaded.diagnostics, options.cwd), sources.files, configFile(options)),
   };
 }
 

@@ -78,7 +78,7 @@ export function maxFileSizeOption(cmd: Command): Command {
 /** What the schemas are and which kinds they skip. */
 export function schemaOptions(cmd: Command): Command {
   return cmd
-    .option('--crds <path>', 'CustomResourceDefinitions (file or directory) for custom resources; repeatable', collect, [])
+    .option('--crds <path>', 'CustomResourceDefinitions or CRDs-catalog JSON Schemas ({group}/{kind}_{version}.json), file or directory, for custom resources; repeatable', collect, [])
     .option('--ignore-missing-schemas', 'report custom resources without a schema as warnings, not errors')
     .option('--skip-kinds <kinds>', 'comma-separated kinds (Kind or apiVersion/Kind) not to validate', commaList, []);
 }

@@ -21,6 +21,7 @@ export { isPlainObject } from './identify.js';
 export { isDirectory, realPathOr } from './fs-safe.js';
 export { loadBytes, DEFAULT_MAX_FILE_SIZE, formatBytes, tooLargeMessage, type LoadedFile } from './load-file.js';
 export { SourceText } from './source-text.js';
+export { readSchemaCatalog, type CatalogSchema } from './schema-catalog.js';
 
 export const STDIN_PATH = '-';
 

@@ -1,5 +1,6 @@
 /** The schema stage: every resource against its OpenAPI-derived or CRD schema, plus the API server's own checks. */
 import { diagnosticFor, type Diagnostic, type Resource, type Severity } from '../core/index.js';
+import type { CatalogSchema } from '../load/index.js';
 import { translateAjvErrors, type SchemaFinding } from './ajv-errors.js';
 import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion } from '../openapi/index.js';
 import type { CheckContext } from './checks/context.js';
@@ -18,6 +19,8 @@ export interface SchemaOptions {
   kubernetesVersion?: KubernetesVersion;
   /** CustomResourceDefinitions from --crds; CRDs among the resources themselves are used too. */
   crds?: readonly Resource[];
+  /** JSON Schemas of custom resources from a CRDs catalog (--crds), used where no CRD says otherwise. */
+  jsonSchemas?: readonly CatalogSchema[];
   /** A custom resource without a schema is a warning instead of an error. */
   ignoreMissingSchemas?: boolean;
   /** Kinds not to validate: `Kind` or `apiVersion/Kind`. */
@@ -32,6 +35,7 @@ export function validateSchemas(resources: readonly Resource[], options: SchemaO
   const registry = new SchemaRegistry(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, { precompiled: options.precompiled });
   const diagnostics: Diagnostic[] = [];
   const skip = new Set(options.skipKinds ?? []);
+  for (const entry of options.jsonSchemas ?? []) registry.addCatalogSchema(entry);
 
   // CRDs first, wherever they sit in the input: custom resources may come before their definition.
   // kubeproof's own kinds, only when used: compiling a schema at run time costs the cold start Ajv's load.

@@ -13,6 +13,7 @@ import { requireCached } from './require-cached.js';
 import { closest } from './suggest.js';
 import { SchemaWalker } from '../openapi/index.js';
 import type { Resource } from '../core/index.js';
+import type { CatalogSchema } from '../load/index.js';
 
 export interface Validator {
   (data: unknown): boolean;
@@ -34,6 +35,8 @@ export class SchemaRegistry {
   private readonly builtins = new Map<string, KindSchema>();
   private readonly crds = new Map<string, CrdVersion>();
   private readonly compiledCrds = new Map<string, KindSchema>();
+  /** JSON Schemas from a CRDs catalog, by "group/version/kind" with the kind in lower case; compiled when first used. */
+  private readonly catalog = new Map<string, CatalogSchema & { compiled?: KindSchema }>();
   private readonly walker: SchemaWalker;
   private runtimeAjv: Ajv | undefined;
   private crdAjv: Ajv | undefined;
@@ -58,6 +61,27 @@ export class SchemaRegistry {
     return versions;
   }
 
+  /**
+   * A JSON Schema of a CRDs catalog (load/schema-catalog.ts). A CRD given for the same kind and
+   * version wins: it is what the API server validates with.
+   */
+  addCatalogSchema(entry: CatalogSchema): void {
+    const key = `${entry.group}/${entry.version}/${entry.kind.toLowerCase()}`;
+    if (!this.catalog.has(key)) this.catalog.set(key, entry);
+  }
+
+  private catalogSchema(apiVersion: string, kind: string): KindSchema | undefined {
+    const entry = this.catalog.get(`${apiVersion}/${kind.toLowerCase()}`);
+    if (!entry) return undefined;
+    if (!entry.compiled) {
+      this.crdAjv ??= createAjv();
+      const validate = this.crdAjv.compile(entry.schema) as Validator;
+      const root = entry.schema as SchemaNode;
+      entry.compiled = { validate, root, walker: new SchemaWalker((root.definitions ?? {}) as Record<string, SchemaNode>) };
+    }
+    return entry.compiled;
+  }
+
   /** Compiles a CRD version now, so that a broken schema is reported at the CRD rather than at each custom resource. */
   compileCrd(key: string): KindSchema {
     let schema = this.compiledCrds.get(key);
@@ -76,6 +100,8 @@ export class SchemaRegistry {
     if (this.crds.has(key)) return { found: this.compileCrd(key) };
     const entry = this.bundle.kinds[key];
     if (entry) return { found: this.builtin(key, entry.definition) };
+    const fromCatalog = this.catalogSchema(apiVersion, kind);
+    if (fromCatalog) return { found: fromCatalog };
 
     const noMatch = `no matches for kind "${kind}" in version "${apiVersion}"`;
     const removal = removalOf(apiVersion, kind);
@@ -87,7 +113,7 @@ export class SchemaRegistry {
     const elsewhere = this.servedAs(apiVersion, kind);
     if (elsewhere) return { missing: 'unknown-kind', message: `${noMatch}: ${elsewhere}` };
     if (this.builtinGroups.has(groupOf(apiVersion))) return { missing: 'unknown-kind', message: noMatch };
-    return { missing: 'missing-schema', message: `no schema for kind "${kind}" in version "${apiVersion}": pass its CustomResourceDefinition with --crds` };
+    return { missing: 'missing-schema', message: `no schema for kind "${kind}" in version "${apiVersion}": pass its CustomResourceDefinition (or a CRDs catalog's JSON Schema) with --crds` };
   }
 
   /**
