@@ -2,6 +2,7 @@
  * kustomize's field specs: "for resources of this group/version/kind, the field at this path".
  * A path walks maps by key and every element of a list; `create` makes missing maps.
  */
+import { ownValue, setOwn } from '../core/index.js';
 import type { RenderResource } from './resource.js';
 
 export interface FieldSpec {
@@ -41,6 +42,7 @@ function splitPathUncached(path: string): string[] {
   return out.filter((s) => s !== '');
 }
 
+/** `parent[key]` may be missing, and `key` may be `__proto__`: visitors read and write it with ownValue/setOwn. */
 type Visitor = (parent: Record<string, unknown>, key: string, pointer: string) => void;
 
 /**
@@ -59,18 +61,20 @@ export function walkPath(root: Record<string, unknown>, path: string, create: bo
     const isList = segment.endsWith('[]');
     const key = isList ? segment.slice(0, -2) : segment;
     const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    // Own keys only (core/own-key.ts): a path through `__proto__` must not reach Object.prototype.
+    const value = ownValue(node, key);
     if (i === segments.length - 1) {
-      if (node[key] === undefined && !create) return;
+      if (value === undefined && !create) return;
       visit(node, key, childPointer);
       return;
     }
-    if (node[key] === undefined || node[key] === null) {
+    if (value === undefined || value === null) {
       // A missing list (`x[]`) is never made: kyaml's PathGetter creates maps, not sequences,
       // so commonLabels do not give a StatefulSet without claims a volumeClaimTemplates.
       if (!create || isList) return;
-      node[key] = {};
+      setOwn(node, key, {});
     }
-    step(node[key], i + 1, childPointer);
+    step(ownValue(node, key), i + 1, childPointer);
   };
   step(root, 0, '');
 }

@@ -9,7 +9,7 @@ import { KubeproofError, redactSecretObject, redactSecrets, type Diagnostic, typ
 import { displayPath, loadProblems } from '../load/index.js';
 import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion } from '../openapi/index.js';
 import { buildKustomization } from './build.js';
-import { BuildError } from './errors.js';
+import { BuildError, UnparsableKustomizationError } from './errors.js';
 import { withFileReader, type FileReader } from './files.js';
 import { findKustomizationFile, parseKustomizationFile } from './kustomization.js';
 import { emitDocuments } from './output/emit.js';
@@ -112,8 +112,8 @@ function buildDiagnostic(err: BuildError, dir: string, cwd: string): Diagnostic 
   const file = err.file ?? dir;
   let span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
   try {
-    // A kustomization file over the size limit is not read again to find a position in it.
-    const unread = err.ruleId === 'file-too-large' && err.pointer === '';
+    // A kustomization file over the size limit, or one that cannot be parsed, is not read again to find a position in it.
+    const unread = (err.ruleId === 'file-too-large' && err.pointer === '') || err instanceof UnparsableKustomizationError;
     if (!unread && findKustomizationFile(path.dirname(file)) === file) {
       const located = parseKustomizationFile(file).locate(err.pointer);
       span = located.key && err.pointer !== '' ? located.key : located.value;

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Located } from '../core/index.js';
 import { decodeSource, isPlainObject, KUSTOMIZATION_FILE_NAMES, parsePlainDocuments } from '../load/index.js';
-import { BuildError } from './errors.js';
+import { BuildError, UnparsableKustomizationError } from './errors.js';
 import { readFile, refuseTooLarge } from './files.js';
 
 export interface Kustomization {
@@ -55,17 +55,17 @@ export function readKustomization(dir: string, from?: { file: string; pointer: s
  */
 export function parseKustomizationFile(file: string): Pick<Kustomization, 'fields' | 'locate'> {
   const decoded = decodeSource(readFile(file), file);
-  if ('problem' in decoded) throw new BuildError(`invalid Kustomization: ${decoded.problem.message}`, file);
+  if ('problem' in decoded) throw new UnparsableKustomizationError(`invalid Kustomization: ${decoded.problem.message}`, file);
   // kustomize unmarshals a kustomization with sigs.k8s.io/yaml, whose resolver is go-yaml v2's:
   // `namespace: n` (or yes, on) is a boolean there, refused below as kustomize refuses it.
   const { documents, diagnostics } = parsePlainDocuments(decoded.text, file, { typing: 'kubectl' });
   if (diagnostics.length > 0) {
     const d = diagnostics[0]!;
-    throw new BuildError(`invalid Kustomization: ${d.message} (line ${d.line}, column ${d.column})`, file);
+    throw new UnparsableKustomizationError(`invalid Kustomization: ${d.message} (line ${d.line}, column ${d.column})`, file);
   }
   const doc = documents[0];
   const fields = doc?.value ?? {};
-  if (!isPlainObject(fields)) throw new BuildError(`invalid Kustomization: the file is not a mapping`, file);
+  if (!isPlainObject(fields)) throw new UnparsableKustomizationError(`invalid Kustomization: the file is not a mapping`, file);
   const locate = doc ? doc.locate : () => ({ value: { line: 1, column: 1, endLine: 1, endColumn: 1 }, exact: false });
   return { fields, locate };
 }

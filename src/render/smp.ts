@@ -7,7 +7,7 @@
  * `$setElementOrder`, `$deleteFromPrimitiveList` and `$retainKeys` are not supported by
  * kustomize either: they pass through as data.
  */
-import { stringOf } from '../core/index.js';
+import { ownValue, setOwn, stringOf } from '../core/index.js';
 import type { SchemaNode, SchemaWalker } from '../openapi/index.js';
 import { BuildError } from './errors.js';
 import { isMap } from './fieldspec.js';
@@ -100,10 +100,11 @@ function mergeMap(dest: unknown, patch: unknown, schema: SchemaCursor): Merged {
     if (d === 'replace') return mergeMap(undefined, p, schema);
   }
   for (const key of Object.keys(p)) {
-    const current = base[key];
+    // Own properties only: a patch's `__proto__:` key would otherwise merge into Object.prototype.
+    const current = ownValue(base, key);
     const value = merge(current, p[key], child(schema, key, false));
     if (value === CLEAR || value === null || value === undefined) delete base[key];
-    else base[key] = restyle(current, value);
+    else setOwn(base, key, restyle(current, value));
   }
   return base;
 }

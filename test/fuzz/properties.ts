@@ -56,3 +56,21 @@ export function describeThrow(err: unknown): string {
   }
   return `threw ${String(err)}`;
 }
+
+const PROTOTYPES = [Object.prototype, Array.prototype] as const;
+
+/**
+ * Keys an input added to Object.prototype or Array.prototype, removed again so they are not
+ * blamed on the inputs after it. Such a key breaks every later run in the process (Ajv recursed
+ * without end on an inherited object-valued key), far from the input that wrote it.
+ */
+export function prototypePollution(): string[] {
+  const out: string[] = [];
+  for (const proto of PROTOTYPES) {
+    for (const key of Object.keys(proto)) {
+      out.push(`${proto === Object.prototype ? 'Object' : 'Array'}.prototype gained the key ${JSON.stringify(key)} (an input key written through __proto__?)`);
+      delete (proto as unknown as Record<string, unknown>)[key];
+    }
+  }
+  return out;
+}

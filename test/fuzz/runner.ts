@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describeThrow } from './properties.js';
+import { describeThrow, prototypePollution } from './properties.js';
 import { deriveSeed } from './prng.js';
 import { manifestSeeds, REPO_ROOT, treeSeeds } from './seeds.js';
 import { TARGETS, TARGET_NAMES, type FuzzCase, type TargetName } from './targets.js';
@@ -49,6 +49,7 @@ export async function runCase(c: FuzzCase, base = BUDGET_MS): Promise<CaseResult
   } catch (err) {
     violations = [describeThrow(err)];
   }
+  violations.push(...prototypePollution());
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;

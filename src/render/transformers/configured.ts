@@ -5,6 +5,7 @@
  * (api/internal/target/kusttarget_configplugin.go); kubeproof's transformers hard-code the
  * defaults, so only the specs beyond them are applied here, right after the transformer.
  */
+import { ownValue, setOwn } from '../../core/index.js';
 import { BuildError } from '../errors.js';
 import { specMatches, walkPath, type FieldSpec } from '../fieldspec.js';
 import type { Origin, RenderResource } from '../resource.js';
@@ -33,9 +34,9 @@ export function setConfiguredNamespace(resources: RenderResource[], configured: 
   for (const r of resources) {
     for (const spec of matching(r, specs)) {
       walkPath(r.object, spec.path, spec.create ?? false, (parent, key, pointer) => {
-        const value = parent[key];
+        const value = ownValue(parent, key);
         if (value !== undefined && value !== null && typeof value === 'object') throw new BuildError(`namespace field specs must target scalar nodes: ${spec.path}`, origin.file);
-        parent[key] = namespace;
+        setOwn(parent, key, namespace);
         r.setOrigin(pointer, origin);
       });
     }
@@ -47,8 +48,9 @@ export function affixConfigured(resources: RenderResource[], specs: readonly Fie
   for (const r of resources) {
     for (const spec of matching(r, specs)) {
       walkPath(r.object, spec.path, spec.create ?? false, (parent, key, pointer) => {
-        if (typeof parent[key] !== 'string') return;
-        parent[key] = prefix + (parent[key] as string) + suffix;
+        const value = ownValue(parent, key);
+        if (typeof value !== 'string') return;
+        setOwn(parent, key, prefix + value + suffix);
         r.setOrigin(pointer, origin);
       });
     }
@@ -68,9 +70,9 @@ export function setConfiguredImages(resources: RenderResource[], specs: readonly
     for (const r of resources) {
       for (const spec of matching(r, specs)) {
         walkPath(r.object, spec.path, false, (parent, key, pointer) => {
-          const image = parent[key];
+          const image = ownValue(parent, key);
           if (typeof image !== 'string' || !re.test(image)) return;
-          parent[key] = rewrite(image, rule);
+          setOwn(parent, key, rewrite(image, rule));
           r.setOrigin(pointer, origin);
         });
       }
@@ -86,7 +88,7 @@ export function setConfiguredReplicas(resources: RenderResource[], specs: readon
     for (const spec of matching(r, specs)) {
       matched++;
       walkPath(r.object, spec.path, true, (parent, key, pointer) => {
-        parent[key] = entry.count;
+        setOwn(parent, key, entry.count);
         r.setOrigin(pointer, origin);
       });
     }

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { REDACTED, rememberSecretValues } from '../../core/index.js';
+import { REDACTED, rememberSecretValues, setOwn } from '../../core/index.js';
 import { BuildError } from '../errors.js';
 import { isMap } from '../fieldspec.js';
 import { readInRoot } from '../files.js';
@@ -91,12 +91,12 @@ function generate(k: Kustomization, kind: 'ConfigMap' | 'Secret', entry: Record<
   const data: Record<string, string> = {};
   const binaryData: Record<string, string> = {};
   for (const [key, value] of pairs) {
-    if (kind === 'Secret') data[key] = base64Lines(value);
+    if (kind === 'Secret') setOwn(data, key, base64Lines(value));
     else {
       try {
-        data[key] = utf8.decode(value);
+        setOwn(data, key, utf8.decode(value));
       } catch {
-        binaryData[key] = base64Lines(value);
+        setOwn(binaryData, key, base64Lines(value));
       }
     }
   }

@@ -1,4 +1,5 @@
 /** Name prefixes and suffixes, labels and annotations: each writes values into kustomize's field specs. */
+import { ownValue, setOwn } from '../../core/index.js';
 import { parsePlainDocuments } from '../../load/index.js';
 import { BuildError } from '../errors.js';
 import { specMatches, walkPath, type FieldSpec } from '../fieldspec.js';
@@ -76,11 +77,11 @@ export function addToMaps(resources: RenderResource[], pairs: Record<string, str
     for (const spec of specs) {
       if (!specMatches(spec, r)) continue;
       walkPath(r.object, spec.path, spec.create ?? false, (parent, key, pointer) => {
-        const map = parent[key];
-        if (map === null || map === undefined) parent[key] = {};
+        const map = ownValue(parent, key);
+        if (map === null || map === undefined) setOwn(parent, key, {});
         else if (typeof map !== 'object' || Array.isArray(map)) throw new BuildError(`${spec.path}: expected a map`);
         for (const [k, v] of Object.entries(pairs)) {
-          (parent[key] as Record<string, unknown>)[k] = v;
+          setOwn(ownValue(parent, key) as Record<string, unknown>, k, v);
           r.setOrigin(`${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, origin);
         }
       });

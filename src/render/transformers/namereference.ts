@@ -3,6 +3,7 @@
  * that names a ConfigMap, Secret, Service, ServiceAccount, claim, role... is pointed at the new
  * name — kustomize's nameReference table (v5.5), namespace-aware.
  */
+import { ownValue, setOwn } from '../../core/index.js';
 import { BuildError } from '../errors.js';
 import { isMap, specMatches, walkPath, type FieldSpec } from '../fieldspec.js';
 import type { RenderResource } from '../resource.js';
@@ -93,7 +94,7 @@ export function fixNameReferences(resources: RenderResource[], extra: readonly T
       for (const spec of target.referrers) {
         if (!specMatches(spec, referrer)) continue;
         walkPath(referrer.object, spec.path, false, (parent, key, pointer) => {
-          const value = parent[key];
+          const value = ownValue(parent, key);
           if (Array.isArray(value)) {
             value.forEach((v, i) => {
               if (isMap(v)) updateMap(v, target, referrer, resources, `${pointer}/${i}`);
@@ -105,7 +106,7 @@ export function fixNameReferences(resources: RenderResource[], extra: readonly T
             const roleRefKind = key === 'name' && isMap(referrer.object.roleRef) ? referrer.object.roleRef.kind : undefined;
             if (roleRefKind !== undefined && roleRefKind !== target.kind) return;
             const renamed = updateName(value, target, referrer, resources, pointer);
-            if (renamed !== undefined) parent[key] = renamed;
+            if (renamed !== undefined) setOwn(parent, key, renamed);
           }
         });
       }

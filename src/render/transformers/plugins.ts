@@ -6,6 +6,7 @@
  * configs) and plugin/builtin/<kind>/ for each config's fields. Anything that would run code
  * (exec, container or Go plugins, KRM functions) stays refused.
  */
+import { ownValue, setOwn } from '../../core/index.js';
 import { isPlainObject, parsePlainDocuments } from '../../load/index.js';
 import { loadResourceFile } from '../accumulate.js';
 import { BuildError } from '../errors.js';
@@ -204,8 +205,9 @@ function setUnsetNamespaces(items: RenderResource[], specs: FieldSpec[], namespa
     for (const spec of specs) {
       if (!specMatches(spec, r)) continue;
       walkPath(r.object, spec.path, spec.create ?? false, (parent, key, pointer) => {
-        if (parent[key] !== undefined && parent[key] !== null && parent[key] !== '') return;
-        parent[key] = namespace;
+        const value = ownValue(parent, key);
+        if (value !== undefined && value !== null && value !== '') return;
+        setOwn(parent, key, namespace);
         r.setOrigin(pointer, origin);
       });
     }

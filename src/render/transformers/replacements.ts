@@ -3,7 +3,7 @@
  * fields of others, selected by kind, name, labels... As kustomize does: an existing target
  * keeps its type when a delimited part is replaced; a created field is typed from its text.
  */
-import { stringOf } from '../../core/index.js';
+import { ownValue, setOwn, stringOf } from '../../core/index.js';
 import { decodeSource, isPlainObject, parsePlainDocuments } from '../../load/index.js';
 import { BuildError } from '../errors.js';
 import { isMap } from '../fieldspec.js';
@@ -59,7 +59,7 @@ function apply(rep: Replacement, resmap: ResMap, k: Kustomization, origin: Origi
         const targets = places(r.object, parseFieldPath(path), target.options?.create === true);
         if (targets.length === 0) throw new BuildError(`unable to find field "${path}" in replacement target`, k.file, origin.pointer);
         for (const t of targets) {
-          const existing = t.parent[t.key];
+          const existing = ownValue(t.parent, t.key);
           let next: unknown = value;
           if (target.options?.delimiter !== undefined && typeof existing === 'string') {
             const parts = existing.split(target.options.delimiter);
@@ -79,7 +79,7 @@ function apply(rep: Replacement, resmap: ResMap, k: Kustomization, origin: Origi
             // ConfigMap's "3" lands in spec.replicas as the number 3 (kustomize 5.5).
             next = typeFromText(value);
           }
-          t.parent[t.key] = next;
+          setOwn(t.parent, t.key, next);
           r.setOrigin(t.pointer, origin);
         }
       }
@@ -172,14 +172,15 @@ function places(root: unknown, segments: Segment[], create: boolean): { parent: 
     if (!isMap(node) || !('key' in seg)) return;
     const p = `${pointer}/${seg.key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (last) {
-      if (node[seg.key] !== undefined || create) out.push({ parent: node, key: seg.key, pointer: p, createdParents });
+      if (ownValue(node, seg.key) !== undefined || create) out.push({ parent: node, key: seg.key, pointer: p, createdParents });
       return;
     }
-    if (node[seg.key] === undefined && create) {
-      node[seg.key] = {};
+    // Own keys only (core/own-key.ts): a path through `__proto__` must not reach Object.prototype.
+    if (ownValue(node, seg.key) === undefined && create) {
+      setOwn(node, seg.key, {});
       createdParents = true;
     }
-    walk(node[seg.key], i + 1, p);
+    walk(ownValue(node, seg.key), i + 1, p);
   };
   if (segments.length > 0) walk(root, 0, '');
   return out as { parent: Record<string, unknown>; key: string; pointer: string; createdParents: boolean }[];

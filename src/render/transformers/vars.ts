@@ -8,6 +8,7 @@
  * (by the object's current or any earlier name); its value is read at the very end, after
  * hash suffixes and name references, so it sees the final name.
  */
+import { ownValue, setOwn } from '../../core/index.js';
 import { isPlainObject } from '../../load/index.js';
 import { BuildError } from '../errors.js';
 import { isMap, specMatches, walkPath, type FieldSpec } from '../fieldspec.js';
@@ -119,8 +120,8 @@ export function resolveVars(resources: RenderResource[], set: Map<string, Var>, 
     for (const spec of specs) {
       if (!specMatches(spec, r)) continue;
       walkPath(r.object, spec.path, false, (parent, key) => {
-        const node = parent[key];
-        if (typeof node === 'string') parent[key] = expand(node);
+        const node = ownValue(parent, key);
+        if (typeof node === 'string') setOwn(parent, key, expand(node));
         else if (isMap(node)) {
           for (const [k, x] of Object.entries(node)) if (typeof x === 'string') node[k] = expand(x);
         } else if (Array.isArray(node)) {
