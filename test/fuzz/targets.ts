@@ -55,7 +55,16 @@ export interface FuzzCase {
   files: Record<string, Buffer | string>;
   /** Runs the input; returns the properties broken (empty: all held). */
   run(): Promise<string[]>;
+  /**
+   * Time the run may take beyond the budget for work in proportion to what the input asked for,
+   * set by run(): throughput, not a hang (a Deployment of 2^31 - 1 replicas makes the scheduler's
+   * 150,000-pod maximum, and each node-loss what-if schedules them again).
+   */
+  extraBudgetMs?: number;
 }
+
+/** Scheduling costs about 2 µs of CPU per pod and run on this machine: allow 5. */
+const BUDGET_MS_PER_SCHEDULED_POD = 0.005;
 
 // ---------------------------------------------------------------------------------------------
 // Shared material
@@ -681,6 +690,9 @@ function scheduleCase(seed: number): FuzzCase {
         const inventory = buildInventory(nodeResources, { kubernetesVersion: input.options.kubernetesVersion });
         const result = scheduleWorkloads(workloads, inventory.nodes, input.options);
         JSON.stringify(result.report); // the JSON contract: must serialize (no bigint, no cycle)
+        // Each what-if (a node or zone lost, headroom) schedules every pod again on fewer nodes.
+        const whatIfs = input.options.tolerateNodeLoss || input.options.tolerateZoneLoss || input.options.headroom ? inventory.nodes.length : 0;
+        this.extraBudgetMs = result.report.summary.pods * (1 + whatIfs) * BUDGET_MS_PER_SCHEDULED_POD;
         return [...inventory.diagnostics, ...result.diagnostics];
       }, out, texts);
       return out;
