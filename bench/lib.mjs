@@ -19,27 +19,32 @@ export const round = (x, digits = 0) => (Number.isFinite(x) ? Math.round(x * 10 
 
 /**
  * Runs `command args` once in a fresh process; wall time measured here (process start to exit,
- * as a CI job or a pre-commit hook sees it), peak RSS from GNU time's %M when available.
+ * as a CI job or a pre-commit hook sees it), peak RSS (%M) and CPU time (%U + %S) from GNU time when available.
  * `okStatus` lists the exit codes that are not failures (kubeproof exits 1 on findings).
  */
 export function timedSpawn(command, args, { cwd, env, okStatus = [0, 1] } = {}) {
   const started = process.hrtime.bigint();
   const res = hasGnuTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8', cwd, env, maxBuffer: 1 << 30 })
+    ? spawnSync('/usr/bin/time', ['-f', '%M %U %S', command, ...args], { encoding: 'utf8', cwd, env, maxBuffer: 1 << 30 })
     : spawnSync(command, args, { encoding: 'utf8', cwd, env, maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   let stderr = res.stderr ?? '';
   let rssMiB;
+  let cpuMs;
   if (hasGnuTime) {
     const lines = stderr.trimEnd().split('\n');
     const last = lines.pop() ?? '';
-    if (/^\d+$/.test(last.trim())) rssMiB = Number(last.trim()) / 1024;
+    const figures = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(last.trim());
+    if (figures) {
+      rssMiB = Number(figures[1]) / 1024;
+      cpuMs = (Number(figures[2]) + Number(figures[3])) * 1000;
+    }
     // GNU time adds "Command exited with non-zero status N" before %M.
     stderr = lines.filter((l) => !/^Command exited with non-zero status \d+$/.test(l)).join('\n');
   }
   if (res.error) throw res.error;
   if (!okStatus.includes(res.status)) throw new Error(`${command} ${args.join(' ')} exited ${res.status ?? res.signal}:\n${stderr.slice(0, 2000)}`);
-  return { ms, rssMiB, stdout: res.stdout, stderr, status: res.status };
+  return { ms, rssMiB, cpuMs, stdout: res.stdout, stderr, status: res.status };
 }
 
 /** A plain-text table; `align` is 'l' or 'r' per column. */

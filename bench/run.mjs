@@ -9,7 +9,7 @@
 //                       (a dist/ directory) and with --dist; prints both side by side
 //   --dist DIST         the build to measure (default: dist/ of this repository)
 //   --only a,b          only the cases whose id starts with one of these (cold, lint, render, schedule,
-//                       stages, floor, mem); targets of cases not run show SKIP
+//                       stages, floor, mem, crd); targets of cases not run show SKIP
 //   --quick             sizes 1,1000,10000 and fewer runs, no memory cases (about a minute)
 //   --out FILE          where to write the results (default bench/results/latest.json)
 //
@@ -85,6 +85,12 @@ const memInputs = memSizes.flatMap((mib) => {
   return cases;
 });
 const out = (name) => path.join(work, name);
+// What custom resource definitions cost a run (issue 17): Istio's 14 CRDs from the real-world
+// trees, beside one VirtualService, against the same run with no CRD at all.
+const istioCrds = path.join(root, '..', 'shared', 'realworld', 'kubeflow-manifests', 'common', 'istio', 'istio-crds', 'base', 'crd.yaml');
+const customResource = out('crd/virtualservice.yaml');
+fs.mkdirSync(path.dirname(customResource), { recursive: true });
+fs.writeFileSync(customResource, 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: web, namespace: shop}\nspec:\n  hosts: [web]\n  http:\n  - route:\n    - destination: {host: web}\n');
 
 // --- CLI cases: fresh process per run ------------------------------------------------------
 const cases = [];
@@ -101,6 +107,12 @@ const cli = [
   })),
   { id: 'render-500', title: 'render 500-resource overlay', docs: 500, runs: 11, args: ['render', overlay.overlay, '--output', out('render.yaml')] },
   { id: 'schedule-10000', title: `schedule ${fmtInt(workloads.pods)} pods on ${fmtInt(inventory.nodes)} nodes`, docs: workloads.pods, runs: 5, args: ['schedule', workloads.file, '--nodes', inventory.file, '--format', 'json', '--output', out('schedule.json')] },
+  ...(fs.existsSync(istioCrds)
+    ? [
+        { id: 'crd-with', title: 'validate 1 custom resource with 14 CRDs (Istio)', docs: 1, runs: 11, args: ['validate', '--no-config', customResource, '--crds', istioCrds, '--format', 'json', '--output', out('crd-with.json')] },
+        { id: 'crd-without', title: 'validate 1 custom resource, no CRD', docs: 1, runs: 11, args: ['validate', '--no-config', customResource, '--ignore-missing-schemas', '--format', 'json', '--output', out('crd-without.json')] },
+      ]
+    : []),
   // Peak memory on large inputs: one run each (no warm-up), peak RSS from GNU time, judged against 4 x input + 150 MiB.
   ...memInputs.flatMap((m) =>
     ['validate', 'check'].map((command) => ({
@@ -115,7 +127,7 @@ const cli = [
   ),
 ];
 
-function summarize(c, samples, rss) {
+function summarize(c, samples, rss, cpu = []) {
   const ms = median(samples);
   return {
     id: c.id,
@@ -130,6 +142,7 @@ function summarize(c, samples, rss) {
     ...(c.docs && { docsPerSecond: Math.round((c.docs / ms) * 1000) }),
     ...(c.inputMiB && { inputMiB: c.inputMiB }),
     peakRssMiB: rss.length ? round(Math.max(...rss), 1) : undefined,
+    medianCpuMs: cpu.length ? round(median(cpu), 1) : undefined,
   };
 }
 
@@ -138,7 +151,7 @@ for (const c of cli) {
   if (!wanted(c.id)) continue;
   const n = c.runs === 1 ? 1 : runs(c.runs);
   log(`  ${c.title}: ${n} run${n === 1 ? '' : 's'}${against ? ' x 2 builds, interleaved' : ''}`);
-  const samples = builds.map(() => ({ ms: [], rss: [] }));
+  const samples = builds.map(() => ({ ms: [], rss: [], cpu: [] }));
   // One warm-up run per build (fills the file cache), not counted.
   if (c.warmUp !== false) for (const b of builds) if (c.args) timedSpawn(process.execPath, [path.join(b.dist, 'cli', 'main.js'), ...c.args], { cwd: work });
   for (let r = 0; r < n; r++) {
@@ -146,10 +159,17 @@ for (const c of cli) {
       const res = c.args ? timedSpawn(process.execPath, [path.join(b.dist, 'cli', 'main.js'), ...c.args], { cwd: work }) : timedSpawn(process.execPath, ['-e', '0'], { cwd: work, okStatus: [0] });
       samples[i].ms.push(res.ms);
       if (res.rssMiB !== undefined) samples[i].rss.push(res.rssMiB);
+      if (res.cpuMs !== undefined) samples[i].cpu.push(res.cpuMs);
     });
   }
-  cases.push(summarize(c, samples[0].ms, samples[0].rss));
-  if (against) againstCases.push(summarize(c, samples[1].ms, samples[1].rss));
+  cases.push(summarize(c, samples[0].ms, samples[0].rss, samples[0].cpu));
+  if (against) againstCases.push(summarize(c, samples[1].ms, samples[1].rss, samples[1].cpu));
+}
+// What the CRDs add: CPU, not wall time (the machine has two cores and other work on them).
+const crdWith = cases.find((c) => c.id === 'crd-with');
+const crdWithout = cases.find((c) => c.id === 'crd-without');
+if (crdWith?.medianCpuMs !== undefined && crdWithout?.medianCpuMs !== undefined) {
+  cases.push({ id: 'crd-cost', title: 'CPU the 14 CRDs add to a run', command: `${crdWith.command}  vs  ${crdWithout.command}`, runs: crdWith.runs, cpuAboveMs: round(crdWith.medianCpuMs - crdWithout.medianCpuMs, 1) });
 }
 
 // --- stages: in-process, one fresh process per run ----------------------------------------
