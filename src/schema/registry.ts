@@ -8,6 +8,7 @@ import type { Ajv, ErrorObject } from 'ajv';
 import { BUNDLE_SCHEMA_ID, createAjv, definitionRef, validatorFileName } from './ajv.js';
 import { KUBERNETES_VERSIONS, kindKey, loadBundle, type KubernetesVersion, type SchemaBundle, type SchemaNode } from '../openapi/index.js';
 import { crdVersions, type CrdVersion } from './crd.js';
+import { applyDefaults } from './crd-defaults.js';
 import { removalOf } from './removed-apis.js';
 import { requireCached } from './require-cached.js';
 import { SchemaWalker } from '../openapi/index.js';
@@ -22,6 +23,10 @@ export interface KindSchema {
   validate: Validator;
   root: SchemaNode;
   walker: SchemaWalker;
+  /** What the API server does to a decoded object before validating it (a CRD's defaults). */
+  prepare?: (value: unknown) => void;
+  /** Set when the schema could not be compiled: nothing is validated against it. */
+  brokenBy?: string;
 }
 
 export type Lookup =
@@ -57,14 +62,24 @@ export class SchemaRegistry {
     return versions;
   }
 
-  /** Compiles a CRD version now, so that a broken schema is reported at the CRD rather than at each custom resource. */
+  /**
+   * Compiles a CRD version now, so that a broken schema is reported at the CRD rather than at each
+   * custom resource. crd.ts drops what Ajv could not compile; should Ajv still refuse the schema,
+   * the version is kept as broken (`brokenBy`): its resources are not validated, and no
+   * `internal-error` repeats at each of them.
+   */
   compileCrd(key: string): KindSchema {
     let schema = this.compiledCrds.get(key);
     if (!schema) {
       const v = this.crds.get(key)!;
       this.crdAjv ??= createAjv();
-      const validate = this.crdAjv.compile(v.schema) as Validator;
-      schema = { validate, root: v.schema, walker: new SchemaWalker(v.schema.definitions as Record<string, SchemaNode>) };
+      const walker = new SchemaWalker(v.schema.definitions as Record<string, SchemaNode>);
+      try {
+        const validate = this.crdAjv.compile(v.schema) as Validator;
+        schema = { validate, root: v.schema, walker, prepare: (value) => applyDefaults(value, v.schema) };
+      } catch (err) {
+        schema = { validate: () => true, root: v.schema, walker, brokenBy: (err as Error).message };
+      }
       this.compiledCrds.set(key, schema);
     }
     return schema;
