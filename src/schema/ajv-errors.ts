@@ -38,7 +38,9 @@ export function translateAjvErrors(errors: readonly ErrorObject[], resource: Res
   // A value of the wrong type fails its format too; the type error says all there is to say.
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   // A failed oneOf/anyOf says it for its branches: what each branch found wrong is one finding, not six.
-  const combinators = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
+  // Only failed combinators keep their branches' errors (Ajv drops them when one passes), so a schema
+  // path below any failed oneOf/anyOf is enough; there are few distinct ones however many items fail.
+  const combinators = [...new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`))];
   for (const e of errors) {
     if (e.keyword === 'format' && wrongType.has(e.instancePath)) continue;
     if (combinators.some((prefix) => e.schemaPath.startsWith(prefix))) continue;

@@ -53,7 +53,9 @@ export function usableKeywords(node: Record<string, unknown>, at: SchemaPlace, p
     if (error === undefined) out.pattern = node.pattern;
     else report('pattern', `Invalid value: ${JSON.stringify(node.pattern)}: must be a valid regular expression, but isn't: ${error}`);
   }
-  if (Array.isArray(node.enum)) out.enum = node.enum;
+  // An empty enum constrains nothing to kube-openapi (it validates `enum` only when non-empty); Ajv refuses it.
+  // Ajv also refuses repeated values, which change nothing: kept once.
+  if (Array.isArray(node.enum) && node.enum.length > 0) out.enum = [...new Map(node.enum.map((v) => [canonical(v), v])).values()];
   if (Array.isArray(node.required)) out.required = [...new Set(node.required.filter((r) => typeof r === 'string'))];
   if (typeof node.uniqueItems === 'boolean') out.uniqueItems = node.uniqueItems;
   return out;
@@ -62,4 +64,11 @@ export function usableKeywords(node: Record<string, unknown>, at: SchemaPlace, p
 /** `properties[name]`, `items`, `allOf[0]`...: one step of an API server schema path. */
 export function childPlace(at: SchemaPlace, segments: readonly (string | number)[], pathStep: string): SchemaPlace {
   return { pointer: `${at.pointer}/${segments.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`, path: `${at.path}.${pathStep}` };
+}
+
+/** JSON text with object keys sorted: equal values, equal text (Ajv compares enum values deeply). */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }

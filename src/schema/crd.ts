@@ -83,7 +83,8 @@ function convert(node: SchemaNode, at: SchemaPlace, inBranch: boolean, problems:
   else if (typeof node.additionalProperties === 'boolean') out.additionalProperties = node.additionalProperties;
   for (const combinator of COMBINATORS) {
     const list = node[combinator];
-    if (!Array.isArray(list) || node['x-kubernetes-int-or-string']) continue;
+    // Empty, a combinator constrains nothing to kube-openapi (schema_props.go checks len > 0); Ajv refuses it.
+    if (!Array.isArray(list) || list.length === 0 || node['x-kubernetes-int-or-string']) continue;
     out[combinator] = list.map((s, i) => (isSchema(s) ? convert(s, childPlace(at, [combinator, i], `${combinator}[${i}]`), true, problems) : {}));
   }
   if (isSchema(node.not)) out.not = convert(node.not, childPlace(at, ['not'], 'not'), true, problems);

@@ -12,7 +12,11 @@ import { createAjv } from '../../src/schema/ajv.js';
 import { requireCached } from '../../src/schema/require-cached.js';
 import { REPO_ROOT } from '../helpers.js';
 
-const standaloneCode = (standaloneCodeModule as unknown as { default: typeof standaloneCodeModule }).default ?? standaloneCodeModule;
+// A CommonJS module: its `default` export is the function (scripts/compile-validators.mjs), which
+// the test runner's interop may already have unwrapped.
+type Standalone = (ajv: ReturnType<typeof createAjv>, validate: unknown) => string;
+const loaded = standaloneCodeModule as unknown as Standalone & { default?: Standalone };
+const standaloneCode: Standalone = loaded.default ?? loaded;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeproof-re2-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
