@@ -72,11 +72,10 @@ function convert(node: SchemaNode, at: SchemaPlace, inBranch: boolean, problems:
     delete out.maximum;
   }
   if (isSchema(node.properties)) {
-    const properties: Record<string, SchemaNode> = {};
-    for (const [k, v] of Object.entries(node.properties)) {
-      properties[k] = isSchema(v) ? convert(v, childPlace(at, ['properties', k], `properties[${k}]`), inBranch, problems) : {};
-    }
-    out.properties = properties;
+    // fromEntries: a property called `__proto__` stays a property (an assignment would set the prototype).
+    out.properties = Object.fromEntries(
+      Object.entries(node.properties).map(([k, v]) => [k, isSchema(v) ? convert(v, childPlace(at, ['properties', k], `properties[${k}]`), inBranch, problems) : {}]),
+    );
   }
   if (isSchema(node.items)) out.items = convert(node.items, childPlace(at, ['items'], 'items'), inBranch, problems);
   if (isSchema(node.additionalProperties)) out.additionalProperties = convert(node.additionalProperties, childPlace(at, ['additionalProperties'], 'additionalProperties'), inBranch, problems);
