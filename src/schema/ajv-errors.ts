@@ -111,6 +111,7 @@ function translate(e: ErrorObject, resource: Resource, root: SchemaNode, walker:
     case 'uniqueItems':
       return { ruleId: 'duplicate-value', message: duplicate(resource, `${at}/${String(params.i)}`, Array.isArray(data) ? data[Number(params.i)] : null), pointer: `${at}/${String(params.i)}`, at: 'value' };
     case 'oneOf': {
+      // Ajv stops counting at the second passing branch: three that pass still read "Found 2" here.
       const passing = params.passingSchemas;
       const found = Array.isArray(passing) ? `Found ${passing.length} valid alternatives` : 'Found none valid';
       return { ruleId: 'invalid-value', message: compositeFailure(at, `must validate one and only one schema (oneOf). ${found}`), pointer: at, at: 'value' };
