@@ -3,8 +3,9 @@
  * so that a mistake in a user's CRD is an `invalid-crd` finding at its line and never an Ajv
  * compile error (which named Ajv's internals and, at each custom resource, became an
  * `internal-error`). A keyword that cannot be used is dropped; the rest of the schema still
- * validates. A keyword of the wrong JSON type is dropped without a finding of its own: the
- * CustomResourceDefinition's built-in schema already reports it (`invalid-type`) at that line.
+ * validates. A keyword of the wrong JSON type (`minimum: "5"`) is dropped without a finding of
+ * its own: the CustomResourceDefinition's built-in schema already reports it at that line (as
+ * `invalid-crd`, see schema/index.ts).
  */
 import { goRegexpError } from './go-regexp.js';
 
