@@ -1,6 +1,6 @@
 /** Ajv's errors, rewritten as the API server's field errors and positioned on the resource. */
 import type { ErrorObject } from 'ajv';
-import { escapeSegment, type Resource } from '../core/index.js';
+import { escapeSegment, pointerToFieldPath, type Resource } from '../core/index.js';
 import type { SchemaNode } from '../openapi/index.js';
 import { duplicate, fieldPath, invalid, required, unsupported } from './field-error.js';
 import type { SchemaProblemId } from './problems.js';
@@ -38,8 +38,13 @@ export function translateAjvErrors(errors: readonly ErrorObject[], resource: Res
   const seen = new Set<string>();
   // A value of the wrong type fails its format too; the type error says all there is to say.
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  // A failed oneOf/anyOf says it for its branches: what each branch found wrong is one finding, not six.
+  // Only failed combinators keep their branches' errors (Ajv drops them when one passes), so a schema
+  // path below any failed oneOf/anyOf is enough; there are few distinct ones however many items fail.
+  const combinators = [...new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`))];
   for (const e of errors) {
     if (e.keyword === 'format' && wrongType.has(e.instancePath)) continue;
+    if (combinators.some((prefix) => e.schemaPath.startsWith(prefix))) continue;
     const f = translate(e, resource, root, walker, value);
     if (!f) continue;
     const key = `${f.ruleId}\u0000${f.pointer}\u0000${f.message}`;
@@ -110,15 +115,31 @@ function translate(e: ErrorObject, resource: Resource, root: SchemaNode, walker:
       return { ruleId: 'invalid-value', message: invalid(resource, at, data, `should be a multiple of ${String(params.multipleOf)}`), pointer: at, at: 'value' };
     case 'uniqueItems':
       return { ruleId: 'duplicate-value', message: duplicate(resource, `${at}/${String(params.i)}`, Array.isArray(data) ? data[Number(params.i)] : null), pointer: `${at}/${String(params.i)}`, at: 'value' };
-    case 'oneOf':
-      return { ruleId: 'invalid-value', message: invalid(resource, at, data, 'must validate one and only one schema (oneOf)'), pointer: at, at: 'value' };
+    case 'oneOf': {
+      // Ajv stops counting at the second passing branch: three that pass still read "Found 2" here.
+      const passing = params.passingSchemas;
+      const found = Array.isArray(passing) ? `Found ${passing.length} valid alternatives` : 'Found none valid';
+      return { ruleId: 'invalid-value', message: compositeFailure(at, `must validate one and only one schema (oneOf). ${found}`), pointer: at, at: 'value' };
+    }
     case 'anyOf':
-      return { ruleId: 'invalid-value', message: invalid(resource, at, data, 'must validate at least one schema (anyOf)'), pointer: at, at: 'value' };
+      return { ruleId: 'invalid-value', message: compositeFailure(at, 'must validate at least one schema (anyOf)'), pointer: at, at: 'value' };
     case 'not':
-      return { ruleId: 'invalid-value', message: invalid(resource, at, data, 'must not validate the schema (not)'), pointer: at, at: 'value' };
+      return { ruleId: 'invalid-value', message: compositeFailure(at, 'must not validate the schema (not)'), pointer: at, at: 'value' };
     default:
       return { ruleId: 'invalid-value', message: invalid(resource, at, data, e.message ?? e.keyword), pointer: at, at: 'value' };
   }
+}
+
+/**
+ * A failed oneOf/anyOf/not, in the API server's words. kube-openapi words it
+ * (pkg/validation/validate/messages.go: `%q must validate one and only one schema (oneOf). %s`)
+ * as an error without a field, which apiextensions-apiserver
+ * (pkg/apiserver/validation/validation.go, kubeOpenAPIResultToFieldErrors) turns into
+ * `field.Invalid(nil, "", ...)`: so kubectl prints `<nil>: Invalid value: "": "spec.x" must ...`.
+ * The finding itself sits at the field.
+ */
+function compositeFailure(pointer: string, detail: string): string {
+  return `<nil>: Invalid value: "": ${JSON.stringify(pointerToFieldPath(pointer))} ${detail}`;
 }
 
 function valueAt(value: unknown, pointer: string): unknown {

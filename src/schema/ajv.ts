@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import type { Ajv, Options } from 'ajv';
 import type addFormatsModule from 'ajv-formats';
+import { goRegExpEngine } from './go-regexp.js';
 
 // Loaded on first use: a run that only needs the precompiled validators never pays for Ajv's compiler.
 const require = createRequire(import.meta.url);
@@ -38,6 +39,8 @@ export function createAjv(options: Options = {}): Ajv {
     logger: false,
     validateFormats: true,
     ...options,
+    // Every `pattern` is Go regexp syntax, matched as the API server matches it (go-regexp.ts).
+    code: { ...options.code, regExp: goRegExpEngine },
   });
   addFormats(ajv, [...FORMATS]);
   // Quantities are checked against their real grammar by a check of their own, with the API server's message.

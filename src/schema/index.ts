@@ -10,6 +10,7 @@ import { schemaProblems } from './problems.js';
 import { builtinCrds } from './builtin-crds.js';
 import { pruneNulls } from './prune-nulls.js';
 import { SchemaRegistry } from './registry.js';
+import { fieldPath } from './field-error.js';
 
 export { KUBERNETES_VERSIONS, DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion, loadBundle, type KubernetesVersion, type SchemaBundle, type SchemaNode } from '../openapi/index.js';
 export { schemaProblemMetas, schemaProblems, type SchemaProblemId } from './problems.js';
@@ -30,6 +31,7 @@ export interface SchemaOptions {
 }
 
 const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
+const IN_CRD_SCHEMA = /^\/spec\/versions\/\d+\/schema\/openAPIV3Schema(\/|$)/;
 
 export function validateSchemas(resources: readonly Resource[], options: SchemaOptions = {}): Diagnostic[] {
   const registry = new SchemaRegistry(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, { precompiled: options.precompiled });
@@ -42,10 +44,12 @@ export function validateSchemas(resources: readonly Resource[], options: SchemaO
   const ownKinds = resources.some((r) => r.id.apiVersion.startsWith('kubeproof.dev/')) ? builtinCrds() : [];
   for (const crd of [...ownKinds, ...(options.crds ?? []), ...resources].filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD)) {
     for (const version of registry.addCrd(crd)) {
-      try {
-        registry.compileCrd(version.key);
-      } catch (err) {
-        const message = `spec.versions: Invalid value: the schema of ${version.key} cannot be compiled: ${(err as Error).message}`;
+      for (const problem of version.problems) {
+        diagnostics.push(diagnosticFor(crd, { ruleId: 'invalid-crd', severity: 'error', message: problem.message, pointer: problem.pointer, at: 'key' }));
+      }
+      // Ajv's own words (`data/properties/...`, `JSONType`) mean nothing to the CRD's author: not shown.
+      if (registry.compileCrd(version.key).brokenBy !== undefined) {
+        const message = `${fieldPath(version.pointer)}: Invalid value: the schema of ${version.key} cannot be used for validation; its custom resources are not validated`;
         diagnostics.push(diagnosticFor(crd, { ruleId: 'invalid-crd', severity: 'error', message, pointer: version.pointer }));
       }
     }
@@ -66,8 +70,12 @@ export function validateSchemas(resources: readonly Resource[], options: SchemaO
 
 function validateOne(resource: Resource, registry: SchemaRegistry, options: SchemaOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const emit = (f: SchemaFinding & { severity?: Severity }) =>
-    out.push(diagnosticFor(resource, { ruleId: f.ruleId, severity: f.severity ?? schemaProblems[f.ruleId].severity, message: f.message, pointer: f.pointer, at: f.at }));
+  const isCrd = `${resource.id.apiVersion}/${resource.id.kind}` === CRD;
+  const emit = (f: SchemaFinding & { severity?: Severity }) => {
+    // A mistake inside a CRD's schema (`minimum: "5"`) is the CRD's: one rule for all of them.
+    const ruleId = isCrd && IN_CRD_SCHEMA.test(f.pointer) ? 'invalid-crd' : f.ruleId;
+    out.push(diagnosticFor(resource, { ruleId, severity: f.severity ?? schemaProblems[ruleId].severity, message: f.message, pointer: f.pointer, at: f.at }));
+  };
   const ctx: CheckContext = { resource, report: emit };
 
   runObjectChecks(resource, ctx);
@@ -77,9 +85,11 @@ function validateOne(resource: Resource, registry: SchemaRegistry, options: Sche
     emit({ ruleId: lookup.missing, message: lookup.message, pointer: '/kind', at: 'value', severity });
     return out;
   }
-  const { validate, root, walker } = lookup.found;
+  const { validate, root, walker, prepare, brokenBy } = lookup.found;
+  if (brokenBy !== undefined) return out; // reported once, at the CRD
   // The API server decodes an explicit null as "not set": so must validation.
   const value = pruneNulls(resource.object);
+  prepare?.(value);
   if (!validate(value)) for (const f of translateAjvErrors(validate.errors ?? [], resource, root, walker, value)) emit(f);
   runFieldChecks(value, root, walker, ctx);
   return out;

@@ -70,7 +70,7 @@ export const schemaProblems = {
   'invalid-crd': {
     severity: 'error',
     description: 'A CustomResourceDefinition whose schema cannot be used for validation',
-    docs: 'The openAPIV3Schema of a served version could not be compiled, or its name does not match `<plural>.<group>`.',
+    docs: 'A mistake in the openAPIV3Schema of a served version (a `pattern` Go\'s regexp refuses, an unknown `type`, a keyword of the wrong kind), reported at its line; the keyword is dropped and the rest of the schema still validates the custom resources. Also a CRD whose name does not match `<plural>.<group>`.',
   },
 } as const satisfies Record<string, Omit<RuleMeta, 'id'>>;
 

@@ -8,6 +8,7 @@ import type { Ajv, ErrorObject } from 'ajv';
 import { BUNDLE_SCHEMA_ID, createAjv, definitionRef, validatorFileName } from './ajv.js';
 import { KUBERNETES_VERSIONS, kindKey, loadBundle, type KubernetesVersion, type SchemaBundle, type SchemaNode } from '../openapi/index.js';
 import { crdVersions, type CrdVersion } from './crd.js';
+import { applyDefaults } from './crd-defaults.js';
 import { removalOf } from './removed-apis.js';
 import { requireCached } from './require-cached.js';
 import { closest } from './suggest.js';
@@ -24,6 +25,10 @@ export interface KindSchema {
   validate: Validator;
   root: SchemaNode;
   walker: SchemaWalker;
+  /** What the API server does to a decoded object before validating it (a CRD's defaults). */
+  prepare?: (value: unknown) => void;
+  /** Set when the schema could not be compiled: nothing is validated against it. */
+  brokenBy?: string;
 }
 
 export type Lookup =
@@ -70,26 +75,41 @@ export class SchemaRegistry {
     if (!this.catalog.has(key)) this.catalog.set(key, entry);
   }
 
-  private catalogSchema(apiVersion: string, kind: string): KindSchema | undefined {
+  /** The catalog's schema for a kind, compiled on first use; a schema that cannot be compiled is a Lookup of its own. */
+  private catalogSchema(apiVersion: string, kind: string): Lookup | undefined {
     const entry = this.catalog.get(`${apiVersion}/${kind.toLowerCase()}`);
     if (!entry) return undefined;
     if (!entry.compiled) {
       this.crdAjv ??= createAjv();
-      const validate = this.crdAjv.compile(entry.schema) as Validator;
       const root = entry.schema as SchemaNode;
-      entry.compiled = { validate, root, walker: new SchemaWalker((root.definitions ?? {}) as Record<string, SchemaNode>) };
+      try {
+        entry.compiled = { validate: this.crdAjv.compile(entry.schema) as Validator, root, walker: new SchemaWalker((root.definitions ?? {}) as Record<string, SchemaNode>) };
+      } catch {
+        // Nothing of the schema library's words: the file is the user's to fix or replace.
+        return { missing: 'missing-schema', message: `no usable schema for kind "${kind}" in version "${apiVersion}": the JSON Schema ${entry.file} cannot be compiled (not valid JSON Schema)` };
+      }
     }
-    return entry.compiled;
+    return { found: entry.compiled };
   }
 
-  /** Compiles a CRD version now, so that a broken schema is reported at the CRD rather than at each custom resource. */
+  /**
+   * Compiles a CRD version now, so that a broken schema is reported at the CRD rather than at each
+   * custom resource. crd.ts drops what Ajv could not compile; should Ajv still refuse the schema,
+   * the version is kept as broken (`brokenBy`): its resources are not validated, and no
+   * `internal-error` repeats at each of them.
+   */
   compileCrd(key: string): KindSchema {
     let schema = this.compiledCrds.get(key);
     if (!schema) {
       const v = this.crds.get(key)!;
       this.crdAjv ??= createAjv();
-      const validate = this.crdAjv.compile(v.schema) as Validator;
-      schema = { validate, root: v.schema, walker: new SchemaWalker(v.schema.definitions as Record<string, SchemaNode>) };
+      const walker = new SchemaWalker(v.schema.definitions as Record<string, SchemaNode>);
+      try {
+        const validate = this.crdAjv.compile(v.schema) as Validator;
+        schema = { validate, root: v.schema, walker, prepare: (value) => applyDefaults(value, v.schema) };
+      } catch (err) {
+        schema = { validate: () => true, root: v.schema, walker, brokenBy: (err as Error).message };
+      }
       this.compiledCrds.set(key, schema);
     }
     return schema;
@@ -101,7 +121,7 @@ export class SchemaRegistry {
     const entry = this.bundle.kinds[key];
     if (entry) return { found: this.builtin(key, entry.definition) };
     const fromCatalog = this.catalogSchema(apiVersion, kind);
-    if (fromCatalog) return { found: fromCatalog };
+    if (fromCatalog) return fromCatalog;
 
     const noMatch = `no matches for kind "${kind}" in version "${apiVersion}"`;
     const removal = removalOf(apiVersion, kind);

@@ -52,4 +52,13 @@ describe('CRDs catalog JSON Schemas (--crds)', () => {
       'wf.yaml:2:7 missing-schema: no schema for kind "Workflow" in version "argoproj.io/v1alpha1": pass its CustomResourceDefinition (or a CRDs catalog\'s JSON Schema) with --crds',
     ]);
   });
+
+  it('says a catalog schema that cannot be compiled is unusable, in its own words, at each resource', () => {
+    const broken = JSON.stringify({ type: 'object', properties: { spec: { type: 'strin' } } });
+    const dir = tempTree({ 'catalog/argoproj.io/application_v1alpha1.json': broken, 'app.yaml': APP });
+    const [finding, ...rest] = validate(['app.yaml'], { cwd: dir, crdPaths: ['catalog'] }).diagnostics;
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ ruleId: 'missing-schema', line: 2, column: 7 });
+    expect(finding!.message).toMatch(/^no usable schema for kind "Application" in version "argoproj.io\/v1alpha1": the JSON Schema .*application_v1alpha1\.json cannot be compiled \(not valid JSON Schema\)$/);
+  });
 });
