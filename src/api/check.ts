@@ -60,7 +60,7 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
 export function check(paths: readonly string[], given: ValidateOptions = {}): RunResult {
   const options = beforeRun(given);
   const { resources, diagnostics, files, errors, groups, readFiles, texts } = loadInputs(paths, options);
-  const sources = loadSchemaSources(options.crdPaths, options);
+  const sources = loadSchemaSources(options.crdPaths, options, resources);
   errors.push(...sources.errors);
   appendAll(diagnostics, sources.diagnostics);
   appendAll(diagnostics, validateSchemas(resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas }));

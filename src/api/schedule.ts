@@ -41,7 +41,7 @@ export function schedule(paths: readonly string[], given: ScheduleCommandOptions
   // does (schemas, its own checks, the rules for what it refuses), report that, and schedule
   // only what would be created. schedule takes no --crds, so a custom resource without a
   // schema is a warning here, not a failed dry run.
-  const sources = loadSchemaSources(options.crdPaths, options);
+  const sources = loadSchemaSources(options.crdPaths, options, inputs.resources);
   const lint: LintOptions = { ...options, only: 'rejected-by-api-server' };
   const checks = sortDiagnostics([
     ...validateSchemas(inputs.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas, ignoreMissingSchemas: options.ignoreMissingSchemas ?? true }),

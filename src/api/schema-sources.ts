@@ -19,10 +19,15 @@ export interface SchemaSources {
   files: string[];
 }
 
-export function loadSchemaSources(crdPaths: readonly string[] | undefined, options: LoadOptions): SchemaSources {
+/**
+ * `resources`: what the run validates. A CRD in these files for a kind none of them has is not
+ * parsed (load/crd-prefilter.ts): a CRD costs its parse and its compile only when used.
+ */
+export function loadSchemaSources(crdPaths: readonly string[] | undefined, options: LoadOptions, resources: readonly Resource[]): SchemaSources {
   if (!crdPaths?.length) return { crds: [], jsonSchemas: [], diagnostics: [], errors: [], files: [] };
   const cwd = options.cwd ?? process.cwd();
-  const loaded = loadPaths(crdPaths, { ...options, readStdin: undefined });
+  const crdKindsNeeded = [...new Set(resources.map((r) => `${groupOf(r.id.apiVersion)}/${r.id.kind}`))].sort();
+  const loaded = loadPaths(crdPaths, { ...options, readStdin: undefined, crdKindsNeeded });
   const jsonSchemas = readSchemaCatalog(crdPaths, cwd, options.maxFileSize);
   const catalogFiles = new Set(jsonSchemas.map((s) => s.file));
   return {
@@ -32,4 +37,9 @@ export function loadSchemaSources(crdPaths: readonly string[] | undefined, optio
     errors: loaded.errors,
     files: [...absoluteFiles(loaded.files, cwd).filter((f) => !catalogFiles.has(f)), ...catalogFiles],
   };
+}
+
+function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash === -1 ? '' : apiVersion.slice(0, slash);
 }

@@ -50,7 +50,7 @@ export interface RunResult extends RunReport {
 export function validate(paths: readonly string[], given: ValidateOptions = {}): RunResult {
   const options = beforeRun(given);
   const loaded = loadPaths(paths, options);
-  const sources = loadSchemaSources(options.crdPaths, options);
+  const sources = loadSchemaSources(options.crdPaths, options, loaded.resources);
   const diagnostics = [...loaded.diagnostics, ...sources.diagnostics];
   appendAll(diagnostics, validateSchemas(loaded.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas }));
   // What the API server would refuse, though no schema says so: a request above its limit, an unparsable quantity...

@@ -94,7 +94,7 @@ export function loadPaths(paths: readonly string[], options: LoadOptions = {}): 
     if (skipped) add({ file: found.display, resources: [], diagnostics: [problem(skipped.id, found.display, skipped.note)] });
     else toLoad.push(found);
   }
-  const fileOptions: FileLoadOptions = { maxFileSize: options.maxFileSize, maxDepth: options.maxDepth };
+  const fileOptions: FileLoadOptions = { maxFileSize: options.maxFileSize, maxDepth: options.maxDepth, crdKindsNeeded: options.crdKindsNeeded };
   for (const loaded of loadFilesParallel(toLoad, fileOptions, options.jobs ?? defaultJobs(), options.beforeParse)) add(loaded);
   // Files come back in discovery order, patches noted first: restore one stable order.
   result.files.sort((a, b) => compareStrings(a.file, b.file));

@@ -6,6 +6,7 @@ import { inputError, type FoundFile } from './discover.js';
 import { parseManifests, type ParseOptions } from './parse.js';
 import { problem } from './problem.js';
 import { readBounded } from './read-bounded.js';
+import { blankUnneededCrds } from './crd-prefilter.js';
 import type { DiskFile, SourceText } from './source-text.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
@@ -13,6 +14,11 @@ export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 export interface FileLoadOptions extends ParseOptions {
   /** Files larger than this many bytes are refused with a diagnostic (default 64 MiB). */
   maxFileSize?: number;
+  /**
+   * For files read only for their CustomResourceDefinitions (`--crds`): the "group/Kind"s the run
+   * validates. A CRD document plainly for another kind is not parsed (crd-prefilter.ts).
+   */
+  crdKindsNeeded?: readonly string[];
 }
 
 export interface LoadedFile {
@@ -92,16 +98,18 @@ export function tooLargeMessage(size: number, limit: number): string {
 }
 
 /** One file's bytes -> resources and diagnostics. */
-export function loadBytes(bytes: Uint8Array, file: string, options: ParseOptions = {}): LoadedFile {
+export function loadBytes(bytes: Uint8Array, file: string, options: FileLoadOptions = {}): LoadedFile {
   return loadDecoded(decodeSource(bytes, file), file, options);
 }
 
 /** `disk`: the regular file the text was read from, which its positions may read back later (see source-text.ts). */
-function loadDecoded(decoded: Decoded, file: string, options: ParseOptions, disk?: DiskFile): LoadedFile {
+function loadDecoded(decoded: Decoded, file: string, options: FileLoadOptions, disk?: DiskFile): LoadedFile {
   if ('problem' in decoded) return { file, resources: [], diagnostics: [decoded.problem] };
   try {
-    const parsed = parseManifests(decoded.text, file, { ...options, maxDocumentChars: options.maxDocumentChars ?? documentBudgetChars() });
-    return { file, resources: parsed.resources, diagnostics: parsed.diagnostics, source: parsed.source.pack(disk) };
+    const text = options.crdKindsNeeded ? blankUnneededCrds(decoded.text, new Set(options.crdKindsNeeded)) : decoded.text;
+    const parsed = parseManifests(text, file, { ...options, maxDocumentChars: options.maxDocumentChars ?? documentBudgetChars() });
+    // Blanked documents moved the offsets after them: positions come from the text parsed, not the file.
+    return { file, resources: parsed.resources, diagnostics: parsed.diagnostics, source: parsed.source.pack(text === decoded.text ? disk : undefined) };
   } catch (err) {
     // A bug on one file must not hide the findings in the others.
     const message = `internal error while reading this file: ${err instanceof Error ? err.message : String(err)}`;
