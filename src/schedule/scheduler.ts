@@ -4,10 +4,9 @@
  * found, as kube-scheduler does in large clusters), then the scores over the feasible ones.
  * Deterministic: nodes in name order, the search sequential, ties broken by node name.
  */
-import { stringOf } from '../core/index.js';
-import { isMap } from '../rules/index.js';
 import { domainsOf, type Domains } from './domains.js';
 import { fitError } from './fit-error.js';
+import { preFilterNodeNames, TERMS_CONFLICT } from './filters/node-affinity.js';
 import type { Cycle, FilterPlugin, NodeFilter, ScorePlugin } from './framework.js';
 import { NodeInfo } from './node-info.js';
 import { NodeOnlyVerdicts } from './node-only.js';
@@ -72,9 +71,9 @@ export class Scheduler {
     this.scoresBuffer = new Float64Array(this.nodes.length);
   }
 
-  /** The node-only verdicts for the pod's spec; none for a pod pinned to nodes, whose search visits only those. */
+  /** The node-only verdicts for the pod's spec (not asked for a pod pinned to nodes, whose search visits only those). */
   private verdictsOf(pod: SchedPod, checks: readonly NodeFilter[]): NodeOnlyVerdicts | undefined {
-    if (pod.targetNode !== undefined || this.nodeOnlyFilters === 0) return undefined;
+    if (this.nodeOnlyFilters === 0) return undefined;
     let verdicts = this.nodeOnlyVerdicts.get(pod.spec);
     if (!verdicts) this.nodeOnlyVerdicts.set(pod.spec, (verdicts = new NodeOnlyVerdicts(this.nodes, checks)));
     return verdicts;
@@ -114,13 +113,16 @@ export class Scheduler {
       defaultSelector: (p) => this.context.defaultSelector(p),
       domains: (key) => this.domainsOf(key),
     };
+    // NodeAffinity's PreFilter comes first, and a rejection stops the rest (RunPreFilterPlugins):
+    // the pod is unschedulable before any node is looked at, and nextStartNodeIndex stays.
+    const pinned = preFilterNodeNames(pod);
+    if (pinned?.size === 0) return { node: null, message: fitError(all.length, [], TERMS_CONFLICT) };
     const nodeOnlyChecks: NodeFilter[] = [];
     const checks: NodeFilter[] = [];
     this.filters.forEach((f, i) => {
       const check = f.preFilter(pod, cycle);
       if (check) (i < this.nodeOnlyFilters ? nodeOnlyChecks : checks).push(check);
     });
-    const pinned = pinnedNodes(pod);
     const verdicts = pinned ? undefined : this.verdictsOf(pod, nodeOnlyChecks);
     const { feasible, statuses } = verdicts ? this.searchPassing(verdicts, checks) : this.searchEach(pinned, [...nodeOnlyChecks, ...checks]);
 
@@ -220,24 +222,4 @@ function runFilters(checks: readonly NodeFilter[], node: NodeInfo): readonly str
     if (reasons) return reasons;
   }
   return undefined;
-}
-
-/**
- * NodeAffinity's PreFilter: when every required term names nodes by metadata.name (a DaemonSet
- * pod's pin does), only those nodes are searched.
- */
-function pinnedNodes(pod: SchedPod): Set<string> | undefined {
-  if (pod.targetNode !== undefined) return new Set([pod.targetNode]);
-  const affinity = isMap(pod.spec.affinity) && isMap(pod.spec.affinity.nodeAffinity) ? pod.spec.affinity.nodeAffinity : undefined;
-  const required = affinity && isMap(affinity.requiredDuringSchedulingIgnoredDuringExecution) ? affinity.requiredDuringSchedulingIgnoredDuringExecution : undefined;
-  const terms = required && Array.isArray(required.nodeSelectorTerms) ? required.nodeSelectorTerms : [];
-  if (terms.length === 0) return undefined;
-  const names = new Set<string>();
-  for (const term of terms) {
-    const fields = isMap(term) && Array.isArray(term.matchFields) ? term.matchFields : [];
-    const byName = fields.find((f) => isMap(f) && f.key === 'metadata.name' && f.operator === 'In' && Array.isArray(f.values));
-    if (!isMap(byName)) return undefined;
-    for (const v of byName.values as unknown[]) names.add(stringOf(v));
-  }
-  return names;
 }

@@ -39,3 +39,55 @@ describe('Jobs (pkg/controller/job/job_controller.go, pkg/controller/cronjob/cro
     expect(Object.keys(placements(schedule(cron('', ''), one)))).toEqual(['nightly-0']);
   });
 });
+
+describe('DaemonSet pods pinned as the controller pins them (pkg/controller/daemon/util/daemonset_util.go)', () => {
+  const zoned = (name: string, zone: string) => node(name, '{cpu: "1", memory: 1Gi, pods: "10"}', { labels: { 'topology.kubernetes.io/zone': zone } });
+  const daemonSet = (affinity: string) => `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec:
+${affinity}      topologySpreadConstraints: [{maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: agent}}}]
+      containers: [{name: a, image: a:1, resources: {requests: {cpu: 10m}}}]
+---
+`;
+
+  it('counts only its own node\'s zone for a zone spread constraint (nodeAffinityPolicy Honor), so every node gets its pod', () => {
+    const r = schedule(daemonSet(''), zoned('a', 'x') + zoned('b', 'x') + zoned('c', 'y'));
+    expect(placements(r)).toEqual({ 'agent-0': 'a', 'agent-1': 'b', 'agent-2': 'c' });
+  });
+
+  it('replaces the template\'s required node affinity rather than adding to it', () => {
+    // The template's own term (zone x) picks the nodes; the pods then see only their node.
+    const own = '      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms: [{matchExpressions: [{key: topology.kubernetes.io/zone, operator: In, values: [x]}]}]\n';
+    const r = schedule(daemonSet(own), zoned('a', 'x') + zoned('b', 'x') + zoned('c', 'y'));
+    expect(placements(r)).toEqual({ 'agent-0': 'a', 'agent-1': 'b' });
+    const spec = r.run.placements[1]!.pod.spec as { affinity: { nodeAffinity: unknown } };
+    expect(spec.affinity.nodeAffinity).toEqual({ requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['b'] }] }] } });
+  });
+});
+
+describe("NodeAffinity's PreFilter (pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go)", () => {
+  const nodes = node('a', '{cpu: "1", memory: 1Gi, pods: "10"}') + node('b', '{cpu: "1", memory: 1Gi, pods: "10"}') + node('c', '{cpu: "1", memory: 1Gi, pods: "10"}');
+  const named = (terms: string) => pod('app', `affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms: ${terms}\n${container('{cpu: 10m}')}`);
+  const byName = (...names: string[]) => names.map((n) => `{key: metadata.name, operator: In, values: [${n}]}`).join(', ');
+
+  it('says the terms conflict when the nodes they name have nothing in common', () => {
+    const r = schedule(named(`[{matchFields: [${byName('a', 'b')}]}]`), nodes);
+    expect(placements(r)).toEqual({ app: 'PENDING: 0/3 nodes are available: pod affinity terms conflict.' });
+    expect(placements(schedule(named(`[{matchFields: [${byName('a', 'b')}]}, {matchFields: [${byName('c', 'a')}]}]`), nodes))).toEqual({ app: 'PENDING: 0/3 nodes are available: pod affinity terms conflict.' });
+  });
+
+  it('searches the union of the terms\' nodes, each term the intersection of its requirements', () => {
+    const r = schedule(named(`[{matchFields: [${byName('a', 'b')}]}, {matchFields: [${byName('c')}]}]`), nodes);
+    expect(placements(r)).toEqual({ app: 'c' });
+  });
+
+  it('searches every node when a term names none', () => {
+    const r = schedule(named(`[{matchFields: [${byName('a', 'b')}]}, {matchExpressions: [{key: kubernetes.io/hostname, operator: In, values: [b]}]}]`), nodes);
+    expect(placements(r)).toEqual({ app: 'b' });
+  });
+});
