@@ -24,6 +24,22 @@ export interface ScheduleDecision {
   message: string | null;
 }
 
+/** One filter's rejection of a node. */
+export interface FilterFailure {
+  plugin: string;
+  reasons: readonly string[];
+}
+
+export interface FilterVerdicts {
+  /** NodeAffinity's PreFilter found the pod's terms in conflict: no node was looked at. */
+  conflict: boolean;
+  /** By node index: every filter that rejects the node. */
+  failures: FilterFailure[][];
+}
+
+/** The status of the nodes a PreFilter result leaves out (findNodesThatFitPod). */
+const NOT_PINNED = ["node(s) didn't satisfy plugin(s) [NodeAffinity]"];
+
 const MIN_FEASIBLE_NODES = 100;
 const MIN_FEASIBLE_PERCENTAGE = 5;
 
@@ -100,12 +116,10 @@ export class Scheduler {
     return d;
   }
 
-  /** Where the pod would go, without binding it. */
-  decide(pod: SchedPod): ScheduleDecision {
-    const all = this.nodes;
-    if (all.length === 0) return { node: null, message: 'no nodes available to schedule pods' };
-    const cycle: Cycle = {
-      nodes: all,
+  /** What one scheduling attempt reads: the nodes and the pods placed on them so far. */
+  private cycle(): Cycle {
+    return {
+      nodes: this.nodes,
       byName: this.byName,
       groups: this.index.groups,
       affinityGroups: this.index.affinityGroups,
@@ -113,6 +127,13 @@ export class Scheduler {
       defaultSelector: (p) => this.context.defaultSelector(p),
       domains: (key) => this.domainsOf(key),
     };
+  }
+
+  /** Where the pod would go, without binding it. */
+  decide(pod: SchedPod): ScheduleDecision {
+    const all = this.nodes;
+    if (all.length === 0) return { node: null, message: 'no nodes available to schedule pods' };
+    const cycle = this.cycle();
     // NodeAffinity's PreFilter comes first, and a rejection stops the rest (RunPreFilterPlugins):
     // the pod is unschedulable before any node is looked at, and nextStartNodeIndex stays.
     const pinned = preFilterNodeNames(pod);
@@ -129,6 +150,29 @@ export class Scheduler {
     if (feasible.length === 0) return { node: null, message: fitError(all.length, statuses) };
     if (feasible.length === 1) return { node: feasible[0]!.node.name, message: null };
     return { node: this.best(pod, feasible, cycle).node.name, message: null };
+  }
+
+  /**
+   * Every filter's verdict on every node, not only the first rejection the FitError counts:
+   * which filters a node fails tells where a pending pod's fix goes (explain/). Nodes outside
+   * NodeAffinity's PreFilter result fail NodeAffinity alone, as kube-scheduler never filters
+   * them. Nothing is bound and the search's start index does not move.
+   */
+  filterVerdicts(pod: SchedPod): FilterVerdicts {
+    const pinned = preFilterNodeNames(pod);
+    if (pinned?.size === 0) return { conflict: true, failures: [] };
+    const cycle = this.cycle();
+    const checks = this.filters.map((f) => ({ plugin: f.name, check: f.preFilter(pod, cycle) }));
+    const failures = this.nodes.map((node) => {
+      if (pinned && !pinned.has(node.node.name)) return [{ plugin: 'NodeAffinity', reasons: NOT_PINNED }];
+      const out: FilterFailure[] = [];
+      for (const { plugin, check } of checks) {
+        const reasons = check?.(node);
+        if (reasons) out.push({ plugin, reasons });
+      }
+      return out;
+    });
+    return { conflict: false, failures };
   }
 
   /**
@@ -175,8 +219,7 @@ export class Scheduler {
     let candidates: readonly NodeInfo[] = all;
     if (pinned) {
       candidates = all.filter((n) => pinned.has(n.node.name));
-      const absent = ["node(s) didn't satisfy plugin(s) [NodeAffinity]"];
-      for (let i = candidates.length; i < all.length; i++) statuses.push(absent);
+      for (let i = candidates.length; i < all.length; i++) statuses.push(NOT_PINNED);
     }
 
     const toFind = pinned ? candidates.length : feasibleNodesToFind(candidates.length);
