@@ -79,7 +79,7 @@ export function runSchedule(resources: readonly Resource[], nodes: readonly Sche
       // A replica that found no node leaves the cluster as it was, so the next replica of the
       // same spec finds none for the same reasons (the search's start index does not move
       // either): kube-scheduler's answer, without running it again for each of them.
-      const placement = pending && pod.spec === pending.pod.spec ? { ...pending, pod } : place(pod);
+      const placement = pending && pod.spec === pending.pod.spec ? { pod, node: null, message: pending.message } : place(pod);
       placements.push(placement);
       if (placement.node === null) pending = placement;
       if (w.ordered && placement.node === null) blocked = true;

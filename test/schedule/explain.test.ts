@@ -34,9 +34,19 @@ describe('the field that decided, with the numbers', () => {
     ]);
   });
 
+  it('a daemon pod too big for its node: the other nodes are out by its pin, so the numbers are its node\'s', () => {
+    const ds = `apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec:\n      containers: [{name: a, image: a:1, resources: {requests: {cpu: 300m}}}]\n`;
+    const r = schedule(ds, node('a', '{cpu: 100m, pods: "10"}') + node('b', '{cpu: "1", pods: "10"}'));
+    expect(at(r)).toEqual([
+      "9:70 /spec/template/spec/containers/0/resources/requests/cpu 1 of 2 pods of DaemonSet agent cannot be scheduled (agent-0): 0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't satisfy plugin(s) [NodeAffinity]. — requests cpu 300m; the largest allocatable cpu among nodes that pass the other filters is 100m (a)",
+    ]);
+  });
+
   it('nodes full of pods: at the replica count, with the most pods a node allows', () => {
-    const r = schedule(deployment('web', 2, container('{cpu: 10m}')), node('a', '{cpu: "1", pods: "1"}'));
-    expect(at(r)).toEqual(['5:13 /spec/replicas 1 of 2 pods of Deployment web cannot be scheduled (web-1): 0/1 nodes are available: 1 Too many pods. — all nodes already hold as many pods as they allow (at most 1, on a)']);
+    const r = schedule(deployment('web', 3, container('{cpu: 10m}')), node('a', '{cpu: "1", pods: "1"}'));
+    expect(at(r)).toEqual(['5:13 /spec/replicas 2 of 3 pods of Deployment web cannot be scheduled (web-1, web-2): 0/1 nodes are available: 1 Too many pods. — all nodes already hold as many pods as they allow (at most 1, on a)']);
+    // The report gives the fix once, at the workload's first pending pod.
+    expect(r.report.pods.filter((p) => p.fix).map((p) => p.name)).toEqual(['web-1']);
   });
 
   it('a nodeSelector pair no node has: at the pair', () => {
@@ -107,6 +117,12 @@ describe('through an overlay: the patch that set the request', () => {
     ]);
     const s = await runCli(['schedule', 'prod', '--nodes', 'nodes.yaml', '-f', 'json'], { cwd: dir });
     expect(JSON.parse(s.stdout).pods[0].fix).toEqual({ file: 'prod/bigger.yaml', line: 9, column: 37, path: '/spec/template/spec/containers/0/resources/requests/cpu', detail: 'requests cpu 6; the largest allocatable cpu among all nodes is 4 (general-0)' });
+  });
+
+  it('in schedule\'s text, under the pending pod', async () => {
+    const dir = tempTree(files);
+    const s = await runCli(['schedule', 'prod', '--nodes', 'nodes.yaml'], { cwd: dir });
+    expect(s.stdout).toContain('Pending:\n  default/api-0 (Deployment api): 0/2 nodes are available: 2 Insufficient cpu.\n    at prod/bigger.yaml:9:37: requests cpu 6; the largest allocatable cpu among all nodes is 4 (general-0)\n');
   });
 
   it('in SARIF, a valid log with the result at the patch line', async () => {
