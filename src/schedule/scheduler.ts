@@ -37,7 +37,7 @@ export interface FilterVerdicts {
   failures: FilterFailure[][];
 }
 
-/** The status of the nodes a PreFilter result leaves out (findNodesThatFitPod). */
+/** The status of the nodes a PreFilter result leaves out (findNodesThatFitPod, pkg/scheduler/schedule_one.go). */
 const NOT_PINNED = ["node(s) didn't satisfy plugin(s) [NodeAffinity]"];
 
 const MIN_FEASIBLE_NODES = 100;
@@ -134,7 +134,8 @@ export class Scheduler {
     const all = this.nodes;
     if (all.length === 0) return { node: null, message: 'no nodes available to schedule pods' };
     const cycle = this.cycle();
-    // NodeAffinity's PreFilter comes first, and a rejection stops the rest (RunPreFilterPlugins):
+    // NodeAffinity's PreFilter comes first, and an UnschedulableAndUnresolvable status stops the
+    // rest (RunPreFilterPlugins, pkg/scheduler/framework/runtime/framework.go):
     // the pod is unschedulable before any node is looked at, and nextStartNodeIndex stays.
     const pinned = preFilterNodeNames(pod);
     if (pinned?.size === 0) return { node: null, message: fitError(all.length, [], TERMS_CONFLICT) };
