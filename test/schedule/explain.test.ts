@@ -56,6 +56,14 @@ describe('the field that decided, with the numbers', () => {
     ]);
   });
 
+  it('a required node affinity requirement too few nodes meet: at the requirement', () => {
+    const affinity = `affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n      - matchExpressions:\n        - {key: tier, operator: In, values: [db]}\n        - {key: disk, operator: In, values: [ssd, nvme]}\n${container('{cpu: 100m}')}`;
+    const r = schedule(deployment('db', 1, affinity), node('a', '{cpu: "1"}', { labels: { tier: 'db' } }) + node('b', '{cpu: "1"}', { labels: { tier: 'db', disk: 'hdd' } }) + node('c', '{cpu: "1"}'));
+    expect(at(r)).toEqual([
+      "16:17 /spec/template/spec/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/0/matchExpressions/1 1 of 1 pods of Deployment db cannot be scheduled (db-0): 0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. — required node affinity disk In [ssd, nvme] matches 0 of 3 nodes",
+    ]);
+  });
+
   it('taints the pod does not tolerate: at the toleration list, each taint with how many nodes carry it', () => {
     const nodes = node('a', '{cpu: "1", pods: "10"}', { taints: '[{key: dedicated, value: gpu, effect: NoSchedule}]' }) + node('b', '{cpu: "1", pods: "10"}', { taints: '[{key: dedicated, value: gpu, effect: NoSchedule}]' }) + node('c', '{cpu: "1", pods: "10"}', { taints: '[{key: spot, effect: NoExecute}]' });
     const r = schedule(deployment('web', 1, `tolerations: [{key: other, operator: Exists}]\n${container('{cpu: 100m}')}`), nodes);

@@ -33,7 +33,10 @@ export function explain(scheduler: Scheduler, pod: SchedPod): Explanation | unde
   if (verdicts.conflict) {
     return { pointer: `${template.specPointer}/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms`, detail: 'no node is named by every metadata.name requirement of any one term' };
   }
-  const blocked = deciding(scheduler.nodes, verdicts.failures);
+  // A daemon pod is for its own node: the others are out by the controller's pin, not by
+  // anything in the template, so only its node's verdicts say what to fix.
+  const candidates = pod.targetNode === undefined ? scheduler.nodes : scheduler.nodes.filter((n) => n.node.name === pod.targetNode);
+  const blocked = deciding(candidates, verdicts.failures);
   if (!blocked) return undefined;
   const failures = (node: NodeInfo) => verdicts.failures[node.index]?.find((f) => f.plugin === blocked.plugin)?.reasons ?? [];
   return EXPLAINERS[blocked.plugin]?.({ pod, template, blocked, all: scheduler.nodes, failures });
@@ -53,11 +56,11 @@ function deciding(nodes: readonly NodeInfo[], failures: readonly (readonly Filte
     if (list) list.push(node);
     else m.set(plugin, [node]);
   };
-  nodes.forEach((node, i) => {
-    const f = failures[i] ?? [];
+  for (const node of nodes) {
+    const f = failures[node.index] ?? [];
     if (f.length === 1) add(alone, f[0]!.plugin, node);
     for (const { plugin } of f) add(any, plugin, node);
-  });
+  }
   const resources = alone.get('NodeResourcesFit');
   if (resources) return { plugin: 'NodeResourcesFit', nodes: resources, alone: true };
   const most = (m: Map<string, NodeInfo[]>) => [...m].reduce<[string, NodeInfo[]] | undefined>((best, e) => (!best || e[1].length > best[1].length ? e : best), undefined);

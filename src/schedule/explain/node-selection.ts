@@ -5,7 +5,8 @@
  */
 import { escapeSegment, stringOf } from '../../core/index.js';
 import { isMap } from '../../rules/index.js';
-import { firstUntoleratedTaint, requiredNodeAffinity } from '../match.js';
+import { requiredTerms } from '../filters/node-affinity.js';
+import { firstUntoleratedTaint, matchesNodeSelectorTerm, requiredNodeAffinity } from '../match.js';
 import { ofNodes, type Explainer } from './types.js';
 
 export const explainNodeAffinity: Explainer = ({ pod, template, blocked, all }) => {
@@ -21,10 +22,34 @@ export const explainNodeAffinity: Explainer = ({ pod, template, blocked, all }) 
     const matching = all.filter((n) => n.node.labels[key] === value).length;
     return { pointer: `${template.specPointer}/nodeSelector/${escapeSegment(key)}`, detail: `nodeSelector ${key}: ${value} matches ${matching} of ${all.length} nodes` };
   }
+  const required = `${template.specPointer}/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution`;
+  const terms = requiredTerms(pod.spec);
+  // With one term, the requirement the most of the rejected nodes fail; with several (ORed), the terms as a whole.
+  const only = terms.length === 1 && isMap(terms[0]) ? terms[0] : undefined;
+  let worstReq: { pointer: string; text: string; test: Record<string, unknown>; misses: number } | undefined;
+  for (const field of only ? (['matchExpressions', 'matchFields'] as const) : []) {
+    const list = Array.isArray(only![field]) ? (only![field] as unknown[]) : [];
+    list.forEach((r, j) => {
+      if (!isMap(r)) return;
+      const test = { [field]: [r] };
+      const misses = blocked.nodes.filter((n) => !matchesNodeSelectorTerm(test, n.node)).length;
+      if (misses > 0 && (!worstReq || misses > worstReq.misses)) worstReq = { pointer: `${required}/nodeSelectorTerms/0/${field}/${j}`, text: requirementText(r), test, misses };
+    });
+  }
+  if (worstReq) {
+    const { pointer, text, test } = worstReq;
+    return { pointer, detail: `required node affinity ${text} matches ${all.filter((n) => matchesNodeSelectorTerm(test, n.node)).length} of ${all.length} nodes` };
+  }
   const matches = requiredNodeAffinity(pod.spec);
   const matching = all.filter((n) => matches(n.node)).length;
-  return { pointer: `${template.specPointer}/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution`, detail: `required node affinity matches ${matching} of ${all.length} nodes` };
+  return { pointer: terms.length > 0 ? `${required}/nodeSelectorTerms` : required, detail: `required node affinity matches ${matching} of ${all.length} nodes` };
 };
+
+/** "disk In [ssd, nvme]", "gpu Exists". */
+function requirementText(r: Record<string, unknown>): string {
+  const values = Array.isArray(r.values) ? ` [${r.values.map(stringOf).join(', ')}]` : '';
+  return `${stringOf(r.key ?? '')} ${stringOf(r.operator ?? '')}${values}`;
+}
 
 const EFFECTS = ['NoSchedule', 'NoExecute'];
 

@@ -29,9 +29,7 @@ export const nodeAffinity: FilterPlugin = {
  * the terms conflict and the pod is unschedulable before any node is looked at.
  */
 export function preFilterNodeNames(pod: SchedPod): Set<string> | undefined {
-  const affinity = isMap(pod.spec.affinity) && isMap(pod.spec.affinity.nodeAffinity) ? pod.spec.affinity.nodeAffinity : undefined;
-  const required = affinity && isMap(affinity.requiredDuringSchedulingIgnoredDuringExecution) ? affinity.requiredDuringSchedulingIgnoredDuringExecution : undefined;
-  const terms = required && Array.isArray(required.nodeSelectorTerms) ? required.nodeSelectorTerms : [];
+  const terms = requiredTerms(pod.spec);
   if (terms.length === 0) return undefined;
   const union = new Set<string>();
   for (const term of terms) {
@@ -45,4 +43,11 @@ export function preFilterNodeNames(pod: SchedPod): Set<string> | undefined {
     for (const n of names) union.add(n);
   }
   return union;
+}
+
+/** The nodeSelectorTerms of the spec's required node affinity ([] when it has none). */
+export function requiredTerms(spec: Record<string, unknown>): unknown[] {
+  const affinity = isMap(spec.affinity) && isMap(spec.affinity.nodeAffinity) ? spec.affinity.nodeAffinity : undefined;
+  const required = affinity && isMap(affinity.requiredDuringSchedulingIgnoredDuringExecution) ? affinity.requiredDuringSchedulingIgnoredDuringExecution : undefined;
+  return required && Array.isArray(required.nodeSelectorTerms) ? required.nodeSelectorTerms : [];
 }
