@@ -72,6 +72,13 @@ describe('the field that decided, with the numbers', () => {
     ]);
   });
 
+  it('cordoned nodes: at the toleration list', () => {
+    const r = schedule(deployment('web', 1, container('{cpu: 100m}')), node('a', '{cpu: "1", pods: "10"}', { unschedulable: true }) + node('b', '{cpu: "1", pods: "10"}', { unschedulable: true }));
+    expect(at(r)).toEqual([
+      "9:5 /spec/template/spec/tolerations 1 of 1 pods of Deployment web cannot be scheduled (web-0): 0/2 nodes are available: 2 node(s) were unschedulable. — all 2 nodes are cordoned (spec.unschedulable) and no toleration for node.kubernetes.io/unschedulable:NoSchedule",
+    ]);
+  });
+
   it('a host port every node has given away: at the port', () => {
     const ports = `${container('{cpu: 10m}')}\n  ports: [{containerPort: 8080, hostPort: 80}]`;
     const r = schedule(deployment('edge', 2, ports), node('a', '{cpu: "1", pods: "10"}'));

@@ -67,5 +67,5 @@ export const explainTaints: Explainer = ({ pod, template, blocked, all }) => {
 
 export const explainUnschedulable: Explainer = ({ template, blocked, all }) => ({
   pointer: `${template.specPointer}/tolerations`,
-  detail: `${ofNodes(blocked.nodes.length, all.length)} cordoned (spec.unschedulable) and no toleration for node.kubernetes.io/unschedulable:NoSchedule`,
+  detail: `${ofNodes(blocked.nodes.length, all.length)} ${blocked.nodes.length === 1 ? 'is' : 'are'} cordoned (spec.unschedulable) and no toleration for node.kubernetes.io/unschedulable:NoSchedule`,
 });
