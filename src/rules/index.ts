@@ -58,5 +58,5 @@ function selectRules(catalog: readonly Rule[], options: LintOptions): readonly R
 export { resourceTotals, replicasOf } from './totals.js';
 export { podRequests, podLimits, type ResourceMap } from './pod-resources.js';
 export { amountsOf } from './quantities.js';
-export { isMap, namespaceOf, podTemplate } from './workloads.js';
+export { containersOf, isMap, namespaceOf, podTemplate, type PodTemplate } from './workloads.js';
 export type { LabelSelector, Labels } from './selectors.js';

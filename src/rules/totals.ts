@@ -23,6 +23,8 @@ export function replicasOf(r: Resource): number | null {
     case 'Job':
       return jobPods(spec);
     case 'CronJob': {
+      // A suspended CronJob starts no Job (pkg/controller/cronjob/cronjob_controllerv2.go).
+      if (spec.suspend === true) return 0;
       const job = isMap(spec.jobTemplate) && isMap(spec.jobTemplate.spec) ? spec.jobTemplate.spec : {};
       return jobPods(job);
     }
@@ -31,8 +33,13 @@ export function replicasOf(r: Resource): number | null {
   }
 }
 
-/** Pods a Job runs at once: parallelism (default 1), never more than the completions left. */
+/**
+ * Pods a Job runs at once: parallelism (default 1), never more than the completions left; none
+ * while it is suspended (jobSuspended in pkg/controller/job/job_controller.go: manageJob then
+ * creates no pod and deletes the active ones).
+ */
 function jobPods(spec: Record<string, unknown>): number {
+  if (spec.suspend === true) return 0;
   const parallelism = typeof spec.parallelism === 'number' && spec.parallelism >= 0 ? spec.parallelism : 1;
   return typeof spec.completions === 'number' && spec.completions >= 0 ? Math.min(parallelism, spec.completions) : parallelism;
 }

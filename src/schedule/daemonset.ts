@@ -1,10 +1,12 @@
 /**
  * DaemonSet pods, as the DaemonSet controller makes them: one for every node that passes the
  * pod's node selection and whose NoSchedule/NoExecute taints the pod tolerates, with the
- * tolerations the controller adds to every daemon pod, each pinned to its node.
+ * tolerations the controller adds to every daemon pod, each pinned to its node by a required
+ * node affinity that replaces the template's (so the scheduler, PodTopologySpread's
+ * nodeAffinityPolicy included, sees only that node).
  */
 import type { Resource } from '../core/index.js';
-import { namespaceOf, podTemplate } from '../rules/index.js';
+import { isMap, namespaceOf, podTemplate } from '../rules/index.js';
 import { firstUntoleratedTaint, matchesRequiredNodeAffinity } from './match.js';
 import { admit, makePod, runtimeClassesOf } from './pods.js';
 import type { SchedNode, SchedPod, Toleration } from './types.js';
@@ -21,6 +23,18 @@ function daemonTolerations(hostNetwork: boolean): Toleration[] {
   ];
   if (hostNetwork) out.push({ key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule' });
   return out;
+}
+
+/**
+ * The spec with its required node affinity replaced by `matchFields metadata.name In [node]`,
+ * the rest of the affinity and the nodeSelector kept
+ * (pkg/controller/daemon/util/daemonset_util.go ReplaceDaemonSetPodNodeNameNodeAffinity).
+ */
+export function pinnedTo(spec: Record<string, unknown>, nodeName: string): Record<string, unknown> {
+  const affinity = isMap(spec.affinity) ? spec.affinity : {};
+  const nodeAffinity = isMap(affinity.nodeAffinity) ? affinity.nodeAffinity : {};
+  const required = { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }] };
+  return { ...spec, affinity: { ...affinity, nodeAffinity: { ...nodeAffinity, requiredDuringSchedulingIgnoredDuringExecution: required } } };
 }
 
 export interface DaemonSetPods {
@@ -43,9 +57,9 @@ export function daemonSetPods(resources: readonly Resource[], nodes: readonly Sc
       // nodeShouldRunDaemonPod: the pod's node selection, and the taints it cannot tolerate.
       if (!matchesRequiredNodeAffinity(spec, node)) continue;
       if (firstUntoleratedTaint(node.taints, tolerations as Toleration[], ['NoSchedule', 'NoExecute'])) continue;
+      // Requests, ports and tolerations come from the shared spec, worked out once for all the pods.
       const pod = makePod(r, { kind: 'DaemonSet', name: r.id.name }, `${r.id.name}-${pods.length}`, namespaceOf(r), t.labels, spec);
-      pod.targetNode = node.name;
-      pods.push(pod);
+      pods.push({ ...pod, spec: pinnedTo(spec, node.name), targetNode: node.name });
     }
     out.push({ workload: r, pods });
   }

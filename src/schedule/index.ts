@@ -20,7 +20,7 @@ export { scheduleProblemMetas } from './problems.js';
 
 export interface ScheduleReport {
   nodes: { name: string; allocatable: Record<string, string>; requested: Record<string, string>; pods: string[] }[];
-  pods: { namespace: string; name: string; owner: { kind: string; name: string }; node: string | null; targetNode?: string; message: string | null }[];
+  pods: { namespace: string; name: string; owner: { kind: string; name: string }; node: string | null; targetNode?: string; message: string | null; fix?: Fix }[];
   notCreated: { namespace: string; name: string; owner: { kind: string; name: string } }[];
   /** Workloads the API server would refuse (a schema error, an invalid quantity...): no pod of theirs was made. */
   refused: { namespace: string; name: string; kind: string; message: string }[];
@@ -31,6 +31,15 @@ export interface ScheduleReport {
   zoneLoss?: Omit<LossCheck, 'example'> & { example?: { pod: string; message: string } } | null;
   /** With --headroom: more replicas that would fit, per workload. */
   headroom?: Headroom[];
+}
+
+/** Where a pending pod's fix goes: the field (a pointer in its workload, and where it was written) and the numbers. */
+export interface Fix {
+  file: string;
+  line: number;
+  column: number;
+  path: string;
+  detail: string;
 }
 
 export interface CapacityOptions extends ScheduleOptions {
@@ -63,7 +72,7 @@ export interface ScheduleResult {
 export function scheduleWorkloads(all: readonly Resource[], nodes: readonly SchedNode[], options: CapacityOptions = {}): ScheduleResult {
   const refused = options.refused ?? new Map<Resource, string>();
   const resources = refused.size ? all.filter((r) => !refused.has(r)) : all;
-  const run = runSchedule(resources, nodes, options);
+  const run = runSchedule(resources, nodes, { ...options, explain: true });
   const report = reportOf(run, [...refused].filter(([r]) => makesPods(r)));
   const diagnostics = [...podLimit(run), ...unschedulable(run), ...rolloutHeadroom(run)];
   if (options.tolerateNodeLoss) {
@@ -88,11 +97,21 @@ function amounts(m: Map<string, number>): Record<string, string> {
 
 function reportOf(run: ScheduleRun, refusedWorkloads: [Resource, string][]): ScheduleReport {
   const nodes = run.scheduler.nodes.map((n) => ({ name: n.node.name, allocatable: amounts(n.node.allocatable), requested: amounts(n.requested), pods: n.pods.map(podId) }));
-  const pods = run.placements.map(({ pod, node, message }) => ({ namespace: pod.namespace, name: pod.name, owner: pod.owner, node, ...(pod.targetNode !== undefined && { targetNode: pod.targetNode }), message }));
+  const pods = run.placements.map(({ pod, node, message, explanation }) => ({ namespace: pod.namespace, name: pod.name, owner: pod.owner, node, ...(pod.targetNode !== undefined && { targetNode: pod.targetNode }), message, ...(explanation && { fix: fixOf(pod.workload, explanation) }) }));
   const notCreated = run.notCreated.map((p) => ({ namespace: p.namespace, name: p.name, owner: p.owner }));
   const refused = refusedWorkloads.map(([r, message]) => ({ namespace: namespaceOf(r), name: r.id.name, kind: r.id.kind, message }));
   const scheduled = run.placements.filter((p) => p.node !== null).length;
   return { nodes, pods, notCreated, refused, summary: { pods: run.placements.length, scheduled, pending: run.placements.length - scheduled, notCreated: notCreated.length, refused: refused.length } };
+}
+
+/** The explanation located: the file is the patch's when a patch wrote the field (render's origins). */
+function fixOf(workload: Resource, explanation: NonNullable<Placement['explanation']>): Fix {
+  const d = unschedulableAt(workload, explanation, '');
+  return { file: d.file, line: d.line, column: d.column, path: d.path, detail: explanation.detail };
+}
+
+function unschedulableAt(workload: Resource, explanation: Placement['explanation'], message: string): Diagnostic {
+  return diagnosticFor(workload, { ruleId: 'unschedulable', severity: 'error', message, pointer: explanation?.pointer ?? '/metadata/name', at: 'value' });
 }
 
 /** A warning at each workload whose pods were cut at MAX_PODS. */
@@ -117,7 +136,10 @@ function someNames(placements: readonly Placement[]): string {
   return placements.length > SHOWN_NAMES ? `${names} and ${placements.length - SHOWN_NAMES} more` : names;
 }
 
-/** One error per workload with a pending pod, at the workload, with the first pending pod's reason. */
+/**
+ * One error per workload with a pending pod, with the first pending pod's FitError as
+ * kube-scheduler words it, at the field that decided it (explain/) with the numbers behind it.
+ */
 function unschedulable(run: ScheduleRun): Diagnostic[] {
   const byWorkload = new Map<Resource, { pending: Placement[]; total: number; notCreated: SchedPod[] }>();
   const entry = (r: Resource) => {
@@ -137,8 +159,9 @@ function unschedulable(run: ScheduleRun): Diagnostic[] {
     const first = e.pending[0]!;
     const names = someNames(e.pending);
     const notCreated = e.notCreated.length ? `; ${e.notCreated.map((p) => p.name).join(', ')} not created (OrderedReady waits for ${first.pod.name})` : '';
-    const message = `${e.pending.length} of ${e.total} pods of ${workload.id.kind} ${workload.id.name} cannot be scheduled (${names}): ${first.message}${notCreated}`;
-    out.push(diagnosticFor(workload, { ruleId: 'unschedulable', severity: 'error', message, pointer: '/metadata/name', at: 'value' }));
+    const detail = first.explanation ? ` — ${first.explanation.detail}` : '';
+    const message = `${e.pending.length} of ${e.total} pods of ${workload.id.kind} ${workload.id.name} cannot be scheduled (${names}): ${first.message}${detail}${notCreated}`;
+    out.push(unschedulableAt(workload, first.explanation, message));
   }
   return out;
 }

@@ -1,8 +1,11 @@
 /**
  * The node inventory: real v1 Nodes (as `kubectl get nodes -o yaml` prints them) and
  * kubeproof NodePools (a count of identical nodes, spread over zones). Both are validated
- * like any input (NodePool through its built-in CRD, schemas/kubeproof/), so a broken inventory
- * gets positioned diagnostics, never a crash.
+ * like any input (NodePool through its built-in CRD, schemas/kubeproof/), but the schema's
+ * findings are warnings about the inventory, never a reason to drop a node: an inventory is
+ * often written by hand, without the status.nodeInfo fields the scheduler never reads. A node is
+ * left out only when the scheduler could not use it (no name, an amount that is not a quantity,
+ * a pool without a count), and a finding says so and why.
  */
 import { appendAll, diagnosticFor, escapeSegment, parseQuantityValue, sortDiagnostics, stringOf, type Diagnostic, type Resource } from '../core/index.js';
 import { validateSchemas, type KubernetesVersion } from '../schema/index.js';
@@ -26,22 +29,22 @@ export function isInventoryKind(r: Resource): boolean {
 /** Nodes from the inventory's resources, sorted by name (kube-scheduler's node order is its own; ours is this). */
 export function buildInventory(resources: readonly Resource[], options: { kubernetesVersion?: KubernetesVersion } = {}): Inventory {
   const inventory = resources.filter(isInventoryKind);
-  const diagnostics = validateSchemas(inventory, { kubernetesVersion: options.kubernetesVersion }).filter((d) => d.severity === 'error');
-  const broken = new Set(diagnostics.map((d) => d.resource && `${d.resource.kind}/${d.resource.name}`));
+  const schema = validateSchemas(inventory, { kubernetesVersion: options.kubernetesVersion }).filter((d) => d.severity === 'error');
+  const diagnostics: Diagnostic[] = schema.map((d) => ({ ...d, severity: 'warning' }));
   const nodes: SchedNode[] = [];
   for (const r of resources) {
     if (!isInventoryKind(r)) {
       diagnostics.push(diagnosticFor(r, { ruleId: 'invalid-inventory', severity: 'error', message: `${r.id.kind} "${r.id.name}" is not a Node or a NodePool (kubeproof.dev/v1alpha1): a node inventory holds only those`, pointer: '/kind', at: 'value' }));
       continue;
     }
-    if (broken.has(`${r.id.kind}/${r.id.name}`)) continue;
-    const made = r.id.kind === 'Node' ? [fromNode(r, diagnostics)] : fromPool(r, diagnostics);
-    appendAll(nodes, made.filter((n): n is SchedNode => n !== undefined));
+    const made = r.id.kind === 'Node' ? fromNode(r, diagnostics) : fromPool(r, diagnostics);
+    if (typeof made === 'string') diagnostics.push(leftOut(r, made));
+    else appendAll(nodes, made);
   }
   const seen = new Map<string, SchedNode>();
   for (const n of nodes) {
     const earlier = seen.get(n.name);
-    if (earlier) diagnostics.push(diagnosticFor(n.source, { ruleId: 'invalid-inventory', severity: 'error', message: `node "${n.name}" is declared twice (also by ${earlier.source.id.kind} "${earlier.source.id.name}")`, pointer: '/metadata/name', at: 'value' }));
+    if (earlier) diagnostics.push(diagnosticFor(n.source, { ruleId: 'invalid-inventory', severity: 'error', message: `node "${n.name}" is declared twice (also by ${earlier.source.id.kind} "${earlier.source.id.name}"): this one is left out of the dry run`, pointer: '/metadata/name', at: 'value' }));
     else seen.set(n.name, n);
   }
   return { nodes: [...seen.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), diagnostics: sortDiagnostics(diagnostics) };
@@ -59,38 +62,65 @@ function taints(v: unknown): Taint[] {
   return (Array.isArray(v) ? v : []).map(map).map((t) => ({ key: stringOf(t.key ?? ''), value: t.value === undefined || t.value === null ? '' : stringOf(t.value), effect: stringOf(t.effect ?? '') }));
 }
 
-/** Parses a resource list, reporting each amount that is not a quantity at its position. */
+/** The finding for an inventory entry that gives no node, at its name. */
+function leftOut(r: Resource, why: string): Diagnostic {
+  const what = r.id.name ? `${r.id.kind} "${r.id.name}"` : `a ${r.id.kind} without metadata.name`;
+  return diagnosticFor(r, { ruleId: 'invalid-inventory', severity: 'error', message: `${what} is left out of the dry run: ${why}`, pointer: r.id.name ? '/metadata/name' : '/metadata', at: r.id.name ? 'value' : 'key' });
+}
+
+/**
+ * Parses a resource list, reporting each amount that is not a quantity at its position. A node
+ * with one is left out (the API server would not hold such a Node, so no scheduler sees it):
+ * the reason is returned instead of the amounts.
+ */
 function allocatable(r: Resource, pointer: string, list: unknown, diagnostics: Diagnostic[]) {
   const ok: Record<string, unknown> = {};
+  const field = pointer.slice(1).replace(/\//g, '.');
+  const bad: string[] = [];
   for (const [name, raw] of Object.entries(map(list))) {
     const parsed = parseQuantityValue(raw);
     if (parsed?.ok) ok[name] = raw;
-    else diagnostics.push(diagnosticFor(r, { ruleId: 'invalid-quantity', severity: 'error', message: `${pointer.slice(1).replace(/\//g, '.')}[${name}]: Invalid value: ${JSON.stringify(raw)}: ${parsed ? parsed.error : 'must be a quantity'}`, pointer: `${pointer}/${escapeSegment(name)}`, at: 'value' }));
+    else {
+      bad.push(`${field}[${name}]`);
+      diagnostics.push(diagnosticFor(r, { ruleId: 'invalid-quantity', severity: 'error', message: `${field}[${name}]: Invalid value: ${JSON.stringify(raw)}: ${parsed ? parsed.error : 'must be a quantity'}`, pointer: `${pointer}/${escapeSegment(name)}`, at: 'value' }));
+    }
   }
+  if (bad.length) return `${bad.join(', ')} ${bad.length === 1 ? 'is not a quantity' : 'are not quantities'}`;
   return toAmounts(ok);
 }
 
-function fromNode(r: Resource, diagnostics: Diagnostic[]): SchedNode {
+/** The scheduler knows a node by its name: a Node without one is left out. */
+const NO_NAME = 'the scheduler knows a node by its name';
+
+function fromNode(r: Resource, diagnostics: Diagnostic[]): SchedNode[] | string {
   const meta = map(r.object.metadata);
   const spec = map(r.object.spec);
   const status = map(r.object.status);
+  if (!r.id.name) return NO_NAME;
   // The scheduler reads status.allocatable; a Node printed before the kubelet reported it has only capacity.
   const field = status.allocatable !== undefined ? 'allocatable' : 'capacity';
-  return {
-    name: r.id.name,
-    labels: { 'kubernetes.io/hostname': r.id.name, ...strings(meta.labels) },
-    taints: taints(spec.taints),
-    unschedulable: spec.unschedulable === true,
-    allocatable: allocatable(r, `/status/${field}`, status[field], diagnostics),
-    source: r,
-  };
+  const amounts = allocatable(r, `/status/${field}`, status[field], diagnostics);
+  if (typeof amounts === 'string') return amounts;
+  return [
+    {
+      name: r.id.name,
+      labels: { 'kubernetes.io/hostname': r.id.name, ...strings(meta.labels) },
+      taints: taints(spec.taints),
+      unschedulable: spec.unschedulable === true,
+      allocatable: amounts,
+      source: r,
+    },
+  ];
 }
 
-function fromPool(r: Resource, diagnostics: Diagnostic[]): SchedNode[] {
+function fromPool(r: Resource, diagnostics: Diagnostic[]): SchedNode[] | string {
   const spec = map(r.object.spec);
-  const count = typeof spec.count === 'number' ? spec.count : 0;
+  if (!r.id.name) return 'its nodes are named after it';
+  const count = spec.count ?? 0;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return `spec.count ${JSON.stringify(count)} is not a whole number of nodes`;
   const zones = Array.isArray(spec.zones) ? spec.zones.map(stringOf) : [];
   const amounts = allocatable(r, '/spec/allocatable', spec.allocatable, diagnostics);
+  if (typeof amounts === 'string') return amounts;
   if (!amounts.has('pods')) amounts.set('pods', DEFAULT_MAX_PODS);
   const out: SchedNode[] = [];
   for (let i = 0; i < count; i++) {

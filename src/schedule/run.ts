@@ -7,6 +7,7 @@ import { stringOf, type Resource } from '../core/index.js';
 import { isMap, namespaceOf } from '../rules/index.js';
 import type { KubernetesVersion } from '../schema/index.js';
 import { daemonSetPods } from './daemonset.js';
+import { explain } from './explain/index.js';
 import type { FilterPlugin, ScorePlugin } from './framework.js';
 import { defaultFilters, defaultScores, type Strategy } from './plugins.js';
 import { workloadPods } from './pods.js';
@@ -17,6 +18,12 @@ export interface ScheduleOptions {
   strategy?: Strategy;
   /** Decides the wording of the TaintToleration reason (1.33 names the taint). */
   kubernetesVersion?: KubernetesVersion;
+  /**
+   * Work out where each workload's first pending pod needs its fix (explain/), in the cluster
+   * as it was when the pod was tried. Only the run that is reported asks; the node-loss and
+   * zone-loss reruns do not pay for it.
+   */
+  explain?: boolean;
   /** Plugins to use instead of the default profile (tests). */
   filters?: readonly FilterPlugin[];
   scores?: readonly ScorePlugin[];
@@ -38,6 +45,16 @@ export function runSchedule(resources: readonly Resource[], nodes: readonly Sche
   const workloads = workloadPods(resources);
   const cut = workloads.filter((w) => w.pods.length < w.asked).map((w) => ({ workload: w.workload, asked: w.asked, made: w.pods.length }));
 
+  // The workloads whose first pending pod has been explained: one explanation each is enough.
+  const explained = options.explain ? new Set<Resource>() : undefined;
+  const place = (pod: SchedPod): Placement => {
+    const { node, message } = scheduler.decide(pod);
+    if (node) scheduler.bind(pod, node);
+    if (node || !explained || explained.has(pod.workload)) return { pod, node, message };
+    explained.add(pod.workload);
+    return { pod, node, message, explanation: explain(scheduler, pod) };
+  };
+
   const later: typeof workloads = [];
   for (const w of workloads) {
     const bound = w.pods.filter((p) => p.nodeName !== undefined);
@@ -49,7 +66,7 @@ export function runSchedule(resources: readonly Resource[], nodes: readonly Sche
     if (bound.length < w.pods.length) later.push({ ...w, pods: w.pods.filter((p) => p.nodeName === undefined) });
   }
 
-  for (const ds of daemonSetPods(resources, nodes)) for (const pod of ds.pods) placements.push(place(scheduler, pod));
+  for (const ds of daemonSetPods(resources, nodes)) for (const pod of ds.pods) placements.push(place(pod));
 
   for (const w of later) {
     let blocked = false;
@@ -62,19 +79,13 @@ export function runSchedule(resources: readonly Resource[], nodes: readonly Sche
       // A replica that found no node leaves the cluster as it was, so the next replica of the
       // same spec finds none for the same reasons (the search's start index does not move
       // either): kube-scheduler's answer, without running it again for each of them.
-      const placement = pending && pod.spec === pending.pod.spec ? { pod, node: null, message: pending.message } : place(scheduler, pod);
+      const placement = pending && pod.spec === pending.pod.spec ? { pod, node: null, message: pending.message } : place(pod);
       placements.push(placement);
       if (placement.node === null) pending = placement;
       if (w.ordered && placement.node === null) blocked = true;
     }
   }
   return { scheduler, placements, notCreated, cut };
-}
-
-function place(scheduler: Scheduler, pod: SchedPod): Placement {
-  const { node, message } = scheduler.decide(pod);
-  if (node) scheduler.bind(pod, node);
-  return { pod, node, message };
 }
 
 /** Namespace labels and the default spreading selector, from the inputs. */

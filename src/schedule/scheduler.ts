@@ -4,10 +4,9 @@
  * found, as kube-scheduler does in large clusters), then the scores over the feasible ones.
  * Deterministic: nodes in name order, the search sequential, ties broken by node name.
  */
-import { stringOf } from '../core/index.js';
-import { isMap } from '../rules/index.js';
 import { domainsOf, type Domains } from './domains.js';
 import { fitError } from './fit-error.js';
+import { preFilterNodeNames, TERMS_CONFLICT } from './filters/node-affinity.js';
 import type { Cycle, FilterPlugin, NodeFilter, ScorePlugin } from './framework.js';
 import { NodeInfo } from './node-info.js';
 import { NodeOnlyVerdicts } from './node-only.js';
@@ -24,6 +23,22 @@ export interface ScheduleDecision {
   node: string | null;
   message: string | null;
 }
+
+/** One filter's rejection of a node. */
+export interface FilterFailure {
+  plugin: string;
+  reasons: readonly string[];
+}
+
+export interface FilterVerdicts {
+  /** NodeAffinity's PreFilter found the pod's terms in conflict: no node was looked at. */
+  conflict: boolean;
+  /** By node index: every filter that rejects the node. */
+  failures: FilterFailure[][];
+}
+
+/** The status of the nodes a PreFilter result leaves out (findNodesThatFitPod, pkg/scheduler/schedule_one.go). */
+const NOT_PINNED = ["node(s) didn't satisfy plugin(s) [NodeAffinity]"];
 
 const MIN_FEASIBLE_NODES = 100;
 const MIN_FEASIBLE_PERCENTAGE = 5;
@@ -72,9 +87,9 @@ export class Scheduler {
     this.scoresBuffer = new Float64Array(this.nodes.length);
   }
 
-  /** The node-only verdicts for the pod's spec; none for a pod pinned to nodes, whose search visits only those. */
+  /** The node-only verdicts for the pod's spec (not asked for a pod pinned to nodes, whose search visits only those). */
   private verdictsOf(pod: SchedPod, checks: readonly NodeFilter[]): NodeOnlyVerdicts | undefined {
-    if (pod.targetNode !== undefined || this.nodeOnlyFilters === 0) return undefined;
+    if (this.nodeOnlyFilters === 0) return undefined;
     let verdicts = this.nodeOnlyVerdicts.get(pod.spec);
     if (!verdicts) this.nodeOnlyVerdicts.set(pod.spec, (verdicts = new NodeOnlyVerdicts(this.nodes, checks)));
     return verdicts;
@@ -101,12 +116,10 @@ export class Scheduler {
     return d;
   }
 
-  /** Where the pod would go, without binding it. */
-  decide(pod: SchedPod): ScheduleDecision {
-    const all = this.nodes;
-    if (all.length === 0) return { node: null, message: 'no nodes available to schedule pods' };
-    const cycle: Cycle = {
-      nodes: all,
+  /** What one scheduling attempt reads: the nodes and the pods placed on them so far. */
+  private cycle(): Cycle {
+    return {
+      nodes: this.nodes,
       byName: this.byName,
       groups: this.index.groups,
       affinityGroups: this.index.affinityGroups,
@@ -114,19 +127,53 @@ export class Scheduler {
       defaultSelector: (p) => this.context.defaultSelector(p),
       domains: (key) => this.domainsOf(key),
     };
+  }
+
+  /** Where the pod would go, without binding it. */
+  decide(pod: SchedPod): ScheduleDecision {
+    const all = this.nodes;
+    if (all.length === 0) return { node: null, message: 'no nodes available to schedule pods' };
+    const cycle = this.cycle();
+    // NodeAffinity's PreFilter comes first, and an UnschedulableAndUnresolvable status stops the
+    // rest (RunPreFilterPlugins, pkg/scheduler/framework/runtime/framework.go):
+    // the pod is unschedulable before any node is looked at, and nextStartNodeIndex stays.
+    const pinned = preFilterNodeNames(pod);
+    if (pinned?.size === 0) return { node: null, message: fitError(all.length, [], TERMS_CONFLICT) };
     const nodeOnlyChecks: NodeFilter[] = [];
     const checks: NodeFilter[] = [];
     this.filters.forEach((f, i) => {
       const check = f.preFilter(pod, cycle);
       if (check) (i < this.nodeOnlyFilters ? nodeOnlyChecks : checks).push(check);
     });
-    const pinned = pinnedNodes(pod);
     const verdicts = pinned ? undefined : this.verdictsOf(pod, nodeOnlyChecks);
     const { feasible, statuses } = verdicts ? this.searchPassing(verdicts, checks) : this.searchEach(pinned, [...nodeOnlyChecks, ...checks]);
 
     if (feasible.length === 0) return { node: null, message: fitError(all.length, statuses) };
     if (feasible.length === 1) return { node: feasible[0]!.node.name, message: null };
     return { node: this.best(pod, feasible, cycle).node.name, message: null };
+  }
+
+  /**
+   * Every filter's verdict on every node, not only the first rejection the FitError counts:
+   * which filters a node fails tells where a pending pod's fix goes (explain/). Nodes outside
+   * NodeAffinity's PreFilter result fail NodeAffinity alone, as kube-scheduler never filters
+   * them. Nothing is bound and the search's start index does not move.
+   */
+  filterVerdicts(pod: SchedPod): FilterVerdicts {
+    const pinned = preFilterNodeNames(pod);
+    if (pinned?.size === 0) return { conflict: true, failures: [] };
+    const cycle = this.cycle();
+    const checks = this.filters.map((f) => ({ plugin: f.name, check: f.preFilter(pod, cycle) }));
+    const failures = this.nodes.map((node) => {
+      if (pinned && !pinned.has(node.node.name)) return [{ plugin: 'NodeAffinity', reasons: NOT_PINNED }];
+      const out: FilterFailure[] = [];
+      for (const { plugin, check } of checks) {
+        const reasons = check?.(node);
+        if (reasons) out.push({ plugin, reasons });
+      }
+      return out;
+    });
+    return { conflict: false, failures };
   }
 
   /**
@@ -173,8 +220,7 @@ export class Scheduler {
     let candidates: readonly NodeInfo[] = all;
     if (pinned) {
       candidates = all.filter((n) => pinned.has(n.node.name));
-      const absent = ["node(s) didn't satisfy plugin(s) [NodeAffinity]"];
-      for (let i = candidates.length; i < all.length; i++) statuses.push(absent);
+      for (let i = candidates.length; i < all.length; i++) statuses.push(NOT_PINNED);
     }
 
     const toFind = pinned ? candidates.length : feasibleNodesToFind(candidates.length);
@@ -220,24 +266,4 @@ function runFilters(checks: readonly NodeFilter[], node: NodeInfo): readonly str
     if (reasons) return reasons;
   }
   return undefined;
-}
-
-/**
- * NodeAffinity's PreFilter: when every required term names nodes by metadata.name (a DaemonSet
- * pod's pin does), only those nodes are searched.
- */
-function pinnedNodes(pod: SchedPod): Set<string> | undefined {
-  if (pod.targetNode !== undefined) return new Set([pod.targetNode]);
-  const affinity = isMap(pod.spec.affinity) && isMap(pod.spec.affinity.nodeAffinity) ? pod.spec.affinity.nodeAffinity : undefined;
-  const required = affinity && isMap(affinity.requiredDuringSchedulingIgnoredDuringExecution) ? affinity.requiredDuringSchedulingIgnoredDuringExecution : undefined;
-  const terms = required && Array.isArray(required.nodeSelectorTerms) ? required.nodeSelectorTerms : [];
-  if (terms.length === 0) return undefined;
-  const names = new Set<string>();
-  for (const term of terms) {
-    const fields = isMap(term) && Array.isArray(term.matchFields) ? term.matchFields : [];
-    const byName = fields.find((f) => isMap(f) && f.key === 'metadata.name' && f.operator === 'In' && Array.isArray(f.values));
-    if (!isMap(byName)) return undefined;
-    for (const v of byName.values as unknown[]) names.add(stringOf(v));
-  }
-  return names;
 }

@@ -71,4 +71,6 @@ export interface Placement {
   node: string | null;
   /** kube-scheduler's FitError text when the pod fits nowhere. */
   message: string | null;
+  /** For a workload's first pending pod (and the replicas that share its answer): where the fix goes. */
+  explanation?: { pointer: string; detail: string };
 }

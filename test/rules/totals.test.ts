@@ -96,6 +96,15 @@ spec:
     ]);
   });
 
+  it('counts no pod for a suspended Job or CronJob', () => {
+    const job = (kind: string, suspend: string) => `apiVersion: batch/v1\nkind: ${kind}\nmetadata: {name: j}\nspec:\n${suspend}  template:\n    spec:\n      containers: [{name: c, image: c:1, resources: {requests: {cpu: 100m}}}]\n---\n`;
+    const cron = `apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  suspend: true\n  schedule: "@daily"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers: [{name: c, image: c:1, resources: {requests: {cpu: 100m}}}]\n`;
+    expect(resourceTotals(load(job('Job', '  suspend: true\n') + cron)).workloads.map((w) => [w.resource.name, w.replicas])).toEqual([
+      ['j', 0],
+      ['c', 0],
+    ]);
+  });
+
   it('has no limit for a resource some container leaves unlimited', () => {
     const totals = resourceTotals(load(`apiVersion: v1
 kind: Pod

@@ -41,6 +41,19 @@ ${extra}---
 `;
 }
 
+/** Each line of `yaml` indented by `by` spaces. */
+function indent(yaml: string, by: number): string {
+  return yaml
+    .split('\n')
+    .map((l) => `${' '.repeat(by)}${l}`)
+    .join('\n');
+}
+
+/** A bare Pod (spec.nodeName in `podSpec` binds it without scheduling). */
+export function pod(name: string, podSpec: string): string {
+  return `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec:\n${indent(podSpec, 2)}\n---\n`;
+}
+
 export function deployment(name: string, replicas: number, podSpec: string, labels = `{app: ${name}}`, namespace = 'default'): string {
   return `apiVersion: apps/v1
 kind: Deployment
@@ -51,10 +64,7 @@ spec:
   template:
     metadata: {labels: ${labels}}
     spec:
-${podSpec
-  .split('\n')
-  .map((l) => `      ${l}`)
-  .join('\n')}
+${indent(podSpec, 6)}
 ---
 `;
 }

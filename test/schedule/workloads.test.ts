@@ -31,7 +31,7 @@ describe('pods from workloads', () => {
     expect(placements(r)).toEqual({ 'db-0': 'a', 'db-1': 'a', 'db-2': 'PENDING: 0/1 nodes are available: 1 Insufficient cpu.' });
     expect(r.report.notCreated).toEqual([{ namespace: 'default', name: 'db-3', owner: { kind: 'StatefulSet', name: 'db' } }]);
     expect(r.report.summary).toEqual({ pods: 3, scheduled: 2, pending: 1, notCreated: 1, refused: 0 });
-    expect(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual(['3:18 1 of 3 pods of StatefulSet db cannot be scheduled (db-2): 0/1 nodes are available: 1 Insufficient cpu.; db-3 not created (OrderedReady waits for db-2)']);
+    expect(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual(['11:72 1 of 3 pods of StatefulSet db cannot be scheduled (db-2): 0/1 nodes are available: 1 Insufficient cpu. — requests cpu 400m; the most cpu left among all nodes is 200m (a: 1 allocatable, 800m requested by 2 pods); db-3 not created (OrderedReady waits for db-2)']);
   });
 
   it('tries every StatefulSet pod under podManagementPolicy Parallel', () => {
@@ -163,7 +163,14 @@ describe('kubeproof schedule', () => {
       nodes: [{ name: 'a', allocatable: { cpu: '1', memory: '1Gi', pods: '10' }, requested: { cpu: '600m' }, pods: ['default/db-0'] }],
       pods: [
         { namespace: 'default', name: 'db-0', owner: { kind: 'StatefulSet', name: 'db' }, node: 'a', message: null },
-        { namespace: 'default', name: 'db-1', owner: { kind: 'StatefulSet', name: 'db' }, node: null, message: '0/1 nodes are available: 1 Insufficient cpu.' },
+        {
+          namespace: 'default',
+          name: 'db-1',
+          owner: { kind: 'StatefulSet', name: 'db' },
+          node: null,
+          message: '0/1 nodes are available: 1 Insufficient cpu.',
+          fix: { file: 'app.yaml', line: 11, column: 72, path: '/spec/template/spec/containers/0/resources/requests/cpu', detail: 'requests cpu 600m; the most cpu left among all nodes is 400m (a: 1 allocatable, 600m requested by 1 pod)' },
+        },
       ],
       notCreated: [{ namespace: 'default', name: 'db-2', owner: { kind: 'StatefulSet', name: 'db' } }],
       refused: [],
@@ -239,7 +246,9 @@ describe('kubeproof schedule', () => {
     const dir = tempTree({ 'app.yaml': deployment('web', 1, container('{cpu: "8"}')), 'nodes.yaml': node('a', SMALL) });
     const c = await runCli(['check', 'app.yaml', '--nodes', 'nodes.yaml', '-f', 'json', '--disable', 'missing-probes,latest-tag,missing-limits,missing-requests,run-as-root'], { cwd: dir });
     expect(c.code).toBe(1);
-    expect(JSON.parse(c.stdout).diagnostics.map((d: { ruleId: string; line: number; message: string }) => `${d.ruleId} ${d.line} ${d.message}`)).toEqual(['unschedulable 3 1 of 1 pods of Deployment web cannot be scheduled (web-0): 0/1 nodes are available: 1 Insufficient cpu.']);
+    expect(JSON.parse(c.stdout).diagnostics.map((d: { ruleId: string; line: number; message: string }) => `${d.ruleId} ${d.line} ${d.message}`)).toEqual([
+      'unschedulable 13 1 of 1 pods of Deployment web cannot be scheduled (web-0): 0/1 nodes are available: 1 Insufficient cpu. — requests cpu 8; the largest allocatable cpu among all nodes is 1 (a)',
+    ]);
     const usage = await runCli(['schedule', 'app.yaml'], { cwd: dir });
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--nodes');

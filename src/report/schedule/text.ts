@@ -1,6 +1,7 @@
 /**
  * `kubeproof schedule` for people: each node with cpu, memory and pod-count bars and the pods
- * placed on it, then the pods that fit nowhere with kube-scheduler's reason, then a summary.
+ * placed on it, then the pods that fit nowhere with kube-scheduler's reason (and, under a
+ * workload's first such pod, the field to fix with the numbers), then a summary.
  */
 import { escapeTerminal, redactDeep } from '../../core/index.js';
 import type { ScheduleReport } from '../../schedule/index.js';
@@ -44,7 +45,11 @@ function placementText(report: ScheduleReport): string {
   const pending = report.pods.filter((p) => p.node === null);
   if (pending.length) {
     lines.push('', 'Pending:');
-    for (const p of pending) lines.push(`  ${p.namespace}/${p.name} (${p.owner.kind} ${p.owner.name}): ${p.message}`);
+    for (const p of pending) {
+      lines.push(`  ${p.namespace}/${p.name} (${p.owner.kind} ${p.owner.name}): ${p.message}`);
+      // The field that decided it, where it was written, with the numbers (the workload's first pending pod).
+      if (p.fix) lines.push(`    at ${p.fix.file}:${p.fix.line}:${p.fix.column}: ${p.fix.detail}`);
+    }
   }
   if (report.refused.length) {
     lines.push('', 'Refused by the API server (no pods made):');

@@ -5,7 +5,8 @@ import type { HostPort } from '../types.js';
 const ANY = '0.0.0.0';
 const REASON = ["node(s) didn't have free ports for the requested pod ports"];
 
-function conflicts(a: HostPort, b: HostPort): boolean {
+/** Whether two host ports collide: same port and protocol, on the same IP or on every IP. */
+export function conflicts(a: HostPort, b: HostPort): boolean {
   return a.port === b.port && a.protocol === b.protocol && (a.hostIP === b.hostIP || a.hostIP === ANY || b.hostIP === ANY);
 }
 

@@ -49,10 +49,12 @@ export const balancedAllocation: ScorePlugin = {
   name: 'NodeResourcesBalancedAllocation',
   weight: 1,
   preScore(pod) {
-    // A pod that requests nothing is not scored (kube-scheduler 1.33+).
-    if (![...pod.requests.values()].some((v) => v > 0)) return undefined;
     const cpu = pod.requests.get('cpu') ?? 0;
     const memory = pod.requests.get('memory') ?? 0;
+    // A best-effort pod is skipped (1.33+, isBestEffortPod in resource_allocation.go), judged
+    // on the plugin's resources only, cpu and memory: a GPU or ephemeral-storage request does
+    // not make a pod scored.
+    if (cpu === 0 && memory === 0) return undefined;
     return (feasible, scores) => {
       for (let i = 0; i < feasible.length; i++) {
         const node = feasible[i]!;
