@@ -12,3 +12,4 @@ export * from './redact.js';
 export * from './string-of.js';
 export * from './terminal.js';
 export * from './append.js';
+export * from './names.js';

@@ -2,7 +2,8 @@
  * CustomResourceDefinitions -> validation schemas, one per served version, following the
  * structural-schema rules: objects with properties are strict unless they preserve unknown
  * fields, int-or-string and embedded resources are honoured, defaults and CEL rules are
- * not validation (CEL is left out: it needs the CEL runtime), metadata is ObjectMeta.
+ * not validation for Ajv, metadata is ObjectMeta. CEL rules (x-kubernetes-validations) run on the
+ * untouched openAPIV3Schema (`raw`), see cel-rules.ts.
  */
 import type { Resource } from '../core/index.js';
 import type { SchemaBundle, SchemaNode } from '../openapi/index.js';
@@ -17,6 +18,8 @@ export interface CrdVersion {
   schema: SchemaNode;
   /** Pointer of the schema inside the CRD, for errors about the schema itself. */
   pointer: string;
+  /** The openAPIV3Schema as written, which CEL rules follow (undefined: no schema). */
+  raw?: SchemaNode;
 }
 
 export function crdVersions(crd: Resource, bundle: SchemaBundle): CrdVersion[] {
@@ -36,7 +39,7 @@ export function crdVersions(crd: Resource, bundle: SchemaBundle): CrdVersion[] {
     schema.properties = properties;
     if (!schema['x-kubernetes-preserve-unknown-fields']) schema.additionalProperties = false;
     schema.definitions = definitions;
-    out.push({ key: `${spec.group}/${version.name}/${names.kind}`, schema, pointer: `/spec/versions/${i}/schema/openAPIV3Schema` });
+    out.push({ key: `${spec.group}/${version.name}/${names.kind}`, schema, pointer: `/spec/versions/${i}/schema/openAPIV3Schema`, raw });
   });
   return out;
 }

@@ -1,12 +1,15 @@
 /** The schema stage: every resource against its OpenAPI-derived or CRD schema, plus the API server's own checks. */
 import { diagnosticFor, type Diagnostic, type Resource, type Severity } from '../core/index.js';
 import { translateAjvErrors, type SchemaFinding } from './ajv-errors.js';
-import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion } from '../openapi/index.js';
+import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion, type SchemaNode } from '../openapi/index.js';
 import type { CheckContext } from './checks/context.js';
 import { runObjectChecks } from './checks/object-checks.js';
 import { runFieldChecks } from './checks/walk.js';
 import { schemaProblems } from './problems.js';
 import { builtinCrds } from './builtin-crds.js';
+import { crdRuleFindings } from './cel-crd.js';
+import { applyDefaults } from './defaults.js';
+import { celRuleFindings, hasValidationRules } from './cel-rules.js';
 import { pruneNulls } from './prune-nulls.js';
 import { SchemaRegistry } from './registry.js';
 
@@ -37,14 +40,17 @@ export function validateSchemas(resources: readonly Resource[], options: SchemaO
   // kubeproof's own kinds, only when used: compiling a schema at run time costs the cold start Ajv's load.
   const ownKinds = resources.some((r) => r.id.apiVersion.startsWith('kubeproof.dev/')) ? builtinCrds() : [];
   for (const crd of [...ownKinds, ...(options.crds ?? []), ...resources].filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD)) {
-    for (const version of registry.addCrd(crd)) {
+    registry.addCrd(crd).forEach((version, i) => {
+      for (const f of crdRuleFindings(version, Number(/\/spec\/versions\/(\d+)\//.exec(version.pointer)?.[1] ?? i))) {
+        diagnostics.push(diagnosticFor(crd, { ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer }));
+      }
       try {
         registry.compileCrd(version.key);
       } catch (err) {
         const message = `spec.versions: Invalid value: the schema of ${version.key} cannot be compiled: ${(err as Error).message}`;
         diagnostics.push(diagnosticFor(crd, { ruleId: 'invalid-crd', severity: 'error', message, pointer: version.pointer }));
       }
-    }
+    });
   }
 
   for (const resource of resources) {
@@ -76,8 +82,27 @@ function validateOne(resource: Resource, registry: SchemaRegistry, options: Sche
   const { validate, root, walker } = lookup.found;
   // The API server decodes an explicit null as "not set": so must validation.
   const value = pruneNulls(resource.object);
-  if (!validate(value)) for (const f of translateAjvErrors(validate.errors ?? [], resource, root, walker, value)) emit(f);
+  const schemaFindings = validate(value) ? [] : translateAjvErrors(validate.errors ?? [], resource, root, walker, value);
+  for (const f of schemaFindings) emit(f);
   runFieldChecks(value, root, walker, ctx);
+  if (lookup.found.rules) runCelRules(value, lookup.found.rules, schemaFindings, emit);
   return out;
 }
 export { fieldPath, invalid, showValue } from './field-error.js';
+
+/**
+ * The API server runs CEL rules only on an object that passed the schema's type, required, enum
+ * and size checks (hasBlockingErr in k8s.io/apiextensions-apiserver/pkg/registry/customresource/
+ * strategy.go); otherwise it says the rules were not checked.
+ */
+function runCelRules(value: unknown, rules: SchemaNode, schemaFindings: readonly SchemaFinding[], emit: (f: SchemaFinding & { severity?: Severity }) => void): void {
+  const blocking = schemaFindings.some((f) => BLOCKING.has(f.ruleId) || / Too (long|many): /.test(f.message));
+  if (!blocking) {
+    for (const f of celRuleFindings(applyDefaults(value, rules), rules)) emit(f);
+  } else if (hasValidationRules(rules)) {
+    const message = '<nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
+    emit({ ruleId: 'validation-rule', severity: 'info', message, pointer: '', at: 'key' });
+  }
+}
+
+const BLOCKING = new Set<string>(['required-field', 'unsupported-value', 'invalid-type']);

@@ -65,7 +65,12 @@ export const schemaProblems = {
   'invalid-crd': {
     severity: 'error',
     description: 'A CustomResourceDefinition whose schema cannot be used for validation',
-    docs: 'The openAPIV3Schema of a served version could not be compiled, or its name does not match `<plural>.<group>`.',
+    docs: 'The openAPIV3Schema of a served version could not be compiled, its name does not match `<plural>.<group>`, or one of its `x-kubernetes-validations` rules (or messageExpressions) is not valid CEL; the API server refuses such a CRD.',
+  },
+  'validation-rule': {
+    severity: 'error',
+    description: 'A custom resource breaks a CEL rule (x-kubernetes-validations) of its CustomResourceDefinition',
+    docs: 'Each rule runs with `self` bound to the field that declares it, as the API server runs it, with the Kubernetes CEL libraries (lists, strings, regex, URL, IP/CIDR, quantity, format, optional types). The message is the API server\'s: the field (or the rule\'s `fieldPath`), its `reason`, and the rule\'s `messageExpression`, `message` or `failed rule: <rule>`. Transition rules (using `oldSelf` without `optionalOldSelf`) need the stored object and are noted on the CRD instead.',
   },
 } as const satisfies Record<string, Omit<RuleMeta, 'id'>>;
 

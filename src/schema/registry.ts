@@ -22,6 +22,8 @@ export interface KindSchema {
   validate: Validator;
   root: SchemaNode;
   walker: SchemaWalker;
+  /** A custom resource's openAPIV3Schema as written, for its x-kubernetes-validations rules. */
+  rules?: SchemaNode;
 }
 
 export type Lookup =
@@ -64,7 +66,7 @@ export class SchemaRegistry {
       const v = this.crds.get(key)!;
       this.crdAjv ??= createAjv();
       const validate = this.crdAjv.compile(v.schema) as Validator;
-      schema = { validate, root: v.schema, walker: new SchemaWalker(v.schema.definitions as Record<string, SchemaNode>) };
+      schema = { validate, root: v.schema, walker: new SchemaWalker(v.schema.definitions as Record<string, SchemaNode>), rules: v.raw };
       this.compiledCrds.set(key, schema);
     }
     return schema;

@@ -1,0 +1,106 @@
+/**
+ * Compile once, evaluate many: every expression is parsed and checked once per process (per set
+ * of variables), and its program is kept for every resource it applies to.
+ */
+import type { ASTNode } from '@marcbachmann/cel-js';
+import { celEnvironment } from './environment.js';
+import { runtimeMessage } from './errors.js';
+import { rewriteHas } from './has-rewrite.js';
+import { RE2_MATCHES, rewriteMatches, walk } from './matches-rewrite.js';
+import { compileRe2 } from './re2.js';
+
+export interface CelProgram {
+  readonly source: string;
+  /** Names of the variables the expression reads (e.g. to tell transition rules by `oldSelf`). */
+  readonly variables: ReadonlySet<string>;
+  /** The value, or a thrown CelEvaluationError. */
+  evaluate(activation: Record<string, unknown>): unknown;
+}
+
+export type Compiled = { program: CelProgram } | { error: string };
+
+export class CelEvaluationError extends Error {
+  override readonly name = 'CelEvaluationError';
+}
+
+const cache = new Map<string, Compiled>();
+
+export function compileCel(source: string, variables: readonly string[]): Compiled {
+  const key = `${variables.join(',')}\u0000${source}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = compileUncached(source, variables);
+    cache.set(key, found);
+  }
+  return found;
+}
+
+function compileUncached(source: string, variables: readonly string[]): Compiled {
+  const env = celEnvironment(variables);
+  let ast: ASTNode;
+  try {
+    ast = env.parse(source).ast;
+  } catch (err) {
+    return { error: issue(source, err) };
+  }
+  const literalError = badRegexLiteral(source, ast);
+  if (literalError) return { error: literalError };
+  let parsed;
+  try {
+    const withHas = rewriteHas(source, env);
+    parsed = env.parse(rewriteMatches(withHas, env.parse(withHas).ast));
+  } catch (err) {
+    return { error: issue(source, err) };
+  }
+  const checked = parsed.check();
+  if (!checked.valid) return { error: issue(source, checked.error) };
+  const used = new Set<string>();
+  walk(parsed.ast, (n) => {
+    if (n.op === 'id' && variables.includes(n.args)) used.add(n.args);
+  });
+  return {
+    program: {
+      source,
+      variables: used,
+      evaluate(activation) {
+        try {
+          return parsed(activation);
+        } catch (err) {
+          throw new CelEvaluationError(runtimeMessage(err).replaceAll(`${RE2_MATCHES}(`, 'matches('));
+        }
+      },
+    },
+  };
+}
+
+/**
+ * cel-go's issues.String() first line: `ERROR: <input>:line:column: message`. (cel-go adds the
+ * source line and a caret under it; a one-line finding leaves those out.)
+ */
+function issue(source: string, err: unknown): string {
+  const e = err as { summary?: string; message?: string; range?: { start: number } };
+  const message = (e.summary ?? e.message ?? String(err)).split('\n')[0]!.replaceAll(`${RE2_MATCHES}(`, 'matches(');
+  const at = e.range?.start ?? 0;
+  const before = source.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - (before.lastIndexOf('\n') + 1) + 1;
+  return `ERROR: <input>:${line}:${column}: ${message}`;
+}
+
+/**
+ * cel.ValidateRegexLiterals (in the API server since 1.29): a constant pattern given to matches,
+ * find or findAll must compile.
+ */
+function badRegexLiteral(source: string, ast: ASTNode): string | undefined {
+  let error: string | undefined;
+  walk(ast, (n) => {
+    if (error) return;
+    let pattern: ASTNode | undefined;
+    if (n.op === 'rcall' && ['matches', 'find', 'findAll'].includes(n.args[0])) pattern = n.args[2][0];
+    else if (n.op === 'call' && n.args[0] === 'matches') pattern = n.args[1][1];
+    if (pattern?.op !== 'value' || typeof pattern.args !== 'string') return;
+    const re = compileRe2(pattern.args);
+    if (re instanceof Error) error = issue(source, { message: `invalid matches argument: ${re.message}`, range: pattern.range });
+  });
+  return error;
+}

@@ -1,0 +1,40 @@
+/**
+ * The one CEL environment: cel-js with the libraries the API server's base environment loads
+ * (k8s.io/apiserver/pkg/cel/environment/base.go): ext.Strings v2, ext.Sets, optional types, and
+ * the Kubernetes lists, regex, URL, IP, CIDR, quantity and format libraries. Cost limits are
+ * off: an offline check has no request to protect. Built once per set of variable names.
+ */
+import { Environment } from '@marcbachmann/cel-js';
+import { registerCIDR } from './libraries/cidr.js';
+import { registerFormat } from './libraries/format.js';
+import { registerIP } from './libraries/ip.js';
+import { registerLists } from './libraries/lists.js';
+import { registerOptionalNull } from './libraries/optional.js';
+import { registerQuantity } from './libraries/quantity.js';
+import { registerRegex } from './libraries/regex.js';
+import { registerSets } from './libraries/sets.js';
+import { registerStrings } from './libraries/strings.js';
+import { registerURL } from './libraries/url.js';
+
+const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+
+const environments = new Map<string, Environment>();
+
+/** The environment whose variables (all dynamically typed) are `variables`. */
+export function celEnvironment(variables: readonly string[]): Environment {
+  const key = variables.join(',');
+  let env = environments.get(key);
+  if (!env) {
+    env = new Environment({
+      enableOptionalTypes: true,
+      // cel.HomogeneousAggregateLiterals is on in the API server, but with `self` typed as dyn
+      // here a literal such as [self.a, 'x'] cannot be judged before it runs.
+      homogeneousAggregateLiterals: false,
+      limits: { maxAstNodes: NO_LIMIT, maxDepth: 250, maxListElements: NO_LIMIT, maxMapEntries: NO_LIMIT, maxCallArguments: NO_LIMIT },
+    });
+    for (const register of [registerStrings, registerLists, registerSets, registerRegex, registerURL, registerIP, registerCIDR, registerQuantity, registerFormat, registerOptionalNull]) register(env);
+    for (const v of variables) env.registerVariable(v, 'dyn');
+    environments.set(key, env);
+  }
+  return env;
+}
