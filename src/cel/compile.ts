@@ -37,18 +37,16 @@ export function compileCel(source: string, variables: readonly string[]): Compil
 
 function compileUncached(source: string, variables: readonly string[]): Compiled {
   const env = celEnvironment(variables);
-  let ast: ASTNode;
+  let parsed: ReturnType<typeof env.parse>;
   try {
-    ast = env.parse(source).ast;
-  } catch (err) {
-    return { error: issue(source, err) };
-  }
-  const literalError = badRegexLiteral(source, ast);
-  if (literalError) return { error: literalError };
-  let parsed;
-  try {
-    const withHas = rewriteHas(source, env);
-    parsed = env.parse(rewriteMatches(withHas, env.parse(withHas).ast));
+    parsed = env.parse(source);
+    const literalError = badRegexLiteral(source, parsed.ast);
+    if (literalError) return { error: literalError };
+    // Each rewrite re-parses only when it changed something (most rules need neither).
+    const withHas = rewriteHas(source, env, parsed.ast);
+    if (withHas !== source) parsed = env.parse(withHas);
+    const withRe2 = rewriteMatches(withHas, parsed.ast);
+    if (withRe2 !== withHas) parsed = env.parse(withRe2);
   } catch (err) {
     return { error: issue(source, err) };
   }

@@ -4,7 +4,8 @@
  * the Kubernetes lists, regex, URL, IP, CIDR, quantity and format libraries. Cost limits are
  * off: an offline check has no request to protect. Built once per set of variable names.
  */
-import { Environment } from '@marcbachmann/cel-js';
+import type { Environment } from '@marcbachmann/cel-js';
+import { celJs } from './engine.js';
 import { registerCIDR } from './libraries/cidr.js';
 import { registerFormat } from './libraries/format.js';
 import { registerIP } from './libraries/ip.js';
@@ -25,7 +26,7 @@ export function celEnvironment(variables: readonly string[]): Environment {
   const key = variables.join(',');
   let env = environments.get(key);
   if (!env) {
-    env = new Environment({
+    env = new (celJs().Environment)({
       enableOptionalTypes: true,
       // cel.HomogeneousAggregateLiterals is on in the API server, but with `self` typed as dyn
       // here a literal such as [self.a, 'x'] cannot be judged before it runs.

@@ -10,10 +10,10 @@ import { walk } from './matches-rewrite.js';
 
 const MAX_REWRITES = 1000;
 
-export function rewriteHas(source: string, env: Environment): string {
+export function rewriteHas(source: string, env: Environment, ast: ASTNode = env.parse(source).ast): string {
   let out = source;
   for (let n = 0; n < MAX_REWRITES; n++) {
-    const target = findUnboundHas(env.parse(out).ast);
+    const target = findUnboundHas(n === 0 ? ast : env.parse(out).ast);
     if (!target) return out;
     const { call, base } = target;
     const name = `__has${n}`;

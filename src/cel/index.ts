@@ -6,4 +6,4 @@
 export { compileCel, CelEvaluationError, type CelProgram, type Compiled } from './compile.js';
 export { toCelValue, type StructuralSchema } from './values.js';
 export { escapeName } from './escape.js';
-export { Optional } from '@marcbachmann/cel-js';
+export { optionalNone } from './engine.js';

@@ -3,7 +3,8 @@
  * Kubernetes regex library are specified with RE2 semantics, which JavaScript's RegExp does not
  * have (`(?i)`, `\z`, `[[:alpha:]]`, no backreferences). Each pattern compiles once per process.
  */
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { re2js } from './engine.js';
 
 const cache = new Map<string, RE2JS | Error>();
 
@@ -12,7 +13,7 @@ export function compileRe2(pattern: string): RE2JS | Error {
   let found = cache.get(pattern);
   if (!found) {
     try {
-      found = RE2JS.compile(pattern);
+      found = re2js().RE2JS.compile(pattern);
     } catch (err) {
       // re2js words its syntax errors as Go does: "error parsing regexp: missing closing ): `(`".
       found = new Error((err as Error).message);

@@ -5,7 +5,7 @@
  * value, and a rule's failure is a field error at that field — or at its `fieldPath` — worded
  * from its messageExpression, its message, or "failed rule: <rule>".
  */
-import { compileCel, Optional, toCelValue, type StructuralSchema } from '../cel/index.js';
+import { compileCel, optionalNone, toCelValue, type StructuralSchema } from '../cel/index.js';
 import { escapeSegment } from '../core/index.js';
 import type { SchemaFinding } from './ajv-errors.js';
 import { resolveFieldPath } from './cel-field-path.js';
@@ -81,7 +81,7 @@ function evaluateRule(rule: ValidationRule, self: unknown, node: Node): SchemaFi
   // Transition rules run only against a stored object, which an offline check never has
   // (a create, for the API server); optionalOldSelf rules run with oldSelf = optional.none().
   if (program.variables.has('oldSelf') && rule.optionalOldSelf !== true) return undefined;
-  const activation = { self, oldSelf: Optional.none() };
+  const activation = { self, oldSelf: optionalNone() };
   const type = typeof node.types.type === 'string' ? node.types.type : '';
   const at = node.path ?? '<nil>';
   let result: unknown;

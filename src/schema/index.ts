@@ -39,9 +39,12 @@ export function validateSchemas(resources: readonly Resource[], options: SchemaO
   // CRDs first, wherever they sit in the input: custom resources may come before their definition.
   // kubeproof's own kinds, only when used: compiling a schema at run time costs the cold start Ajv's load.
   const ownKinds = resources.some((r) => r.id.apiVersion.startsWith('kubeproof.dev/')) ? builtinCrds() : [];
+  const checked = new Set(resources);
   for (const crd of [...ownKinds, ...(options.crds ?? []), ...resources].filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD)) {
     registry.addCrd(crd).forEach((version, i) => {
       for (const f of crdRuleFindings(version, Number(/\/spec\/versions\/(\d+)\//.exec(version.pointer)?.[1] ?? i))) {
+        // Notes only on the CRDs being checked, not on those given with --crds as a schema source.
+        if (f.severity === 'info' && !checked.has(crd)) continue;
         diagnostics.push(diagnosticFor(crd, { ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer }));
       }
       try {

@@ -3,7 +3,8 @@
  * and format.<name>() give a Format whose validate(s) is optional.none() for a valid string and
  * optional.of(errors) otherwise, with apimachinery's validation messages.
  */
-import { Optional, type Environment } from '@marcbachmann/cel-js';
+import type { Environment } from '@marcbachmann/cel-js';
+import { optionalNone, optionalOf } from '../engine.js';
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isLabelKey, isLabelValue } from '../../core/index.js';
 import { parseRequestURI } from './url-parse.js';
 
@@ -47,11 +48,11 @@ export function registerFormat(env: Environment): void {
     .registerConstant('format', 'FormatNamespace', new FormatNamespace())
     .registerFunction('FormatNamespace.named(string): optional<kubernetes.NamedFormat>', (_: unknown, name: string) => {
       const check = FORMATS[name];
-      return check ? Optional.of(new Format(name, check)) : Optional.none();
+      return check ? optionalOf(new Format(name, check)) : optionalNone();
     })
     .registerFunction('kubernetes.NamedFormat.validate(string): optional<list<string>>', (f: Format, s: string) => {
       const errors = f.check(s);
-      return errors.length === 0 ? Optional.none() : Optional.of(errors);
+      return errors.length === 0 ? optionalNone() : optionalOf(errors);
     });
   for (const [name, check] of Object.entries(FORMATS)) {
     env.registerFunction(`FormatNamespace.${name}(): kubernetes.NamedFormat`, () => new Format(name, check));
