@@ -40,7 +40,7 @@ function compileUncached(source: string, variables: readonly string[]): Compiled
   let parsed: ReturnType<typeof env.parse>;
   try {
     parsed = env.parse(source);
-    const literalError = badRegexLiteral(source, parsed.ast);
+    const literalError = badLiteral(source, parsed.ast, env);
     if (literalError) return { error: literalError };
     // Each rewrite re-parses only when it changed something (most rules need neither).
     const withHas = rewriteHas(source, env, parsed.ast);
@@ -86,19 +86,31 @@ function issue(source: string, err: unknown): string {
 }
 
 /**
- * cel.ValidateRegexLiterals (in the API server since 1.29): a constant pattern given to matches,
- * find or findAll must compile.
+ * The API server's AST validators (cel-go ExtendedValidations, on since 1.29: base.go): a constant
+ * argument of `.matches(...)`, `duration(...)` or `timestamp(...)` must be valid, or the rule does
+ * not compile: "invalid matches argument" (cel-go checker/validator.go, formatValidator).
  */
-function badRegexLiteral(source: string, ast: ASTNode): string | undefined {
+function badLiteral(source: string, ast: ASTNode, env: ReturnType<typeof celEnvironment>): string | undefined {
   let error: string | undefined;
   walk(ast, (n) => {
     if (error) return;
-    let pattern: ASTNode | undefined;
-    if (n.op === 'rcall' && ['matches', 'find', 'findAll'].includes(n.args[0])) pattern = n.args[2][0];
-    else if (n.op === 'call' && n.args[0] === 'matches') pattern = n.args[1][1];
-    if (pattern?.op !== 'value' || typeof pattern.args !== 'string') return;
-    const re = compileRe2(pattern.args);
-    if (re instanceof Error) error = issue(source, { message: `invalid matches argument: ${re.message}`, range: pattern.range });
+    let name: string | undefined;
+    let arg: ASTNode | undefined;
+    if (n.op === 'rcall' && n.args[0] === 'matches') [name, arg] = ['matches', n.args[2][0]];
+    else if (n.op === 'call' && (n.args[0] === 'duration' || n.args[0] === 'timestamp')) [name, arg] = [n.args[0], n.args[1][0]];
+    if (!name || arg?.op !== 'value' || typeof arg.args !== 'string') return;
+    if (name === 'matches' ? compileRe2(arg.args) instanceof Error : !evaluates(env, `${name}(${JSON.stringify(arg.args)})`)) {
+      error = issue(source, { message: `invalid ${name} argument`, range: arg.range });
+    }
   });
   return error;
+}
+
+function evaluates(env: ReturnType<typeof celEnvironment>, expr: string): boolean {
+  try {
+    env.evaluate(expr, {});
+    return true;
+  } catch {
+    return false;
+  }
 }
