@@ -1,12 +1,14 @@
 /**
  * The one CEL environment: cel-js with the libraries the API server's base environment loads
- * (k8s.io/apiserver/pkg/cel/environment/base.go): ext.Strings v2, ext.Sets, optional types, and
+ * (k8s.io/apiserver/pkg/cel/environment/base.go): ext.Strings v2, ext.Sets, optional types,
+ * two-variable comprehensions, and
  * the Kubernetes lists, regex, URL, IP, CIDR, quantity and format libraries. Cost limits are
  * off: an offline check has no request to protect. Built once per set of variable names.
  */
 import type { Environment } from '@marcbachmann/cel-js';
 import { celJs } from './engine.js';
 import { registerCIDR } from './libraries/cidr.js';
+import { registerComprehensions } from './libraries/comprehensions.js';
 import { registerFormat } from './libraries/format.js';
 import { registerIP } from './libraries/ip.js';
 import { registerLists } from './libraries/lists.js';
@@ -33,7 +35,7 @@ export function celEnvironment(variables: readonly string[]): Environment {
       homogeneousAggregateLiterals: false,
       limits: { maxAstNodes: NO_LIMIT, maxDepth: 250, maxListElements: NO_LIMIT, maxMapEntries: NO_LIMIT, maxCallArguments: NO_LIMIT },
     });
-    for (const register of [registerStrings, registerLists, registerSets, registerRegex, registerURL, registerIP, registerCIDR, registerQuantity, registerFormat, registerOptionalNull]) register(env);
+    for (const register of [registerStrings, registerLists, registerSets, registerRegex, registerURL, registerIP, registerCIDR, registerQuantity, registerFormat, registerOptionalNull, registerComprehensions]) register(env);
     for (const v of variables) env.registerVariable(v, 'dyn');
     environments.set(key, env);
   }

@@ -198,6 +198,23 @@ describe('optional types, macros and errors', () => {
       [`self.objs.all(o, has(o.x)) || has(self.objs[1].?x.y)`, false],
     ], self);
   });
+  it('two-variable comprehensions (ext.TwoVarComprehensions): all, exists, existsOne, transformList, transformMap, transformMapEntry', () => {
+    cases([
+      [`[1, 2, 3].all(i, v, v > i)`, true],
+      [`[1, 2].exists(i, v, i == 1 && v == 2)`, true],
+      [`[1, 2].existsOne(i, v, v > 1)`, true],
+      [`{'a': 1, 'b': 2}.all(k, v, v > 0 && k != '')`, true],
+      [`[1, 2, 3].transformList(i, v, v * 2)`, [2n, 4n, 6n]],
+      [`[1, 2, 3].transformList(i, v, i > 0, v * 2)`, [4n, 6n]],
+      [`{'a': 1}.transformMap(k, v, v + 1)`, new Map([['a', 2n]])],
+      [`{'a': 1}.transformMapEntry(k, v, {k + 'x': v})`, new Map([['ax', 1n]])],
+      // a deciding element wins over an error elsewhere; otherwise the error stands
+      [`[0, 1].exists(i, v, 1 / v > 0)`, true],
+      [`[1, 0].all(i, v, 1 / v > 0)`, { error: 'division by zero' }],
+      [`[[1], [2]].all(i, v, v.all(j, w, w > i))`, true],
+    ]);
+  });
+
   it('words runtime errors as cel-go does', () => {
     cases([
       [`self.missing`, { error: 'no such key: missing' }],
