@@ -2,7 +2,7 @@
  * The one CEL environment: cel-js with the libraries the API server's base environment loads
  * (k8s.io/apiserver/pkg/cel/environment/base.go): ext.Strings v2, ext.Sets, optional types,
  * two-variable comprehensions, and
- * the Kubernetes lists, regex, URL, IP, CIDR, quantity and format libraries. Cost limits are
+ * the Kubernetes lists, regex, URL, IP, CIDR, quantity, format and semver libraries. Cost limits are
  * off: an offline check has no request to protect. Built once per set of variable names.
  */
 import type { Environment } from '@marcbachmann/cel-js';
@@ -15,6 +15,7 @@ import { registerLists } from './libraries/lists.js';
 import { registerOptionalNull } from './libraries/optional.js';
 import { registerQuantity } from './libraries/quantity.js';
 import { registerRegex } from './libraries/regex.js';
+import { registerSemver } from './libraries/semver.js';
 import { registerSets } from './libraries/sets.js';
 import { registerStrings } from './libraries/strings.js';
 import { registerURL } from './libraries/url.js';
@@ -35,7 +36,7 @@ export function celEnvironment(variables: readonly string[]): Environment {
       homogeneousAggregateLiterals: false,
       limits: { maxAstNodes: NO_LIMIT, maxDepth: 250, maxListElements: NO_LIMIT, maxMapEntries: NO_LIMIT, maxCallArguments: NO_LIMIT },
     });
-    for (const register of [registerStrings, registerLists, registerSets, registerRegex, registerURL, registerIP, registerCIDR, registerQuantity, registerFormat, registerOptionalNull, registerComprehensions]) register(env);
+    for (const register of [registerStrings, registerLists, registerSets, registerRegex, registerURL, registerIP, registerCIDR, registerQuantity, registerFormat, registerOptionalNull, registerComprehensions, registerSemver]) register(env);
     for (const v of variables) env.registerVariable(v, 'dyn');
     environments.set(key, env);
   }

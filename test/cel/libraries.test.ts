@@ -182,6 +182,27 @@ describe('format library', () => {
   });
 });
 
+describe('semver library', () => {
+  it('parses as blang/semver, normalizes on request, orders prereleases below releases', () => {
+    cases([
+      [`isSemver('1.2.3')`, true],
+      [`isSemver('v1.2')`, false],
+      [`isSemver('v1.2', true)`, true],
+      [`semver('v01.2', true).major()`, 1n],
+      [`semver('1.2.3-rc.1').isLessThan(semver('1.2.3'))`, true],
+      [`semver('1.2.3-alpha.10').compareTo(semver('1.2.3-alpha.9'))`, 1n],
+      [`semver('1.2.3-1').isLessThan(semver('1.2.3-alpha'))`, true],
+      [`semver('2.0.0').isGreaterThan(semver('1.99.99'))`, true],
+      [`semver('1.2.3+build.5') == semver('1.2.3')`, true],
+      [`semver('1.2.3').minor() + semver('1.2.3').patch()`, 5n],
+      [`semver('1.2')`, { error: 'No Major.Minor.Patch elements found' }],
+      [`semver('01.2.3')`, { error: 'Major number must not contain leading zeroes "01"' }],
+      [`semver('1.2', true).patch()`, 0n],
+    ]);
+    expect(run(`semver('1.2-rc', true)`)).toEqual({ error: 'short version cannot contain PreRelease/Build meta data' });
+  });
+});
+
 describe('optional types, macros and errors', () => {
   const self = new Map<string, unknown>([['a', 1n], ['l', [1n, 2n]], ['objs', [new Map([['x', 1n]]), new Map()]]]);
   it('evaluates optional chaining, macros and cel.bind', () => {
