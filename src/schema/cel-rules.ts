@@ -148,6 +148,7 @@ const withRules = new WeakMap<object, boolean>();
 export function hasValidationRules(schema: StructuralSchema): boolean {
   let found = withRules.get(schema);
   if (found === undefined) {
+    withRules.set(schema, false); // a schema that contains itself (YAML aliases) ends here
     found = Array.isArray(schema['x-kubernetes-validations']) && (schema['x-kubernetes-validations'] as unknown[]).length > 0;
     const children = [schema.items, schema.additionalProperties, ...Object.values((schema.properties as object | undefined) ?? {}), ...((schema.allOf as unknown[] | undefined) ?? [])];
     for (const child of children) if (!found && isSchema(child)) found = hasValidationRules(child);

@@ -42,10 +42,15 @@ export function validateSchemas(resources: readonly Resource[], options: SchemaO
   const checked = new Set(resources);
   for (const crd of [...ownKinds, ...(options.crds ?? []), ...resources].filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD)) {
     registry.addCrd(crd).forEach((version, i) => {
-      for (const f of crdRuleFindings(version, Number(/\/spec\/versions\/(\d+)\//.exec(version.pointer)?.[1] ?? i))) {
-        // Notes only on the CRDs being checked, not on those given with --crds as a schema source.
-        if (f.severity === 'info' && !checked.has(crd)) continue;
-        diagnostics.push(diagnosticFor(crd, { ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer }));
+      try {
+        for (const f of crdRuleFindings(version, Number(/\/spec\/versions\/(\d+)\//.exec(version.pointer)?.[1] ?? i))) {
+          // Notes only on the CRDs being checked, not on those given with --crds as a schema source.
+          if (f.severity === 'info' && !checked.has(crd)) continue;
+          diagnostics.push(diagnosticFor(crd, { ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer }));
+        }
+      } catch (err) {
+        const message = `internal error while compiling the CEL rules of ${version.key}: ${(err as Error).message}`;
+        diagnostics.push(diagnosticFor(crd, { ruleId: 'internal-error', severity: 'error', message, pointer: version.pointer }));
       }
       try {
         registry.compileCrd(version.key);
