@@ -51,7 +51,7 @@ function compileUncached(source: string, variables: readonly string[]): Compiled
     return { error: issue(source, err) };
   }
   const checked = parsed.check();
-  if (!checked.valid) return { error: issue(source, checked.error) };
+  if (!checked.valid) return { error: issue(source, checked.error, env) };
   const used = new Set<string>();
   walk(parsed.ast, (n) => {
     if (n.op === 'id' && variables.includes(n.args)) used.add(n.args);
@@ -75,9 +75,9 @@ function compileUncached(source: string, variables: readonly string[]): Compiled
  * cel-go's issues.String() first line: `ERROR: <input>:line:column: message`. (cel-go adds the
  * source line and a caret under it; a one-line finding leaves those out.)
  */
-function issue(source: string, err: unknown): string {
+function issue(source: string, err: unknown, env?: ReturnType<typeof celEnvironment>): string {
   const e = err as { summary?: string; message?: string; range?: { start: number } };
-  const message = (e.summary ?? e.message ?? String(err)).split('\n')[0]!.replaceAll(`${RE2_MATCHES}(`, 'matches(');
+  const message = goWording((e.summary ?? e.message ?? String(err)).split('\n')[0]!.replaceAll(`${RE2_MATCHES}(`, 'matches('), env);
   const at = e.range?.start ?? 0;
   const before = source.slice(0, at);
   const line = before.split('\n').length;
@@ -113,4 +113,22 @@ function evaluates(env: ReturnType<typeof celEnvironment>, expr: string): boolea
   } catch {
     return false;
   }
+}
+
+const functionNames = new WeakMap<object, Set<string>>();
+
+/**
+ * cel-js's "found no matching overload for 'f(int)'" in cel-go's words (checker/errors.go):
+ * "undeclared reference to 'f' (in container '')" when no function has that name, else
+ * "found no matching overload for 'f' applied to '(int)'" (a method: 'string.(int)').
+ */
+function goWording(message: string, env: ReturnType<typeof celEnvironment> | undefined): string {
+  const m = /^found no matching overload for '(?:([\w.<>, ]+)\.)?(\w+)\((.*)\)'$/.exec(message);
+  if (!m || !env) return message;
+  let names = functionNames.get(env);
+  if (!names) functionNames.set(env, (names = new Set(env.getDefinitions().functions.map((f) => f.name))));
+  const [, receiver, name, args] = m;
+  const goType = (t: string) => t.replaceAll('<', '(').replaceAll('>', ')');
+  if (!names.has(name!) && (receiver === undefined || receiver === 'dyn' || /^[a-z]/.test(receiver))) return `undeclared reference to '${name}' (in container '')`;
+  return `found no matching overload for '${name}' applied to '${receiver ? goType(receiver) + '.' : ''}(${goType(args!)})'`;
 }

@@ -247,6 +247,8 @@ describe('optional types, macros and errors', () => {
   });
   it('compile errors say where, as cel-go does', () => {
     expect(run(`self.a +`)).toEqual({ compileError: expect.stringMatching(/^ERROR: <input>:1:9: /) });
-    expect(run(`nope(1)`)).toEqual({ compileError: "ERROR: <input>:1:1: found no matching overload for 'nope(int)'" });
+    expect(run(`nope(1)`)).toEqual({ compileError: "ERROR: <input>:1:1: undeclared reference to 'nope' (in container '')" });
+    expect(run(`'abc'.startsWith(1)`)).toEqual({ compileError: "ERROR: <input>:1:1: found no matching overload for 'startsWith' applied to 'string.(int)'" });
+    expect(run(`self.x.frobnicate()`)).toEqual({ compileError: "ERROR: <input>:1:1: undeclared reference to 'frobnicate' (in container '')" });
   });
 });
