@@ -13,6 +13,8 @@ export interface CelProgram {
   readonly source: string;
   /** Names of the variables the expression reads (e.g. to tell transition rules by `oldSelf`). */
   readonly variables: ReadonlySet<string>;
+  /** The expression as parsed, before any rewrite: its ranges are offsets into `source`. */
+  readonly ast: ASTNode;
   /** The value, or a thrown CelEvaluationError. */
   evaluate(activation: Record<string, unknown>): unknown;
 }
@@ -38,8 +40,10 @@ export function compileCel(source: string, variables: readonly string[]): Compil
 function compileUncached(source: string, variables: readonly string[]): Compiled {
   const env = celEnvironment(variables);
   let parsed: ReturnType<typeof env.parse>;
+  let sourceAst: ASTNode;
   try {
     parsed = env.parse(source);
+    sourceAst = parsed.ast;
     const literalError = badLiteral(source, parsed.ast, env);
     if (literalError) return { error: literalError };
     // Each rewrite re-parses only when it changed something (most rules need neither).
@@ -60,6 +64,7 @@ function compileUncached(source: string, variables: readonly string[]): Compiled
     program: {
       source,
       variables: used,
+      ast: sourceAst,
       evaluate(activation) {
         try {
           return parsed(activation);

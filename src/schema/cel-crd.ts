@@ -7,6 +7,7 @@
  */
 import { compileCel, type StructuralSchema } from '../cel/index.js';
 import { escapeSegment } from '../core/index.js';
+import { undefinedField } from './cel-fields.js';
 import { CEL_VARIABLES, hasValidationRules, type ValidationRule } from './cel-rules.js';
 import type { CrdVersion } from './crd.js';
 
@@ -19,30 +20,44 @@ export interface CrdRuleFinding {
 
 export function crdRuleFindings(version: CrdVersion, versionIndex: number): CrdRuleFinding[] {
   const out: CrdRuleFinding[] = [];
-  if (version.raw && hasValidationRules(version.raw)) visit(version.raw, version.pointer, `spec.versions[${versionIndex}].schema.openAPIV3Schema`, out);
+  if (version.raw && hasValidationRules(version.raw)) visit(version.raw, { schema: version.raw, root: true }, version.pointer, `spec.versions[${versionIndex}].schema.openAPIV3Schema`, out);
   return out;
 }
 
-function visit(schema: StructuralSchema, pointer: string, path: string, out: CrdRuleFinding[]): void {
-  if (!hasValidationRules(schema)) return;
-  const rules = schema['x-kubernetes-validations'];
-  if (Array.isArray(rules)) rules.forEach((rule: ValidationRule, i) => checkRule(rule, `${pointer}/x-kubernetes-validations/${i}`, `${path}.x-kubernetes-validations[${i}]`, out));
-  const child = (v: unknown, p: string, f: string) => {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) visit(v as StructuralSchema, p, f, out);
-  };
-  for (const [k, v] of Object.entries((schema.properties as Record<string, unknown> | undefined) ?? {})) child(v, `${pointer}/properties/${escapeSegment(k)}`, `${path}.properties[${k}]`);
-  child(schema.items, `${pointer}/items`, `${path}.items`);
-  child(schema.additionalProperties, `${pointer}/additionalProperties`, `${path}.additionalProperties`);
-  ((schema.allOf as unknown[] | undefined) ?? []).forEach((v, i) => child(v, `${pointer}/allOf/${i}`, `${path}.allOf[${i}]`));
+/** The schema that types `self` where a rule sits: the node's own, or under allOf its parent's. */
+interface Types {
+  schema: StructuralSchema;
+  root: boolean;
 }
 
-function checkRule(rule: ValidationRule, pointer: string, path: string, out: CrdRuleFinding[]): void {
+function visit(schema: StructuralSchema, types: Types, pointer: string, path: string, out: CrdRuleFinding[]): void {
+  if (!hasValidationRules(schema)) return;
+  const rules = schema['x-kubernetes-validations'];
+  if (Array.isArray(rules)) rules.forEach((rule: ValidationRule, i) => checkRule(rule, types, `${pointer}/x-kubernetes-validations/${i}`, `${path}.x-kubernetes-validations[${i}]`, out));
+  const child = (v: unknown, t: unknown, p: string, f: string) => {
+    if (!isSchema(v)) return;
+    const typed = isSchema(t) ? t : v;
+    visit(v, { schema: typed, root: typed['x-kubernetes-embedded-resource'] === true }, p, f, out);
+  };
+  const typeProps = types.schema.properties as Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries((schema.properties as Record<string, unknown> | undefined) ?? {})) child(v, typeProps?.[k], `${pointer}/properties/${escapeSegment(k)}`, `${path}.properties[${k}]`);
+  child(schema.items, types.schema.items, `${pointer}/items`, `${path}.items`);
+  child(schema.additionalProperties, types.schema.additionalProperties, `${pointer}/additionalProperties`, `${path}.additionalProperties`);
+  ((schema.allOf as unknown[] | undefined) ?? []).forEach((v, i) => {
+    if (isSchema(v)) visit(v, types, `${pointer}/allOf/${i}`, `${path}.allOf[${i}]`, out);
+  });
+}
+
+const isSchema = (v: unknown): v is StructuralSchema => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function checkRule(rule: ValidationRule, types: Types, pointer: string, path: string, out: CrdRuleFinding[]): void {
   if (typeof rule?.rule !== 'string' || rule.rule.trim() === '') return;
   // The API server prints the whole ValidationRule struct as the bad value; the rule's text says the same more readably.
   const bad = JSON.stringify(rule.rule);
   const compiled = compileCel(rule.rule, CEL_VARIABLES);
-  if ('error' in compiled) {
-    out.push({ ruleId: 'invalid-crd', severity: 'error', message: `${path}.rule: Invalid value: ${bad}: compilation failed: ${compiled.error}`, pointer: `${pointer}/rule` });
+  const error = 'error' in compiled ? compiled.error : undefinedField(compiled.program.ast, rule.rule, types.schema, types.root);
+  if (error !== undefined || 'error' in compiled) {
+    out.push({ ruleId: 'invalid-crd', severity: 'error', message: `${path}.rule: Invalid value: ${bad}: compilation failed: ${error}`, pointer: `${pointer}/rule` });
   } else if (compiled.program.variables.has('oldSelf') && rule.optionalOldSelf !== true) {
     out.push({
       ruleId: 'validation-rule',

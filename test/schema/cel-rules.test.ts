@@ -197,6 +197,30 @@ properties:
     ]);
   });
 
+  it('refuses a rule that selects a field the schema does not declare, as the API server\'s type check does', () => {
+    const schema = `type: object
+x-kubernetes-validations:
+  - rule: "!has(self.metadata.labels)"
+properties:
+  spec:
+    type: object
+    x-kubernetes-validations:
+      - rule: self.replcas > 0
+      - rule: self.ports[0].nmae != ''
+      - rule: self.labels.anything == 'x' && has(self.extra) && self.port__dash__name == 'a'
+    properties:
+      ports: {type: array, items: {type: object, properties: {name: {type: string}}}}
+      labels: {type: object, additionalProperties: {type: string}}
+      extra: {type: object, x-kubernetes-preserve-unknown-fields: true}
+      port-name: {type: string}`;
+    const widget = WIDGET + 'spec: {ports: [{name: a}], labels: {anything: x}, extra: {y: 1}, port-name: a}';
+    expect(findings(crd(schema), widget)).toEqual([
+      'invalid-crd@16:21 error spec.versions[0].schema.openAPIV3Schema.x-kubernetes-validations[0].rule: Invalid value: "!has(self.metadata.labels)": compilation failed: ERROR: <input>:1:19: undefined field \'labels\'',
+      'invalid-crd@21:25 error spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule: Invalid value: "self.replcas > 0": compilation failed: ERROR: <input>:1:5: undefined field \'replcas\'',
+      'invalid-crd@22:25 error spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[1].rule: Invalid value: "self.ports[0].nmae != \'\'": compilation failed: ERROR: <input>:1:14: undefined field \'nmae\'',
+    ]);
+  });
+
   it('makes a rule or messageExpression that does not compile invalid-crd at its line; the other rules still apply', () => {
     const schema = `${SPEC_RULES}
       - rule: self.a ==
