@@ -15,6 +15,8 @@ export interface CelProgram {
   readonly variables: ReadonlySet<string>;
   /** The expression as parsed, before any rewrite: its ranges are offsets into `source`. */
   readonly ast: ASTNode;
+  /** The result type the checker found: 'bool', 'string', 'dyn' (unknown until it runs)... */
+  readonly type: string;
   /** The value, or a thrown CelEvaluationError. */
   evaluate(activation: Record<string, unknown>): unknown;
 }
@@ -65,6 +67,7 @@ function compileUncached(source: string, variables: readonly string[]): Compiled
       source,
       variables: used,
       ast: sourceAst,
+      type: checked.type ?? 'dyn',
       evaluate(activation) {
         try {
           return parsed(activation);

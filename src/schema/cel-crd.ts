@@ -58,6 +58,9 @@ function checkRule(rule: ValidationRule, types: Types, pointer: string, path: st
   const error = 'error' in compiled ? compiled.error : undefinedField(compiled.program.ast, rule.rule, types.schema, types.root);
   if (error !== undefined || 'error' in compiled) {
     out.push({ ruleId: 'invalid-crd', severity: 'error', message: `${path}.rule: Invalid value: ${bad}: compilation failed: ${error}`, pointer: `${pointer}/rule` });
+  } else if (!['bool', 'dyn'].includes(compiled.program.type)) {
+    // compilation.go: the checked type must be bool (a dyn result is judged when it runs).
+    out.push({ ruleId: 'invalid-crd', severity: 'error', message: `${path}.rule: Invalid value: ${bad}: cel expression must evaluate to a bool`, pointer: `${pointer}/rule` });
   } else if (compiled.program.variables.has('oldSelf') && rule.optionalOldSelf !== true) {
     out.push({
       ruleId: 'validation-rule',
@@ -70,6 +73,8 @@ function checkRule(rule: ValidationRule, types: Types, pointer: string, path: st
     const message = compileCel(rule.messageExpression, CEL_VARIABLES);
     if ('error' in message) {
       out.push({ ruleId: 'invalid-crd', severity: 'error', message: `${path}.messageExpression: Invalid value: ${bad}: messageExpression compilation failed: ${message.error}`, pointer: `${pointer}/messageExpression` });
+    } else if (!['string', 'dyn'].includes(message.program.type)) {
+      out.push({ ruleId: 'invalid-crd', severity: 'error', message: `${path}.messageExpression: Invalid value: ${bad}: messageExpression must evaluate to a string`, pointer: `${pointer}/messageExpression` });
     }
   }
 }

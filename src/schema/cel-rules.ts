@@ -79,7 +79,7 @@ function evaluateRule(rule: ValidationRule, self: unknown, node: Node): SchemaFi
   // A rule that does not compile makes the CRD invalid-crd (cel-crd.ts); nothing to evaluate.
   if ('error' in compiled) return undefined;
   const { program } = compiled;
-  if (undefinedField(program.ast, rule.rule, node.types, node.resourceRoot)) return undefined;
+  if (!['bool', 'dyn'].includes(program.type) || undefinedField(program.ast, rule.rule, node.types, node.resourceRoot)) return undefined;
   // Transition rules run only against a stored object, which an offline check never has
   // (a create, for the API server); optionalOldSelf rules run with oldSelf = optional.none().
   if (program.variables.has('oldSelf') && rule.optionalOldSelf !== true) return undefined;

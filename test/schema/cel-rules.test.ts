@@ -227,13 +227,18 @@ properties:
       - rule: self.a == 1
         messageExpression: "'bad' +"
       - rule: self.a > 1
+      - rule: "'not a bool'"
+      - rule: self.a > 0
+        messageExpression: "42"
     properties:
       a: {type: integer}`;
     const widget = WIDGET + 'spec: {a: 1}';
     expect(findings(crd(schema), widget)).toEqual([
       'invalid-crd@19:25 error spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule: Invalid value: "self.a ==": compilation failed: ERROR: <input>:1:10: Unexpected token: EOF',
       'invalid-crd@21:38 error spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[1].messageExpression: Invalid value: "self.a == 1": messageExpression compilation failed: ERROR: <input>:1:8: Unexpected token: EOF',
-      'validation-rule@30:1 error spec: Invalid value: "object": failed rule: self.a > 1',
+      'invalid-crd@23:25 error spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[3].rule: Invalid value: "\'not a bool\'": cel expression must evaluate to a bool',
+      'invalid-crd@25:38 error spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[4].messageExpression: Invalid value: "self.a > 0": messageExpression must evaluate to a string',
+      'validation-rule@33:1 error spec: Invalid value: "object": failed rule: self.a > 1',
     ]);
   });
 });
