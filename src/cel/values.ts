@@ -46,16 +46,18 @@ function object(value: unknown, schema: StructuralSchema, resource: boolean): un
   const data = value as Record<string, unknown>;
   let properties = schema.properties as Record<string, StructuralSchema> | undefined;
   if (resource) properties = { ...properties, apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: OBJECT_META_SCHEMA };
-  const out = new Map<string, unknown>();
   if (properties) {
+    const out = objectMap();
     for (const [k, v] of Object.entries(data)) {
       const propSchema = properties[k];
       const name = escapeName(k);
       if (!propSchema || name === undefined || v === null) continue;
       out.set(name, toCelValue(v, propSchema, false));
+      if (name !== k && IDENTIFIER.test(k)) out.alias(k, name);
     }
     return out;
   }
+  const out = new Map<string, unknown>();
   const additional = schema.additionalProperties;
   if (typeof additional === 'object' && additional !== null) {
     for (const [k, v] of Object.entries(data)) out.set(k, toCelValue(v, additional as StructuralSchema, false));
@@ -100,4 +102,25 @@ function duration(s: string): unknown {
   } catch {
     return s;
   }
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * An object's fields under their escaped names, also found by the name as written when that is
+ * an identifier: the API server unescapes the name a rule selects (common/values.go
+ * unstructuredMap.Find), so `self.metadata.namespace` reads the field `namespace`, whose
+ * escaped name is `__namespace__`. Size and iteration see each field once. (A plain Map with
+ * get/has of its own: cel-js accepts no subclass of Map as a map.)
+ */
+function objectMap(): Map<string, unknown> & { alias(name: string, escaped: string): void } {
+  const map = new Map<string, unknown>();
+  const aliases = new Map<string, string>();
+  const get = map.get.bind(map);
+  const has = map.has.bind(map);
+  return Object.assign(map, {
+    alias: (name: string, escaped: string) => void aliases.set(name, escaped),
+    get: (key: string) => (has(key) ? get(key) : get(aliases.get(key) ?? key)),
+    has: (key: string) => has(key) || aliases.has(key),
+  });
 }

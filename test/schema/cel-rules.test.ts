@@ -132,7 +132,7 @@ properties:
 
   it('presents values as the API server does: escaped names, int-or-string, numbers as doubles, hidden unknown fields', () => {
     const schema = `${SPEC_RULES}
-      - rule: self.max__dash__surge == 1 && self.__namespace__ == 'a' && self.port == 'http'
+      - rule: self.max__dash__surge == 1 && self.__namespace__ == 'a' && self.namespace == 'a' && self.port == 'http'
       - rule: self.ratio == 1.0 && type(self.ratio) == double
       - rule: "!has(self.extra.anything)"
     properties:
@@ -208,6 +208,9 @@ properties:
       - rule: self.replcas > 0
       - rule: self.ports[0].nmae != ''
       - rule: self.labels.anything == 'x' && has(self.extra) && self.port__dash__name == 'a'
+      - rule: self.ports.all(p, p.name != '') && self.ports.all(i, p, p.name != '') && self.labels.all(k, k.size() > 0)
+      - rule: self.ports.exists(p, p.nmae == 'a')
+      - rule: cel.bind(first, self.ports[0], first.port > 0)
     properties:
       ports: {type: array, items: {type: object, properties: {name: {type: string}}}}
       labels: {type: object, additionalProperties: {type: string}}
@@ -218,6 +221,8 @@ properties:
       'invalid-crd@16:21 error spec.versions[0].schema.openAPIV3Schema.x-kubernetes-validations[0].rule: Invalid value: "!has(self.metadata.labels)": compilation failed: ERROR: <input>:1:19: undefined field \'labels\'',
       'invalid-crd@21:25 error spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule: Invalid value: "self.replcas > 0": compilation failed: ERROR: <input>:1:5: undefined field \'replcas\'',
       'invalid-crd@22:25 error spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[1].rule: Invalid value: "self.ports[0].nmae != \'\'": compilation failed: ERROR: <input>:1:14: undefined field \'nmae\'',
+      'invalid-crd@25:25 error spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[4].rule: Invalid value: "self.ports.exists(p, p.nmae == \'a\')": compilation failed: ERROR: <input>:1:23: undefined field \'nmae\'',
+      'invalid-crd@26:25 error spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[5].rule: Invalid value: "cel.bind(first, self.ports[0], first.port > 0)": compilation failed: ERROR: <input>:1:37: undefined field \'port\'',
     ]);
   });
 
