@@ -21,7 +21,11 @@ export interface CelProgram {
   evaluate(activation: Record<string, unknown>): unknown;
 }
 
-export type Compiled = { program: CelProgram } | { error: string };
+/**
+ * A compile error; `unsupported` when the expression is valid CEL that this engine cannot read
+ * (optional list and map entries, `[?x]` and `{?k: v}`): then it is not the CRD's fault.
+ */
+export type Compiled = { program: CelProgram } | { error: string; unsupported?: string };
 
 export class CelEvaluationError extends Error {
   override readonly name = 'CelEvaluationError';
@@ -54,7 +58,10 @@ function compileUncached(source: string, variables: readonly string[]): Compiled
     const withRe2 = rewriteMatches(withHas, parsed.ast);
     if (withRe2 !== withHas) parsed = env.parse(withRe2);
   } catch (err) {
-    return { error: issue(source, err) };
+    const error = issue(source, err);
+    // cel-js's parser has no optional entries; cel-go (cel.OptionalTypes, on in the API server) has.
+    if (/Unexpected token: QUESTION$/.test(error) && /[[{,]\s*\?/.test(source)) return { error, unsupported: 'optional list or map entries ([?x], {?k: v})' };
+    return { error };
   }
   const checked = parsed.check();
   if (!checked.valid) return { error: issue(source, checked.error, env) };
@@ -131,6 +138,8 @@ const functionNames = new WeakMap<object, Set<string>>();
  * "found no matching overload for 'f' applied to '(int)'" (a method: 'string.(int)').
  */
 function goWording(message: string, env: ReturnType<typeof celEnvironment> | undefined): string {
+  const unknown = /^Unknown variable: (\w+)$/.exec(message);
+  if (unknown) return `undeclared reference to '${unknown[1]}' (in container '')`;
   const m = /^found no matching overload for '(?:([\w.<>, ]+)\.)?(\w+)\((.*)\)'$/.exec(message);
   if (!m || !env) return message;
   let names = functionNames.get(env);

@@ -12,7 +12,7 @@ import { registerComprehensions } from './libraries/comprehensions.js';
 import { registerFormat } from './libraries/format.js';
 import { registerIP } from './libraries/ip.js';
 import { registerLists } from './libraries/lists.js';
-import { registerOptionalNull } from './libraries/optional.js';
+import { registerOptionalExtras, registerOptionalNull } from './libraries/optional.js';
 import { registerQuantity } from './libraries/quantity.js';
 import { registerRegex } from './libraries/regex.js';
 import { registerSemver } from './libraries/semver.js';
@@ -36,7 +36,7 @@ export function celEnvironment(variables: readonly string[]): Environment {
       homogeneousAggregateLiterals: false,
       limits: { maxAstNodes: NO_LIMIT, maxDepth: 250, maxListElements: NO_LIMIT, maxMapEntries: NO_LIMIT, maxCallArguments: NO_LIMIT },
     });
-    for (const register of [registerStrings, registerLists, registerSets, registerRegex, registerURL, registerIP, registerCIDR, registerQuantity, registerFormat, registerOptionalNull, registerComprehensions, registerSemver]) register(env);
+    for (const register of [registerStrings, registerLists, registerSets, registerRegex, registerURL, registerIP, registerCIDR, registerQuantity, registerFormat, registerOptionalNull, registerOptionalExtras, registerComprehensions, registerSemver]) register(env);
     for (const v of variables) env.registerVariable(v, 'dyn');
     environments.set(key, env);
   }

@@ -55,6 +55,11 @@ function checkRule(rule: ValidationRule, types: Types, pointer: string, path: st
   // The API server prints the whole ValidationRule struct as the bad value; the rule's text says the same more readably.
   const bad = JSON.stringify(rule.rule);
   const compiled = compileCel(rule.rule, CEL_VARIABLES);
+  if ('unsupported' in compiled && compiled.unsupported) {
+    const message = `${path}.rule: rule not checked: kubeproof's CEL engine cannot read ${compiled.unsupported} yet`;
+    out.push({ ruleId: 'validation-rule', severity: 'info', message, pointer: `${pointer}/rule` });
+    return;
+  }
   const error = 'error' in compiled ? compiled.error : undefinedField(compiled.program.ast, rule.rule, types.schema, types.root);
   if (error !== undefined || 'error' in compiled) {
     out.push({ ruleId: 'invalid-crd', severity: 'error', message: `${path}.rule: Invalid value: ${bad}: compilation failed: ${error}`, pointer: `${pointer}/rule` });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optionalNone } from '../../src/cel/index.js';
+import { compileCel, optionalNone } from '../../src/cel/index.js';
 import { run } from './helpers.js';
 
 const cases = (table: [string, unknown][], self?: unknown) => {
@@ -236,6 +236,21 @@ describe('optional types, macros and errors', () => {
     ]);
   });
 
+  it('optional.ofNonZeroValue, optMap and optFlatMap', () => {
+    cases([
+      [`optional.ofNonZeroValue(0).hasValue() || optional.ofNonZeroValue('').hasValue() || optional.ofNonZeroValue([]).hasValue()`, false],
+      [`optional.ofNonZeroValue(self.a).value()`, 1n],
+      [`self.?a.optMap(x, x + 1).value()`, 2n],
+      [`self.?missing.optMap(x, x + 1).hasValue()`, false],
+      [`self.?a.optFlatMap(x, x > 0 ? optional.of('pos') : optional.none()).value()`, 'pos'],
+    ], self);
+  });
+
+  it('says which valid CEL it cannot read, so a CRD using it is not called invalid', () => {
+    expect(compileCel('[?self.?x, 1].size() > 0', ['self'])).toMatchObject({ unsupported: 'optional list or map entries ([?x], {?k: v})' });
+    expect(compileCel('self.x ? 1', ['self'])).not.toHaveProperty('unsupported');
+  });
+
   it('words runtime errors as cel-go does', () => {
     cases([
       [`self.missing`, { error: 'no such key: missing' }],
@@ -250,5 +265,6 @@ describe('optional types, macros and errors', () => {
     expect(run(`nope(1)`)).toEqual({ compileError: "ERROR: <input>:1:1: undeclared reference to 'nope' (in container '')" });
     expect(run(`'abc'.startsWith(1)`)).toEqual({ compileError: "ERROR: <input>:1:1: found no matching overload for 'startsWith' applied to 'string.(int)'" });
     expect(run(`self.x.frobnicate()`)).toEqual({ compileError: "ERROR: <input>:1:1: undeclared reference to 'frobnicate' (in container '')" });
+    expect(run(`math.greatest(1, 2) > 0`)).toEqual({ compileError: "ERROR: <input>:1:1: undeclared reference to 'math' (in container '')" });
   });
 });

@@ -226,6 +226,16 @@ properties:
     ]);
   });
 
+  it('notes a valid rule its engine cannot read instead of calling the CRD invalid', () => {
+    const schema = `${SPEC_RULES}
+      - rule: "[?self.?x, 1].size() > 0"
+    properties:
+      x: {type: integer}`;
+    expect(findings(crd(schema), WIDGET + 'spec: {x: 1}')).toEqual([
+      "validation-rule@19:25 info spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule: rule not checked: kubeproof's CEL engine cannot read optional list or map entries ([?x], {?k: v}) yet",
+    ]);
+  });
+
   it('makes a rule or messageExpression that does not compile invalid-crd at its line; the other rules still apply', () => {
     const schema = `${SPEC_RULES}
       - rule: self.a ==

@@ -9,26 +9,26 @@ import type { Environment } from '@marcbachmann/cel-js';
 import { celError } from '../errors.js';
 
 /** The parts of cel-js's macro API used here (its typings do not describe it). */
-interface Ctx {
+export interface Ctx {
   forkWithVariable(name: string, type: unknown): Ctx;
   reuse(parent: Ctx): Ctx;
   setIterValue(v: unknown, ev: Evaluator): Ctx;
 }
-interface Checker {
+export interface Checker {
   check(node: unknown, ctx: Ctx): unknown;
   getType(name: string): unknown;
 }
-interface Evaluator {
+export interface Evaluator {
   run(node: unknown, ctx: Ctx): unknown;
 }
-interface AstNode {
+export interface MacroNode {
   op: string;
   args: unknown;
 }
 interface Macro {
-  receiver: AstNode;
+  receiver: MacroNode;
   names: [string, string];
-  body: AstNode[];
+  body: MacroNode[];
   first?: Ctx;
   second?: Ctx;
 }
@@ -42,12 +42,12 @@ export function registerComprehensions(env: Environment): void {
     const arities = kind.startsWith('transform') && kind !== 'transformMapEntry' ? [3, 4] : [3];
     for (const n of arities) {
       const signature = `dyn.${kind}(${new Array(n).fill('ast').join(', ')}): ${RESULT[kind] === 'bool' ? 'bool' : 'dyn'}`;
-      env.registerFunction(signature, ((input: { args: AstNode[]; receiver: AstNode }) => expand(kind, input)) as never);
+      env.registerFunction(signature, ((input: { args: MacroNode[]; receiver: MacroNode }) => expand(kind, input)) as never);
     }
   }
 }
 
-function expand(kind: Kind, { args, receiver }: { args: AstNode[]; receiver: AstNode }) {
+function expand(kind: Kind, { args, receiver }: { args: MacroNode[]; receiver: MacroNode }) {
   const names = args.slice(0, 2).map((a) => {
     if (a.op !== 'id') throw celError(`${kind}() variable names must be simple identifiers`);
     return a.args as string;
