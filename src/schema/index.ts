@@ -1,15 +1,13 @@
 /** The schema stage: every resource against its OpenAPI-derived or CRD schema, plus the API server's own checks. */
 import { diagnosticFor, type Diagnostic, type Resource, type Severity } from '../core/index.js';
 import { translateAjvErrors, type SchemaFinding } from './ajv-errors.js';
-import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion, type SchemaNode } from '../openapi/index.js';
+import { DEFAULT_KUBERNETES_VERSION, type KubernetesVersion } from '../openapi/index.js';
 import type { CheckContext } from './checks/context.js';
 import { runObjectChecks } from './checks/object-checks.js';
 import { runFieldChecks } from './checks/walk.js';
 import { schemaProblems } from './problems.js';
 import { builtinCrds } from './builtin-crds.js';
-import { crdRuleFindings } from './cel-crd.js';
-import { applyDefaults } from './defaults.js';
-import { celRuleFindings, hasValidationRules } from './cel-rules.js';
+import { crdCelDiagnostics, runCelRules } from './cel-hook.js';
 import { pruneNulls } from './prune-nulls.js';
 import { SchemaRegistry } from './registry.js';
 
@@ -41,24 +39,15 @@ export function validateSchemas(resources: readonly Resource[], options: SchemaO
   const ownKinds = resources.some((r) => r.id.apiVersion.startsWith('kubeproof.dev/')) ? builtinCrds() : [];
   const checked = new Set(resources);
   for (const crd of [...ownKinds, ...(options.crds ?? []), ...resources].filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD)) {
-    registry.addCrd(crd).forEach((version, i) => {
-      try {
-        for (const f of crdRuleFindings(version, Number(/\/spec\/versions\/(\d+)\//.exec(version.pointer)?.[1] ?? i))) {
-          // Notes only on the CRDs being checked, not on those given with --crds as a schema source.
-          if (f.severity === 'info' && !checked.has(crd)) continue;
-          diagnostics.push(diagnosticFor(crd, { ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer }));
-        }
-      } catch (err) {
-        const message = `internal error while compiling the CEL rules of ${version.key}: ${(err as Error).message}`;
-        diagnostics.push(diagnosticFor(crd, { ruleId: 'internal-error', severity: 'error', message, pointer: version.pointer }));
-      }
+    for (const version of registry.addCrd(crd)) {
+      diagnostics.push(...crdCelDiagnostics(crd, version, checked.has(crd)));
       try {
         registry.compileCrd(version.key);
       } catch (err) {
         const message = `spec.versions: Invalid value: the schema of ${version.key} cannot be compiled: ${(err as Error).message}`;
         diagnostics.push(diagnosticFor(crd, { ruleId: 'invalid-crd', severity: 'error', message, pointer: version.pointer }));
       }
-    });
+    }
   }
 
   for (const resource of resources) {
@@ -97,20 +86,3 @@ function validateOne(resource: Resource, registry: SchemaRegistry, options: Sche
   return out;
 }
 export { fieldPath, invalid, showValue } from './field-error.js';
-
-/**
- * The API server runs CEL rules only on an object that passed the schema's type, required, enum
- * and size checks (hasBlockingErr in k8s.io/apiextensions-apiserver/pkg/registry/customresource/
- * strategy.go); otherwise it says the rules were not checked.
- */
-function runCelRules(value: unknown, rules: SchemaNode, schemaFindings: readonly SchemaFinding[], emit: (f: SchemaFinding & { severity?: Severity }) => void): void {
-  const blocking = schemaFindings.some((f) => BLOCKING.has(f.ruleId) || / Too (long|many): /.test(f.message));
-  if (!blocking) {
-    for (const f of celRuleFindings(applyDefaults(value, rules), rules)) emit(f);
-  } else if (hasValidationRules(rules)) {
-    const message = '<nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
-    emit({ ruleId: 'validation-rule', severity: 'info', message, pointer: '', at: 'key' });
-  }
-}
-
-const BLOCKING = new Set<string>(['required-field', 'unsupported-value', 'invalid-type']);
