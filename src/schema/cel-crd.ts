@@ -7,6 +7,7 @@
  */
 import { compileCel, type StructuralSchema } from '../cel/index.js';
 import { escapeSegment } from '../core/index.js';
+import { resolveFieldPath } from './cel-field-path.js';
 import { undefinedField } from './cel-fields.js';
 import { CEL_VARIABLES, hasValidationRules, type ValidationRule } from './cel-rules.js';
 import type { CrdVersion } from './crd.js';
@@ -51,7 +52,11 @@ function visit(schema: StructuralSchema, types: Types, pointer: string, path: st
 const isSchema = (v: unknown): v is StructuralSchema => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function checkRule(rule: ValidationRule, types: Types, pointer: string, path: string, out: CrdRuleFinding[]): void {
-  if (typeof rule?.rule !== 'string' || rule.rule.trim() === '') return;
+  if (typeof rule !== 'object' || rule === null) return;
+  const shape = shapeErrors(rule, types.schema, pointer, path);
+  for (const f of shape) out.push(f);
+  // As there, a rule whose fields are wrong is not compiled.
+  if (shape.length > 0 || typeof rule.rule !== 'string' || rule.rule.trim() === '') return;
   // The API server prints the whole ValidationRule struct as the bad value; the rule's text says the same more readably.
   const bad = JSON.stringify(rule.rule);
   const compiled = compileCel(rule.rule, CEL_VARIABLES);
@@ -82,4 +87,37 @@ function checkRule(rule: ValidationRule, types: Types, pointer: string, path: st
       out.push({ ruleId: 'invalid-crd', severity: 'error', message: `${path}.messageExpression: Invalid value: ${bad}: messageExpression must evaluate to a string`, pointer: `${pointer}/messageExpression` });
     }
   }
+}
+
+const REASONS = ['FieldValueDuplicate', 'FieldValueForbidden', 'FieldValueInvalid', 'FieldValueRequired'];
+const NEWLINES = /[\n\r]+/;
+
+/**
+ * The API server's checks of a rule's other fields (apiextensions validation.go, before it
+ * compiles anything): message, messageExpression, reason and fieldPath.
+ */
+function shapeErrors(rule: ValidationRule, schema: StructuralSchema, pointer: string, path: string): CrdRuleFinding[] {
+  const out: CrdRuleFinding[] = [];
+  const err = (field: string, message: string) => out.push({ ruleId: 'invalid-crd', severity: 'error', message: `${path}.${field}: ${message}`, pointer: `${pointer}/${field}` });
+  const ruleText = typeof rule.rule === 'string' ? rule.rule.trim() : '';
+  const message = typeof rule.message === 'string' ? rule.message : '';
+  if (ruleText === '') err('rule', 'Required value: rule is not specified');
+  else if (message.length > 0 && message.trim() === '') err('message', `Invalid value: ${JSON.stringify(message)}: message must be non-empty if specified`);
+  else if (message.length > 2048) err('message', `Invalid value: ${JSON.stringify(message.slice(0, 10) + '...')}: message must have a maximum length of 2048 characters`);
+  else if (NEWLINES.test(message.trim())) err('message', `Invalid value: ${JSON.stringify(message)}: message must not contain line breaks`);
+  else if (NEWLINES.test(ruleText) && message.trim() === '') err('message', 'Required value: message must be specified if rule contains line breaks');
+  if (typeof rule.messageExpression === 'string' && rule.messageExpression.length > 0 && rule.messageExpression.trim() === '') {
+    err('messageExpression', 'Required value: messageExpression must be non-empty if specified');
+  }
+  if (rule.reason !== undefined && !REASONS.includes(rule.reason)) {
+    err('reason', `Unsupported value: ${JSON.stringify(rule.reason)}: supported values: ${REASONS.map((r) => JSON.stringify(r)).join(', ')}`);
+  }
+  if (typeof rule.fieldPath === 'string' && rule.fieldPath.length > 0) {
+    const fp = JSON.stringify(rule.fieldPath);
+    if (rule.fieldPath.trim() === '') err('fieldPath', `Invalid value: ${fp}: fieldPath must be non-empty if specified`);
+    if (NEWLINES.test(rule.fieldPath)) err('fieldPath', `Invalid value: ${fp}: fieldPath must not contain line breaks`);
+    const resolved = resolveFieldPath(rule.fieldPath, schema);
+    if ('error' in resolved) err('fieldPath', `Invalid value: ${fp}: fieldPath must be a valid path: ${resolved.error}`);
+  }
+  return out;
 }

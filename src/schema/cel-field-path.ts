@@ -13,34 +13,41 @@ export interface ResolvedFieldPath {
   segments: string[];
 }
 
-export function resolveFieldPath(fieldPath: string, schema: StructuralSchema): ResolvedFieldPath | undefined {
-  const tokens = fieldPath.match(/'(?:[^'\\]|\\.)*'|[.[\]]|[^.[\]']+/g) ?? [];
+/** The path, or ValidFieldPath's error text. */
+export function resolveFieldPath(fieldPath: string, schema: StructuralSchema): ResolvedFieldPath | { error: string } {
+  const tokens = fieldPath.match(/'(?:[^'\\]|\\.)*'|[.[\]]|[^.[\]']+|'.*/g) ?? [];
   let text = '';
   const segments: string[] = [];
   let node: StructuralSchema | undefined = schema;
   for (let i = 0; i < tokens.length; i++) {
     let name: string;
-    if (tokens[i] === '.') {
-      name = tokens[++i] ?? '';
-      if (name === '' || name === '.' || name === '[') return undefined;
-    } else if (tokens[i] === '[') {
-      const quoted = tokens[++i] ?? '';
-      if (!/^'.*'$/.test(quoted) || tokens[++i] !== ']') return undefined;
+    const tok = tokens[i]!;
+    if (tok === '.') {
+      if (i + 1 >= tokens.length) return { error: 'unexpected end of JSON path' };
+      name = tokens[++i]!;
+    } else if (tok === '[') {
+      if (i + 1 >= tokens.length) return { error: 'unexpected end of JSON path' };
+      const quoted = tokens[++i]!;
+      if (quoted.length < 2 || !quoted.startsWith("'") || !quoted.endsWith("'")) return { error: `expected single quoted string but got ${quoted}` };
+      const bad = /\\[^abfnrtv'\\]/.exec(quoted.slice(1, -1));
+      if (bad) return { error: `invalid string literal: invalid escape char ${bad[0]}` };
       name = unescapeQuoted(quoted.slice(1, -1));
-    } else return undefined;
+      if (i + 1 >= tokens.length) return { error: 'unexpected end of JSON path' };
+      if (tokens[++i] !== ']') return { error: `expected ] but got ${tokens[i]}` };
+    } else return { error: `expected [ or . but got: ${tok}` };
     const properties = node?.properties as Record<string, StructuralSchema> | undefined;
     const additional = node?.additionalProperties;
     if (properties) {
       node = properties[name];
-      if (!node) return undefined;
+      if (!node) return { error: 'does not refer to a valid field' };
       text += text === '' ? name : `.${name}`;
     } else if (typeof additional === 'object' && additional !== null) {
       node = additional as StructuralSchema;
       text += `[${name}]`;
-    } else return undefined;
+    } else return { error: 'does not refer to a valid field' };
     segments.push(escapeSegment(name));
   }
-  return text === '' ? undefined : { text, segments };
+  return { text, segments };
 }
 
 const UNESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', "'": "'", '\\': '\\' };

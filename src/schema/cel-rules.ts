@@ -100,7 +100,7 @@ function evaluateRule(rule: ValidationRule, self: unknown, node: Node): SchemaFi
   let fieldAt = at;
   let pointer = node.pointer;
   const resolved = rule.fieldPath ? resolveFieldPath(rule.fieldPath, node.types) : undefined;
-  if (resolved) {
+  if (resolved && 'text' in resolved && resolved.text !== '') {
     fieldAt = node.path === undefined ? resolved.text : `${node.path}.${resolved.text}`;
     pointer = [node.pointer, ...resolved.segments].join('/');
   }

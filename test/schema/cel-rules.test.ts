@@ -226,6 +226,27 @@ properties:
     ]);
   });
 
+  it('checks a rule\'s other fields as the API server does: message, reason, fieldPath', () => {
+    const schema = `${SPEC_RULES}
+      - rule: "self.a > 0\\n && self.a < 9"
+      - rule: self.a > 0
+        reason: FieldValueWrong
+      - rule: self.a > 0
+        fieldPath: .b
+      - rule: self.a > 0
+        fieldPath: "['a'"
+      - rule: ""
+    properties:
+      a: {type: integer}`;
+    expect(findings(crd(schema), WIDGET + 'spec: {a: 1}')).toEqual([
+      'invalid-crd@19:19 error spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].message: Required value: message must be specified if rule contains line breaks',
+      'invalid-crd@21:27 error spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[1].reason: Unsupported value: "FieldValueWrong": supported values: "FieldValueDuplicate", "FieldValueForbidden", "FieldValueInvalid", "FieldValueRequired"',
+      'invalid-crd@23:30 error spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[2].fieldPath: Invalid value: ".b": fieldPath must be a valid path: does not refer to a valid field',
+      'invalid-crd@25:30 error spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[3].fieldPath: Invalid value: "[\'a\'": fieldPath must be a valid path: unexpected end of JSON path',
+      'invalid-crd@26:25 error spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[4].rule: Required value: rule is not specified',
+    ]);
+  });
+
   it('notes a valid rule its engine cannot read instead of calling the CRD invalid', () => {
     const schema = `${SPEC_RULES}
       - rule: "[?self.?x, 1].size() > 0"
