@@ -5,8 +5,10 @@
 import type { ASTNode } from '@marcbachmann/cel-js';
 import { celEnvironment } from './environment.js';
 import { runtimeMessage } from './errors.js';
+import { issue } from './compile-errors.js';
 import { rewriteHas } from './has-rewrite.js';
-import { RE2_MATCHES, rewriteMatches, walk } from './matches-rewrite.js';
+import { walk } from './ast.js';
+import { RE2_MATCHES, rewriteMatches } from './matches-rewrite.js';
 import { compileRe2 } from './re2.js';
 
 export interface CelProgram {
@@ -87,20 +89,6 @@ function compileUncached(source: string, variables: readonly string[]): Compiled
 }
 
 /**
- * cel-go's issues.String() first line: `ERROR: <input>:line:column: message`. (cel-go adds the
- * source line and a caret under it; a one-line finding leaves those out.)
- */
-function issue(source: string, err: unknown, env?: ReturnType<typeof celEnvironment>): string {
-  const e = err as { summary?: string; message?: string; range?: { start: number } };
-  const message = goWording((e.summary ?? e.message ?? String(err)).split('\n')[0]!.replaceAll(`${RE2_MATCHES}(`, 'matches('), env);
-  const at = e.range?.start ?? 0;
-  const before = source.slice(0, at);
-  const line = before.split('\n').length;
-  const column = at - (before.lastIndexOf('\n') + 1) + 1;
-  return `ERROR: <input>:${line}:${column}: ${message}`;
-}
-
-/**
  * The API server's AST validators (cel-go ExtendedValidations, on since 1.29: base.go): a constant
  * argument of `.matches(...)`, `duration(...)` or `timestamp(...)` must be valid, or the rule does
  * not compile: "invalid matches argument" (cel-go checker/validator.go, formatValidator).
@@ -128,24 +116,4 @@ function evaluates(env: ReturnType<typeof celEnvironment>, expr: string): boolea
   } catch {
     return false;
   }
-}
-
-const functionNames = new WeakMap<object, Set<string>>();
-
-/**
- * cel-js's "found no matching overload for 'f(int)'" in cel-go's words (checker/errors.go):
- * "undeclared reference to 'f' (in container '')" when no function has that name, else
- * "found no matching overload for 'f' applied to '(int)'" (a method: 'string.(int)').
- */
-function goWording(message: string, env: ReturnType<typeof celEnvironment> | undefined): string {
-  const unknown = /^Unknown variable: (\w+)$/.exec(message);
-  if (unknown) return `undeclared reference to '${unknown[1]}' (in container '')`;
-  const m = /^found no matching overload for '(?:([\w.<>, ]+)\.)?(\w+)\((.*)\)'$/.exec(message);
-  if (!m || !env) return message;
-  let names = functionNames.get(env);
-  if (!names) functionNames.set(env, (names = new Set(env.getDefinitions().functions.map((f) => f.name))));
-  const [, receiver, name, args] = m;
-  const goType = (t: string) => t.replaceAll('<', '(').replaceAll('>', ')');
-  if (!names.has(name!) && (receiver === undefined || receiver === 'dyn' || /^[a-z]/.test(receiver))) return `undeclared reference to '${name}' (in container '')`;
-  return `found no matching overload for '${name}' applied to '${receiver ? goType(receiver) + '.' : ''}(${goType(args!)})'`;
 }

@@ -6,7 +6,7 @@
  * time, re-parsing in between, so nested calls come out right.
  */
 import type { ASTNode, Environment } from '@marcbachmann/cel-js';
-import { walk } from './matches-rewrite.js';
+import { walk } from './ast.js';
 
 const MAX_REWRITES = 1000;
 

@@ -4,7 +4,7 @@
  * stage (CRD x-kubernetes-validations) and meant for policy (ValidatingAdmissionPolicy) alike.
  */
 export { compileCel, CelEvaluationError, type CelProgram, type Compiled } from './compile.js';
-export { walk as walkCel } from './matches-rewrite.js';
+export { walk as walkCel } from './ast.js';
 export type { ASTNode as CelNode } from '@marcbachmann/cel-js';
 export { toCelValue, type StructuralSchema } from './values.js';
 export { escapeName } from './escape.js';

@@ -7,6 +7,7 @@
  * are left alone.
  */
 import type { ASTNode } from '@marcbachmann/cel-js';
+import { walk } from './ast.js';
 
 export const RE2_MATCHES = 'Matches';
 
@@ -22,19 +23,6 @@ export function rewriteMatches(source: string, ast: ASTNode): string {
   for (const i of at) out = out.slice(0, i) + RE2_MATCHES + out.slice(i + RE2_MATCHES.length);
   return out;
 }
-
-/** Every node of the AST, depth first. */
-export function walk(node: ASTNode, visit: (n: ASTNode) => void): void {
-  visit(node);
-  const visitAll = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(visitAll);
-    else if (isNode(v)) walk(v, visit);
-  };
-  if (Array.isArray(node.args)) visitAll(node.args);
-  else if (isNode(node.args)) walk(node.args, visit);
-}
-
-const isNode = (v: unknown): v is ASTNode => typeof v === 'object' && v !== null && typeof (v as ASTNode).op === 'string' && 'args' in v;
 
 /** Offset of `matches` in `<receiver> . matches (`, skipping blanks and // comments. */
 function nameAfter(source: string, from: number): number | undefined {
