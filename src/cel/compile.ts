@@ -66,7 +66,13 @@ function compileUncached(source: string, variables: readonly string[]): Compiled
     return { error };
   }
   const checked = parsed.check();
-  if (!checked.valid) return { error: issue(source, checked.error, env) };
+  if (!checked.valid) {
+    const error = issue(source, checked.error, env);
+    // The image library (k8s.io/apiserver/pkg/cel/library/image.go, base environment since 1.33)
+    // follows go-containerregistry's reference grammar, which is not ported here.
+    if (/undeclared reference to '(image|isImage)'/.test(error)) return { error, unsupported: 'the image library (image(), isImage())' };
+    return { error };
+  }
   const used = new Set<string>();
   walk(parsed.ast, (n) => {
     if (n.op === 'id' && variables.includes(n.args)) used.add(n.args);

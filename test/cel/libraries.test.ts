@@ -248,6 +248,7 @@ describe('optional types, macros and errors', () => {
 
   it('says which valid CEL it cannot read, so a CRD using it is not called invalid', () => {
     expect(compileCel('[?self.?x, 1].size() > 0', ['self'])).toMatchObject({ unsupported: 'optional list or map entries ([?x], {?k: v})' });
+    expect(compileCel("isImage(self.image) && image(self.image).tag() != 'latest'", ['self'])).toMatchObject({ unsupported: 'the image library (image(), isImage())' });
     expect(compileCel('self.x ? 1', ['self'])).not.toHaveProperty('unsupported');
   });
 
