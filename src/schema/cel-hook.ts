@@ -31,10 +31,11 @@ export function crdCelDiagnostics(crd: Resource, version: CrdVersion, checked: b
  * strategy.go); otherwise it says the rules were not checked. Defaults are applied first.
  */
 export function runCelRules(value: unknown, rules: SchemaNode, schemaFindings: readonly SchemaFinding[], emit: (f: SchemaFinding & { severity?: Severity }) => void): void {
+  if (!hasValidationRules(rules)) return; // most CRDs: no rules, no defaulting pass
   const blocking = schemaFindings.some((f) => BLOCKING.has(f.ruleId) || / Too (long|many): /.test(f.message));
   if (!blocking) {
     for (const f of celRuleFindings(applyDefaults(value, rules), rules)) emit(f);
-  } else if (hasValidationRules(rules)) {
+  } else {
     const message = '<nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
     emit({ ruleId: 'validation-rule', severity: 'info', message, pointer: '', at: 'key' });
   }
