@@ -13,3 +13,4 @@ export * from './string-of.js';
 export * from './terminal.js';
 export * from './append.js';
 export * from './own-key.js';
+export * from './names.js';

@@ -2,8 +2,9 @@
  * CustomResourceDefinitions -> validation schemas, one per served version, following the
  * structural-schema rules: objects with properties are strict unless they preserve unknown
  * fields, int-or-string and embedded resources are honoured, defaults are applied before
- * validation (crd-defaults.ts), CEL rules are not validation here, metadata is ObjectMeta.
- * Keywords a user's CRD gets wrong are dropped and reported (crd-keywords.ts).
+ * validation (crd-defaults.ts), metadata is ObjectMeta. Keywords a user's CRD gets wrong are
+ * dropped and reported (crd-keywords.ts). CEL rules (x-kubernetes-validations) are not Ajv's: they
+ * run on the untouched openAPIV3Schema (`raw`), see cel-rules.ts.
  */
 import type { Resource } from '../core/index.js';
 import type { SchemaBundle, SchemaNode } from '../openapi/index.js';
@@ -24,6 +25,8 @@ export interface CrdVersion {
   pointer: string;
   /** Mistakes in the schema, each dropped from `schema` (see crd-keywords.ts). */
   problems: CrdProblem[];
+  /** The openAPIV3Schema as written, which CEL rules follow (undefined: no schema). */
+  raw?: SchemaNode;
 }
 
 export function crdVersions(crd: Resource, bundle: SchemaBundle): CrdVersion[] {
@@ -46,7 +49,7 @@ export function crdVersions(crd: Resource, bundle: SchemaBundle): CrdVersion[] {
     schema.properties = properties;
     if (!schema['x-kubernetes-preserve-unknown-fields']) schema.additionalProperties = false;
     schema.definitions = definitions;
-    out.push({ key: `${spec.group}/${version.name}/${names.kind}`, schema, pointer, problems });
+    out.push({ key: `${spec.group}/${version.name}/${names.kind}`, schema, pointer, problems, ...(isSchema(raw) && { raw }) });
   });
   return out;
 }

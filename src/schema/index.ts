@@ -8,6 +8,7 @@ import { runObjectChecks } from './checks/object-checks.js';
 import { runFieldChecks } from './checks/walk.js';
 import { schemaProblems } from './problems.js';
 import { builtinCrds } from './builtin-crds.js';
+import { crdCelDiagnostics, runCelRules } from './cel-hook.js';
 import { pruneNulls } from './prune-nulls.js';
 import { SchemaRegistry } from './registry.js';
 import type { CrdVersion } from './crd.js';
@@ -44,6 +45,7 @@ export function validateSchemas(resources: readonly Resource[], options: SchemaO
   // kubeproof's own kinds, only when used: compiling a schema at run time costs the cold start Ajv's load.
   const ownKinds = resources.some((r) => r.id.apiVersion.startsWith('kubeproof.dev/')) ? builtinCrds() : [];
   const registered: { crd: Resource; version: CrdVersion }[] = [];
+  const checked = new Set(resources);
   for (const crd of [...ownKinds, ...(options.crds ?? []), ...resources].filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD)) {
     // Converting a schema checks it (crd-keywords.ts) without compiling it: a CRD costs its
     // compile only when a resource of its kind is validated (14 Istio CRDs: 1.6 s of CPU before).
@@ -52,6 +54,7 @@ export function validateSchemas(resources: readonly Resource[], options: SchemaO
       for (const problem of version.problems) {
         diagnostics.push(diagnosticFor(crd, { ruleId: 'invalid-crd', severity: 'error', message: problem.message, pointer: problem.pointer, at: 'key' }));
       }
+      diagnostics.push(...crdCelDiagnostics(crd, version, checked.has(crd)));
     }
   }
 
@@ -96,9 +99,11 @@ function validateOne(resource: Resource, registry: SchemaRegistry, options: Sche
   if (brokenBy !== undefined) return out; // reported once, at the CRD
   // The API server decodes an explicit null as "not set": so must validation.
   const value = pruneNulls(resource.object);
-  prepare?.(value);
-  if (!validate(value)) for (const f of translateAjvErrors(validate.errors ?? [], resource, root, walker, value)) emit(f);
+  prepare?.(value); // a CRD's defaults, which its CEL rules see too
+  const schemaFindings = validate(value) ? [] : translateAjvErrors(validate.errors ?? [], resource, root, walker, value);
+  for (const f of schemaFindings) emit(f);
   runFieldChecks(value, root, walker, ctx);
+  if (lookup.found.rules) runCelRules(value, lookup.found.rules, schemaFindings, emit);
   return out;
 }
 export { fieldPath, invalid, showValue } from './field-error.js';

@@ -70,7 +70,12 @@ export const schemaProblems = {
   'invalid-crd': {
     severity: 'error',
     description: 'A CustomResourceDefinition whose schema cannot be used for validation',
-    docs: 'A mistake in the openAPIV3Schema of a served version (a `pattern` Go\'s regexp refuses, an unknown `type`, a keyword of the wrong kind), reported at its line; the keyword is dropped and the rest of the schema still validates the custom resources. Also a CRD whose name does not match `<plural>.<group>`.',
+    docs: 'A mistake in the openAPIV3Schema of a served version (a `pattern` Go\'s regexp refuses, an unknown `type`, a keyword of the wrong kind), reported at its line; the keyword is dropped and the rest of the schema still validates the custom resources. Also an `x-kubernetes-validations` rule (or messageExpression) that is not valid CEL, and a CRD whose name does not match `<plural>.<group>`: the API server refuses such a CRD.',
+  },
+  'validation-rule': {
+    severity: 'error',
+    description: 'A custom resource breaks a CEL rule (x-kubernetes-validations) of its CustomResourceDefinition',
+    docs: 'Each rule runs with `self` bound to the field that declares it, as the API server runs it, with the Kubernetes CEL libraries (lists, strings, regex, URL, IP/CIDR, quantity, format, optional types). The message is the API server\'s: the field (or the rule\'s `fieldPath`), its `reason`, and the rule\'s `messageExpression`, `message` or `failed rule: <rule>`. Transition rules (using `oldSelf` without `optionalOldSelf`) need the stored object and are noted on the CRD instead.',
   },
 } as const satisfies Record<string, Omit<RuleMeta, 'id'>>;
 

@@ -29,6 +29,8 @@ export interface KindSchema {
   prepare?: (value: unknown) => void;
   /** Set when the schema could not be compiled: nothing is validated against it. */
   brokenBy?: string;
+  /** A custom resource's openAPIV3Schema as written, for its x-kubernetes-validations rules. */
+  rules?: SchemaNode;
 }
 
 export type Lookup =
@@ -112,7 +114,7 @@ export class SchemaRegistry {
       const walker = new SchemaWalker(v.schema.definitions as Record<string, SchemaNode>);
       try {
         const validate = this.crdAjv.compile(v.schema) as Validator;
-        schema = { validate, root: v.schema, walker, prepare: (value) => applyDefaults(value, v.schema) };
+        schema = { validate, root: v.schema, walker, prepare: (value) => applyDefaults(value, v.schema), ...(v.raw && { rules: v.raw }) };
       } catch (err) {
         schema = { validate: () => true, root: v.schema, walker, brokenBy: (err as Error).message };
       }
