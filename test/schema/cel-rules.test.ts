@@ -262,7 +262,7 @@ properties:
       - rule: self.a ==
       - rule: self.a == 1
         messageExpression: "'bad' +"
-      - rule: self.a >= 0
+      - rule: self.a > 1
       - rule: "'not a bool'"
       - rule: self.a > 0
         messageExpression: "42"
