@@ -26,6 +26,8 @@ export interface ScheduleDecision {
 }
 
 const MIN_FEASIBLE_NODES = 100;
+/** The status of a node NodeAffinity's PreFilter left out of the search. */
+const NOT_PINNED: readonly string[] = ["node(s) didn't satisfy plugin(s) [NodeAffinity]"];
 const MIN_FEASIBLE_PERCENTAGE = 5;
 
 /** numFeasibleNodesToFind with the default adaptive percentageOfNodesToScore. */
@@ -45,6 +47,9 @@ export class Scheduler {
   readonly nodes: NodeInfo[];
   readonly byName: Map<string, NodeInfo>;
   private nextStartNodeIndex = 0;
+  /** When each placed pod was bound, as a sequence number: the start time preemption compares (util.GetPodStartTime). */
+  readonly startedAt = new Map<SchedPod, number>();
+  private bindings = 0;
   private readonly index = new PodIndex();
   private readonly domains = new Map<string, Domains>();
   /** How many filters at the head of the list are node-only (FilterPlugin.nodeOnly). */
@@ -86,6 +91,7 @@ export class Scheduler {
     if (!node) return;
     node.add(pod);
     this.index.add(pod, node);
+    this.startedAt.set(pod, this.bindings++);
   }
 
   unbind(pod: SchedPod, nodeName: string): void {
@@ -93,6 +99,47 @@ export class Scheduler {
     if (!node) return;
     node.remove(pod);
     this.index.remove(pod, node);
+    this.startedAt.delete(pod);
+  }
+
+  private cycle(): Cycle {
+    return {
+      nodes: this.nodes,
+      byName: this.byName,
+      groups: this.index.groups,
+      affinityGroups: this.index.affinityGroups,
+      namespaceLabels: this.context.namespaceLabels,
+      defaultSelector: (p) => this.context.defaultSelector(p),
+      domains: (key) => this.domainsOf(key),
+    };
+  }
+
+  /** PreFilter of every plugin over the current state: the checks that matter for this pod, in filter order. */
+  private checksFor(pod: SchedPod, cycle: Cycle): NodeFilter[] {
+    const checks: NodeFilter[] = [];
+    for (const f of this.filters) {
+      const check = f.preFilter(pod, cycle);
+      if (check) checks.push(check);
+    }
+    return checks;
+  }
+
+  /**
+   * Each node's reasons for rejecting the pod (undefined where it fits), by node index: what
+   * one scheduling cycle's filters say of every node, the statuses DefaultPreemption starts
+   * from. Unlike decide(), the search's start index is left where it is.
+   */
+  nodeStatuses(pod: SchedPod): (readonly string[] | undefined)[] {
+    const checks = this.checksFor(pod, this.cycle());
+    const pinned = pinnedNodes(pod);
+    return this.nodes.map((node) => (pinned && !pinned.has(node.node.name) ? NOT_PINNED : runFilters(checks, node)));
+  }
+
+  /** The filters on one node after PreFilter over the current state (RunFilterPluginsWithNominatedPods, with no nominated pods). */
+  filterOn(pod: SchedPod, node: NodeInfo): readonly string[] | undefined {
+    const pinned = pinnedNodes(pod);
+    if (pinned && !pinned.has(node.node.name)) return NOT_PINNED;
+    return runFilters(this.checksFor(pod, this.cycle()), node);
   }
 
   private domainsOf(key: string): Domains {
@@ -105,15 +152,7 @@ export class Scheduler {
   decide(pod: SchedPod): ScheduleDecision {
     const all = this.nodes;
     if (all.length === 0) return { node: null, message: 'no nodes available to schedule pods' };
-    const cycle: Cycle = {
-      nodes: all,
-      byName: this.byName,
-      groups: this.index.groups,
-      affinityGroups: this.index.affinityGroups,
-      namespaceLabels: this.context.namespaceLabels,
-      defaultSelector: (p) => this.context.defaultSelector(p),
-      domains: (key) => this.domainsOf(key),
-    };
+    const cycle = this.cycle();
     const nodeOnlyChecks: NodeFilter[] = [];
     const checks: NodeFilter[] = [];
     this.filters.forEach((f, i) => {

@@ -163,8 +163,9 @@ describe('kubeproof schedule', () => {
       nodes: [{ name: 'a', allocatable: { cpu: '1', memory: '1Gi', pods: '10' }, requested: { cpu: '600m' }, pods: ['default/db-0'] }],
       pods: [
         { namespace: 'default', name: 'db-0', owner: { kind: 'StatefulSet', name: 'db' }, node: 'a', message: null },
-        { namespace: 'default', name: 'db-1', owner: { kind: 'StatefulSet', name: 'db' }, node: null, message: '0/1 nodes are available: 1 Insufficient cpu.' },
+        { namespace: 'default', name: 'db-1', owner: { kind: 'StatefulSet', name: 'db' }, node: null, message: '0/1 nodes are available: 1 Insufficient cpu.', messageWithPreemption: '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.' },
       ],
+      preemptions: [],
       notCreated: [{ namespace: 'default', name: 'db-2', owner: { kind: 'StatefulSet', name: 'db' } }],
       refused: [],
       summary: { pods: 2, scheduled: 1, pending: 1, notCreated: 1, refused: 0 },
