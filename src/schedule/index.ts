@@ -48,8 +48,11 @@ export interface ReportPod {
   priority?: number;
   /** A pending pod's FitError with DefaultPreemption's `preemption: ...` sentence, as kube-scheduler's event reads. */
   messageWithPreemption?: string;
-  /** The pod was evicted from `node` by the preemption of `by` (namespace/name); node and message say where its replacement went. */
-  evictedBy?: { by: string; node: string };
+  /**
+   * The pod was evicted from `node` by the preemption of `by` (namespace/name). When its
+   * controller makes it again (`remade`), the entry's node and message say where the replacement went.
+   */
+  evictedBy?: { by: string; node: string; remade: boolean };
 }
 
 export interface ReportPreemption {
@@ -145,7 +148,7 @@ function reportPod({ pod, node, message, messageWithPreemption, evictedBy }: Pla
     message,
     ...(pod.priority && { priority: pod.priority }),
     ...(node === null && messageWithPreemption !== undefined && { messageWithPreemption }),
-    ...(evictedBy && { evictedBy: { by: podId(evictedBy.pod), node: evictedBy.node } }),
+    ...(evictedBy && { evictedBy: { by: podId(evictedBy.pod), node: evictedBy.node, remade: evictedBy.remade } }),
   };
 }
 

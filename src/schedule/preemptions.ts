@@ -69,7 +69,7 @@ export class Preemptions {
     }
     // No node at all is no FitError: kube-scheduler runs no PostFilter then.
     if (scheduler.nodes.length === 0 || message === null) return { pod, node, message };
-    const allowed = disruptionsAllowed(this.budgets, this.made, (p) => scheduler.startedAt.has(p));
+    const allowed = () => disruptionsAllowed(this.budgets, this.made, (p) => scheduler.startedAt.has(p));
     const result = preempt(scheduler, pod, this.budgets, allowed);
     // FitError.Error (pkg/scheduler/framework/types.go): the PostFilter message follows after a space.
     if ('postFilterMessage' in result) return { pod, node: null, message, messageWithPreemption: `${message} ${result.postFilterMessage}` };

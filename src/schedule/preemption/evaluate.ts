@@ -31,10 +31,11 @@ export function numCandidates(numNodes: number): number {
 }
 
 /**
- * `budgets` with `allowed` (their disruptionsAllowed now). The result is a candidate, or the
+ * `budgets` with `allowedNow` (their disruptionsAllowed now, asked for only when a node has
+ * pods to evict: most pending pods have none below them). The result is a candidate, or the
  * PostFilter message (`preemption: ...`) that kube-scheduler adds to the FitError.
  */
-export function preempt(scheduler: Scheduler, pod: SchedPod, budgets: readonly Budget[], allowed: readonly number[]): PreemptResult {
+export function preempt(scheduler: Scheduler, pod: SchedPod, budgets: readonly Budget[], allowedNow: () => readonly number[]): PreemptResult {
   // PodEligibleToPreemptOthers (no nominated node offline, so only the policy matters).
   if (pod.preemptionPolicy === 'Never') return { postFilterMessage: 'preemption: not eligible due to preemptionPolicy=Never.' };
   const all = scheduler.nodes;
@@ -47,8 +48,10 @@ export function preempt(scheduler: Scheduler, pod: SchedPod, budgets: readonly B
   const nonViolating: Candidate[] = [];
   const violating: Candidate[] = [];
   const failed: (readonly string[])[] = [];
+  let allowed: readonly number[] | undefined;
+  const budgetsNow = () => (allowed ??= allowedNow());
   for (const node of potential) {
-    const result = selectVictimsOnNode(scheduler, pod, node, budgets, allowed);
+    const result = selectVictimsOnNode(scheduler, pod, node, budgets, budgetsNow);
     if ('reasons' in result) {
       failed.push(result.reasons);
       continue;

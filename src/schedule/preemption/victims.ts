@@ -25,7 +25,7 @@ function moreImportantFirst(startedAt: ReadonlyMap<SchedPod, number>) {
   return (a: SchedPod, b: SchedPod) => priorityOf(b) - priorityOf(a) || (startedAt.get(a) ?? 0) - (startedAt.get(b) ?? 0);
 }
 
-export function selectVictimsOnNode(scheduler: Scheduler, pod: SchedPod, node: NodeInfo, budgets: readonly Budget[], allowed: readonly number[]): NodeVictims {
+export function selectVictimsOnNode(scheduler: Scheduler, pod: SchedPod, node: NodeInfo, budgets: readonly Budget[], allowed: () => readonly number[]): NodeVictims {
   const potential = node.pods.filter((p) => priorityOf(p) < priorityOf(pod));
   if (potential.length === 0) return { reasons: [NO_VICTIMS] };
   const name = node.node.name;
@@ -47,7 +47,7 @@ export function selectVictimsOnNode(scheduler: Scheduler, pod: SchedPod, node: N
     if (reasons) return { reasons };
     const order = moreImportantFirst(startedAt);
     potential.sort(order);
-    const [violating, nonViolating] = splitByViolation(potential, budgets, allowed);
+    const [violating, nonViolating] = splitByViolation(potential, budgets, allowed());
     const victims: SchedPod[] = [];
     const reprieve = (p: SchedPod): boolean => {
       putBack(p);
