@@ -9,10 +9,6 @@ import type { SchedPod } from './types.js';
 export class Requeue {
   private readonly pods: SchedPod[] = [];
 
-  get size(): number {
-    return this.pods.length;
-  }
-
   push(pod: SchedPod): void {
     const priority = pod.priority ?? 0;
     let at = this.pods.length;

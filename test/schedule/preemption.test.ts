@@ -1,6 +1,8 @@
 /** DefaultPreemption as a dry run: victims, PDBs, preemptionPolicy, the node picked, the messages. */
 import { describe, expect, it } from 'vitest';
 import { pickOneNode } from '../../src/schedule/preemption/pick.js';
+import { Requeue } from '../../src/schedule/queue.js';
+import { disruptionsAllowed, type Budget } from '../../src/schedule/preemption/pdb.js';
 import { numCandidates } from '../../src/schedule/preemption/evaluate.js';
 import type { SchedPod } from '../../src/schedule/index.js';
 import { scheduleText } from '../../src/report/index.js';
@@ -111,6 +113,27 @@ describe('PodDisruptionBudgets', () => {
   });
 });
 
+describe('disruptionsAllowed, as the disruption controller computes it from the dry run', () => {
+  const pods = [0, 1, 2, 3].map((i) => ({ name: `db-${i}`, namespace: 'default', labels: { app: 'db' } }) as SchedPod);
+  const placed = (p: SchedPod) => p.name !== 'db-3';
+  const allowed = (b: Partial<Budget>) => disruptionsAllowed([{ namespace: 'default', selector: { matchLabels: { app: 'db' } }, ...b }], pods, placed)[0];
+
+  it('counts placed pods as healthy and every pod made as expected', () => {
+    expect(allowed({ minAvailable: 2 })).toBe(1);
+    expect(allowed({ minAvailable: '50%' })).toBe(1);
+    expect(allowed({ minAvailable: 3 })).toBe(0);
+    expect(allowed({ maxUnavailable: 1 })).toBe(0);
+    expect(allowed({ maxUnavailable: '50%' })).toBe(1);
+    expect(allowed({ minAvailable: 5 })).toBe(0);
+  });
+
+  it('covers nothing with an empty selector or in another namespace', () => {
+    expect(allowed({ minAvailable: 0, selector: {} })).toBe(0);
+    expect(allowed({ minAvailable: 0, namespace: 'other' })).toBe(0);
+    expect(allowed({ minAvailable: 0 })).toBe(3);
+  });
+});
+
 describe('preemptionPolicy and the nodes preemption cannot help', () => {
   it('does not preempt for a pod whose class says preemptionPolicy: Never', () => {
     const r = schedule(CLASSES + bound('victim', 'a', '800m', 'low') + web('quiet'), node('a', NODE));
@@ -187,5 +210,16 @@ describe('kubeproof schedule', () => {
     ]);
     const text = await runCli(['schedule', 'app.yaml', '--nodes', 'nodes.yaml'], { cwd: dir });
     expect(text.stdout).toContain('  default/web-0 (priority 1000) takes a, evicting:\n    default/agent-0 (DaemonSet agent, priority 0) → replacement pending\n');
+  });
+});
+
+describe('the replacements queue', () => {
+  it('pops the highest priority first, then the first pushed, and only above a priority when asked', () => {
+    const q = new Requeue();
+    const pod = (name: string, priority?: number) => ({ name, priority }) as SchedPod;
+    for (const p of [pod('a', 5), pod('b', 10), pod('c', 5), pod('d')]) q.push(p);
+    expect(q.popAbove(5)?.name).toBe('b');
+    expect(q.popAbove(5)).toBeUndefined();
+    expect([q.popAbove(), q.popAbove(), q.popAbove(), q.popAbove()].map((p) => p?.name)).toEqual(['a', 'c', 'd', undefined]);
   });
 });

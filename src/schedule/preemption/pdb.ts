@@ -2,7 +2,9 @@
  * PodDisruptionBudgets among the inputs, with the `status.disruptionsAllowed` the disruption
  * controller would compute from the dry run's placement (pkg/controller/disruption,
  * getExpectedPodCount and updatePdbStatus): healthy pods are the placed ones, the expected
- * count is every pod made for the selector (a controller makes its whole scale).
+ * count is every pod made for the selector. That is the controllers' scale when every pod is
+ * a controller's (each makes its whole scale); a bare Pod counts here too, where the disruption
+ * controller would leave it out of a percentage or maxUnavailable budget.
  */
 import { stringOf, type Resource } from '../../core/index.js';
 import { isMap, namespaceOf } from '../../rules/index.js';
