@@ -114,7 +114,7 @@ describe('PodDisruptionBudgets', () => {
 });
 
 describe('disruptionsAllowed, as the disruption controller computes it from the dry run', () => {
-  const pods = [0, 1, 2, 3].map((i) => ({ name: `db-${i}`, namespace: 'default', labels: { app: 'db' } }) as SchedPod);
+  const pods = [0, 1, 2, 3].map((i) => ({ name: `db-${i}`, namespace: 'default', labels: { app: 'db' } }) as unknown as SchedPod);
   const placed = (p: SchedPod) => p.name !== 'db-3';
   const allowed = (b: Partial<Budget>) => disruptionsAllowed([{ namespace: 'default', selector: { matchLabels: { app: 'db' } }, ...b }], pods, placed)[0];
 
