@@ -22,6 +22,7 @@ export type Admitted = { priority: number; preemptionPolicy: PreemptionPolicy; c
 
 /** pkg/apis/scheduling: SystemCriticalPriority and the two classes the API server creates. */
 const SYSTEM_CRITICAL = 2_000_000_000;
+const HIGHEST_USER_DEFINABLE = 1_000_000_000;
 const SYSTEM_CLASSES: PriorityClass[] = [
   { name: 'system-node-critical', value: SYSTEM_CRITICAL + 1000, globalDefault: false, preemptionPolicy: 'PreemptLowerPriority' },
   { name: 'system-cluster-critical', value: SYSTEM_CRITICAL, globalDefault: false, preemptionPolicy: 'PreemptLowerPriority' },
@@ -42,6 +43,9 @@ export function priorityClassesOf(resources: readonly Resource[]): PriorityClass
     if (SYSTEM_CLASSES.some((c) => c.name === r.id.name)) continue;
     const o = r.object;
     const value = typeof o.value === 'number' && Number.isInteger(o.value) ? o.value : 0;
+    // ValidatePriorityClass (pkg/apis/scheduling/validation): above HighestUserDefinablePriority
+    // the API server refuses the class, so it never exists.
+    if (value > HIGHEST_USER_DEFINABLE) continue;
     const pc: PriorityClass = { name: r.id.name, value, globalDefault: o.globalDefault === true, preemptionPolicy: o.preemptionPolicy === 'Never' ? 'Never' : 'PreemptLowerPriority' };
     byName.set(pc.name, pc);
     // getDefaultPriorityClass: with more than one default (a race upstream), the lowest value wins.

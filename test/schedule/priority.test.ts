@@ -23,6 +23,9 @@ describe('priority admission', () => {
       ['dns-0', 2000000000],
     ]);
     expect(r.report.refused).toEqual([]);
+    // A user class may not claim a system value: the API server refuses the class itself.
+    const tooHigh = schedule(priorityClass('vip', 1_500_000_000) + deployment('web', 1, `priorityClassName: vip\n${container('{cpu: 1m}')}`), node('a', SMALL));
+    expect(tooHigh.report.refused.map((w) => w.message)).toEqual(['no PriorityClass with name vip was found']);
   });
 
   it('refuses the pods of a workload naming an unknown class, with the admission plugin\'s words, at priorityClassName', () => {
