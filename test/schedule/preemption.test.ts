@@ -84,6 +84,19 @@ describe('victims', () => {
     ]);
   });
 
+  it('counts the nodes a DaemonSet pod is not pinned to as ones preemption cannot help', () => {
+    const r = schedule(CLASSES + daemonSet('300m') + web('high', '800m', 2), node('a', NODE) + node('b', NODE));
+    // Every criterion ties but the last: agent-1 started after agent-0, so b goes first.
+    expect(r.report.preemptions.map((p) => [p.pod, p.node, p.victims.map((v) => v.pod)])).toEqual([
+      ['default/web-0', 'b', ['default/agent-1']],
+      ['default/web-1', 'a', ['default/agent-0']],
+    ]);
+    expect(r.report.pods.filter((p) => p.owner.kind === 'DaemonSet').map((p) => p.messageWithPreemption)).toEqual([
+      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.",
+      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.",
+    ]);
+  });
+
   it('leaves system-node-critical DaemonSet pods alone', () => {
     const r = schedule(CLASSES + daemonSet('300m', 'system-node-critical') + web('high', '800m'), node('a', NODE));
     expect(placements(r)['agent-0']).toBe('a');
