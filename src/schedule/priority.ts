@@ -7,6 +7,7 @@
  * from its class's, is refused: its controller creates no pod.
  */
 import { stringOf, type Resource } from '../core/index.js';
+import type { SchedPod } from './types.js';
 
 export type PreemptionPolicy = 'PreemptLowerPriority' | 'Never';
 
@@ -74,4 +75,31 @@ export function admitPriority(spec: Record<string, unknown>, classes: PriorityCl
     return { refused: `the string value of PreemptionPolicy (${stringOf(spec.preemptionPolicy)}) must not be provided in pod spec; priority admission controller computed ${preemptionPolicy} from the given PriorityClass name` };
   }
   return { priority, preemptionPolicy, className };
+}
+
+export interface WorkloadPodList {
+  workload: Resource;
+  pods: SchedPod[];
+}
+
+/**
+ * Admission as each pod is created: the workloads whose pods are admitted, with their priority
+ * fields set (a workload's pods share one template, so one answer); each refused workload is
+ * added to `refused` and makes no pod.
+ */
+export function admitWorkloads<W extends WorkloadPodList>(list: readonly W[], classes: PriorityClasses, refused: { workload: Resource; message: string }[]): W[] {
+  return list.filter((w) => {
+    const first = w.pods[0];
+    if (!first) return true;
+    const result = admitPriority(first.spec, classes);
+    if ('refused' in result) {
+      refused.push({ workload: w.workload, message: result.refused });
+      return false;
+    }
+    for (const pod of w.pods) {
+      pod.priority = result.priority;
+      pod.preemptionPolicy = result.preemptionPolicy;
+    }
+    return true;
+  });
 }

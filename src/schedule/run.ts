@@ -12,7 +12,7 @@ import type { FilterPlugin, ScorePlugin } from './framework.js';
 import { defaultFilters, defaultScores, type Strategy } from './plugins.js';
 import { workloadPods } from './pods.js';
 import { Preemptions } from './preemptions.js';
-import { admitPriority, priorityClassesOf } from './priority.js';
+import { admitWorkloads, priorityClassesOf, type WorkloadPodList } from './priority.js';
 import { Scheduler, type SchedulerContext } from './scheduler.js';
 import type { Placement, SchedNode, SchedPod } from './types.js';
 
@@ -42,19 +42,7 @@ export function runSchedule(resources: readonly Resource[], nodes: readonly Sche
   const notCreated: SchedPod[] = [];
   const refusedPods: ScheduleRun['refusedPods'] = [];
   const classes = priorityClassesOf(resources);
-  // Priority admission runs as each pod is created: a refused workload makes no pod.
-  const admitted = <W extends { workload: Resource; pods: SchedPod[] }>(list: W[]): W[] =>
-    list.filter((w) => {
-      const first = w.pods[0];
-      if (!first) return true;
-      const result = admitPriority(first.spec, classes);
-      if ('refused' in result) {
-        refusedPods.push({ workload: w.workload, message: result.refused });
-        return false;
-      }
-      for (const pod of w.pods) Object.assign(pod, { priority: result.priority, preemptionPolicy: result.preemptionPolicy });
-      return true;
-    });
+  const admitted = <W extends WorkloadPodList>(list: W[]) => admitWorkloads(list, classes, refusedPods);
   const made = workloadPods(resources);
   const cut = made.filter((w) => w.pods.length < w.asked).map((w) => ({ workload: w.workload, asked: w.asked, made: w.pods.length }));
   const workloads = admitted(made);
