@@ -6,6 +6,7 @@ import { disruptionsAllowed, type Budget } from '../../src/schedule/preemption/p
 import { numCandidates } from '../../src/schedule/preemption/evaluate.js';
 import type { SchedPod } from '../../src/schedule/index.js';
 import { scheduleText } from '../../src/report/index.js';
+import { check } from '../../src/index.js';
 import { runCli, tempTree } from '../helpers.js';
 import { container, deployment, node, placements, priorityClass, schedule } from './harness.js';
 
@@ -56,6 +57,10 @@ describe('victims', () => {
     expect(placements(r)).toEqual({ spare: 'PENDING: preempted on node a by default/web-0 (priority 1000); a Pod without a controller is not made again', keep: 'a', 'web-0': 'a' });
     expect(r.report.nodes[0]!.pods).toEqual(['default/keep', 'default/web-0']);
     expect(r.report.pods.find((p) => p.name === 'spare')?.evictedBy).toEqual({ by: 'default/web-0', node: 'a', remade: false });
+    // Evicted for good is not "unschedulable": the warning says what happens to it.
+    expect(r.diagnostics.filter((d) => d.ruleId !== 'rollout-headroom').map((d) => [d.ruleId, d.line, d.message])).toEqual([
+      ['preempted', 24, 'pod spare (priority 100) would be preempted on node a by default/web-0 (priority 1000); a Pod without a controller is not made again'],
+    ]);
   });
 
   it('never evicts a pod of equal or higher priority', () => {
@@ -220,6 +225,11 @@ describe('kubeproof schedule', () => {
         evictedBy: { by: 'default/web-0', node: 'a', remade: true },
       },
       { namespace: 'default', name: 'web-0', owner: { kind: 'Deployment', name: 'web' }, node: 'a', message: null, priority: 1000 },
+    ]);
+    const viaCheck = check(['app.yaml'], { cwd: dir, nodePaths: ['nodes.yaml'] });
+    expect(viaCheck.schedule?.preemptions).toEqual(report.preemptions);
+    expect(viaCheck.diagnostics.filter((d) => d.ruleId === 'preempted').map((d) => d.message)).toEqual([
+      'pod agent-0 (priority 0) would be preempted on node a by default/web-0 (priority 1000); its replacement is pending: 0/1 nodes are available: 1 Insufficient cpu.',
     ]);
     const text = await runCli(['schedule', 'app.yaml', '--nodes', 'nodes.yaml'], { cwd: dir });
     expect(text.stdout).toContain('  default/web-0 (priority 1000) takes a, evicting:\n    default/agent-0 (DaemonSet agent, priority 0) → replacement pending\n');
