@@ -79,6 +79,37 @@ export class Preemptions {
     return { pod, node: candidate.node, message: null, preemption: { node: candidate.node, victims: candidate.victims, pdbViolations: candidate.pdbViolations, message } };
   }
 
+  /**
+   * Where one more pod would go, preempting if it must, undone afterwards: the victims are only
+   * set aside (not requeued), and `undo` puts every node back as it was. For questions about
+   * extra pods (a rollout's surge) that must not change the run.
+   */
+  tentative(pod: SchedPod): { node: string | null; message: string | null; victims: SchedPod[]; undo: () => void } {
+    const { scheduler } = this;
+    const { node, message } = scheduler.decide(pod);
+    if (node) {
+      scheduler.bind(pod, node);
+      return { node, message, victims: [], undo: () => scheduler.unbind(pod, node) };
+    }
+    const none = { node: null, message, victims: [], undo: () => {} };
+    if (scheduler.nodes.length === 0 || message === null) return none;
+    const result = preempt(scheduler, pod, this.budgets, () => disruptionsAllowed(this.budgets, this.made, (p) => scheduler.startedAt.has(p)));
+    if (!('candidate' in result)) return none;
+    const { node: target, victims } = result.candidate;
+    const info = scheduler.byName.get(target)!;
+    const before = [...info.pods];
+    const startedAt = new Map(before.map((p) => [p, scheduler.startedAt.get(p)!]));
+    for (const victim of victims) scheduler.unbind(victim, target);
+    scheduler.bind(pod, target);
+    const undo = () => {
+      scheduler.unbind(pod, target);
+      for (const victim of victims) scheduler.bind(victim, target);
+      info.restoreOrder(before);
+      for (const [p, t] of startedAt) scheduler.startedAt.set(p, t);
+    };
+    return { node: target, message: null, victims, undo };
+  }
+
   private evict(victim: SchedPod, by: SchedPod, node: string): void {
     this.scheduler.unbind(victim, node);
     const entry = this.byPod.get(victim);

@@ -33,6 +33,8 @@ export interface ScheduleRun {
   cut: { workload: Resource; asked: number; made: number }[];
   /** Workloads whose pods the Priority admission plugin refuses (priority.ts): none was made. */
   refusedPods: { workload: Resource; message: string }[];
+  /** The run's preemption state, for questions about extra pods (capacity.ts). */
+  preemptions: Preemptions;
 }
 
 export function runSchedule(resources: readonly Resource[], nodes: readonly SchedNode[], options: ScheduleOptions = {}): ScheduleRun {
@@ -85,7 +87,7 @@ export function runSchedule(resources: readonly Resource[], nodes: readonly Sche
     }
   }
   preemption.drain();
-  return { scheduler, placements, notCreated, cut, refusedPods };
+  return { scheduler, placements, notCreated, cut, refusedPods, preemptions: preemption };
 }
 
 /** Namespace labels and the default spreading selector, from the inputs. */

@@ -236,6 +236,19 @@ describe('kubeproof schedule', () => {
   });
 });
 
+describe('a rolling update of a high-priority Deployment', () => {
+  it('gets its surge pods by preemption, and says whom they evict; the run itself is left as it was', () => {
+    const r = schedule(CLASSES + bound('batch', 'a', '500m', 'low') + web('high', '400m'), node('a', NODE));
+    expect(r.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([['rollout-headroom', "a rolling update's 1 surge pod (maxSurge) fit beside the running ones only by preempting default/batch (priority 100)"]]);
+    expect(placements(r)).toEqual({ batch: 'a', 'web-0': 'a' });
+    expect(r.report.nodes[0]!.pods).toEqual(['default/batch', 'default/web-0']);
+    expect(r.report.preemptions).toEqual([]);
+    // Without a lower priority to evict, the rollout has no room, as before.
+    const peer = schedule(CLASSES + bound('batch', 'a', '500m', 'high') + web('high', '400m'), node('a', NODE));
+    expect(peer.diagnostics.map((d) => d.message)).toEqual(['a rolling update needs room for 1 surge pod (maxSurge) beside the running ones, but only 0 fit: 0/1 nodes are available: 1 Insufficient cpu.']);
+  });
+});
+
 describe('the replacements queue', () => {
   it('pops the highest priority first, then the first pushed, and only above a priority when asked', () => {
     const q = new Requeue();
