@@ -32,6 +32,9 @@ export class Preemptions {
     this.budgets = budgetsOf(resources);
   }
 
+  /** Each budget's disruptionsAllowed over what is placed now (a placed pod counts as healthy). */
+  private readonly allowedNow = () => disruptionsAllowed(this.budgets, this.made, (p) => this.scheduler.startedAt.has(p));
+
   /** Remembers the placement, so that an eviction can update it. */
   track(placement: Placement): Placement {
     this.byPod.set(placement.pod, placement);
@@ -69,8 +72,7 @@ export class Preemptions {
     }
     // No node at all is no FitError: kube-scheduler runs no PostFilter then.
     if (scheduler.nodes.length === 0 || message === null) return { pod, node, message };
-    const allowed = () => disruptionsAllowed(this.budgets, this.made, (p) => scheduler.startedAt.has(p));
-    const result = preempt(scheduler, pod, this.budgets, allowed);
+    const result = preempt(scheduler, pod, this.budgets, this.allowedNow);
     // FitError.Error (pkg/scheduler/framework/types.go): the PostFilter message follows after a space.
     if ('postFilterMessage' in result) return { pod, node: null, message, messageWithPreemption: `${message} ${result.postFilterMessage}` };
     const { candidate } = result;
@@ -93,7 +95,7 @@ export class Preemptions {
     }
     const none = { node: null, message, victims: [], undo: () => {} };
     if (scheduler.nodes.length === 0 || message === null) return none;
-    const result = preempt(scheduler, pod, this.budgets, () => disruptionsAllowed(this.budgets, this.made, (p) => scheduler.startedAt.has(p)));
+    const result = preempt(scheduler, pod, this.budgets, this.allowedNow);
     if (!('candidate' in result)) return none;
     const { node: target, victims } = result.candidate;
     const info = scheduler.byName.get(target)!;
