@@ -72,22 +72,37 @@ export function surgeOf(workload: Resource, replicas: number): number {
   return m ? Math.ceil((replicas * Number(m[1])) / 100) : 0;
 }
 
-/** Extra copies of a workload's pod, placed one after another until one does not fit (at most `limit`); then removed again. */
-function extraThatFit(run: ScheduleRun, template: SchedPod, start: number, limit: number): { fit: number; message: string | null } {
-  const placed: [SchedPod, string][] = [];
+/**
+ * Extra copies of a workload's pod, placed one after another until one does not fit (at most
+ * `limit`); then removed again. With `preempting`, a copy that fits nowhere may preempt as
+ * kube-scheduler would (the victims are set aside, then put back): `victims` says whom.
+ */
+function extraThatFit(run: ScheduleRun, template: SchedPod, start: number, limit: number, preempting = false): { fit: number; message: string | null; victims: SchedPod[] } {
+  const undo: (() => void)[] = [];
+  const victims: SchedPod[] = [];
   let message: string | null = null;
   for (let i = 0; i < limit; i++) {
     const pod: SchedPod = { ...template, name: `${template.owner.name}-${start + i}`, ordinal: undefined };
+    if (preempting) {
+      const placed = run.preemptions.tentative(pod);
+      if (!placed.node) {
+        message = placed.message;
+        break;
+      }
+      undo.push(placed.undo);
+      victims.push(...placed.victims);
+      continue;
+    }
     const decision = run.scheduler.decide(pod);
     if (!decision.node) {
       message = decision.message;
       break;
     }
     run.scheduler.bind(pod, decision.node);
-    placed.push([pod, decision.node]);
+    undo.push(() => run.scheduler.unbind(pod, decision.node!));
   }
-  for (const [pod, node] of placed) run.scheduler.unbind(pod, node);
-  return { fit: placed.length, message };
+  for (const step of undo.reverse()) step();
+  return { fit: undo.length, message, victims };
 }
 
 interface Workload {
@@ -114,9 +129,14 @@ export function rolloutHeadroom(run: ScheduleRun): Diagnostic[] {
     if (w.pods.some((p) => pending.has(p))) continue; // already unschedulable
     const surge = surgeOf(w.resource, w.pods.length);
     if (surge === 0) continue;
-    const { fit, message } = extraThatFit(run, w.pods[0]!, w.pods.length, surge);
+    // Surge pods are pods like any other: a high-priority Deployment's preempt lower ones.
+    const { fit, message, victims } = extraThatFit(run, w.pods[0]!, w.pods.length, surge, true);
+    const pods = `${surge} surge pod${surge === 1 ? '' : 's'} (maxSurge)`;
     if (fit < surge) {
-      out.push(diagnosticFor(w.resource, { ruleId: 'rollout-headroom', severity: 'warning', message: `a rolling update needs room for ${surge} surge pod${surge === 1 ? '' : 's'} (maxSurge) beside the running ones, but only ${fit} fit: ${message}`, pointer: '/metadata/name', at: 'value' }));
+      out.push(diagnosticFor(w.resource, { ruleId: 'rollout-headroom', severity: 'warning', message: `a rolling update needs room for ${pods} beside the running ones, but only ${fit} fit: ${message}`, pointer: '/metadata/name', at: 'value' }));
+    } else if (victims.length > 0) {
+      const names = victims.map((v) => `${v.namespace}/${v.name} (priority ${v.priority ?? 0})`).join(', ');
+      out.push(diagnosticFor(w.resource, { ruleId: 'rollout-headroom', severity: 'warning', message: `a rolling update's ${pods} fit beside the running ones only by preempting ${names}`, pointer: '/metadata/name', at: 'value' }));
     }
   }
   return out;

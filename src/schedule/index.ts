@@ -4,7 +4,7 @@
  * (`unschedulable` at each workload with a pending pod).
  */
 import { diagnosticFor, type Diagnostic, type Resource } from '../core/index.js';
-import { namespaceOf } from '../rules/index.js';
+import { namespaceOf, podTemplate } from '../rules/index.js';
 import { showAmount } from './amounts.js';
 import { headroom, lossDiagnostic, nodeLoss, rolloutHeadroom, zoneLoss, type Headroom, type LossCheck } from './capacity.js';
 import { runSchedule, type ScheduleOptions, type ScheduleRun } from './run.js';
@@ -14,13 +14,16 @@ import type { Placement, SchedNode, SchedPod } from './types.js';
 export { buildInventory, isInventoryKind, type Inventory } from './inventory.js';
 export { runSchedule, type ScheduleOptions, type ScheduleRun } from './run.js';
 export { surgeOf, type Headroom, type LossCheck } from './capacity.js';
-export type { SchedNode, SchedPod, Placement } from './types.js';
+export type { SchedNode, SchedPod, Placement, Preemption } from './types.js';
+export { admitPriority, priorityClassesOf, type PriorityClass, type PriorityClasses } from './priority.js';
 export { fitError } from './fit-error.js';
 export { scheduleProblemMetas } from './problems.js';
 
 export interface ScheduleReport {
   nodes: { name: string; allocatable: Record<string, string>; requested: Record<string, string>; pods: string[] }[];
-  pods: { namespace: string; name: string; owner: { kind: string; name: string }; node: string | null; targetNode?: string; message: string | null; fix?: Fix }[];
+  pods: ReportPod[];
+  /** Pods that found room by preempting lower-priority pods, and the pods they evict (preemptions.ts). */
+  preemptions: ReportPreemption[];
   notCreated: { namespace: string; name: string; owner: { kind: string; name: string } }[];
   /** Workloads the API server would refuse (a schema error, an invalid quantity...): no pod of theirs was made. */
   refused: { namespace: string; name: string; kind: string; message: string }[];
@@ -40,6 +43,40 @@ export interface Fix {
   column: number;
   path: string;
   detail: string;
+}
+
+export interface ReportPod {
+  namespace: string;
+  name: string;
+  owner: { kind: string; name: string };
+  node: string | null;
+  targetNode?: string;
+  /** kube-scheduler's FitError when the pod is pending, without the preemption sentence. */
+  message: string | null;
+  /** The pod's priority, when not 0 (Priority admission: its PriorityClass or the globalDefault one). */
+  priority?: number;
+  /** A pending pod's FitError with DefaultPreemption's `preemption: ...` sentence, as kube-scheduler's event reads. */
+  messageWithPreemption?: string;
+  /**
+   * The pod was evicted from `node` by the preemption of `by` (namespace/name). When its
+   * controller makes it again (`remade`), the entry's node and message say where the replacement went.
+   */
+  evictedBy?: { by: string; node: string; remade: boolean };
+  /** Where the first pending pod of a workload is to be fixed, with the numbers (explain/). */
+  fix?: Fix;
+}
+
+export interface ReportPreemption {
+  /** namespace/name of the preemptor. */
+  pod: string;
+  priority: number;
+  node: string;
+  /** The pods evicted from the node, most important first. */
+  victims: { pod: string; owner: { kind: string; name: string }; priority: number }[];
+  /** How many victims are evicted against a PodDisruptionBudget. */
+  pdbViolations: number;
+  /** The FitError the preemptor met before preempting. */
+  message: string;
 }
 
 export interface CapacityOptions extends ScheduleOptions {
@@ -74,7 +111,7 @@ export function scheduleWorkloads(all: readonly Resource[], nodes: readonly Sche
   const resources = refused.size ? all.filter((r) => !refused.has(r)) : all;
   const run = runSchedule(resources, nodes, { ...options, explain: true });
   const report = reportOf(run, [...refused].filter(([r]) => makesPods(r)));
-  const diagnostics = [...podLimit(run), ...unschedulable(run), ...rolloutHeadroom(run)];
+  const diagnostics = [...podLimit(run), ...priorityRefusals(run), ...unschedulable(run), ...preempted(run), ...rolloutHeadroom(run)];
   if (options.tolerateNodeLoss) {
     const worst = nodeLoss(resources, nodes, options.tolerateNodeLoss, run, options);
     report.nodeLoss = publicLoss(worst);
@@ -97,11 +134,34 @@ function amounts(m: Map<string, number>): Record<string, string> {
 
 function reportOf(run: ScheduleRun, refusedWorkloads: [Resource, string][]): ScheduleReport {
   const nodes = run.scheduler.nodes.map((n) => ({ name: n.node.name, allocatable: amounts(n.node.allocatable), requested: amounts(n.requested), pods: n.pods.map(podId) }));
-  const pods = run.placements.map(({ pod, node, message, explanation }) => ({ namespace: pod.namespace, name: pod.name, owner: pod.owner, node, ...(pod.targetNode !== undefined && { targetNode: pod.targetNode }), message, ...(explanation && { fix: fixOf(pod.workload, explanation) }) }));
+  const pods = run.placements.map(reportPod);
+  const preemptions = run.placements.filter((p) => p.preemption).map(({ pod, preemption }) => ({
+    pod: podId(pod),
+    priority: pod.priority ?? 0,
+    node: preemption!.node,
+    victims: preemption!.victims.map((v) => ({ pod: podId(v), owner: v.owner, priority: v.priority ?? 0 })),
+    pdbViolations: preemption!.pdbViolations,
+    message: preemption!.message,
+  }));
   const notCreated = run.notCreated.map((p) => ({ namespace: p.namespace, name: p.name, owner: p.owner }));
-  const refused = refusedWorkloads.map(([r, message]) => ({ namespace: namespaceOf(r), name: r.id.name, kind: r.id.kind, message }));
+  const refused = [...refusedWorkloads, ...run.refusedPods.map((r): [Resource, string] => [r.workload, r.message])].map(([r, message]) => ({ namespace: namespaceOf(r), name: r.id.name, kind: r.id.kind, message }));
   const scheduled = run.placements.filter((p) => p.node !== null).length;
-  return { nodes, pods, notCreated, refused, summary: { pods: run.placements.length, scheduled, pending: run.placements.length - scheduled, notCreated: notCreated.length, refused: refused.length } };
+  return { nodes, pods, preemptions, notCreated, refused, summary: { pods: run.placements.length, scheduled, pending: run.placements.length - scheduled, notCreated: notCreated.length, refused: refused.length } };
+}
+
+function reportPod({ pod, node, message, messageWithPreemption, evictedBy, explanation }: Placement): ReportPod {
+  return {
+    namespace: pod.namespace,
+    name: pod.name,
+    owner: pod.owner,
+    node,
+    ...(pod.targetNode !== undefined && { targetNode: pod.targetNode }),
+    message,
+    ...(pod.priority && { priority: pod.priority }),
+    ...(node === null && messageWithPreemption !== undefined && { messageWithPreemption }),
+    ...(evictedBy && { evictedBy: { by: podId(evictedBy.pod), node: evictedBy.node, remade: evictedBy.remade } }),
+    ...(explanation && { fix: fixOf(pod.workload, explanation) }),
+  };
 }
 
 /** The explanation located: the file is the patch's when a patch wrote the field (render's origins). */
@@ -129,6 +189,28 @@ function replicasPointer(workload: Resource): string {
   return typeof spec === 'object' && spec !== null && 'replicas' in spec ? '/spec/replicas' : '/spec';
 }
 
+/** An error at each workload whose pods the Priority admission plugin refuses, at the field that decides it. */
+function priorityRefusals(run: ScheduleRun): Diagnostic[] {
+  return run.refusedPods.map(({ workload, message }) => {
+    const pointer = podTemplate(workload)?.specPointer ?? '/spec';
+    const field = message.startsWith('no PriorityClass') ? 'priorityClassName' : message.includes('PreemptionPolicy') ? 'preemptionPolicy' : 'priority';
+    return diagnosticFor(workload, { ruleId: 'priority-admission', severity: 'error', message: `the API server refuses the pods of ${workload.id.kind} ${workload.id.name}, so none is scheduled: ${message}`, pointer: `${pointer}/${field}`, at: 'value' });
+  });
+}
+
+/** A warning at each workload with a pod that a higher-priority pod would evict. */
+function preempted(run: ScheduleRun): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const p of run.placements) {
+    if (!p.evictedBy) continue;
+    const by = p.evictedBy.pod;
+    const fate = !p.evictedBy.remade ? p.message!.slice(p.message!.indexOf('; ') + 2) : p.node !== null ? `its replacement runs on ${p.node}` : `its replacement is pending: ${p.message}`;
+    const message = `pod ${p.pod.name} (priority ${p.pod.priority ?? 0}) would be preempted on node ${p.evictedBy.node} by ${podId(by)} (priority ${by.priority ?? 0}); ${fate}`;
+    out.push(diagnosticFor(p.pod.workload, { ruleId: 'preempted', severity: 'warning', message, pointer: '/metadata/name', at: 'value' }));
+  }
+  return out;
+}
+
 /** Pod names in a message: the first few, then how many more. */
 const SHOWN_NAMES = 10;
 function someNames(placements: readonly Placement[]): string {
@@ -150,7 +232,8 @@ function unschedulable(run: ScheduleRun): Diagnostic[] {
   for (const p of run.placements) {
     const e = entry(p.pod.workload);
     e.total++;
-    if (p.node === null) e.pending.push(p);
+    // An evicted pod no controller makes again is not waiting for a node: `preempted` says it.
+    if (p.node === null && !(p.evictedBy && !p.evictedBy.remade)) e.pending.push(p);
   }
   for (const p of run.notCreated) entry(p.workload).notCreated.push(p);
   const out: Diagnostic[] = [];

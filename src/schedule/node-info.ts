@@ -44,6 +44,15 @@ export class NodeInfo {
     for (const p of pod.hostPorts) this.ports.splice(this.ports.lastIndexOf(p), 1);
   }
 
+  /**
+   * Puts the same pods back in the given order: a preemption dry run removes and re-adds pods,
+   * and the node's pod list (the report's, the search's) must read as it did before.
+   */
+  restoreOrder(pods: readonly SchedPod[]): void {
+    this.pods.splice(0, this.pods.length, ...pods);
+    this.ports.splice(0, this.ports.length, ...pods.flatMap((p) => p.hostPorts));
+  }
+
   private count(pod: SchedPod, sign: 1 | -1): void {
     for (const [k, v] of pod.requests) this.requested.set(k, (this.requested.get(k) ?? 0) + sign * v);
     for (const [k, v] of pod.scoringRequests) this.scoringRequested.set(k, (this.scoringRequested.get(k) ?? 0) + sign * v);

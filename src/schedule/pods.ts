@@ -96,7 +96,8 @@ function derive(spec: Record<string, unknown>): FromSpec {
 }
 
 export function makePod(workload: Resource, owner: Owner, name: string, namespace: string, labels: Record<string, string>, spec: Record<string, unknown>, ordinal?: number): SchedPod {
-  return { namespace, name, owner, workload, labels, spec, ...derive(spec), ordinal };
+  // priority and preemptionPolicy are admission's to set (run.ts); present from the start, every pod has one shape.
+  return { namespace, name, owner, workload, labels, spec, ...derive(spec), ordinal, priority: 0, preemptionPolicy: 'PreemptLowerPriority' };
 }
 
 /** The same spec with each container's missing cpu and memory requests set to the scheduler's scoring defaults. */

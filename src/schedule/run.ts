@@ -1,7 +1,8 @@
 /**
  * A whole dry run: bound pods first (spec.nodeName), then DaemonSet pods (they would already
- * be running), then every other pod in input order, replicas in index order. A StatefulSet
- * with OrderedReady creates no pod after its first pending ordinal.
+ * be running), then every other pod by priority (highest first), then input order, replicas in
+ * index order. A StatefulSet with OrderedReady creates no pod after its first pending ordinal.
+ * A pod that fits nowhere may preempt lower-priority pods (preemptions.ts).
  */
 import { stringOf, type Resource } from '../core/index.js';
 import { isMap, namespaceOf } from '../rules/index.js';
@@ -11,6 +12,8 @@ import { explain } from './explain/index.js';
 import type { FilterPlugin, ScorePlugin } from './framework.js';
 import { defaultFilters, defaultScores, type Strategy } from './plugins.js';
 import { workloadPods } from './pods.js';
+import { Preemptions } from './preemptions.js';
+import { admitWorkloads, priorityClassesOf, type WorkloadPodList } from './priority.js';
 import { Scheduler, type SchedulerContext } from './scheduler.js';
 import type { Placement, SchedNode, SchedPod } from './types.js';
 
@@ -35,6 +38,10 @@ export interface ScheduleRun {
   notCreated: SchedPod[];
   /** Workloads whose pods were cut at MAX_PODS: how many they asked for, how many were made. */
   cut: { workload: Resource; asked: number; made: number }[];
+  /** Workloads whose pods the Priority admission plugin refuses (priority.ts): none was made. */
+  refusedPods: { workload: Resource; message: string }[];
+  /** The run's preemption state, for questions about extra pods (capacity.ts). */
+  preemptions: Preemptions;
 }
 
 export function runSchedule(resources: readonly Resource[], nodes: readonly SchedNode[], options: ScheduleOptions = {}): ScheduleRun {
@@ -42,17 +49,24 @@ export function runSchedule(resources: readonly Resource[], nodes: readonly Sche
   const scheduler = new Scheduler(nodes, options.filters ?? defaultFilters(taintMessage), options.scores ?? defaultScores(options.strategy ?? 'least-allocated'), schedulerContext(resources));
   const placements: Placement[] = [];
   const notCreated: SchedPod[] = [];
-  const workloads = workloadPods(resources);
-  const cut = workloads.filter((w) => w.pods.length < w.asked).map((w) => ({ workload: w.workload, asked: w.asked, made: w.pods.length }));
+  const refusedPods: ScheduleRun['refusedPods'] = [];
+  const classes = priorityClassesOf(resources);
+  const admitted = <W extends WorkloadPodList>(list: W[]) => admitWorkloads(list, classes, refusedPods);
+  const made = workloadPods(resources);
+  const cut = made.filter((w) => w.pods.length < w.asked).map((w) => ({ workload: w.workload, asked: w.asked, made: w.pods.length }));
+  const workloads = admitted(made);
+  const daemons = admitted(daemonSetPods(resources, nodes));
+  const preemption = new Preemptions(scheduler, resources, [...workloads, ...daemons].flatMap((w) => w.pods));
 
   // The workloads whose first pending pod has been explained: one explanation each is enough.
   const explained = options.explain ? new Set<Resource>() : undefined;
+  // Explained as the pod was tried, before anything else is placed (preemption leaves a pending pod's cluster as it was).
   const place = (pod: SchedPod): Placement => {
-    const { node, message } = scheduler.decide(pod);
-    if (node) scheduler.bind(pod, node);
-    if (node || !explained || explained.has(pod.workload)) return { pod, node, message };
+    const placement = preemption.place(pod);
+    if (placement.node !== null || !explained || explained.has(pod.workload)) return placement;
     explained.add(pod.workload);
-    return { pod, node, message, explanation: explain(scheduler, pod) };
+    placement.explanation = explain(scheduler, pod);
+    return placement;
   };
 
   const later: typeof workloads = [];
@@ -61,13 +75,16 @@ export function runSchedule(resources: readonly Resource[], nodes: readonly Sche
     for (const pod of bound) {
       const known = scheduler.byName.has(pod.nodeName!);
       if (known) scheduler.bind(pod, pod.nodeName!);
-      placements.push({ pod, node: known ? pod.nodeName! : null, message: known ? null : `spec.nodeName: node "${pod.nodeName}" is not in the node inventory` });
+      placements.push(preemption.track({ pod, node: known ? pod.nodeName! : null, message: known ? null : `spec.nodeName: node "${pod.nodeName}" is not in the node inventory` }));
     }
     if (bound.length < w.pods.length) later.push({ ...w, pods: w.pods.filter((p) => p.nodeName === undefined) });
   }
 
-  for (const ds of daemonSetPods(resources, nodes)) for (const pod of ds.pods) placements.push(place(pod));
+  for (const ds of daemons) for (const pod of ds.pods) placements.push(place(pod));
 
+  // The scheduling queue pops the highest priority first, then the oldest: input order, as a
+  // workload's pods share one priority (a stable sort keeps their order).
+  later.sort((a, b) => (b.pods[0]?.priority ?? 0) - (a.pods[0]?.priority ?? 0));
   for (const w of later) {
     let blocked = false;
     let pending: Placement | undefined;
@@ -76,16 +93,19 @@ export function runSchedule(resources: readonly Resource[], nodes: readonly Sche
         notCreated.push(pod);
         continue;
       }
+      // Replacements of preempted pods with a higher priority than this pod's come first.
+      if (preemption.drain(pod.priority ?? 0)) pending = undefined;
       // A replica that found no node leaves the cluster as it was, so the next replica of the
       // same spec finds none for the same reasons (the search's start index does not move
       // either): kube-scheduler's answer, without running it again for each of them.
-      const placement = pending && pod.spec === pending.pod.spec ? { pod, node: null, message: pending.message } : place(pod);
+      const placement = pending && pod.spec === pending.pod.spec ? preemption.track({ pod, node: null, message: pending.message, messageWithPreemption: pending.messageWithPreemption }) : place(pod);
       placements.push(placement);
       if (placement.node === null) pending = placement;
       if (w.ordered && placement.node === null) blocked = true;
     }
   }
-  return { scheduler, placements, notCreated, cut };
+  preemption.drain();
+  return { scheduler, placements, notCreated, cut, refusedPods, preemptions: preemption };
 }
 
 /** Namespace labels and the default spreading selector, from the inputs. */

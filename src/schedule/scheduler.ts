@@ -38,7 +38,7 @@ export interface FilterVerdicts {
 }
 
 /** The status of the nodes a PreFilter result leaves out (findNodesThatFitPod, pkg/scheduler/schedule_one.go). */
-const NOT_PINNED = ["node(s) didn't satisfy plugin(s) [NodeAffinity]"];
+const NOT_PINNED: readonly string[] = ["node(s) didn't satisfy plugin(s) [NodeAffinity]"];
 
 const MIN_FEASIBLE_NODES = 100;
 const MIN_FEASIBLE_PERCENTAGE = 5;
@@ -60,6 +60,9 @@ export class Scheduler {
   readonly nodes: NodeInfo[];
   readonly byName: Map<string, NodeInfo>;
   private nextStartNodeIndex = 0;
+  /** When each placed pod was bound, as a sequence number: the start time preemption compares (util.GetPodStartTime). */
+  readonly startedAt = new Map<SchedPod, number>();
+  private bindings = 0;
   private readonly index = new PodIndex();
   private readonly domains = new Map<string, Domains>();
   /** How many filters at the head of the list are node-only (FilterPlugin.nodeOnly). */
@@ -101,6 +104,7 @@ export class Scheduler {
     if (!node) return;
     node.add(pod);
     this.index.add(pod, node);
+    this.startedAt.set(pod, this.bindings++);
   }
 
   unbind(pod: SchedPod, nodeName: string): void {
@@ -108,15 +112,9 @@ export class Scheduler {
     if (!node) return;
     node.remove(pod);
     this.index.remove(pod, node);
+    this.startedAt.delete(pod);
   }
 
-  private domainsOf(key: string): Domains {
-    let d = this.domains.get(key);
-    if (!d) this.domains.set(key, (d = domainsOf(this.nodes, key)));
-    return d;
-  }
-
-  /** What one scheduling attempt reads: the nodes and the pods placed on them so far. */
   private cycle(): Cycle {
     return {
       nodes: this.nodes,
@@ -127,6 +125,40 @@ export class Scheduler {
       defaultSelector: (p) => this.context.defaultSelector(p),
       domains: (key) => this.domainsOf(key),
     };
+  }
+
+  /** PreFilter of every plugin over the current state: the checks that matter for this pod, in filter order. */
+  private checksFor(pod: SchedPod, cycle: Cycle): NodeFilter[] {
+    const checks: NodeFilter[] = [];
+    for (const f of this.filters) {
+      const check = f.preFilter(pod, cycle);
+      if (check) checks.push(check);
+    }
+    return checks;
+  }
+
+  /**
+   * Each node's reasons for rejecting the pod (undefined where it fits), by node index: what
+   * one scheduling cycle's filters say of every node, the statuses DefaultPreemption starts
+   * from. Unlike decide(), the search's start index is left where it is.
+   */
+  nodeStatuses(pod: SchedPod): (readonly string[] | undefined)[] {
+    const checks = this.checksFor(pod, this.cycle());
+    const pinned = preFilterNodeNames(pod);
+    return this.nodes.map((node) => (pinned && !pinned.has(node.node.name) ? NOT_PINNED : runFilters(checks, node)));
+  }
+
+  /** The filters on one node after PreFilter over the current state (RunFilterPluginsWithNominatedPods, with no nominated pods). */
+  filterOn(pod: SchedPod, node: NodeInfo): readonly string[] | undefined {
+    const pinned = preFilterNodeNames(pod);
+    if (pinned && !pinned.has(node.node.name)) return NOT_PINNED;
+    return runFilters(this.checksFor(pod, this.cycle()), node);
+  }
+
+  private domainsOf(key: string): Domains {
+    let d = this.domains.get(key);
+    if (!d) this.domains.set(key, (d = domainsOf(this.nodes, key)));
+    return d;
   }
 
   /** Where the pod would go, without binding it. */

@@ -1,5 +1,6 @@
 /** The scheduler's model: nodes with what they offer, pods with what they ask, and where pods went. */
 import type { Resource } from '../core/index.js';
+import type { PreemptionPolicy } from './priority.js';
 
 /**
  * Amounts as kube-scheduler counts them: cpu in millicores, everything else in whole units
@@ -64,6 +65,10 @@ export interface SchedPod {
   nodeName?: string;
   /** StatefulSet ordinal, for OrderedReady. */
   ordinal?: number;
+  /** spec.priority as the Priority admission plugin sets it (priority.ts); 0 when unset. */
+  priority?: number;
+  /** From the pod's PriorityClass; PreemptLowerPriority when unset. */
+  preemptionPolicy?: PreemptionPolicy;
 }
 
 export interface Placement {
@@ -73,4 +78,23 @@ export interface Placement {
   message: string | null;
   /** For a workload's first pending pod (and the replicas that share its answer): where the fix goes. */
   explanation?: { pointer: string; detail: string };
+  /**
+   * The same FitError with DefaultPreemption's sentence (`preemption: ...`) appended, as
+   * kube-scheduler's event and pod condition say it: set on pending pods only.
+   */
+  messageWithPreemption?: string;
+  /** The pod found no node, then room by preempting lower-priority pods: it runs on `node` once they are gone. */
+  preemption?: Preemption;
+  /** The pod was evicted by a preemptor; `node` and `message` say where its replacement went. */
+  evictedBy?: { pod: SchedPod; node: string; remade: boolean };
+}
+
+export interface Preemption {
+  node: string;
+  /** The pods evicted, most important first (priority, then start). */
+  victims: SchedPod[];
+  /** How many victims' evictions exceed a PodDisruptionBudget's allowance. */
+  pdbViolations: number;
+  /** The FitError that sent the pod to preemption. */
+  message: string;
 }

@@ -70,3 +70,10 @@ ${indent(podSpec, 6)}
 }
 
 export const container = (requests: string, extra = '') => `containers:\n- name: c\n  image: app:1\n  resources: {requests: ${requests}}${extra ? `\n${extra}` : ''}`;
+
+export const priorityClass = (name: string, value: number, extra = '') => `apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata: {name: ${name}}
+value: ${value}
+${extra}---
+`;

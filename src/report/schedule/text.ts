@@ -51,6 +51,19 @@ function placementText(report: ScheduleReport): string {
       if (p.fix) lines.push(`    at ${p.fix.file}:${p.fix.line}:${p.fix.column}: ${p.fix.detail}`);
     }
   }
+  if (report.preemptions.length) {
+    lines.push('', 'Preemption (kube-scheduler evicts lower-priority pods to make room):');
+    const fate = new Map(report.pods.filter((p) => p.evictedBy).map((p) => [`${p.namespace}/${p.name}`, p]));
+    for (const pre of report.preemptions) {
+      const pdb = pre.pdbViolations ? ` (${pre.pdbViolations} against a PodDisruptionBudget)` : '';
+      lines.push(`  ${pre.pod} (priority ${pre.priority}) takes ${pre.node}, evicting${pdb}:`);
+      for (const v of pre.victims) {
+        const now = fate.get(v.pod);
+        const where = !now ? '' : now.node !== null ? ` → replacement on ${now.node}` : !now.evictedBy!.remade ? ' → not made again' : ' → replacement pending';
+        lines.push(`    ${v.pod} (${v.owner.kind} ${v.owner.name}, priority ${v.priority})${where}`);
+      }
+    }
+  }
   if (report.refused.length) {
     lines.push('', 'Refused by the API server (no pods made):');
     for (const w of report.refused) lines.push(`  ${w.namespace}/${w.name} (${w.kind}): ${w.message}`);
