@@ -144,7 +144,7 @@ function reportOf(run: ScheduleRun, refusedWorkloads: [Resource, string][]): Sch
     message: preemption!.message,
   }));
   const notCreated = run.notCreated.map((p) => ({ namespace: p.namespace, name: p.name, owner: p.owner }));
-  const refused = [...refusedWorkloads, ...run.refusedPods.map((r): [Resource, string] => [r.workload, r.message])].map(([r, message]) => ({ namespace: namespaceOf(r), name: r.id.name, kind: r.id.kind, message }));
+  const refused = [...refusedWorkloads, ...run.refusedPods.filter((r) => !r.assumed).map((r): [Resource, string] => [r.workload, r.message])].map(([r, message]) => ({ namespace: namespaceOf(r), name: r.id.name, kind: r.id.kind, message }));
   const scheduled = run.placements.filter((p) => p.node !== null).length;
   return { nodes, pods, preemptions, notCreated, refused, summary: { pods: run.placements.length, scheduled, pending: run.placements.length - scheduled, notCreated: notCreated.length, refused: refused.length } };
 }
@@ -191,10 +191,13 @@ function replicasPointer(workload: Resource): string {
 
 /** An error at each workload whose pods the Priority admission plugin refuses, at the field that decides it. */
 function priorityRefusals(run: ScheduleRun): Diagnostic[] {
-  return run.refusedPods.map(({ workload, message }) => {
+  return run.refusedPods.map(({ workload, message, assumed }) => {
     const pointer = podTemplate(workload)?.specPointer ?? '/spec';
     const field = message.startsWith('no PriorityClass') ? 'priorityClassName' : message.includes('PreemptionPolicy') ? 'preemptionPolicy' : 'priority';
-    return diagnosticFor(workload, { ruleId: 'priority-admission', severity: 'error', message: `the API server refuses the pods of ${workload.id.kind} ${workload.id.name}, so none is scheduled: ${message}`, pointer: `${pointer}/${field}`, at: 'value' });
+    const text = assumed
+      ? `the API server refuses the pods of ${workload.id.kind} ${workload.id.name} unless the cluster has the class (${message} among the inputs); scheduled here with priority 0`
+      : `the API server refuses the pods of ${workload.id.kind} ${workload.id.name}, so none is scheduled: ${message}`;
+    return diagnosticFor(workload, { ruleId: 'priority-admission', severity: assumed ? 'warning' : 'error', message: text, pointer: `${pointer}/${field}`, at: 'value' });
   });
 }
 

@@ -19,7 +19,7 @@ export interface PriorityClass {
 }
 
 /** The admitted pod's priority fields, or the admission plugin's refusal. */
-export type Admitted = { priority: number; preemptionPolicy: PreemptionPolicy; className: string } | { refused: string };
+export type Admitted = { priority: number; preemptionPolicy: PreemptionPolicy; className: string; unknownClass?: boolean } | { refused: string };
 
 /** pkg/apis/scheduling: SystemCriticalPriority and the two classes the API server creates. */
 const SYSTEM_CRITICAL = 2_000_000_000;
@@ -65,7 +65,10 @@ export function admitPriority(spec: Record<string, unknown>, classes: PriorityCl
     if (classes.globalDefault) ({ value: priority, preemptionPolicy, name: className } = classes.globalDefault);
   } else {
     const pc = classes.byName.get(name);
-    if (!pc) return { refused: `no PriorityClass with name ${name} was found` };
+    // The cluster may hold a class the inputs do not (missing-priorityclass says the same): the
+    // pods are scheduled with priority 0, and the workload is warned that the API server refuses
+    // them (`no PriorityClass with name X was found`) where the class is missing.
+    if (!pc) return { priority: 0, preemptionPolicy: 'PreemptLowerPriority', className: name, unknownClass: true };
     ({ value: priority, preemptionPolicy, name: className } = pc);
   }
   if (typeof spec.priority === 'number' && spec.priority !== priority) {
@@ -85,9 +88,10 @@ export interface WorkloadPodList {
 /**
  * Admission as each pod is created: the workloads whose pods are admitted, with their priority
  * fields set (a workload's pods share one template, so one answer); each refused workload is
- * added to `refused` and makes no pod.
+ * added to `refused` and makes no pod. A class the inputs lack is `assumed` to be the cluster's:
+ * the workload is listed with that flag, and its pods are made with priority 0.
  */
-export function admitWorkloads<W extends WorkloadPodList>(list: readonly W[], classes: PriorityClasses, refused: { workload: Resource; message: string }[]): W[] {
+export function admitWorkloads<W extends WorkloadPodList>(list: readonly W[], classes: PriorityClasses, refused: { workload: Resource; message: string; assumed?: boolean }[]): W[] {
   return list.filter((w) => {
     const first = w.pods[0];
     if (!first) return true;
@@ -96,6 +100,7 @@ export function admitWorkloads<W extends WorkloadPodList>(list: readonly W[], cl
       refused.push({ workload: w.workload, message: result.refused });
       return false;
     }
+    if (result.unknownClass) refused.push({ workload: w.workload, message: `no PriorityClass with name ${result.className} was found`, assumed: true });
     for (const pod of w.pods) {
       pod.priority = result.priority;
       pod.preemptionPolicy = result.preemptionPolicy;

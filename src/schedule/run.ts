@@ -39,7 +39,8 @@ export interface ScheduleRun {
   /** Workloads whose pods were cut at MAX_PODS: how many they asked for, how many were made. */
   cut: { workload: Resource; asked: number; made: number }[];
   /** Workloads whose pods the Priority admission plugin refuses (priority.ts): none was made. */
-  refusedPods: { workload: Resource; message: string }[];
+  /** Workloads Priority admission refuses (no pods made), or `assumed` admitted with priority 0 (a class only the cluster may have). */
+  refusedPods: { workload: Resource; message: string; assumed?: boolean }[];
   /** The run's preemption state, for questions about extra pods (capacity.ts). */
   preemptions: Preemptions;
 }

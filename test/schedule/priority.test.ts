@@ -25,16 +25,19 @@ describe('priority admission', () => {
     expect(r.report.refused).toEqual([]);
     // A user class may not claim a system value: the API server refuses the class itself.
     const tooHigh = schedule(priorityClass('vip', 1_500_000_000) + deployment('web', 1, `priorityClassName: vip\n${container('{cpu: 1m}')}`), node('a', SMALL));
-    expect(tooHigh.report.refused.map((w) => w.message)).toEqual(['no PriorityClass with name vip was found']);
+    expect(tooHigh.report.pods.map((p) => p.priority)).toEqual([undefined]);
+    expect(tooHigh.diagnostics.map((d) => d.message)).toEqual(['the API server refuses the pods of Deployment web unless the cluster has the class (no PriorityClass with name vip was found among the inputs); scheduled here with priority 0']);
   });
 
-  it('refuses the pods of a workload naming an unknown class, with the admission plugin\'s words, at priorityClassName', () => {
+  it('schedules the pods of a workload naming a class the inputs lack with priority 0, warned at priorityClassName in the admission plugin\'s words (the cluster may have it)', () => {
     const r = schedule(deployment('web', 2, `priorityClassName: hihg\n${container('{cpu: 1m}')}`), node('a', SMALL));
-    expect(r.report.pods).toEqual([]);
-    expect(r.report.refused).toEqual([{ namespace: 'default', name: 'web', kind: 'Deployment', message: 'no PriorityClass with name hihg was found' }]);
-    expect(r.report.summary.refused).toBe(1);
+    expect(r.report.pods.map((p) => [p.name, p.node, p.priority])).toEqual([
+      ['web-0', 'a', undefined],
+      ['web-1', 'a', undefined],
+    ]);
+    expect(r.report.refused).toEqual([]);
     expect(r.diagnostics.map((d) => [d.ruleId, d.severity, d.line, d.message])).toEqual([
-      ['priority-admission', 'error', 10, 'the API server refuses the pods of Deployment web, so none is scheduled: no PriorityClass with name hihg was found'],
+      ['priority-admission', 'warning', 10, 'the API server refuses the pods of Deployment web unless the cluster has the class (no PriorityClass with name hihg was found among the inputs); scheduled here with priority 0'],
     ]);
   });
 
