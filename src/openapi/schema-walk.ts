@@ -45,7 +45,7 @@ export class SchemaWalker {
       if (!resolved) return undefined;
       const isArray = Array.isArray(current);
       resolved = this.resolve(this.child(resolved.node, segment, isArray));
-      current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[segment] : undefined;
+      current = current !== null && typeof current === 'object' && Object.hasOwn(current, segment) ? (current as Record<string, unknown>)[segment] : undefined;
     }
     return resolved;
   }

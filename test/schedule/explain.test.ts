@@ -137,7 +137,7 @@ describe('through an overlay: the patch that set the request', () => {
   it('in schedule\'s text, under the pending pod', async () => {
     const dir = tempTree(files);
     const s = await runCli(['schedule', 'prod', '--nodes', 'nodes.yaml'], { cwd: dir });
-    expect(s.stdout).toContain('Pending:\n  default/api-0 (Deployment api): 0/2 nodes are available: 2 Insufficient cpu.\n    at prod/bigger.yaml:9:37: requests cpu 6; the largest allocatable cpu among all nodes is 4 (general-0)\n');
+    expect(s.stdout).toContain('Pending:\n  default/api-0 (Deployment api): 0/2 nodes are available: 2 Insufficient cpu.\n    fix at prod/bigger.yaml:9:37: requests cpu 6; the largest allocatable cpu among all nodes is 4 (general-0)\n');
   });
 
   it('in SARIF, a valid log with the result at the patch line', async () => {

@@ -48,7 +48,8 @@ function placementText(report: ScheduleReport): string {
     for (const p of pending) {
       lines.push(`  ${p.namespace}/${p.name} (${p.owner.kind} ${p.owner.name}): ${p.message}`);
       // The field that decided it, where it was written, with the numbers (the workload's first pending pod).
-      if (p.fix) lines.push(`    at ${p.fix.file}:${p.fix.line}:${p.fix.column}: ${p.fix.detail}`);
+      // "fix at", not "at": a line starting with "at" reads as a stack frame (and the fuzzer says so).
+      if (p.fix) lines.push(`    fix at ${p.fix.file}:${p.fix.line}:${p.fix.column}: ${p.fix.detail}`);
     }
   }
   if (report.preemptions.length) {

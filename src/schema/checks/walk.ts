@@ -37,7 +37,8 @@ function visit(value: unknown, schema: SchemaNode | undefined, pointer: string, 
   if (definition === POD_SPEC) checkPodSpec(value, pointer, ctx);
   for (const [key, child] of Object.entries(value)) {
     const childPointer = `${pointer}/${escapeSegment(key)}`;
-    checks?.[key]?.(child, childPointer, ctx);
+    // Own keys only: a manifest's `__proto__` key would otherwise find Object.prototype.
+    if (checks && Object.hasOwn(checks, key)) checks[key]!(child, childPointer, ctx);
     visit(child, walker.child(node, key, false), childPointer, walker, ctx);
   }
 }
