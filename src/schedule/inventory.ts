@@ -27,19 +27,29 @@ export function isInventoryKind(r: Resource): boolean {
 }
 
 /** Nodes from the inventory's resources, sorted by name (kube-scheduler's node order is its own; ours is this). */
+/**
+ * Nodes a dry run makes, at most: the largest clusters offered (GKE: 15,000 nodes; Kubernetes
+ * documents 5,000). A NodePool may ask for 1e+308; making them would run out of memory.
+ */
+export const MAX_NODES = 15_000;
+
 export function buildInventory(resources: readonly Resource[], options: { kubernetesVersion?: KubernetesVersion } = {}): Inventory {
   const inventory = resources.filter(isInventoryKind);
   const schema = validateSchemas(inventory, { kubernetesVersion: options.kubernetesVersion }).filter((d) => d.severity === 'error');
   const diagnostics: Diagnostic[] = schema.map((d) => ({ ...d, severity: 'warning' }));
   const nodes: SchedNode[] = [];
+  let budget = MAX_NODES;
   for (const r of resources) {
     if (!isInventoryKind(r)) {
       diagnostics.push(diagnosticFor(r, { ruleId: 'invalid-inventory', severity: 'error', message: `${r.id.kind} "${r.id.name}" is not a Node or a NodePool (kubeproof.dev/v1alpha1): a node inventory holds only those`, pointer: '/kind', at: 'value' }));
       continue;
     }
-    const made = r.id.kind === 'Node' ? fromNode(r, diagnostics) : fromPool(r, diagnostics);
+    const made = r.id.kind === 'Node' ? fromNode(r, diagnostics) : fromPool(r, diagnostics, budget);
     if (typeof made === 'string') diagnostics.push(leftOut(r, made));
-    else appendAll(nodes, made);
+    else {
+      appendAll(nodes, made);
+      budget -= made.length;
+    }
   }
   const seen = new Map<string, SchedNode>();
   for (const n of nodes) {
@@ -113,11 +123,12 @@ function fromNode(r: Resource, diagnostics: Diagnostic[]): SchedNode[] | string 
   ];
 }
 
-function fromPool(r: Resource, diagnostics: Diagnostic[]): SchedNode[] | string {
+function fromPool(r: Resource, diagnostics: Diagnostic[], budget: number): SchedNode[] | string {
   const spec = map(r.object.spec);
   if (!r.id.name) return 'its nodes are named after it';
   const count = spec.count ?? 0;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return `spec.count ${JSON.stringify(count)} is not a whole number of nodes`;
+  if (count > budget) return `spec.count ${count} would take the inventory past ${MAX_NODES.toLocaleString('en-US')} nodes, the most a dry run makes (the largest clusters offered today)`;
   const zones = Array.isArray(spec.zones) ? spec.zones.map(stringOf) : [];
   const amounts = allocatable(r, '/spec/allocatable', spec.allocatable, diagnostics);
   if (typeof amounts === 'string') return amounts;

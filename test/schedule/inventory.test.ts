@@ -41,6 +41,17 @@ describe('node inventory', () => {
     expect(inventory(yaml.replace('count: three', 'count: 2')).nodes.map((n) => n.name)).toEqual(['p-0', 'p-1']);
   });
 
+  it('leaves out a NodePool whose count would take the inventory past the most nodes a dry run makes (the fuzzer\'s count: 1e+308 ran out of memory)', () => {
+    const yaml = pool('a', 14_999, '{cpu: "2"}') + pool('huge', 1e308, '{cpu: "2"}') + pool('b', 1, '{cpu: "2"}') + pool('c', 1, '{cpu: "2"}');
+    const made = inventory(yaml).nodes;
+    expect(made).toHaveLength(15_000);
+    expect(made.some((n) => n.name.startsWith('c-'))).toBe(false);
+    expect(diagnostics(yaml).filter((d) => d.includes('invalid-inventory'))).toEqual([
+      expect.stringContaining('NodePool "huge" is left out of the dry run: spec.count 1e+308 would take the inventory past 15,000 nodes, the most a dry run makes (the largest clusters offered today)'),
+      expect.stringContaining('NodePool "c" is left out of the dry run: spec.count 1 would take the inventory past 15,000 nodes'),
+    ]);
+  });
+
   it('reports amounts that are not quantities (leaving the node out), duplicate node names and kinds that are not nodes', () => {
     const yaml = pool('p', 1, '{cpu: "2"}') + node('p-0', '{cpu: "1"}') + node('q', '{cpu: 2 cores}') + 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n';
     expect(inventory(yaml).nodes.map((n) => [n.name, n.source.id.kind])).toEqual([['p-0', 'NodePool']]);
