@@ -14,3 +14,4 @@ export * from './terminal.js';
 export * from './append.js';
 export * from './own-key.js';
 export * from './names.js';
+export * from './json-text.js';

@@ -1,5 +1,5 @@
 /** JSON 6902 patches through fast-json-patch, with kustomize's (json-patch v4) error texts. */
-import { stringOf } from '../core/index.js';
+import { jsonText, stringOf } from '../core/index.js';
 import fastJsonPatch from 'fast-json-patch';
 import { BuildError } from './errors.js';
 
@@ -24,7 +24,7 @@ export function applyJson6902(object: Record<string, unknown>, ops: Op[], blame:
     const exists = (ptr: string) => lookup(doc, ptr) !== MISSING;
     const parent = op.path.slice(0, op.path.lastIndexOf('/'));
     if (op.op === 'test') {
-      if (JSON.stringify(lookup(doc, op.path)) !== JSON.stringify(op.value)) throw new BuildError(`testing value ${op.path} failed: test failed`, blame.file, blame.pointer);
+      if (jsonText(lookup(doc, op.path)) !== jsonText(op.value)) throw new BuildError(`testing value ${op.path} failed: test failed`, blame.file, blame.pointer);
       continue;
     }
     if (op.op === 'remove' && !exists(op.path)) {

@@ -1,4 +1,5 @@
 /** A kustomization file read with positions, its fields checked the way kustomize checks them. */
+import { jsonText } from '../core/index.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Located } from '../core/index.js';
@@ -93,7 +94,7 @@ function checkFields(fields: Record<string, unknown>, file: string): void {
     if (Array.isArray(list)) list.forEach((entry, i) => checkTarget((entry as Record<string, unknown>).target, file, field, `/${field}/${i}/target`));
   }
   if (fields.kind !== undefined && fields.kind !== 'Kustomization' && fields.kind !== 'Component') {
-    throw new BuildError(`invalid Kustomization: kind ${JSON.stringify(fields.kind)} is not Kustomization or Component`, file, '/kind');
+    throw new BuildError(`invalid Kustomization: kind ${jsonText(fields.kind)} is not Kustomization or Component`, file, '/kind');
   }
 }
 

@@ -7,7 +7,7 @@
  * `$setElementOrder`, `$deleteFromPrimitiveList` and `$retainKeys` are not supported by
  * kustomize either: they pass through as data.
  */
-import { ownValue, setOwn, stringOf } from '../core/index.js';
+import { jsonText, ownValue, setOwn, stringOf } from '../core/index.js';
 import type { SchemaNode, SchemaWalker } from '../openapi/index.js';
 import { BuildError } from './errors.js';
 import { isMap } from './fieldspec.js';
@@ -79,7 +79,7 @@ function merge(dest: unknown, patch: unknown, schema: SchemaCursor): Merged {
 /** kyaml's error for a node of the wrong kind; the render's field setters use it too. */
 export function kindError(expected: string, patch: unknown): BuildError {
   const got = Array.isArray(patch) ? 'SequenceNode' : isMap(patch) ? 'MappingNode' : 'ScalarNode';
-  return new BuildError(`wrong node kind: expected ${expected} but got ${got}: node contents:\n${JSON.stringify(patch)}`);
+  return new BuildError(`wrong node kind: expected ${expected} but got ${got}: node contents:\n${jsonText(patch)}`);
 }
 
 function mergeMap(dest: unknown, patch: unknown, schema: SchemaCursor): Merged {

@@ -1,3 +1,4 @@
+import { jsonText } from '../core/index.js';
 import { fieldPath } from '../schema/index.js';
 import type { RuleContext, RuleDocs } from './types.js';
 import { containersOf, isMap } from './workloads.js';
@@ -28,7 +29,7 @@ export function check(ctx: RuleContext): void {
         const hides = item.valueFrom != null || value === ref || !value.includes(ref);
         if (hides) {
           const p = `${pointer}/env/${i}`;
-          ctx.report({ resource: t.resource, pointer: `${p}/name`, message: `${fieldPath(p)}: hides previous definition of ${JSON.stringify(item.name)}, which may be dropped when using apply` });
+          ctx.report({ resource: t.resource, pointer: `${p}/name`, message: `${fieldPath(p)}: hides previous definition of ${jsonText(item.name)}, which may be dropped when using apply` });
         }
       });
     }

@@ -3,7 +3,7 @@
  * `<field path>: <type>: <value>: <detail>`, such as
  * `spec.replicas: Invalid value: "three": must be an integer`.
  */
-import { isSecretValuePath, mayShowSecret, pointerToFieldPath, REDACTED, type Resource } from '../core/index.js';
+import { isSecretValuePath, jsonText, mayShowSecret, pointerToFieldPath, REDACTED, type Resource } from '../core/index.js';
 
 export function fieldPath(pointer: string): string {
   return pointerToFieldPath(pointer) || '<root>';
@@ -16,7 +16,7 @@ export function showValue(value: unknown, resource: Resource, pointer: string): 
   if (mayShowSecret(resource.id, pointer, value)) return JSON.stringify(REDACTED);
   if (typeof value === 'string') return JSON.stringify(value.length > MAX_SHOWN ? value.slice(0, MAX_SHOWN) + '…' : value);
   if (value === null || typeof value !== 'object') return String(value);
-  const json = JSON.stringify(value);
+  const json = jsonText(value);
   return json.length > MAX_SHOWN ? (Array.isArray(value) ? '[…]' : '{…}') : json;
 }
 
@@ -33,7 +33,7 @@ export const required = (pointer: string) => `${fieldPath(pointer)}: Required va
 export const unsupported = (resource: Resource, pointer: string, value: unknown, supported: readonly unknown[]) =>
   `${fieldPath(pointer)}: Unsupported value: ${showValue(value, resource, pointer)}: supported values: ${supported
     .filter((v) => v !== '')
-    .map((v) => JSON.stringify(v))
+    .map((v) => jsonText(v))
     .join(', ')}`;
 
 export const duplicate = (resource: Resource, pointer: string, value: unknown) => `${fieldPath(pointer)}: Duplicate value: ${showValue(value, resource, pointer)}`;

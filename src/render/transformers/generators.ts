@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { REDACTED, rememberSecretValues, setOwn } from '../../core/index.js';
+import { jsonText, REDACTED, rememberSecretValues, setOwn } from '../../core/index.js';
 import { BuildError } from '../errors.js';
 import { isMap } from '../fieldspec.js';
 import { readInRoot } from '../files.js';
@@ -179,7 +179,7 @@ export function goJson(v: unknown): string {
   if (Array.isArray(v)) return '[' + v.map(goJson).join(',') + ']';
   if (typeof v === 'string') return goString(v);
   if (typeof v === 'bigint') return v.toString(); // an integer beyond 2^53, kept whole (load/yaml-schema.ts)
-  return JSON.stringify(v ?? null);
+  return jsonText(v ?? null);
 }
 
 function goString(s: string): string {

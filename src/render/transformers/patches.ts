@@ -1,5 +1,5 @@
 /** `patches`, `patchesStrategicMerge` and `patchesJson6902`: finding targets and applying them. */
-import { isSecretKind, REDACTED, stringOf } from '../../core/index.js';
+import { isSecretKind, jsonText, REDACTED, stringOf } from '../../core/index.js';
 import { decodeSource, parsePlainDocuments } from '../../load/index.js';
 import { mayHoldSecrets } from '../../load/redact-syntax.js';
 import { loadBundle, SchemaWalker, type KubernetesVersion } from '../../openapi/index.js';
@@ -39,8 +39,8 @@ interface PatchBody {
 }
 
 function readPatch(k: Kustomization, entry: { path?: unknown; patch?: unknown; target?: unknown }, pointer: string, typing: 'kustomize' | 'kubectl'): PatchBody {
-  if (entry.path === undefined && entry.patch === undefined) throw new BuildError(`must specify one of patch and path in\n${JSON.stringify(shownEntry(entry))}`, k.file, pointer);
-  if (entry.path !== undefined && entry.patch !== undefined) throw new BuildError(`patch and path can't be set at the same time\n${JSON.stringify(shownEntry(entry))}`, k.file, pointer);
+  if (entry.path === undefined && entry.patch === undefined) throw new BuildError(`must specify one of patch and path in\n${jsonText(shownEntry(entry))}`, k.file, pointer);
+  if (entry.path !== undefined && entry.patch !== undefined) throw new BuildError(`patch and path can't be set at the same time\n${jsonText(shownEntry(entry))}`, k.file, pointer);
   let text: string;
   let file = k.file;
   let base = pointer;

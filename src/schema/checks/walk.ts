@@ -3,7 +3,7 @@
  * definition-keyed field checks, quantities by their grammar, and key uniqueness in
  * list-type map and set lists.
  */
-import { escapeSegment } from '../../core/index.js';
+import { escapeSegment, jsonText } from '../../core/index.js';
 import type { SchemaNode } from '../../openapi/index.js';
 import { duplicate } from '../field-error.js';
 import type { SchemaWalker } from '../../openapi/index.js';
@@ -54,7 +54,7 @@ function checkListMap(items: unknown[], node: SchemaNode, pointer: string, walke
     // A missing key field takes its default (a port's protocol is "TCP"), as the API server compares them.
     const tuple = keys.map((k) => item[k] ?? walker.resolve(properties[k])?.node.default);
     if (tuple.some((v) => v === undefined)) return;
-    const id = JSON.stringify(tuple);
+    const id = jsonText(tuple);
     if (!seen.has(id)) {
       seen.add(id);
       return;
@@ -70,7 +70,7 @@ function checkListMap(items: unknown[], node: SchemaNode, pointer: string, walke
 function checkSet(items: unknown[], pointer: string, ctx: CheckContext): void {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    const id = JSON.stringify(item);
+    const id = jsonText(item);
     if (seen.has(id)) {
       const at = `${pointer}/${i}`;
       ctx.report({ ruleId: 'duplicate-value', message: duplicate(ctx.resource, at, item), pointer: at, at: 'value' });
