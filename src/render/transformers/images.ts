@@ -19,7 +19,11 @@ export function setImages(resources: RenderResource[], rules: readonly { rule: I
   const compiled = rules.flatMap(({ rule, origin }) => {
     // The name is used as an unescaped regular expression, as kustomize does.
     try {
-      return [{ rule, origin, re: new RegExp(`^${rule.name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`) }];
+      const re = new RegExp(`^${rule.name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
+      // V8 compiles a pattern on its first use: one too large to compile ("Regular expression too
+      // large", a name of a megabyte) throws there, so use it once here, inside the try.
+      re.test('');
+      return [{ rule, origin, re }];
     } catch {
       return [];
     }

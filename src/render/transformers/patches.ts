@@ -64,9 +64,14 @@ function readPatch(k: Kustomization, entry: { path?: unknown; patch?: unknown; t
  * Patch text as an error may quote it: not when it may set a Secret's values (it names Secret,
  * data or stringData, or its target may be a Secret). See core/redact.ts.
  */
+/** kustomize quotes the whole patch; past this many characters the message quotes its start and says how much is left out. */
+const MAX_SHOWN_PATCH = 4096;
+
 function shownPatch(text: string, entry: { target?: unknown }): string {
   const kind = isMap(entry.target) && typeof entry.target.kind === 'string' ? entry.target.kind : '';
-  return mayHoldSecrets(text) || (kind !== '' && anchored(kind, 'Secret')) ? REDACTED : text;
+  if (mayHoldSecrets(text) || (kind !== '' && anchored(kind, 'Secret'))) return REDACTED;
+  // An 18 MB patch quoted whole made an 18 MB finding, escaped and scrubbed character by character (the fuzzer: 2.5 s).
+  return text.length <= MAX_SHOWN_PATCH ? text : `${text.slice(0, MAX_SHOWN_PATCH)}… (${text.length - MAX_SHOWN_PATCH} more characters)`;
 }
 
 function shownEntry(entry: { path?: unknown; patch?: unknown; target?: unknown }): unknown {
