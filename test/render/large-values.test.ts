@@ -25,3 +25,15 @@ describe('render of large values', () => {
     expect(out.split('\n').every((line) => line.length < 200)).toBe(true); // folded at spaces past 80 columns
   });
 });
+
+describe('images with a name too large for a regular expression', () => {
+  it('leaves the images alone instead of throwing ("Regular expression too large", from the fuzzer)', () => {
+    const dir = tempTree({
+      'kustomization.yaml': `resources: [d.yaml]\nimages:\n- name: ${'x'.repeat(2_000_000)}\n  newTag: "2"\n`,
+      'd.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: "web:1"}]}\n',
+    });
+    const result = render(dir, { maxFileSize: 8 * 1024 * 1024 });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.yaml).toContain('image: web:1');
+  });
+});
