@@ -57,3 +57,12 @@ export const apiServerEnums = {
   'io.k8s.api.autoscaling.v2.MetricSpec': { type: { values: ['Object', 'Pods', 'Resource', 'ContainerResource', 'External'] } },
   'io.k8s.api.autoscaling.v2.MetricTarget': { type: { values: ['Utilization', 'Value', 'AverageValue'] } },
 };
+
+// Fields the OpenAPI spec lists as required (their Go field has no omitempty) that the API server
+// does not require: its hand-written validation accepts them absent, as a nil list. The generator
+// drops them from `required`, so kubeproof does not refuse what a cluster accepts.
+export const notRequiredByApiServer = {
+  // pkg/apis/discovery/validation ValidateEndpointSlice: endpoints is iterated, never required;
+  // Kubernetes' own conformance manifests create EndpointSlices without it.
+  'io.k8s.api.discovery.v1.EndpointSlice': ['endpoints'],
+};

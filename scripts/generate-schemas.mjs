@@ -16,13 +16,14 @@
 //  - the patch metadata the renderer needs stays: x-kubernetes-patch-merge-key,
 //    -patch-strategy, -list-type, -list-map-keys; also -int-or-string,
 //    -preserve-unknown-fields and -embedded-resource.
-//  - enumerations the API server enforces in code are added (scripts/api-server-enums.mjs);
+//  - enumerations the API server enforces in code are added (scripts/api-server-enums.mjs), and
+//    `required` entries it does not enforce are dropped (notRequiredByApiServer, same file);
 //  - an index maps "apiVersion/Kind" to its definition and scope (namespaced or not, from
 //    the spec's paths).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiServerEnums } from './api-server-enums.mjs';
+import { apiServerEnums, notRequiredByApiServer } from './api-server-enums.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const source = process.env.KUBEPROOF_OPENAPI_DIR ?? path.join(root, '..', 'shared', 'kubernetes-openapi');
@@ -55,7 +56,13 @@ function listSpecFiles(dir) {
 function convert(schema, name) {
   if (name === QUANTITY) return { type: ['string', 'number'], format: 'quantity' };
   if (name === INT_OR_STRING) return { type: ['integer', 'string'], 'x-kubernetes-int-or-string': true };
-  return addEnums(convertNode(schema), name);
+  return dropRequired(addEnums(convertNode(schema), name), name);
+}
+
+function dropRequired(def, name) {
+  const dropped = new Set(notRequiredByApiServer[name] ?? []);
+  if (dropped.size > 0 && Array.isArray(def.required)) def.required = def.required.filter((p) => !dropped.has(p));
+  return def;
 }
 
 function addEnums(def, name) {
