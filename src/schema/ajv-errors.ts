@@ -2,7 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import { escapeSegment, pointerToFieldPath, type Resource } from '../core/index.js';
 import type { SchemaNode } from '../openapi/index.js';
-import { duplicate, fieldPath, invalid, required, unsupported } from './field-error.js';
+import { duplicate, fieldPath, invalid, required, tooLong, unsupported } from './field-error.js';
 import type { SchemaProblemId } from './problems.js';
 import { propertyNames, type SchemaWalker } from '../openapi/index.js';
 import { closest } from './suggest.js';
@@ -55,6 +55,16 @@ export function translateAjvErrors(errors: readonly ErrorObject[], resource: Res
   return out;
 }
 
+/**
+ * A value validation of a custom resource's schema, in kube-openapi's words
+ * (k8s.io/kube-openapi/pkg/validation/errors/schema.go: `%s in %s should match '%s'`, the field
+ * path and "body"), which apiextensions wraps as the field's Invalid value. Only CRD and catalog
+ * schemas hold these keywords; the built-in kinds' checks are the API server's own.
+ */
+function inBody(pointer: string, detail: string): string {
+  return `${fieldPath(pointer)} in body ${detail}`;
+}
+
 function translate(e: ErrorObject, resource: Resource, root: SchemaNode, walker: SchemaWalker, value: unknown): SchemaFinding | undefined {
   const at = e.instancePath;
   const data = valueAt(value, at);
@@ -96,23 +106,24 @@ function translate(e: ErrorObject, resource: Resource, root: SchemaNode, walker:
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const words = { minimum: 'greater than or equal to', maximum: 'less than or equal to', exclusiveMinimum: 'greater than', exclusiveMaximum: 'less than' }[e.keyword];
-      return { ruleId: 'invalid-value', message: invalid(resource, at, data, `should be ${words} ${String(params.limit)}`), pointer: at, at: 'value' };
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, inBody(at, `should be ${words} ${String(params.limit)}`)), pointer: at, at: 'value' };
     }
     case 'minLength':
-      return { ruleId: 'invalid-value', message: invalid(resource, at, data, `should be at least ${String(params.limit)} chars long`), pointer: at, at: 'value' };
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, inBody(at, `should be at least ${String(params.limit)} chars long`)), pointer: at, at: 'value' };
     case 'maxLength':
-      return { ruleId: 'invalid-value', message: `${fieldPath(at)}: Too long: may not be longer than ${String(params.limit)}`, pointer: at, at: 'value' };
+      // field.TooLong (k8s.io/apimachinery/pkg/util/validation/field/errors.go), as apiextensions reports maxLength.
+      return { ruleId: 'invalid-value', message: tooLong(at, Number(params.limit), Number(params.limit) === 1 ? 'byte' : 'bytes'), pointer: at, at: 'value' };
     case 'minItems':
-      return { ruleId: 'invalid-value', message: invalid(resource, at, data, `should have at least ${String(params.limit)} items`), pointer: at, at: 'value' };
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, inBody(at, `should have at least ${String(params.limit)} items`)), pointer: at, at: 'value' };
     case 'maxItems':
       return { ruleId: 'invalid-value', message: `${fieldPath(at)}: Too many: ${Array.isArray(data) ? data.length : '?'}: must have at most ${String(params.limit)} items`, pointer: at, at: 'value' };
     case 'minProperties':
     case 'maxProperties':
-      return { ruleId: 'invalid-value', message: invalid(resource, at, data, `should have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} properties`), pointer: at, at: 'value' };
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, inBody(at, `should have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} properties`)), pointer: at, at: 'value' };
     case 'pattern':
-      return { ruleId: 'invalid-value', message: invalid(resource, at, data, `should match '${String(params.pattern)}'`), pointer: at, at: 'value' };
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, inBody(at, `should match '${String(params.pattern)}'`)), pointer: at, at: 'value' };
     case 'multipleOf':
-      return { ruleId: 'invalid-value', message: invalid(resource, at, data, `should be a multiple of ${String(params.multipleOf)}`), pointer: at, at: 'value' };
+      return { ruleId: 'invalid-value', message: invalid(resource, at, data, inBody(at, `should be a multiple of ${String(params.multipleOf)}`)), pointer: at, at: 'value' };
     case 'uniqueItems':
       return { ruleId: 'duplicate-value', message: duplicate(resource, `${at}/${String(params.i)}`, Array.isArray(data) ? data[Number(params.i)] : null), pointer: `${at}/${String(params.i)}`, at: 'value' };
     case 'oneOf': {
