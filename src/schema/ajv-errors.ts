@@ -33,7 +33,8 @@ const FORMAT_DETAIL: Record<string, string> = {
   date: 'must be a date such as "2006-01-02"',
 };
 
-export function translateAjvErrors(errors: readonly ErrorObject[], resource: Resource, root: SchemaNode, walker: SchemaWalker, value: unknown): SchemaFinding[] {
+/** `custom`: the schema is a CRD's or a catalog's, whose type errors kube-openapi words (see typeError). */
+export function translateAjvErrors(errors: readonly ErrorObject[], resource: Resource, root: SchemaNode, walker: SchemaWalker, value: unknown, custom = false): SchemaFinding[] {
   const out: SchemaFinding[] = [];
   const seen = new Set<string>();
   // A value of the wrong type fails its format too; the type error says all there is to say.
@@ -45,7 +46,7 @@ export function translateAjvErrors(errors: readonly ErrorObject[], resource: Res
   for (const e of errors) {
     if (e.keyword === 'format' && wrongType.has(e.instancePath)) continue;
     if (combinators.some((prefix) => e.schemaPath.startsWith(prefix))) continue;
-    const f = translate(e, resource, root, walker, value);
+    const f = translate(e, resource, root, walker, value, custom);
     if (!f) continue;
     const key = `${f.ruleId}\u0000${f.pointer}\u0000${f.message}`;
     if (seen.has(key)) continue;
@@ -61,11 +62,19 @@ export function translateAjvErrors(errors: readonly ErrorObject[], resource: Res
  * path and "body"), which apiextensions wraps as the field's Invalid value. Only CRD and catalog
  * schemas hold these keywords; the built-in kinds' checks are the API server's own.
  */
+/** The JSON type of a decoded value, as kube-openapi names it. */
+function jsonTypeOf(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number' || typeof v === 'bigint') return Number.isInteger(Number(v)) ? 'integer' : 'number';
+  return typeof v === 'object' ? 'object' : typeof v === 'boolean' ? 'boolean' : 'string';
+}
+
 function inBody(pointer: string, detail: string): string {
   return `${fieldPath(pointer)} in body ${detail}`;
 }
 
-function translate(e: ErrorObject, resource: Resource, root: SchemaNode, walker: SchemaWalker, value: unknown): SchemaFinding | undefined {
+function translate(e: ErrorObject, resource: Resource, root: SchemaNode, walker: SchemaWalker, value: unknown, custom: boolean): SchemaFinding | undefined {
   const at = e.instancePath;
   const data = valueAt(value, at);
   const params = e.params as Record<string, unknown>;
@@ -87,6 +96,12 @@ function translate(e: ErrorObject, resource: Resource, root: SchemaNode, walker:
       const types = expected.map((t) => TYPE_WORDS[t] ?? t);
       // The classic YAML surprise: `value: yes` or `version: 1.10` is not a string until quoted.
       const hint = expected.includes('string') && (typeof data === 'boolean' || typeof data === 'number') ? ' (quote it: YAML reads this as a non-string)' : '';
+      if (custom) {
+        // kube-openapi's type validator (pkg/validation/validate/type.go, errors.InvalidType) as
+        // apiextensions reports it: the value shown is the JSON type the field has.
+        const actual = jsonTypeOf(data);
+        return { ruleId: 'invalid-type', message: `${fieldPath(at)}: Invalid value: "${actual}": ${inBody(at, `must be of type ${expected.join(',')}: "${actual}"`)}${hint}`, pointer: at, at: 'value' };
+      }
       return { ruleId: 'invalid-type', message: invalid(resource, at, data, `must be ${types.join(' or ')}${hint}`), pointer: at, at: 'value' };
     }
     case 'enum': {

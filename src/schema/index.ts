@@ -100,7 +100,7 @@ function validateOne(resource: Resource, registry: SchemaRegistry, options: Sche
   // The API server decodes an explicit null as "not set": so must validation.
   const value = pruneNulls(resource.object);
   prepare?.(value); // a CRD's defaults, which its CEL rules see too
-  const schemaFindings = validate(value) ? [] : translateAjvErrors(validate.errors ?? [], resource, root, walker, value);
+  const schemaFindings = validate(value) ? [] : translateAjvErrors(validate.errors ?? [], resource, root, walker, value, lookup.found.custom === true);
   for (const f of schemaFindings) emit(f);
   runFieldChecks(value, root, walker, ctx);
   if (lookup.found.rules) runCelRules(value, lookup.found.rules, schemaFindings, emit);

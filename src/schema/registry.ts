@@ -31,6 +31,8 @@ export interface KindSchema {
   brokenBy?: string;
   /** A custom resource's openAPIV3Schema as written, for its x-kubernetes-validations rules. */
   rules?: SchemaNode;
+  /** A CRD's or a catalog's schema: its findings are worded as kube-openapi words them (ajv-errors.ts). */
+  custom?: boolean;
 }
 
 export type Lookup =
@@ -92,7 +94,7 @@ export class SchemaRegistry {
       this.crdAjv ??= createAjv(CRD_AJV_OPTIONS);
       const root = entry.schema as SchemaNode;
       try {
-        entry.compiled = { validate: this.crdAjv.compile(entry.schema) as Validator, root, walker: new SchemaWalker((root.definitions ?? {}) as Record<string, SchemaNode>) };
+        entry.compiled = { validate: this.crdAjv.compile(entry.schema) as Validator, root, walker: new SchemaWalker((root.definitions ?? {}) as Record<string, SchemaNode>), custom: true };
       } catch {
         // Nothing of the schema library's words: the file is the user's to fix or replace.
         return { missing: 'missing-schema', message: `no usable schema for kind "${kind}" in version "${apiVersion}": the JSON Schema ${entry.file} cannot be compiled (not valid JSON Schema)` };
@@ -114,7 +116,7 @@ export class SchemaRegistry {
       const walker = new SchemaWalker(v.schema.definitions as Record<string, SchemaNode>);
       try {
         const validate = this.crdAjv.compile(v.schema) as Validator;
-        schema = { validate, root: v.schema, walker, prepare: (value) => applyDefaults(value, v.schema), ...(v.raw && { rules: v.raw }) };
+        schema = { validate, root: v.schema, walker, prepare: (value) => applyDefaults(value, v.schema), custom: true, ...(v.raw && { rules: v.raw }) };
       } catch (err) {
         schema = { validate: () => true, root: v.schema, walker, brokenBy: (err as Error).message };
       }

@@ -66,7 +66,7 @@ describe('--crds reads only the CRDs a run uses', () => {
     const dir = tempTree({ 'crds.yaml': `${broken}---\n${crd('a.example.com', 'Alpha')}`, 'a.yaml': 'apiVersion: a.example.com/v1\nkind: Alpha\nmetadata: {name: a}\nspec: {kind: 3}\n' });
     expect(validate(['a.yaml'], { cwd: dir, crdPaths: ['crds.yaml'] }).diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
       'a.yaml:4:1 spec.group: Required value',
-      'a.yaml:4:14 spec.kind: Invalid value: 3: must be a string (quote it: YAML reads this as a non-string)',
+      'a.yaml:4:14 spec.kind: Invalid value: "integer": spec.kind in body must be of type string: "integer" (quote it: YAML reads this as a non-string)',
     ]);
   });
 });

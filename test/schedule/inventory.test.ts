@@ -34,7 +34,7 @@ describe('node inventory', () => {
     expect(inventory(yaml).nodes).toEqual([]);
     expect(diagnostics(yaml)).toEqual([
       '3:18 error invalid-inventory NodePool "p" is left out of the dry run: spec.count "three" is not a whole number of nodes',
-      '5:10 warning invalid-type spec.count: Invalid value: "three": must be an integer',
+      '5:10 warning invalid-type spec.count: Invalid value: "string": spec.count in body must be of type integer: "string"',
       '7:29 warning unsupported-value spec.taints[0].effect: Unsupported value: "NoWay": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"',
     ]);
     // The same taint with a count: the pool's nodes are made (a taint of no known effect keeps no pod off).

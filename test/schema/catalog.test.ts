@@ -28,7 +28,7 @@ describe('CRDs catalog JSON Schemas (--crds)', () => {
   it('validates a custom resource strictly against its catalog schema, from a folder of them', () => {
     const dir = tempTree({ 'catalog/argoproj.io/application_v1alpha1.json': SCHEMA, 'catalog/argoproj.io/appproject_v1alpha1.json': SCHEMA, 'app.yaml': APP });
     expect(shown(validate(['app.yaml'], { cwd: dir, crdPaths: ['catalog'] }))).toEqual([
-      'app.yaml:5:12 invalid-type: spec.project: Invalid value: 7: must be a string (quote it: YAML reads this as a non-string)',
+      'app.yaml:5:12 invalid-type: spec.project: Invalid value: "integer": spec.project in body must be of type string: "integer" (quote it: YAML reads this as a non-string)',
       'app.yaml:6:3 unknown-field: unknown field "spec.sycnPolicy" (did you mean "syncPolicy"?)',
     ]);
   });

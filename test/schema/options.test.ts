@@ -33,7 +33,7 @@ describe('schema options', () => {
     const without = await runCli(['validate', 'app', '-f', 'json'], { cwd: dir });
     expect(JSON.parse(without.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(['missing-schema']);
     const withCrds = await runCli(['validate', 'app', '--crds', 'crds', '-f', 'github'], { cwd: dir });
-    expect(withCrds.stdout).toBe('::error file=app/widget.yaml,line=4,col=14,endColumn=17,title=kubeproof(invalid-type)::spec.size: Invalid value: "big": must be an integer\n');
+    expect(withCrds.stdout).toBe('::error file=app/widget.yaml,line=4,col=14,endColumn=17,title=kubeproof(invalid-type)::spec.size: Invalid value: "string": spec.size in body must be of type integer: "string"\n');
     expect(withCrds.code).toBe(1);
   });
 
