@@ -1,5 +1,5 @@
 /** Reading a node inventory from files and directories (`--nodes`). */
-import type { Diagnostic, KubeproofError, Resource } from '../core/index.js';
+import { diagnosticFor, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
 import { loadPaths, type LoadOptions } from '../load/index.js';
 import { buildInventory, type SchedNode } from '../schedule/index.js';
 import type { KubernetesVersion } from '../schema/index.js';
@@ -27,6 +27,11 @@ export function loadInventory(paths: readonly string[], options: LoadOptions & {
  */
 export function loadNodePools(paths: readonly string[], inventory: LoadedInventory, options: LoadOptions & { kubernetesVersion?: KubernetesVersion } = {}): { pools: Resource[]; diagnostics: Diagnostic[]; errors: KubeproofError[]; readFiles: string[] } {
   const loaded = loadInventory(paths, options);
+  // A pool without max is no scale-up's: say so, rather than leave the user wondering why it is never chosen.
+  for (const r of loaded.pools) {
+    if (typeof (r.object.spec as Record<string, unknown> | undefined)?.max === 'number') continue;
+    loaded.diagnostics.push(diagnosticFor(r, { ruleId: 'invalid-inventory', severity: 'warning', message: `NodePool "${r.id.name}" in --node-pools has no spec.max: it is not scalable, and no node is added to it`, pointer: '/spec', at: 'key' }));
+  }
   // A pool named in --node-pools wins over the inventory's pool of the same name (scalablePools keeps the first).
   return { pools: [...loaded.pools, ...inventory.pools], diagnostics: loaded.diagnostics, errors: loaded.errors, readFiles: loaded.readFiles };
 }

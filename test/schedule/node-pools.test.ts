@@ -1,5 +1,6 @@
 /** --node-pools: which pool and how many nodes make the pending pods fit (cluster-autoscaler's binpacking estimator, least-waste expander). */
 import { describe, expect, it } from 'vitest';
+import { check, schedule as scheduleApi } from '../../src/index.js';
 import { parseManifests } from '../../src/load/index.js';
 import { runCli, tempTree } from '../helpers.js';
 import { container, deployment, node, pool, schedule } from './harness.js';
@@ -90,6 +91,22 @@ describe('node pools (scale-up)', () => {
     expect(json.noPool).toEqual([]);
     const checked = JSON.parse((await runCli(['check', 'app.yaml', '--no-config', '--nodes', 'nodes.yaml', '--node-pools', 'pools.yaml', '-f', 'json'], { cwd: dir })).stdout);
     expect(checked.diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'scale-up').map((d: { message: string }) => d.message)).toEqual(['adding 3 node(s) to pool big makes 3 pending pod(s) of Deployment web fit (web-0, web-1, web-2)']);
+  });
+
+  it('is a library option of check() and schedule(): nodePoolPaths', () => {
+    const cwd = tempTree({ 'app.yaml': deployment('web', 2, container('{cpu: "3"}')), 'nodes.yaml': FULL, 'pools.yaml': scalable('big', 0, 5, '{cpu: "4", memory: 8Gi}') });
+    const want = [{ pool: 'big', count: 2, pods: ['default/web-0', 'default/web-1'] }];
+    expect(scheduleApi(['app.yaml'], { cwd, nodePaths: ['nodes.yaml'], nodePoolPaths: ['pools.yaml'] }).report.nodesToAdd).toEqual(want);
+    const checked = check(['app.yaml'], { cwd, nodePaths: ['nodes.yaml'], nodePoolPaths: ['pools.yaml'] });
+    expect(checked.schedule?.nodesToAdd).toEqual(want);
+    expect(checked.diagnostics.filter((d) => d.ruleId === 'scale-up').map((d) => d.severity)).toEqual(['info']);
+  });
+
+  it('warns about a --node-pools NodePool without max: it is never scaled', async () => {
+    const dir = tempTree({ 'app.yaml': deployment('web', 1, container('{cpu: "3"}')), 'nodes.yaml': FULL, 'pools.yaml': pool('big', 0, '{cpu: "4", memory: 8Gi}') });
+    const json = JSON.parse((await runCli(['schedule', 'app.yaml', '--no-config', '--nodes', 'nodes.yaml', '--node-pools', 'pools.yaml', '-f', 'json'], { cwd: dir })).stdout);
+    expect(json.diagnostics.map((d: { ruleId: string; severity: string; message: string }) => `${d.ruleId} ${d.severity} ${d.message}`)).toEqual(['invalid-inventory warning NodePool "big" in --node-pools has no spec.max: it is not scalable, and no node is added to it']);
+    expect(json.noPool).toEqual([{ pod: 'default/web-0', reason: 'no scalable pool is declared (a NodePool with spec.max, in --node-pools or the inventory)' }]);
   });
 
   it('lists, in the text report, the pods no pool takes with the reason', async () => {
