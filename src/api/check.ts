@@ -10,7 +10,7 @@ import { findKustomizationFile, isKustomizationDir, render } from '../render/ind
 import { resourceTotals, runRules } from '../rules/index.js';
 import { validateSchemas } from '../schema/index.js';
 import { scheduleWorkloads, type ScheduleResult } from '../schedule/index.js';
-import { loadInventory } from './inventory.js';
+import { loadInventory, scalableInputs } from './inventory.js';
 import type { RunResult, ValidateOptions } from './validate.js';
 import { afterRun, beforeRun, configFile } from './apply-config.js';
 import { manifestFiles, mergeReadFiles } from './read-files.js';
@@ -75,8 +75,9 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
     errors.push(...nodes.errors);
     const { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss } = options;
     // What the API server would refuse (found above) is not created, so not scheduled either.
+    const nodePools = scalableInputs(options.nodePoolPaths, nodes, options, { diagnostics, errors, readFiles: inventoryFiles });
     const refused = refusedByApiServer(resources, sortDiagnostics(diagnostics));
-    schedule = scheduleWorkloads(resources, nodes.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, refused });
+    schedule = scheduleWorkloads(resources, nodes.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, refused, nodePools });
     appendAll(diagnostics, schedule.diagnostics);
   }
   const shown = sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, texts, lint: options.rules === false ? false : options }));

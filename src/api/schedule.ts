@@ -5,7 +5,7 @@ import { scheduleWorkloads, type ScheduleReport, type Strategy } from '../schedu
 import { validateSchemas } from '../schema/index.js';
 import { afterRun, beforeRun, configFile } from './apply-config.js';
 import { dedupe, loadInputs } from './check.js';
-import { loadInventory } from './inventory.js';
+import { loadInventory, scalableInputs } from './inventory.js';
 import { refusedByApiServer } from './refused.js';
 import type { ValidateOptions } from './validate.js';
 import { mergeReadFiles } from './read-files.js';
@@ -47,10 +47,12 @@ export function schedule(paths: readonly string[], given: ScheduleCommandOptions
     ...validateSchemas(inputs.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas, ignoreMissingSchemas: options.ignoreMissingSchemas ?? true }),
     ...inputs.groups.flatMap((group) => runRules(group, lint)),
   ]);
+  const pools = { diagnostics: [] as Diagnostic[], errors: [] as KubeproofError[], readFiles: [] as string[] };
+  const nodePools = scalableInputs(options.nodePoolPaths, inventory, options, pools);
   const refused = refusedByApiServer(inputs.resources, checks);
   const { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, headroom } = options;
-  const result = scheduleWorkloads(inputs.resources, inventory.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, headroom, refused });
-  const diagnostics = dedupe(sortDiagnostics([...inputs.diagnostics.filter((d) => d.severity !== 'info'), ...checks, ...inventory.diagnostics, ...result.diagnostics]));
+  const result = scheduleWorkloads(inputs.resources, inventory.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, headroom, refused, nodePools });
+  const diagnostics = dedupe(sortDiagnostics([...inputs.diagnostics.filter((d) => d.severity !== 'info'), ...checks, ...inventory.diagnostics, ...pools.diagnostics, ...result.diagnostics]));
   const shown = sortDiagnostics(afterRun(diagnostics, options, { resources: inputs.resources, files: inputs.files, texts: inputs.texts, lint }));
   return {
     // Pod and workload names, amounts, reasons: a replacement may have copied a Secret value into any (core/redact.ts).
@@ -58,7 +60,7 @@ export function schedule(paths: readonly string[], given: ScheduleCommandOptions
     diagnostics: shown,
     resources: inputs.resources,
     files: redactDeep(inputs.files),
-    errors: [...inputs.errors, ...inventory.errors, ...sources.errors],
-    readFiles: mergeReadFiles(inputs.readFiles, inventory.readFiles, sources.files, configFile(options)),
+    errors: [...inputs.errors, ...inventory.errors, ...pools.errors, ...sources.errors],
+    readFiles: mergeReadFiles(inputs.readFiles, inventory.readFiles, pools.readFiles, sources.files, configFile(options)),
   };
 }

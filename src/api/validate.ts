@@ -15,6 +15,12 @@ export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'
   totals?: boolean;
   /** Node inventory files or directories: check also schedules the pods on them. */
   nodePaths?: readonly string[];
+  /**
+   * NodePool files or directories (kubeproof.dev/v1alpha1, with spec.max): pools that may grow.
+   * The pending pods are offered to them as cluster-autoscaler's scale-up would (schedule/node-pools.ts);
+   * inventory NodePools with spec.max are scalable too, without this.
+   */
+  nodePoolPaths?: readonly string[];
   /** Scoring strategy of the dry-run scheduler. */
   strategy?: Strategy;
   /** check: every pod must still fit after losing any n nodes (the n most loaded when n > 1). */

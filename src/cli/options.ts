@@ -35,6 +35,7 @@ export interface SharedOptions extends TargetOptions {
   strictRefs?: boolean;
   totals?: boolean;
   nodes?: string[];
+  nodePools?: string[];
   strategy?: Strategy;
   tolerateNodeLoss?: number;
   tolerateZoneLoss?: boolean;
@@ -100,6 +101,7 @@ export function ruleOptions(cmd: Command, { references }: { references: boolean 
  */
 export function scheduleOptions(cmd: Command, { command }: { command: 'check' | 'schedule' }): Command {
   cmd.option('--nodes <path>', command === 'check' ? 'node inventory (v1 Nodes or kubeproof NodePools; file or directory): also schedule the pods and report those that cannot land; repeatable' : 'node inventory (v1 Nodes or kubeproof NodePools; file or directory); repeatable', collect, []);
+  cmd.option('--node-pools <path>', 'NodePools that may grow (kubeproof.dev/v1alpha1 with spec.max; file or directory): say which pool and how many nodes make the pending pods fit, as cluster-autoscaler would; repeatable', collect, []);
   cmd
     .option('--tolerate-node-loss <n>', 'every pod must still fit after losing any n nodes (n > 1: the n most loaded)', parsePositive)
     .option('--tolerate-zone-loss', 'every pod must still fit after losing any one zone');

@@ -57,6 +57,7 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
       strictRefs: opts.strictRefs,
       totals: opts.totals,
       nodePaths: opts.nodes,
+      nodePoolPaths: opts.nodePools,
       strategy: opts.strategy,
       tolerateNodeLoss: opts.tolerateNodeLoss,
       tolerateZoneLoss: opts.tolerateZoneLoss,
@@ -116,14 +117,15 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
       jobs: opts.jobs,
       beforeParse: tuneHeapFor,
       nodePaths: merged.nodePaths,
+      nodePoolPaths: opts.nodePools,
       strategy: merged.strategy,
       tolerateNodeLoss: opts.tolerateNodeLoss,
       tolerateZoneLoss: opts.tolerateZoneLoss,
       headroom: opts.headroom,
     });
     const diagnostics = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-    // The text and JSON reports carry the placement; the pending pods and lost nodes are in it, not repeated as problems.
-    const problems = diagnostics.filter((d) => !['unschedulable', 'node-loss', 'zone-loss'].includes(d.ruleId));
+    // The text and JSON reports carry the placement; the pending pods, lost nodes and nodes to add are in it, not repeated as problems.
+    const problems = diagnostics.filter((d) => !['unschedulable', 'node-loss', 'zone-loss', 'scale-up', 'no-pool'].includes(d.ruleId));
     const report = (format: ReportTarget['format'], color: boolean): string => {
       if (format === 'text') return (problems.length ? formatReport('text', { diagnostics: problems, files: result.files }, { color, cwd: io.cwd }) + '\n' : '') + scheduleText(result.report);
       if (format === 'json') return JSON.stringify({ ...result.report, diagnostics: JSON.parse(formatReport('json', { diagnostics: problems, files: result.files })).diagnostics }, null, 2) + '\n';

@@ -7,11 +7,15 @@ import { diagnosticFor, type Diagnostic, type Resource } from '../core/index.js'
 import { namespaceOf, podTemplate } from '../rules/index.js';
 import { showAmount } from './amounts.js';
 import { headroom, lossDiagnostic, nodeLoss, rolloutHeadroom, zoneLoss, type Headroom, type LossCheck } from './capacity.js';
-import { runSchedule, type ScheduleOptions, type ScheduleRun } from './run.js';
+import { scaleUp, scalablePools, type NodesToAdd, type NoPool, type ScaleUp } from './node-pools.js';
+import { defaultFilters, defaultScores } from './plugins.js';
+import { runSchedule, schedulerContext, type ScheduleOptions, type ScheduleRun } from './run.js';
+import { Scheduler } from './scheduler.js';
 import { MAX_PODS, makesPods } from './pods.js';
 import type { Placement, SchedNode, SchedPod } from './types.js';
 
 export { buildInventory, isInventoryKind, type Inventory } from './inventory.js';
+export type { NodesToAdd, NoPool } from './node-pools.js';
 export { runSchedule, type ScheduleOptions, type ScheduleRun } from './run.js';
 export { surgeOf, type Headroom, type LossCheck } from './capacity.js';
 export type { SchedNode, SchedPod, Placement, Preemption } from './types.js';
@@ -34,6 +38,10 @@ export interface ScheduleReport {
   zoneLoss?: Omit<LossCheck, 'example'> & { example?: { pod: string; message: string } } | null;
   /** With --headroom: more replicas that would fit, per workload. */
   headroom?: Headroom[];
+  /** With scalable pools (--node-pools, or inventory NodePools with max): the nodes to add so the pending pods fit. */
+  nodesToAdd?: NodesToAdd[];
+  /** Pending pods no pool can take, with each pool's reason. */
+  noPool?: NoPool[];
 }
 
 /** Where a pending pod's fix goes: the field (a pointer in its workload, and where it was written) and the numbers. */
@@ -92,6 +100,11 @@ export interface CapacityOptions extends ScheduleOptions {
    * report's `refused`.
    */
   refused?: ReadonlyMap<Resource, string>;
+  /**
+   * NodePools (kubeproof.dev/v1alpha1) that may grow: those with `spec.max` are scalable. A
+   * pool of the same name in the inventory is the same pool (its nodes are its current size).
+   */
+  nodePools?: readonly Resource[];
 }
 
 function publicLoss(check: LossCheck | undefined) {
@@ -123,6 +136,16 @@ export function scheduleWorkloads(all: readonly Resource[], nodes: readonly Sche
     if (worst) diagnostics.push(...lossDiagnostic('zone-loss', worst));
   }
   if (options.headroom) report.headroom = headroom(run);
+  if (options.nodePools) {
+    const pools = scalablePools(options.nodePools, nodes, diagnostics);
+    const taintMessage = options.kubernetesVersion === '1.33' ? 'named' : 'generic';
+    const context = schedulerContext(resources);
+    const make = (list: readonly SchedNode[]) => new Scheduler(list, options.filters ?? defaultFilters(taintMessage), options.scores ?? defaultScores(options.strategy ?? 'least-allocated'), context);
+    const answer = scaleUp(run, make, pools);
+    report.nodesToAdd = answer.nodesToAdd;
+    report.noPool = answer.noPool;
+    diagnostics.push(...scaleUpDiagnostics(answer));
+  }
   return { run, report, diagnostics };
 }
 
@@ -210,6 +233,30 @@ function preempted(run: ScheduleRun): Diagnostic[] {
     const fate = !p.evictedBy.remade ? p.message!.slice(p.message!.indexOf('; ') + 2) : p.node !== null ? `its replacement runs on ${p.node}` : `its replacement is pending: ${p.message}`;
     const message = `pod ${p.pod.name} (priority ${p.pod.priority ?? 0}) would be preempted on node ${p.evictedBy.node} by ${podId(by)} (priority ${by.priority ?? 0}); ${fate}`;
     out.push(diagnosticFor(p.pod.workload, { ruleId: 'preempted', severity: 'warning', message, pointer: '/metadata/name', at: 'value' }));
+  }
+  return out;
+}
+
+/** An info per workload and pool the scale-up adds nodes for, a warning per workload with a pod no pool takes. */
+function scaleUpDiagnostics(answer: ScaleUp): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const option of answer.placed) {
+    const byWorkload = new Map<Resource, SchedPod[]>();
+    for (const p of option.pods) byWorkload.set(p.workload, [...(byWorkload.get(p.workload) ?? []), p]);
+    for (const [workload, pods] of byWorkload) {
+      const message = `adding ${option.count} node(s) to pool ${option.pool} makes ${pods.length} pending pod(s) of ${workload.id.kind} ${workload.id.name} fit (${pods.map((p) => p.name).slice(0, SHOWN_NAMES).join(', ')}${pods.length > SHOWN_NAMES ? ` and ${pods.length - SHOWN_NAMES} more` : ''})`;
+      out.push(diagnosticFor(workload, { ruleId: 'scale-up', severity: 'info', message, pointer: '/metadata/name', at: 'value' }));
+    }
+  }
+  const firstPerWorkload = new Map<Resource, { pod: SchedPod; reason: string; count: number }>();
+  for (const r of answer.refused) {
+    const e = firstPerWorkload.get(r.pod.workload);
+    if (e) e.count++;
+    else firstPerWorkload.set(r.pod.workload, { ...r, count: 1 });
+  }
+  for (const [workload, e] of firstPerWorkload) {
+    const message = `no node pool can take ${e.count} pending pod(s) of ${workload.id.kind} ${workload.id.name}; ${e.pod.name}: ${e.reason}`;
+    out.push(diagnosticFor(workload, { ruleId: 'no-pool', severity: 'warning', message, pointer: '/metadata/name', at: 'value' }));
   }
   return out;
 }

@@ -129,15 +129,28 @@ function fromPool(r: Resource, diagnostics: Diagnostic[], budget: number): Sched
   const count = spec.count ?? 0;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return `spec.count ${JSON.stringify(count)} is not a whole number of nodes`;
   if (count > budget) return `spec.count ${count} would take the inventory past ${MAX_NODES.toLocaleString('en-US')} nodes, the most a dry run makes (the largest clusters offered today)`;
+  const make = poolTemplate(r, diagnostics);
+  if (typeof make === 'string') return make;
+  const out: SchedNode[] = [];
+  for (let i = 0; i < count; i++) out.push(make(i));
+  return out;
+}
+
+/**
+ * A NodePool's node template: the i-th node of the pool (named <pool>-<i>, in the i-th zone
+ * round robin). The inventory makes nodes 0..count-1 with it; --node-pools makes the nodes a
+ * scale-up would add (node-pools.ts) with the same function, so both read the pool alike.
+ */
+export function poolTemplate(r: Resource, diagnostics: Diagnostic[]): ((i: number) => SchedNode) | string {
+  const spec = map(r.object.spec);
   const zones = Array.isArray(spec.zones) ? spec.zones.map(stringOf) : [];
   const amounts = allocatable(r, '/spec/allocatable', spec.allocatable, diagnostics);
   if (typeof amounts === 'string') return amounts;
   if (!amounts.has('pods')) amounts.set('pods', DEFAULT_MAX_PODS);
-  const out: SchedNode[] = [];
-  for (let i = 0; i < count; i++) {
+  return (i) => {
     const name = `${r.id.name}-${i}`;
     const zone: Record<string, string> = zones.length > 0 ? { 'topology.kubernetes.io/zone': zones[i % zones.length]! } : {};
-    out.push({
+    return {
       name,
       labels: { 'kubernetes.io/hostname': name, ...zone, ...strings(spec.labels) },
       taints: taints(spec.taints),
@@ -145,7 +158,6 @@ function fromPool(r: Resource, diagnostics: Diagnostic[], budget: number): Sched
       allocatable: new Map(amounts),
       source: r,
       pool: r.id.name,
-    });
-  }
-  return out;
+    };
+  };
 }

@@ -81,6 +81,11 @@ function placementText(report: ScheduleReport): string {
     lines.push('', 'Headroom (more replicas that would fit, each workload alone):');
     for (const h of report.headroom) lines.push(`  ${h.namespace}/${h.name} (${h.kind}, ${h.replicas} now): +${h.more}${h.limitedBy ? ` — then ${h.limitedBy}` : ''}`);
   }
+  if (report.nodesToAdd && report.noPool && (report.nodesToAdd.length || report.noPool.length)) {
+    lines.push('', 'Nodes to add (binpacked as cluster-autoscaler does, least-waste pool first):');
+    for (const n of report.nodesToAdd) lines.push(`  +${n.count} ${n.pool}: ${n.pods.join(', ')}`);
+    for (const p of report.noPool) lines.push(`  no pool for ${p.pod}: ${p.reason}`);
+  }
   const s = report.summary;
   lines.push('');
   const nodes = `${report.nodes.length} node${report.nodes.length === 1 ? '' : 's'}`;
