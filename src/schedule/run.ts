@@ -16,6 +16,8 @@ import { Preemptions } from './preemptions.js';
 import { admitWorkloads, priorityClassesOf, type WorkloadPodList } from './priority.js';
 import { Scheduler, type SchedulerContext } from './scheduler.js';
 import type { Placement, SchedNode, SchedPod } from './types.js';
+import { Binder } from './volumes/binder.js';
+import { volumeInputs } from './volumes/catalog.js';
 
 export interface ScheduleOptions {
   strategy?: Strategy;
@@ -122,6 +124,7 @@ export function schedulerContext(resources: readonly Resource[]): SchedulerConte
   }
   const cache = new WeakMap<Resource, unknown>();
   return {
+    volumes: new Binder(volumeInputs(resources)),
     namespaceLabels: (ns) => ({ ...(namespaces.get(ns) ?? {}), 'kubernetes.io/metadata.name': ns }),
     defaultSelector(pod) {
       if (cache.has(pod.workload)) return cache.get(pod.workload);

@@ -1,0 +1,102 @@
+/**
+ * Volumes: PVCs, PVs and StorageClasses among the inputs, with kube-scheduler's VolumeBinding
+ * and VolumeZone messages byte for byte (volumebinding/binder.go, volumezone/volume_zone.go).
+ */
+import { describe, expect, it } from 'vitest';
+import { node, placements, pod, schedule } from './harness.js';
+
+const SMALL = '{cpu: "1", memory: 1Gi, pods: "10"}';
+const zoned = (name: string, zone: string) => node(name, SMALL, { labels: { 'topology.kubernetes.io/zone': zone } });
+const NODES = zoned('a', 'z1') + zoned('b', 'z2');
+
+const withClaim = (name: string, claim: string) => pod(name, `containers: [{name: c, image: i:1}]\nvolumes: [{name: data, persistentVolumeClaim: {claimName: ${claim}}}]`);
+const pvc = (name: string, spec: string) => `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: ${name}, namespace: default}\nspec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 10Gi}}, ${spec}}\n---\n`;
+const pv = (name: string, spec: string, labels = '{}', modes = 'ReadWriteOnce') =>
+  `apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: ${name}, labels: ${labels}}\nspec: {accessModes: [${modes}], ${spec.includes('capacity') ? '' : 'capacity: {storage: 10Gi}, '}${spec}}\n---\n`;
+const inZone = (zone: string) => `nodeAffinity: {required: {nodeSelectorTerms: [{matchExpressions: [{key: topology.kubernetes.io/zone, operator: In, values: [${zone}]}]}]}}`;
+const sc = (name: string, mode: string, extra = '') => `apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: ${name}}\nprovisioner: ebs.csi.aws.com\nvolumeBindingMode: ${mode}\n${extra}\n---\n`;
+const local = (name: string, mode: string) => `apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: ${name}}\nprovisioner: kubernetes.io/no-provisioner\nvolumeBindingMode: ${mode}\n---\n`;
+
+describe('VolumeBinding', () => {
+  it('puts a pod whose claim is bound (spec.volumeName) to a zonal volume in that zone, and counts the other nodes', () => {
+    const inputs = pvc('data', 'volumeName: vol-1') + pv('vol-1', inZone('z2')) + withClaim('p', 'data');
+    expect(placements(schedule(inputs, NODES))).toEqual({ p: 'b' });
+    const nowhere = pvc('data', 'volumeName: vol-1') + pv('vol-1', inZone('z9')) + withClaim('p', 'data');
+    expect(placements(schedule(nowhere, NODES))).toEqual({ p: 'PENDING: 0/2 nodes are available: 2 node(s) had volume node affinity conflict.' });
+  });
+
+  it('binds a claim named by a volume\'s claimRef to it', () => {
+    const inputs = pvc('data', 'storageClassName: ""') + pv('vol-1', `claimRef: {namespace: default, name: data}, ${inZone('z1')}`) + withClaim('p', 'data');
+    expect(placements(schedule(inputs, NODES))).toEqual({ p: 'a' });
+  });
+
+  it('says so when a bound claim\'s volume is not among the inputs', () => {
+    const inputs = pvc('data', 'volumeName: gone') + withClaim('p', 'data');
+    expect(placements(schedule(inputs, NODES))).toEqual({ p: 'PENDING: 0/2 nodes are available: 2 node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s).' });
+  });
+
+  it('refuses a pod whose claim is not among the inputs, before any node', () => {
+    expect(placements(schedule(withClaim('p', 'missing'), NODES))).toEqual({ p: 'PENDING: 0/2 nodes are available: persistentvolumeclaim "missing" not found.' });
+  });
+
+  it('refuses a pod with an unbound Immediate claim no volume matches', () => {
+    const inputs = local('manual', 'Immediate') + pvc('data', 'storageClassName: manual') + pv('small', 'storageClassName: manual, capacity: {storage: 1Gi}') + withClaim('p', 'data');
+    expect(placements(schedule(inputs, NODES))).toEqual({ p: 'PENDING: 0/2 nodes are available: pod has unbound immediate PersistentVolumeClaims.' });
+    // A matching volume is bound at once (the PV controller), and its node affinity then decides.
+    const bound = local('manual', 'Immediate') + pvc('data', 'storageClassName: manual') + pv('big', `storageClassName: manual, ${inZone('z2')}`) + withClaim('p', 'data');
+    expect(placements(schedule(bound, NODES))).toEqual({ p: 'b' });
+  });
+
+  it('binds a WaitForFirstConsumer claim to a volume that fits the node, and finds none where none fits', () => {
+    const inputs = local('local', 'WaitForFirstConsumer') + pvc('data', 'storageClassName: local') + pv('on-b', `storageClassName: local, ${inZone('z2')}`) + withClaim('p', 'data');
+    expect(placements(schedule(inputs, NODES))).toEqual({ p: 'b' });
+    // The second pod's claim finds the only volume taken by the first.
+    const two = inputs + pvc('more', 'storageClassName: local') + withClaim('q', 'more');
+    expect(placements(schedule(two, NODES))).toEqual({ p: 'b', q: "PENDING: 0/2 nodes are available: 2 node(s) didn't find available persistent volumes to bind." });
+  });
+
+  it('checks capacity and access modes of the volumes it could bind', () => {
+    const claim = (modes: string) => `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec: {storageClassName: local, accessModes: [${modes}], resources: {requests: {storage: 10Gi}}}\n---\n`;
+    const volumes = pv('small', `storageClassName: local, capacity: {storage: 5Gi}, ${inZone('z1')}`) + pv('rox', `storageClassName: local, ${inZone('z2')}`, '{}', 'ReadOnlyMany');
+    const inputs = local('local', 'WaitForFirstConsumer') + claim('ReadWriteOnce') + volumes + withClaim('p', 'data');
+    expect(placements(schedule(inputs, NODES))).toEqual({ p: "PENDING: 0/2 nodes are available: 2 node(s) didn't find available persistent volumes to bind." });
+    expect(placements(schedule(local('local', 'WaitForFirstConsumer') + claim('ReadOnlyMany') + volumes + withClaim('p', 'data'), NODES))).toEqual({ p: 'b' });
+  });
+
+  it('provisions a WaitForFirstConsumer claim on the nodes its class allows, and the volume stays in that zone', () => {
+    const allowed = 'allowedTopologies: [{matchLabelExpressions: [{key: topology.kubernetes.io/zone, values: [z2]}]}]';
+    const inputs = sc('ebs', 'WaitForFirstConsumer', allowed) + pvc('data', 'storageClassName: ebs') + withClaim('p', 'data') + withClaim('q', 'data');
+    expect(placements(schedule(inputs, NODES))).toEqual({ p: 'b', q: 'b' });
+    const nowhere = sc('ebs', 'WaitForFirstConsumer', 'allowedTopologies: [{matchLabelExpressions: [{key: topology.kubernetes.io/zone, values: [z9]}]}]') + pvc('data', 'storageClassName: ebs') + withClaim('p', 'data');
+    expect(placements(schedule(nowhere, NODES))).toEqual({ p: "PENDING: 0/2 nodes are available: 2 node(s) didn't find available persistent volumes to bind." });
+  });
+
+  it('assumes a class the inputs do not hold provisions: a named one, or the cluster\'s default', () => {
+    const named = pvc('data', 'storageClassName: gp3') + withClaim('p', 'data');
+    expect(placements(schedule(named, NODES))).toEqual({ p: 'a' });
+    const unset = pvc('data', 'volumeMode: Filesystem') + withClaim('p', 'data');
+    expect(placements(schedule(unset, NODES))).toEqual({ p: 'a' });
+    // storageClassName "" asks for a static volume only.
+    const staticOnly = pvc('data', 'storageClassName: ""') + withClaim('p', 'data');
+    expect(placements(schedule(staticOnly, NODES))).toEqual({ p: 'PENDING: 0/2 nodes are available: pod has unbound immediate PersistentVolumeClaims.' });
+  });
+
+  it('leaves pods without claims alone', () => {
+    expect(placements(schedule(pod('p', 'containers: [{name: c, image: i:1}]'), NODES))).toEqual({ p: 'a' });
+  });
+});
+
+describe('VolumeZone', () => {
+  it('keeps a pod on the zone its bound volume is labelled with', () => {
+    const inputs = pvc('data', 'volumeName: vol-1') + pv('vol-1', 'storageClassName: ""', '{topology.kubernetes.io/zone: z2}') + withClaim('p', 'data');
+    expect(placements(schedule(inputs, NODES))).toEqual({ p: 'b' });
+    const nowhere = pvc('data', 'volumeName: vol-1') + pv('vol-1', 'storageClassName: ""', '{topology.kubernetes.io/zone: z9}') + withClaim('p', 'data');
+    expect(placements(schedule(nowhere, NODES))).toEqual({ p: 'PENDING: 0/2 nodes are available: 2 node(s) had no available volume zone.' });
+  });
+
+  it('accepts any of a multi-zone volume\'s zones, a beta label against the node\'s GA one, and a node without zone labels', () => {
+    const multi = pvc('data', 'volumeName: vol-1') + pv('vol-1', 'storageClassName: ""', '{failure-domain.beta.kubernetes.io/zone: z9__z2}') + withClaim('p', 'data');
+    expect(placements(schedule(multi, NODES))).toEqual({ p: 'b' });
+    expect(placements(schedule(multi.replace('z9__z2', 'z9'), node('plain', SMALL)))).toEqual({ p: 'plain' });
+  });
+});
