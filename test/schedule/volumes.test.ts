@@ -100,3 +100,42 @@ describe('VolumeZone', () => {
     expect(placements(schedule(multi.replace('z9__z2', 'z9'), node('plain', SMALL)))).toEqual({ p: 'plain' });
   });
 });
+
+describe('StatefulSet volumeClaimTemplates', () => {
+  const sts = (replicas: number, templateSpec: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db, namespace: default}
+spec:
+  replicas: ${replicas}
+  podManagementPolicy: Parallel
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      containers: [{name: c, image: db:1, volumeMounts: [{name: data, mountPath: /d}]}]
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 10Gi}}, ${templateSpec}}
+---
+`;
+  const allowed = (zone: string) => `allowedTopologies: [{matchLabelExpressions: [{key: topology.kubernetes.io/zone, values: [${zone}]}]}]`;
+
+  it('gives each replica its own claim, provisioned where the class allows', () => {
+    const r = schedule(sc('zonal', 'WaitForFirstConsumer', allowed('z2')) + sts(2, 'storageClassName: zonal'), NODES);
+    expect(placements(r)).toEqual({ 'db-0': 'b', 'db-1': 'b' });
+    const nowhere = schedule(sc('zonal', 'WaitForFirstConsumer', allowed('z9')) + sts(1, 'storageClassName: zonal'), NODES);
+    expect(placements(nowhere)).toEqual({ 'db-0': "PENDING: 0/2 nodes are available: 2 node(s) didn't find available persistent volumes to bind." });
+  });
+
+  it('uses a claim <template>-<set>-<ordinal> that already exists, bound to its zonal volume', () => {
+    const existing = pvc('data-db-0', 'storageClassName: zonal, volumeName: vol-a') + pv('vol-a', `storageClassName: zonal, ${inZone('z1')}`);
+    const r = schedule(sc('zonal', 'WaitForFirstConsumer') + existing + sts(2, 'storageClassName: zonal'), zoned('a', 'z1') + node('b', '{cpu: "1", memory: 1Gi, pods: "1"}', { labels: { 'topology.kubernetes.io/zone': 'z2' } }));
+    expect(placements(r)['db-0']).toBe('a');
+  });
+
+  it('binds each replica\'s claim to a different local volume, and the replica without one pends', () => {
+    const volumes = pv('local-a', `storageClassName: local, ${inZone('z1')}`) + pv('local-b', `storageClassName: local, ${inZone('z2')}`);
+    const r = schedule(local('local', 'WaitForFirstConsumer') + volumes + sts(3, 'storageClassName: local'), NODES);
+    expect(Object.values(placements(r)).sort()).toEqual(["PENDING: 0/2 nodes are available: 2 node(s) didn't find available persistent volumes to bind.", 'a', 'b']);
+  });
+});
