@@ -9,6 +9,7 @@ import { nodeUnschedulable } from './filters/node-unschedulable.js';
 import { podTopologySpreadFilter, podTopologySpreadScore } from './filters/pod-topology-spread.js';
 import { taintToleration, type TaintMessage } from './filters/taint-toleration.js';
 import { volumeBinding } from './filters/volume-binding.js';
+import { volumeRestrictions } from './filters/volume-restrictions.js';
 import { volumeZone } from './filters/volume-zone.js';
 import { nodeAffinityScore } from './scores/node-affinity.js';
 import { balancedAllocation, leastAllocated, mostAllocated } from './scores/resources.js';
@@ -17,7 +18,7 @@ import { taintTolerationScore } from './scores/taint-toleration.js';
 export type Strategy = 'least-allocated' | 'most-allocated';
 
 export function defaultFilters(taintMessage: TaintMessage = 'generic'): FilterPlugin[] {
-  return [nodeUnschedulable, nodeName, taintToleration(taintMessage), nodeAffinity, nodePorts, nodeResourcesFit, volumeBinding, volumeZone, podTopologySpreadFilter, interPodAffinityFilter];
+  return [nodeUnschedulable, nodeName, taintToleration(taintMessage), nodeAffinity, nodePorts, nodeResourcesFit, volumeRestrictions, volumeBinding, volumeZone, podTopologySpreadFilter, interPodAffinityFilter];
 }
 
 export function defaultScores(strategy: Strategy): ScorePlugin[] {

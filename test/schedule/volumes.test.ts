@@ -86,6 +86,16 @@ describe('VolumeBinding', () => {
   });
 });
 
+describe('VolumeRestrictions', () => {
+  it('refuses a second pod of a ReadWriteOncePod claim on every node', () => {
+    const rwop = `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: solo}\nspec: {storageClassName: gp3, accessModes: [ReadWriteOncePod], resources: {requests: {storage: 1Gi}}}\n---\n`;
+    const r = schedule(rwop + withClaim('p', 'solo') + withClaim('q', 'solo'), NODES);
+    expect(placements(r)).toEqual({ p: 'a', q: 'PENDING: 0/2 nodes are available: 2 node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode.' });
+    // ReadWriteOnce is per node, not per pod: the scheduler does not restrict it.
+    expect(placements(schedule(rwop.replace('ReadWriteOncePod', 'ReadWriteOnce') + withClaim('p', 'solo') + withClaim('q', 'solo'), NODES))).toEqual({ p: 'a', q: 'b' });
+  });
+});
+
 describe('VolumeZone', () => {
   it('keeps a pod on the zone its bound volume is labelled with', () => {
     const inputs = pvc('data', 'volumeName: vol-1') + pv('vol-1', 'storageClassName: ""', '{topology.kubernetes.io/zone: z2}') + withClaim('p', 'data');
