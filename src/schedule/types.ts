@@ -33,6 +33,8 @@ export interface SchedNode {
   source: Resource;
   /** The pool it belongs to, for NodePool nodes. */
   pool?: string;
+  /** Attach limits by CSI driver, from the node's CSINode in the inventory. */
+  csiLimits?: Map<string, number>;
 }
 
 export interface HostPort {

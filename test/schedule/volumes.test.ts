@@ -96,6 +96,26 @@ describe('VolumeRestrictions', () => {
   });
 });
 
+describe('NodeVolumeLimits (CSI)', () => {
+  const csiNode = (name: string, count: number) => `apiVersion: storage.k8s.io/v1\nkind: CSINode\nmetadata: {name: ${name}}\nspec: {drivers: [{name: ebs.csi.aws.com, nodeID: ${name}, allocatable: {count: ${count}}}]}\n---\n`;
+
+  it('takes no more of a driver\'s volumes than the node\'s CSINode allows, counting a shared volume once', () => {
+    const claims = ['d0', 'd1', 'd2'].map((n) => pvc(n, 'storageClassName: ebs')).join('');
+    const pods = withClaim('p0', 'd0') + withClaim('p1', 'd1') + withClaim('p2', 'd2');
+    const one = node('a', SMALL) + csiNode('a', 2);
+    expect(placements(schedule(sc('ebs', 'WaitForFirstConsumer') + claims + pods, one))).toEqual({ p0: 'a', p1: 'a', p2: 'PENDING: 0/1 nodes are available: 1 node(s) exceed max volume count.' });
+    // A second pod of a volume already attached adds nothing.
+    expect(placements(schedule(sc('ebs', 'WaitForFirstConsumer') + claims + pods.replace('d2}', 'd0}'), one))).toEqual({ p0: 'a', p1: 'a', p2: 'a' });
+  });
+
+  it('counts a bound volume by its CSI handle, and leaves a node without a CSINode unlimited', () => {
+    const vol = (n: string) => pv(n, `storageClassName: "", csi: {driver: ebs.csi.aws.com, volumeHandle: vol-${n}}`);
+    const inputs = pvc('cx', 'volumeName: cx') + pvc('cy', 'volumeName: cy') + vol('cx') + vol('cy') + withClaim('p', 'cx') + withClaim('q', 'cy');
+    expect(placements(schedule(inputs, node('a', SMALL) + csiNode('a', 1)))).toEqual({ p: 'a', q: 'PENDING: 0/1 nodes are available: 1 node(s) exceed max volume count.' });
+    expect(placements(schedule(inputs, node('a', SMALL)))).toEqual({ p: 'a', q: 'a' });
+  });
+});
+
 describe('VolumeZone', () => {
   it('keeps a pod on the zone its bound volume is labelled with', () => {
     const inputs = pvc('data', 'volumeName: vol-1') + pv('vol-1', 'storageClassName: ""', '{topology.kubernetes.io/zone: z2}') + withClaim('p', 'data');

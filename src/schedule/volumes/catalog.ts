@@ -38,6 +38,8 @@ export interface Volume {
   nodeTerms?: unknown[];
   /** spec.claimRef as namespace/name. */
   claimRef?: string;
+  /** spec.csi: the driver and the volume's unique handle, for attach limits. */
+  csi?: { driver: string; handle: string };
 }
 
 export interface StorageClass {
@@ -75,6 +77,7 @@ function volumeOf(r: Resource): Volume {
     volumeMode: stringOf(spec.volumeMode ?? 'Filesystem'),
     nodeTerms: Array.isArray(required.nodeSelectorTerms) ? required.nodeSelectorTerms : undefined,
     claimRef: typeof ref.name === 'string' ? claimKey(typeof ref.namespace === 'string' ? ref.namespace : 'default', ref.name) : undefined,
+    csi: isMap(spec.csi) && typeof spec.csi.driver === 'string' ? { driver: spec.csi.driver, handle: `${spec.csi.driver}/${stringOf(spec.csi.volumeHandle ?? r.id.name)}` } : undefined,
   };
 }
 
