@@ -100,8 +100,10 @@ export function runSchedule(resources: readonly Resource[], nodes: readonly Sche
       if (preemption.drain(pod.priority ?? 0)) pending = undefined;
       // A replica that found no node leaves the cluster as it was, so the next replica of the
       // same spec finds none for the same reasons (the search's start index does not move
-      // either): kube-scheduler's answer, without running it again for each of them.
-      const placement = pending && pod.spec === pending.pod.spec ? preemption.track({ pod, node: null, message: pending.message, messageWithPreemption: pending.messageWithPreemption }) : place(pod);
+      // either): kube-scheduler's answer, without running it again for each of them. A
+      // StatefulSet replica's own claims (which may exist already, bound elsewhere) are part of
+      // the question: replicas share the claims array only when they have no templates.
+      const placement = pending && pod.spec === pending.pod.spec && pod.volumeClaims === pending.pod.volumeClaims ? preemption.track({ pod, node: null, message: pending.message, messageWithPreemption: pending.messageWithPreemption }) : place(pod);
       placements.push(placement);
       if (placement.node === null) pending = placement;
       if (w.ordered && placement.node === null) blocked = true;

@@ -163,6 +163,14 @@ spec:
     expect(placements(r)['db-0']).toBe('a');
   });
 
+  it('asks again for each pending replica: its own claim may already exist, bound elsewhere', () => {
+    // db-0 and db-1 find no volume to provision (no node in z9); db-2's claim is already bound to a volume in z2.
+    const existing = pvc('data-db-2', 'storageClassName: zonal, volumeName: vol-b') + pv('vol-b', `storageClassName: zonal, ${inZone('z2')}`);
+    const r = schedule(sc('zonal', 'WaitForFirstConsumer', allowed('z9')) + existing + sts(3, 'storageClassName: zonal'), NODES);
+    const none = "PENDING: 0/2 nodes are available: 2 node(s) didn't find available persistent volumes to bind.";
+    expect(placements(r)).toEqual({ 'db-0': none, 'db-1': none, 'db-2': 'b' });
+  });
+
   it('binds each replica\'s claim to a different local volume, and the replica without one pends', () => {
     const volumes = pv('local-a', `storageClassName: local, ${inZone('z1')}`) + pv('local-b', `storageClassName: local, ${inZone('z2')}`);
     const r = schedule(local('local', 'WaitForFirstConsumer') + volumes + sts(3, 'storageClassName: local'), NODES);
