@@ -39,6 +39,11 @@ describe('VolumeBinding', () => {
     expect(placements(schedule(withClaim('p', 'missing'), NODES))).toEqual({ p: 'PENDING: 0/2 nodes are available: persistentvolumeclaim "missing" not found.' });
   });
 
+  it('points the fix of a refused pod at its volumes, with the refusal', () => {
+    const fix = schedule(withClaim('p', 'missing'), NODES).report.pods[0]!.fix;
+    expect(fix).toMatchObject({ path: '/spec/volumes', detail: 'persistentvolumeclaim "missing" not found' });
+  });
+
   it('refuses a pod with an unbound Immediate claim no volume matches', () => {
     const inputs = local('manual', 'Immediate') + pvc('data', 'storageClassName: manual') + pv('small', 'storageClassName: manual, capacity: {storage: 1Gi}') + withClaim('p', 'data');
     expect(placements(schedule(inputs, NODES))).toEqual({ p: 'PENDING: 0/2 nodes are available: pod has unbound immediate PersistentVolumeClaims.' });
