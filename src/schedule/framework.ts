@@ -9,6 +9,7 @@ import type { Domains } from './domains.js';
 import type { NodeInfo } from './node-info.js';
 import type { NamespaceLabels } from './selectors.js';
 import type { SchedPod } from './types.js';
+import type { Binder } from './volumes/binder.js';
 
 /** Placed pods with the same namespace and labels (one template's replicas), and how many sit on each node. */
 export interface PodGroup {
@@ -37,6 +38,8 @@ export interface Cycle {
   defaultSelector(pod: SchedPod): unknown;
   /** A topology key's domains over `nodes`, numbered (computed once per scheduler). */
   domains(key: string): Domains;
+  /** The claims, volumes and classes among the inputs, and which claim is bound to what. */
+  volumes: Binder;
 }
 
 /** The reasons the node cannot take the pod, or undefined when it can. */
@@ -52,6 +55,11 @@ export interface FilterPlugin {
   nodeOnly?: boolean;
   /** PreFilter: the check for each node, or undefined when this pod gives the plugin nothing to check. */
   preFilter(pod: SchedPod, cycle: Cycle): NodeFilter | undefined;
+  /**
+   * PreFilter's UnschedulableAndUnresolvable message: the pod is refused before any node is
+   * looked at, and the FitError says only this (RunPreFilterPlugins stops there).
+   */
+  preFilterStatus?(pod: SchedPod, cycle: Cycle): string | undefined;
 }
 
 /**

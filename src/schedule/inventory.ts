@@ -13,6 +13,8 @@ import { toAmounts } from './amounts.js';
 import type { SchedNode, Taint } from './types.js';
 
 const NODEPOOL = 'kubeproof.dev/v1alpha1/NodePool';
+/** A node's CSI attach limits (NodeVolumeLimits reads them); it names its node. */
+const CSINODE = 'storage.k8s.io/v1/CSINode';
 /** kubelet's default --max-pods, for pools that do not say. */
 const DEFAULT_MAX_PODS = 110;
 
@@ -23,7 +25,17 @@ export interface Inventory {
 
 export function isInventoryKind(r: Resource): boolean {
   const key = `${r.id.apiVersion}/${r.id.kind}`;
-  return key === 'v1/Node' || key === NODEPOOL;
+  return key === 'v1/Node' || key === NODEPOOL || key === CSINODE;
+}
+
+/** CSINode spec.drivers[].allocatable.count by driver name (getVolumeLimits, nodevolumelimits/csi.go). */
+function csiLimits(r: Resource): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const d of Array.isArray(map(r.object.spec).drivers) ? (map(r.object.spec).drivers as unknown[]) : []) {
+    const count = map(map(d).allocatable).count;
+    if (typeof map(d).name === 'string' && typeof count === 'number') out.set(map(d).name as string, count);
+  }
+  return out;
 }
 
 /** Nodes from the inventory's resources, sorted by name (kube-scheduler's node order is its own; ours is this). */
@@ -39,9 +51,14 @@ export function buildInventory(resources: readonly Resource[], options: { kubern
   const diagnostics: Diagnostic[] = schema.map((d) => ({ ...d, severity: 'warning' }));
   const nodes: SchedNode[] = [];
   let budget = MAX_NODES;
+  const limits = new Map<string, Map<string, number>>();
   for (const r of resources) {
+    if (isInventoryKind(r) && r.id.kind === 'CSINode') {
+      limits.set(r.id.name, csiLimits(r));
+      continue;
+    }
     if (!isInventoryKind(r)) {
-      diagnostics.push(diagnosticFor(r, { ruleId: 'invalid-inventory', severity: 'error', message: `${r.id.kind} "${r.id.name}" is not a Node or a NodePool (kubeproof.dev/v1alpha1): a node inventory holds only those`, pointer: '/kind', at: 'value' }));
+      diagnostics.push(diagnosticFor(r, { ruleId: 'invalid-inventory', severity: 'error', message: `${r.id.kind} "${r.id.name}" is not a Node, a CSINode or a NodePool (kubeproof.dev/v1alpha1): a node inventory holds only those`, pointer: '/kind', at: 'value' }));
       continue;
     }
     const made = r.id.kind === 'Node' ? fromNode(r, diagnostics) : fromPool(r, diagnostics, budget);
@@ -56,6 +73,10 @@ export function buildInventory(resources: readonly Resource[], options: { kubern
     const earlier = seen.get(n.name);
     if (earlier) diagnostics.push(diagnosticFor(n.source, { ruleId: 'invalid-inventory', severity: 'error', message: `node "${n.name}" is declared twice (also by ${earlier.source.id.kind} "${earlier.source.id.name}"): this one is left out of the dry run`, pointer: '/metadata/name', at: 'value' }));
     else seen.set(n.name, n);
+  }
+  for (const [name, l] of limits) {
+    const n = seen.get(name);
+    if (n) n.csiLimits = l;
   }
   return { nodes: [...seen.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), diagnostics: sortDiagnostics(diagnostics) };
 }

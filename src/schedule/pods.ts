@@ -8,6 +8,7 @@ import type { Resource } from '../core/index.js';
 import { isMap, namespaceOf, podRequests, podTemplate, replicasOf } from '../rules/index.js';
 import { fromResourceMap } from './amounts.js';
 import type { HostPort, Owner, SchedPod, Toleration } from './types.js';
+import type { PodClaim } from './volumes/binder.js';
 
 /** kube-scheduler's defaults for containers that request no cpu or memory, used in scoring only (pkg/scheduler/util). */
 const DEFAULT_MILLI_CPU = '100m';
@@ -77,7 +78,7 @@ export function admit(spec: Record<string, unknown>, runtimeClasses: Map<string,
 }
 
 /** What a pod derives from its spec, worked out once per spec: a workload's replicas share one. */
-type FromSpec = Pick<SchedPod, 'requests' | 'scoringRequests' | 'hostPorts' | 'tolerations' | 'nodeName'>;
+type FromSpec = Pick<SchedPod, 'requests' | 'scoringRequests' | 'hostPorts' | 'tolerations' | 'nodeName' | 'volumeClaims'>;
 const fromSpec = new WeakMap<Record<string, unknown>, FromSpec>();
 
 function derive(spec: Record<string, unknown>): FromSpec {
@@ -87,6 +88,7 @@ function derive(spec: Record<string, unknown>): FromSpec {
       requests: fromResourceMap(podRequests(spec)),
       scoringRequests: fromResourceMap(podRequests(withDefaultRequests(spec))),
       hostPorts: hostPorts(spec),
+      volumeClaims: specClaims(spec),
       tolerations: (Array.isArray(spec.tolerations) ? spec.tolerations : []).filter(isMap) as Toleration[],
       nodeName: typeof spec.nodeName === 'string' && spec.nodeName !== '' ? spec.nodeName : undefined,
     };
@@ -97,7 +99,39 @@ function derive(spec: Record<string, unknown>): FromSpec {
 
 export function makePod(workload: Resource, owner: Owner, name: string, namespace: string, labels: Record<string, string>, spec: Record<string, unknown>, ordinal?: number): SchedPod {
   // priority and preemptionPolicy are admission's to set (run.ts); present from the start, every pod has one shape.
-  return { namespace, name, owner, workload, labels, spec, ...derive(spec), ordinal, priority: 0, preemptionPolicy: 'PreemptLowerPriority' };
+  const derived = derive(spec);
+  const templates = workload.id.kind === 'StatefulSet' && ordinal !== undefined ? claimTemplates(workload) : [];
+  const volumeClaims = templates.length ? replicaClaims(derived.volumeClaims, spec, templates, workload.id.name, ordinal!) : derived.volumeClaims;
+  return { namespace, name, owner, workload, labels, spec, ...derived, volumeClaims, ordinal, priority: 0, preemptionPolicy: 'PreemptLowerPriority' };
+}
+
+const NO_CLAIMS: readonly PodClaim[] = [];
+
+/** The claimNames of the spec's persistentVolumeClaim volumes. */
+function specClaims(spec: Record<string, unknown>): readonly PodClaim[] {
+  const out: PodClaim[] = [];
+  for (const v of Array.isArray(spec.volumes) ? spec.volumes : []) {
+    if (isMap(v) && isMap(v.persistentVolumeClaim) && typeof v.persistentVolumeClaim.claimName === 'string') out.push({ name: v.persistentVolumeClaim.claimName });
+  }
+  return out.length ? out : NO_CLAIMS;
+}
+
+function claimTemplates(sts: Resource): Record<string, unknown>[] {
+  const list = isMap(sts.object.spec) ? sts.object.spec.volumeClaimTemplates : undefined;
+  return (Array.isArray(list) ? list : []).filter((t): t is Record<string, unknown> => isMap(t) && isMap(t.metadata) && typeof t.metadata.name === 'string');
+}
+
+/**
+ * updateStorage (pkg/controller/statefulset/stateful_set_utils.go): each template gives the
+ * replica a claim `<template>-<set>-<ordinal>`, in place of a spec volume of the template's name.
+ */
+function replicaClaims(fromSpec: readonly PodClaim[], spec: Record<string, unknown>, templates: Record<string, unknown>[], set: string, ordinal: number): PodClaim[] {
+  const names = new Set(templates.map((t) => (t.metadata as Record<string, unknown>).name as string));
+  const replaced = new Set<string>();
+  for (const v of Array.isArray(spec.volumes) ? spec.volumes : []) if (isMap(v) && names.has(v.name as string) && isMap(v.persistentVolumeClaim)) replaced.add(v.persistentVolumeClaim.claimName as string);
+  const out: PodClaim[] = templates.map((t) => ({ name: `${(t.metadata as Record<string, unknown>).name as string}-${set}-${ordinal}`, template: isMap(t.spec) ? t.spec : {} }));
+  for (const c of fromSpec) if (!replaced.has(c.name)) out.push(c);
+  return out;
 }
 
 /** The same spec with each container's missing cpu and memory requests set to the scheduler's scoring defaults. */

@@ -16,6 +16,8 @@ import { Preemptions } from './preemptions.js';
 import { admitWorkloads, priorityClassesOf, type WorkloadPodList } from './priority.js';
 import { Scheduler, type SchedulerContext } from './scheduler.js';
 import type { Placement, SchedNode, SchedPod } from './types.js';
+import { Binder } from './volumes/binder.js';
+import { volumeInputs } from './volumes/catalog.js';
 
 export interface ScheduleOptions {
   strategy?: Strategy;
@@ -98,8 +100,10 @@ export function runSchedule(resources: readonly Resource[], nodes: readonly Sche
       if (preemption.drain(pod.priority ?? 0)) pending = undefined;
       // A replica that found no node leaves the cluster as it was, so the next replica of the
       // same spec finds none for the same reasons (the search's start index does not move
-      // either): kube-scheduler's answer, without running it again for each of them.
-      const placement = pending && pod.spec === pending.pod.spec ? preemption.track({ pod, node: null, message: pending.message, messageWithPreemption: pending.messageWithPreemption }) : place(pod);
+      // either): kube-scheduler's answer, without running it again for each of them. A
+      // StatefulSet replica's own claims (which may exist already, bound elsewhere) are part of
+      // the question: replicas share the claims array only when they have no templates.
+      const placement = pending && pod.spec === pending.pod.spec && pod.volumeClaims === pending.pod.volumeClaims ? preemption.track({ pod, node: null, message: pending.message, messageWithPreemption: pending.messageWithPreemption }) : place(pod);
       placements.push(placement);
       if (placement.node === null) pending = placement;
       if (w.ordered && placement.node === null) blocked = true;
@@ -122,6 +126,7 @@ export function schedulerContext(resources: readonly Resource[]): SchedulerConte
   }
   const cache = new WeakMap<Resource, unknown>();
   return {
+    volumes: new Binder(volumeInputs(resources)),
     namespaceLabels: (ns) => ({ ...(namespaces.get(ns) ?? {}), 'kubernetes.io/metadata.name': ns }),
     defaultSelector(pod) {
       if (cache.has(pod.workload)) return cache.get(pod.workload);

@@ -13,10 +13,12 @@ import { NodeOnlyVerdicts } from './node-only.js';
 import { PodIndex } from './pod-index.js';
 import type { NamespaceLabels } from './selectors.js';
 import type { SchedNode, SchedPod } from './types.js';
+import type { Binder } from './volumes/binder.js';
 
 export interface SchedulerContext {
   namespaceLabels: NamespaceLabels;
   defaultSelector(pod: SchedPod): unknown;
+  volumes: Binder;
 }
 
 export interface ScheduleDecision {
@@ -33,6 +35,8 @@ export interface FilterFailure {
 export interface FilterVerdicts {
   /** NodeAffinity's PreFilter found the pod's terms in conflict: no node was looked at. */
   conflict: boolean;
+  /** Another PreFilter refused the pod (preFilterStatus): its plugin and message. */
+  refused?: { plugin: string; message: string };
   /** By node index: every filter that rejects the node. */
   failures: FilterFailure[][];
 }
@@ -105,6 +109,8 @@ export class Scheduler {
     node.add(pod);
     this.index.add(pod, node);
     this.startedAt.set(pod, this.bindings++);
+    // Reserve: the pod's WaitForFirstConsumer claims are bound for it on this node (VolumeBinding).
+    if (pod.volumeClaims.length) this.context.volumes.assume(pod.namespace, pod.volumeClaims, node);
   }
 
   unbind(pod: SchedPod, nodeName: string): void {
@@ -124,6 +130,7 @@ export class Scheduler {
       namespaceLabels: this.context.namespaceLabels,
       defaultSelector: (p) => this.context.defaultSelector(p),
       domains: (key) => this.domainsOf(key),
+      volumes: this.context.volumes,
     };
   }
 
@@ -143,7 +150,10 @@ export class Scheduler {
    * from. Unlike decide(), the search's start index is left where it is.
    */
   nodeStatuses(pod: SchedPod): (readonly string[] | undefined)[] {
-    const checks = this.checksFor(pod, this.cycle());
+    const cycle = this.cycle();
+    const refused = this.refusal(pod, cycle);
+    if (refused) return this.nodes.map(() => [refused.message]);
+    const checks = this.checksFor(pod, cycle);
     const pinned = preFilterNodeNames(pod);
     return this.nodes.map((node) => (pinned && !pinned.has(node.node.name) ? NOT_PINNED : runFilters(checks, node)));
   }
@@ -152,7 +162,19 @@ export class Scheduler {
   filterOn(pod: SchedPod, node: NodeInfo): readonly string[] | undefined {
     const pinned = preFilterNodeNames(pod);
     if (pinned && !pinned.has(node.node.name)) return NOT_PINNED;
-    return runFilters(this.checksFor(pod, this.cycle()), node);
+    const cycle = this.cycle();
+    const refused = this.refusal(pod, cycle);
+    if (refused) return [refused.message];
+    return runFilters(this.checksFor(pod, cycle), node);
+  }
+
+  /** The first PreFilter that refuses the pod outright, after NodeAffinity's (RunPreFilterPlugins, in plugin order). */
+  private refusal(pod: SchedPod, cycle: Cycle): { plugin: string; message: string } | undefined {
+    for (const f of this.filters) {
+      const message = f.preFilterStatus?.(pod, cycle);
+      if (message !== undefined) return { plugin: f.name, message };
+    }
+    return undefined;
   }
 
   private domainsOf(key: string): Domains {
@@ -171,6 +193,8 @@ export class Scheduler {
     // the pod is unschedulable before any node is looked at, and nextStartNodeIndex stays.
     const pinned = preFilterNodeNames(pod);
     if (pinned?.size === 0) return { node: null, message: fitError(all.length, [], TERMS_CONFLICT) };
+    const refused = this.refusal(pod, cycle);
+    if (refused) return { node: null, message: fitError(all.length, [], refused.message) };
     const nodeOnlyChecks: NodeFilter[] = [];
     const checks: NodeFilter[] = [];
     this.filters.forEach((f, i) => {
@@ -195,6 +219,8 @@ export class Scheduler {
     const pinned = preFilterNodeNames(pod);
     if (pinned?.size === 0) return { conflict: true, failures: [] };
     const cycle = this.cycle();
+    const refused = this.refusal(pod, cycle);
+    if (refused) return { conflict: false, refused, failures: [] };
     const checks = this.filters.map((f) => ({ plugin: f.name, check: f.preFilter(pod, cycle) }));
     const failures = this.nodes.map((node) => {
       if (pinned && !pinned.has(node.node.name)) return [{ plugin: 'NodeAffinity', reasons: NOT_PINNED }];

@@ -1,6 +1,7 @@
 /** The scheduler's model: nodes with what they offer, pods with what they ask, and where pods went. */
 import type { Resource } from '../core/index.js';
 import type { PreemptionPolicy } from './priority.js';
+import type { PodClaim } from './volumes/binder.js';
 
 /**
  * Amounts as kube-scheduler counts them: cpu in millicores, everything else in whole units
@@ -32,6 +33,8 @@ export interface SchedNode {
   source: Resource;
   /** The pool it belongs to, for NodePool nodes. */
   pool?: string;
+  /** Attach limits by CSI driver, from the node's CSINode in the inventory. */
+  csiLimits?: Map<string, number>;
 }
 
 export interface HostPort {
@@ -58,6 +61,8 @@ export interface SchedPod {
   /** Requests with kube-scheduler's non-zero defaults (100m cpu, 200MB memory), for scoring only. */
   scoringRequests: Amounts;
   hostPorts: HostPort[];
+  /** The PersistentVolumeClaims the pod's volumes name (a StatefulSet replica's own among them); [] for most pods. */
+  volumeClaims: readonly PodClaim[];
   tolerations: Toleration[];
   /** A DaemonSet pod is pinned to this node (required node affinity on metadata.name). */
   targetNode?: string;

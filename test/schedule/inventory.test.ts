@@ -59,7 +59,7 @@ describe('node inventory', () => {
       '11:9 error invalid-inventory node "p-0" is declared twice (also by NodePool "p"): this one is left out of the dry run',
       '22:9 error invalid-inventory Node "q" is left out of the dry run: status.allocatable[cpu] is not a quantity',
       `28:22 error invalid-quantity status.allocatable[cpu]: Invalid value: "2 cores": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
-      '31:7 error invalid-inventory ConfigMap "c" is not a Node or a NodePool (kubeproof.dev/v1alpha1): a node inventory holds only those',
+      '31:7 error invalid-inventory ConfigMap "c" is not a Node, a CSINode or a NodePool (kubeproof.dev/v1alpha1): a node inventory holds only those',
     ]);
   });
 

@@ -33,6 +33,8 @@ export function explain(scheduler: Scheduler, pod: SchedPod): Explanation | unde
   if (verdicts.conflict) {
     return { pointer: `${template.specPointer}/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms`, detail: 'no node is named by every metadata.name requirement of any one term' };
   }
+  // A claim that is missing or unbound refuses the pod on every node: the fix is at its volumes.
+  if (verdicts.refused) return { pointer: `${template.specPointer}/volumes`, detail: verdicts.refused.message };
   // A daemon pod is for its own node: the others are out by the controller's pin, not by
   // anything in the template, so only its node's verdicts say what to fix.
   const candidates = pod.targetNode === undefined ? scheduler.nodes : scheduler.nodes.filter((n) => n.node.name === pod.targetNode);

@@ -18,6 +18,13 @@ const UNRESOLVABLE_PREFIXES = [
   "node(s) didn't satisfy plugin(s) [NodeAffinity]", // NodeAffinity's PreFilter left the node out
   "node(s) didn't match pod topology spread constraints (missing required label)", // PodTopologySpread
   "node(s) didn't match pod affinity rules", // InterPodAffinity: no pod to be near (anti-affinity is resolvable)
+  // VolumeBinding: every reason, and PreFilter's refusals (unbound immediate claims, a claim not found)
+  "node(s) didn't find available persistent volumes to bind",
+  'node(s) had volume node affinity conflict',
+  'node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)',
+  'pod has unbound immediate PersistentVolumeClaims',
+  'persistentvolumeclaim "',
+  'node(s) had no available volume zone', // VolumeZone
 ];
 
 /** Whether evicting pods could make the node take the pod. */
