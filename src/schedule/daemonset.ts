@@ -52,11 +52,13 @@ export function daemonSetPods(resources: readonly Resource[], nodes: readonly Sc
     const admitted = admit(t.spec, runtimeClasses);
     const tolerations = [...(Array.isArray(admitted.tolerations) ? admitted.tolerations : []), ...daemonTolerations(admitted.hostNetwork === true)];
     const spec = { ...admitted, tolerations };
+    // Only mappings are tolerations (a null in the list is the schema's to report, as makePod reads them).
+    const usable = tolerations.filter(isMap) as Toleration[];
     const pods: SchedPod[] = [];
     for (const node of nodes) {
       // nodeShouldRunDaemonPod: the pod's node selection, and the taints it cannot tolerate.
       if (!matchesRequiredNodeAffinity(spec, node)) continue;
-      if (firstUntoleratedTaint(node.taints, tolerations as Toleration[], ['NoSchedule', 'NoExecute'])) continue;
+      if (firstUntoleratedTaint(node.taints, usable, ['NoSchedule', 'NoExecute'])) continue;
       // Requests, ports and tolerations come from the shared spec, worked out once for all the pods.
       const pod = makePod(r, { kind: 'DaemonSet', name: r.id.name }, `${r.id.name}-${pods.length}`, namespaceOf(r), t.labels, spec);
       pods.push({ ...pod, spec: pinnedTo(spec, node.name), targetNode: node.name });

@@ -91,3 +91,14 @@ describe("NodeAffinity's PreFilter (pkg/scheduler/framework/plugins/nodeaffinity
     expect(placements(r)).toEqual({ app: 'b' });
   });
 });
+
+describe('a DaemonSet whose tolerations hold a null (the fuzzer: "Cannot read properties of null (reading \'effect\')")', () => {
+  it('reads only the tolerations that are mappings, as the pods of other workloads do', () => {
+    const ds = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec:\n      tolerations: [null, {key: gpu, operator: Exists}]\n      containers: [{name: a, image: a:1}]\n';
+    const result = schedule(ds, node('gpu-0', '{cpu: "2", pods: "10"}', { taints: '[{key: gpu, value: "true", effect: NoSchedule}]' }) + node('gpu-1', '{cpu: "2", pods: "10"}', { taints: '[{key: gpu, value: "true", effect: NoSchedule}]' }));
+    expect(result.report.pods.map((p) => [p.name, p.node])).toEqual([
+      ['agent-0', 'gpu-0'],
+      ['agent-1', 'gpu-1'],
+    ]);
+  });
+});
