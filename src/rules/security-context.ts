@@ -27,3 +27,14 @@ export function capabilityList(sc: Record<string, unknown>, which: 'add' | 'drop
 export function containerLabel(container: Record<string, unknown>, pointer: string): string {
   return `${pointer.includes('/initContainers/') ? 'init container' : 'container'} "${stringOf(container.name)}"`;
 }
+
+/**
+ * Where a finding about a securityContext field points. With a securityContext, at the field
+ * (a missing one is reported at the nearest key above it, where it is added); without one, at
+ * the container's name, as the other container rules do: a container's list item has no key,
+ * and reporting the whole item would cover every line of the container.
+ */
+export function securityContextPointer(container: Record<string, unknown>, pointer: string, path: string): string {
+  if (isMap(container.securityContext)) return `${pointer}/securityContext/${path}`;
+  return container.name !== undefined ? `${pointer}/name` : pointer;
+}

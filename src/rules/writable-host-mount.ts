@@ -13,7 +13,7 @@ export const meta: RuleDocs = {
   defaultOff: true,
   description: 'A container that mounts a hostPath volume writable (no readOnly: true)',
   docs: [
-    'Whatever a container writes through a `hostPath` volume stays on the node after the pod is gone, and reaches every pod that mounts the same path. Mount host paths `readOnly: true` unless writing is the point (a log shipper\'s position file, a CSI driver). Each `volumeMounts` entry of a hostPath volume without `readOnly: true` is reported, at the entry; sensitive paths are `host-path-mount`\'s findings already and are left out here.',
+    'Whatever a container writes through a `hostPath` volume stays on the node after the pod is gone, and reaches every pod that mounts the same path. Mount host paths `readOnly: true` unless writing is the point (a log shipper\'s position file, a CSI driver). Each `volumeMounts` entry of a hostPath volume without `readOnly: true` is reported, at its `readOnly` (or its `mountPath` when it has none); sensitive paths are `host-path-mount`\'s findings already and are left out here.',
     '',
     'Peer: kube-linter\'s `writable-host-mount`, off by default, so this rule is **off** too: node agents legitimately write to the node, and the dangerous paths are reported anyway. Turn it on for application namespaces.',
   ].join('\n'),
@@ -29,7 +29,9 @@ export function check(ctx: RuleContext): void {
       mounts.forEach((m, i) => {
         const volume = isMap(m) ? volumes.get(stringOf(m.name)) : undefined;
         if (!volume || !isMap(m) || m.readOnly === true) return;
-        ctx.report({ resource: t.resource, pointer: `${pointer}/volumeMounts/${i}/readOnly`, message: `${containerLabel(container, pointer)} mounts hostPath ${volume.path} writable at ${stringOf(m.mountPath)}; set readOnly: true` });
+        // At readOnly when it is written (false); else at the mountPath, the line of the entry that says where.
+        const at = m.readOnly !== undefined || m.mountPath === undefined ? 'readOnly' : 'mountPath';
+        ctx.report({ resource: t.resource, pointer: `${pointer}/volumeMounts/${i}/${at}`, message: `${containerLabel(container, pointer)} mounts hostPath ${volume.path} writable at ${stringOf(m.mountPath)}; set readOnly: true` });
       });
     }
   }

@@ -10,7 +10,7 @@ ruleTester(rule, {
     { name: 'privileged: the privileged rule reports it', yaml: pod('    securityContext: {privileged: true}\n') },
   ],
   invalid: [
-    { name: 'no securityContext', yaml: pod(''), findings: ['6:5 container "c" keeps the runtime\'s default capabilities, NET_RAW among them; set securityContext.capabilities.drop: [ALL]'] },
+    { name: 'no securityContext', yaml: pod(''), findings: ['6:11 container "c" keeps the runtime\'s default capabilities, NET_RAW among them; set securityContext.capabilities.drop: [ALL]'] },
     { name: 'drops something else', yaml: pod('    securityContext: {capabilities: {drop: [CHOWN]}}\n'), findings: ['8:44 container "c" keeps the runtime\'s default capabilities, NET_RAW among them; set securityContext.capabilities.drop: [ALL]'] },
     { name: 'capabilities without drop', yaml: pod('    securityContext: {capabilities: {add: [CHOWN]}}\n'), findings: ['8:23 container "c" keeps the runtime\'s default capabilities, NET_RAW among them; set securityContext.capabilities.drop: [ALL]'] },
   ],

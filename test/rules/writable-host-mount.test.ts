@@ -10,7 +10,7 @@ ruleTester(rule, {
     { name: 'a sensitive path is host-path-mount\'s finding', yaml: pod('{name: host, mountPath: /h}', '/etc') },
   ],
   invalid: [
-    { name: 'no readOnly', yaml: pod('{name: host, mountPath: /data}'), findings: ['9:7 container "c" mounts hostPath /data writable at /data; set readOnly: true'] },
+    { name: 'no readOnly', yaml: pod('{name: host, mountPath: /data}'), findings: ['9:31 container "c" mounts hostPath /data writable at /data; set readOnly: true'] },
     { name: 'readOnly false', yaml: pod('{name: host, mountPath: /data, readOnly: false}'), findings: ['9:48 container "c" mounts hostPath /data writable at /data; set readOnly: true'] },
   ],
 });
