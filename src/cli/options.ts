@@ -88,7 +88,7 @@ export function schemaOptions(cmd: Command): Command {
 export function ruleOptions(cmd: Command, { references }: { references: boolean }): Command {
   cmd
     .option('--disable <rules>', 'comma-separated rule ids not to run or report (`kubeproof rules` lists them)', commaList, [])
-    .option('--enable <rules>', 'comma-separated rule ids to run even if disabled', commaList, []);
+    .option('--enable <rules>', 'comma-separated rule ids to run even if disabled or off by default', commaList, []);
   if (references) cmd.option('--strict-refs', 'references to objects not among the inputs are errors, not warnings');
   return cmd
     .option('--totals', 'sum requests and limits per workload and per namespace (replicas counted) into the report')
