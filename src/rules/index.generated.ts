@@ -41,6 +41,7 @@ import * as selectorOverlap from './selector-overlap.js';
 import * as serviceNoPods from './service-no-pods.js';
 import * as servicePortMismatch from './service-port-mismatch.js';
 import * as suspiciousUnit from './suspicious-unit.js';
+import * as unsafeSysctls from './unsafe-sysctls.js';
 import * as writableHostMount from './writable-host-mount.js';
 
 export const rules: readonly Rule[] = [
@@ -84,5 +85,6 @@ export const rules: readonly Rule[] = [
   serviceNoPods,
   servicePortMismatch,
   suspiciousUnit,
+  unsafeSysctls,
   writableHostMount,
 ];

@@ -75,6 +75,7 @@ const CASES: Record<string, { edits: Edit[]; finding: string; enable?: Enable }>
   'requests-exceed-limits': { edits: [['base/worker.yaml', 'memory: 512Mi', 'memory: 128Mi']], finding: 'base/worker.yaml:35' },
   'host-namespaces': { edits: [['base/redis.yaml', '      containers:\n        - name: redis', '      hostNetwork: true\n      containers:\n        - name: redis']], finding: 'base/redis.yaml:16' },
   'dangerous-capabilities': { edits: [['base/redis.yaml', '          image: redis:7.4\n', '          image: redis:7.4\n          securityContext:\n            capabilities:\n              add: [SYS_ADMIN]\n']], finding: 'base/redis.yaml:21' },
+  'unsafe-sysctls': { edits: [['base/redis.yaml', '      containers:\n        - name: redis', '      securityContext:\n        sysctls:\n          - name: kernel.msgmax\n            value: "65536"\n      containers:\n        - name: redis']], finding: 'base/redis.yaml:18' },
   'host-path-mount': { edits: [['base/web.yaml', '      volumes:\n', '      volumes:\n        - name: sock\n          hostPath:\n            path: /var/run/docker.sock\n']], finding: 'base/web.yaml:41' },
   // The opt-in rules: the example as shipped already breaks the hardening ones (it sets no securityContext).
   'writable-host-mount': {

@@ -11,7 +11,7 @@ import { DEFAULT_KUBERNETES_VERSION } from '../../src/schema/index.js';
 import * as path from 'node:path';
 import { runCli, tempTree } from '../helpers.js';
 
-const SECURITY_RULES = ['automount-service-account-token', 'dangerous-capabilities', 'default-namespace', 'default-service-account', 'drop-capabilities', 'host-namespaces', 'host-path-mount', 'missing-network-policy', 'privilege-escalation', 'read-only-root-filesystem', 'writable-host-mount'];
+const SECURITY_RULES = ['automount-service-account-token', 'dangerous-capabilities', 'default-namespace', 'default-service-account', 'drop-capabilities', 'host-namespaces', 'host-path-mount', 'missing-network-policy', 'privilege-escalation', 'read-only-root-filesystem', 'unsafe-sysctls', 'writable-host-mount'];
 const OFF_BY_DEFAULT = ['automount-service-account-token', 'default-namespace', 'default-service-account', 'drop-capabilities', 'missing-network-policy', 'privilege-escalation', 'read-only-root-filesystem', 'writable-host-mount'];
 
 /** A pod that every one of the security rules reports (privilege-escalation through its init container: c adds SYS_ADMIN). */
@@ -35,6 +35,7 @@ spec:
   - {name: docker, hostPath: {path: /var/run/docker.sock}}
   - {name: data, hostPath: {path: /srv/data}}
   initContainers: [{name: init, image: busybox:1.36, securityContext: {readOnlyRootFilesystem: true}}]
+  securityContext: {sysctls: [{name: kernel.msgmax, value: "65536"}]}
 `;
 
 const ruleIds = (diagnostics: readonly { ruleId: string }[]) => [...new Set(diagnostics.map((d) => d.ruleId))].filter((id) => SECURITY_RULES.includes(id)).sort();
