@@ -24,6 +24,7 @@ p.ok, p.bad { padding: 6px 10px; border-radius: 4px; }
 .sev.info { color: #fff; background: #0891b2; }
 .message, .fix, .note { white-space: pre-wrap; overflow-wrap: anywhere; }
 .fix, .note { font-size: 12px; color: #374151; margin-top: 2px; }
+td code { white-space: nowrap; }
 .pos { font-family: ui-monospace, "DejaVu Sans Mono", monospace; white-space: nowrap; color: var(--muted); }
 table.nodes { table-layout: fixed; }
 table.nodes th:first-child { width: 24%; overflow-wrap: anywhere; }
