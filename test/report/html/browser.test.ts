@@ -139,24 +139,7 @@ describe.skipIf(skip !== undefined)(`the HTML report in headless Chromium${skip 
     expect(await opened.page.evaluate(() => performance.getEntriesByType('resource').length)).toBe(0);
     // The screenshot decoded by the browser itself: not blank, and the bars' blue is on it.
     const blank = await context.newPage();
-    const pixels = await blank.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const g = canvas.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      const data = g.getImageData(0, 0, img.width, img.height).data;
-      let ink = 0;
-      let blue = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240) ink++;
-        if (data[i] === 0x25 && data[i + 1] === 0x63 && data[i + 2] === 0xeb) blue++;
-      }
-      return { total: data.length / 4, ink, blue, width: img.width };
-    }, shot.toString('base64'));
+    const pixels = (await blank.evaluate(`(${countPixels})(${JSON.stringify(shot.toString('base64'))})`)) as { total: number; ink: number; blue: number; width: number };
     expect(pixels.width).toBe(1280);
     expect(pixels.ink / pixels.total).toBeGreaterThan(0.01);
     expect(pixels.blue).toBeGreaterThan(100);
@@ -164,3 +147,26 @@ describe.skipIf(skip !== undefined)(`the HTML report in headless Chromium${skip 
     await opened.page.close();
   });
 });
+
+/**
+ * Run in the page (as source text: the tests are typed without the DOM library): decodes a PNG
+ * and counts pixels that are not white, and those of the bars' blue (#2563eb).
+ */
+const countPixels = `async (b64) => {
+  const img = new Image();
+  img.src = 'data:image/png;base64,' + b64;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = img.width;
+  canvas.height = img.height;
+  const g = canvas.getContext('2d');
+  g.drawImage(img, 0, 0);
+  const data = g.getImageData(0, 0, img.width, img.height).data;
+  let ink = 0;
+  let blue = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240) ink++;
+    if (data[i] === 0x25 && data[i + 1] === 0x63 && data[i + 2] === 0xeb) blue++;
+  }
+  return { total: data.length / 4, ink, blue, width: img.width };
+}`;
