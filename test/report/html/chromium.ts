@@ -33,7 +33,7 @@ function find(): ChromiumStatus {
   const first = aptGet(['install', '-y', '-qq', '--no-install-recommends', 'chromium']);
   const failure = first && (aptGet(['update', '-qq']) ?? aptGet(['install', '-y', '-qq', '--no-install-recommends', 'chromium']));
   if (fs.existsSync(CHROMIUM)) return { path: CHROMIUM };
-  return { skip: `${CHROMIUM} is missing and apt-get install chromium failed: ${failure ?? first ?? 'it installed no /usr/bin/chromium'}` };
+  return { skip: `${CHROMIUM} is missing and installing Debian's chromium package did not provide it (${failure ?? first ?? `apt-get succeeded, yet there is no ${CHROMIUM}`})` };
 }
 
 /** Runs apt-get quietly; undefined when it succeeded, else the end of what it said. */
