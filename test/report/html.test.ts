@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatReport, type Diagnostic } from '../../src/index.js';
 import type { ReportInput } from '../../src/report/index.js';
-import { usage } from '../../src/report/html/bars.js';
+import { barHtml, usage } from '../../src/report/html/bars.js';
 import { escapeHtml } from '../../src/report/html/escape.js';
 import { BATCH_FIT_ERROR, HOSTILE_LABEL, HOSTILE_NODE, scenario } from './html/scenario.js';
 
@@ -68,6 +68,14 @@ describe('html report', () => {
     expect(usage('example.com/gpu', '1', undefined).percent).toBe(Infinity);
     expect(usage('example.com/gpu', undefined, '2').percent).toBe(0);
   });
+
+  it('draws an over-committed bar full and red, and says the real share', () => {
+    const bar = barHtml(usage('cpu', '1', '750m'), 'n');
+    expect(bar).toContain('class="bar over"');
+    expect(bar).toContain('data-percent="133.33"');
+    expect(bar).toContain('<span class="used" style="width:100%"></span><span class="free" style="width:0%"></span>');
+    expect(barHtml(usage('example.com/gpu', '1', undefined), 'n')).toContain('(none allocatable)');
+  });
 });
 
 describe('--format html in the CLI', () => {
@@ -79,6 +87,8 @@ describe('--format html in the CLI', () => {
     expect(r.stdout).toBe('');
     expect(r.code).toBe(text.code);
     const page = fs.readFileSync(s.file('report.html'), 'utf8');
+    await s.run('schedule', 'html', ['--output', 'again.html']);
+    expect(fs.readFileSync(s.file('again.html'), 'utf8')).toBe(page);
     expect(page).toContain('<section id="schedule"');
     expect(page).toContain(`<div class="message">${BATCH_FIT_ERROR}</div>`);
     expect(page).toContain(escapeHtml(HOSTILE_NODE));
