@@ -68,7 +68,9 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
     const result = which(resolveTargets(paths, { ...opts, kustomizeRoots }, io.cwd), withConfig(fromFlags, config, cmd));
     const maxWarnings = maxWarningsOf(opts, config, cmd);
     const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-    writeReports(targets, (format, color) => formatReport(format, { diagnostics: shown, files: result.files, totals: result.totals }, { color, cwd: io.cwd }), io, opts.color, [...result.readFiles, ...named(paths, io.cwd)]);
+    // The placement (check --nodes) is drawn by the HTML report; the other formats carry it as findings.
+    const report = { diagnostics: shown, files: result.files, totals: result.totals, ...(result.schedule && { schedule: result.schedule }) };
+    writeReports(targets, (format, color) => formatReport(format, report, { color, cwd: io.cwd }), io, opts.color, [...result.readFiles, ...named(paths, io.cwd)]);
 
     for (const err of result.errors) io.stderr(`kubeproof: error: ${redactSecrets(err.message)}\n`);
     exitCode = exitCodeFor(result, { maxWarnings });
@@ -129,6 +131,7 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
     const report = (format: ReportTarget['format'], color: boolean): string => {
       if (format === 'text') return (problems.length ? formatReport('text', { diagnostics: problems, files: result.files }, { color, cwd: io.cwd }) + '\n' : '') + scheduleText(result.report);
       if (format === 'json') return JSON.stringify({ ...result.report, diagnostics: JSON.parse(formatReport('json', { diagnostics: problems, files: result.files })).diagnostics }, null, 2) + '\n';
+      if (format === 'html') return formatReport('html', { diagnostics: problems, files: result.files, schedule: result.report }, { cwd: io.cwd });
       return formatReport(format, { diagnostics, files: result.files }, { cwd: io.cwd });
     };
     writeReports(targets, report, io, opts.color, [...result.readFiles, ...named(paths, io.cwd), ...(config?.file ? [config.file] : [])]);
