@@ -58,5 +58,6 @@ function selectRules(catalog: readonly Rule[], options: LintOptions): readonly R
 export { resourceTotals, replicasOf } from './totals.js';
 export { podRequests, podLimits, type ResourceMap } from './pod-resources.js';
 export { amountsOf } from './quantities.js';
+export { namedReferences, referencedObject, type NamedReference } from './named-references.js';
 export { containersOf, isMap, namespaceOf, podTemplate, type PodTemplate } from './workloads.js';
 export type { LabelSelector, Labels } from './selectors.js';
