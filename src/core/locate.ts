@@ -55,8 +55,10 @@ function suggestionFor(resource: Resource, spec: SuggestionSpec | undefined): { 
       edits.push({ file, ...point(v.line, v.column), newText: '"' }, { file, ...point(v.endLine, v.endColumn), newText: '"' });
     } else if (e.at === 'lines-after-key') {
       const key = located.key;
-      // Only below a key whose value ends on its own line: the new lines then go right after it.
-      if (!key || located.value.endLine !== key.line) return {};
+      // Only below a key whose value ends on its own line, in a block mapping (whose keys start
+      // where the mapping starts; a flow mapping starts at its brace): the new lines go right after it.
+      const parent = resource.source.locate(e.pointer.slice(0, e.pointer.lastIndexOf('/')));
+      if (!key || located.value.endLine !== key.line || parent.value.column !== key.column || (parent.file ?? resource.source.file) !== file) return {};
       const indent = ' '.repeat(key.column - 1);
       edits.push({ file, ...point(key.line + 1, 1), newText: e.lines.map((l) => `${indent}${l}\n`).join('') });
     } else {
