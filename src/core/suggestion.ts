@@ -57,8 +57,17 @@ export function applySuggestionEdits<T>(text: string, groups: readonly { key: T;
   const taken: { start: number; end: number; newText: string; newlineFirst: boolean; seq: number }[] = [];
   const applied: T[] = [];
   const skipped: T[] = [];
+  const seen = new Set<string>();
   for (const group of groups) {
     const placed = group.edits.map((edit) => ({ ...editOffsets(text, edit), newText: edit.newText }));
+    // The same edit found twice (a base's finding through two overlays): made once. Two insertions
+    // at one place do not clash, so without this the second would repeat the first.
+    const key = JSON.stringify(placed);
+    if (seen.has(key)) {
+      applied.push(group.key);
+      continue;
+    }
+    seen.add(key);
     const clashes = (a: { start: number; end: number }, b: { start: number; end: number }) =>
       a.start < b.end && b.start < a.end ? true : a.start === a.end ? b.start < a.start && a.start < b.end : b.start === b.end && a.start < b.start && b.start < a.end;
     if (placed.some((p, i) => taken.some((t) => clashes(p, t)) || placed.some((q, j) => j < i && clashes(p, q)))) {

@@ -103,6 +103,18 @@ describe('check --fix', () => {
     expect(run.code).toBe(0);
   });
 
+  it('a base two overlays build gets its stub once', async () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: a:1\n';
+    const dir = tempTree({
+      'base/kustomization.yaml': 'resources:\n- pod.yaml\n',
+      'base/pod.yaml': pod,
+      'dev/kustomization.yaml': 'resources:\n- ../base\nnamePrefix: dev-\n',
+      'prod/kustomization.yaml': 'resources:\n- ../base\nnamePrefix: prod-\n',
+    });
+    await runCli(['check', 'dev', 'prod', '--fix', '--disable', 'missing-probes,missing-limits'], { cwd: dir });
+    expect(read(dir, 'base/pod.yaml')).toBe(pod.replace('  - name: a\n', '  - name: a\n    resources:\n      requests:\n        cpu: 250m\n        memory: 256Mi\n'));
+  });
+
   it('writes nothing for standard input', async () => {
     const run = await runCli(['check', '-', '--fix'], { stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  a: 1\n', cwd: tempTree() });
     expect(run.stderr).not.toContain('fixed');

@@ -21,6 +21,11 @@ describe('applySuggestionEdits', () => {
     expect(applySuggestionEdits(text, [quote, rename]).text).toBe('key: "1.10"\n');
   });
 
+  it('makes an edit found twice once', () => {
+    const stub = (key: string) => ({ key, edits: [edit(2, 1, 1, '  x: 1\n')] });
+    expect(applySuggestionEdits('a:\nb: 2\n', [stub('one'), stub('two')])).toEqual({ text: 'a:\n  x: 1\nb: 2\n', applied: ['one', 'two'], skipped: [] });
+  });
+
   it('an insertion inside a replaced range clashes', () => {
     const out = applySuggestionEdits('abcdef', [{ key: 1, edits: [edit(1, 2, 5, 'X')] }, { key: 2, edits: [edit(1, 3, 3, 'Y')] }]);
     expect(out).toEqual({ text: 'aXef', applied: [1], skipped: [2] });
