@@ -4,10 +4,8 @@
  * on open, on change (debounced; the unsaved buffer is what is checked) and on save. One
  * process stays up, so schemas, parsed files and rendered overlays stay warm between checks.
  */
-import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import {
-  CodeActionKind,
   createConnection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -23,11 +21,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TOOL } from '../api/format.js';
 import { redactSecrets, START_OF_FILE, type Diagnostic } from '../core/index.js';
 import { loadProblems } from '../load/index.js';
-import { decodeSource } from '../load/index.js';
-import { codeActions } from './code-actions.js';
+import * as actionsAndNavigation from './actions-and-navigation.js';
 import { toLspDiagnostic } from './convert.js';
-import { definitions } from './definition.js';
-import { documentSymbols } from './symbols.js';
 import { Engine } from './engine.js';
 import { ProtocolGuard } from './guard.js';
 import { loadOptions, parseSettings, type ServerSettings } from './options.js';
@@ -78,13 +73,11 @@ export function startServer(streams: ServerStreams): Connection {
   const checkable = (doc: TextDocument) => isCheckable(fileOf(doc.uri), doc.languageId);
   const openFiles = () => documents.all().filter(checkable).map((d) => fileOf(d.uri));
 
-  /** What each document was last told, for its code actions. */
-  const published = new Map<string, readonly Diagnostic[]>();
   const publish = (file: string, diagnostics: readonly Diagnostic[]) => {
     const uri = uriOf.get(file);
     const doc = uri === undefined ? undefined : documents.get(uri);
     if (!doc) return;
-    published.set(doc.uri, diagnostics);
+    told(doc.uri, diagnostics);
     connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnostics.map(toLspDiagnostic) }).catch(clientGone);
   };
 
@@ -109,6 +102,7 @@ export function startServer(streams: ServerStreams): Connection {
       publish(file, [{ ruleId: 'internal-error', severity: loadProblems['internal-error'].severity, message, file, ...START_OF_FILE, path: '' }]);
     }
   };
+  const told = actionsAndNavigation.register(connection, { documents, sources, engine, fileOf, uriOf, checkable });
   const scheduler = new CheckScheduler(check, () => settings.debounceMs);
 
   connection.onInitialize((params): InitializeResult => {
@@ -123,9 +117,7 @@ export function startServer(streams: ServerStreams): Connection {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        definitionProvider: true,
-        documentSymbolProvider: true,
+        ...actionsAndNavigation.CAPABILITIES,
       },
       serverInfo: { name: TOOL.name, version: TOOL.version },
     };
@@ -232,40 +224,9 @@ export function startServer(streams: ServerStreams): Connection {
     sources.close(file);
     engine.closed(file);
     if (uriOf.get(file) === document.uri) uriOf.delete(file);
-    published.delete(document.uri);
+    told(document.uri, undefined);
     // A closed file's problems are no longer the editor's to show.
     connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch(clientGone);
-  });
-
-  /** A file's text: the editor's buffer when open, else the disk's. */
-  const textOf = (file: string): string | undefined => {
-    const uri = uriOf.get(file);
-    const doc = uri === undefined ? undefined : documents.get(uri);
-    if (doc) return doc.getText();
-    try {
-      const decoded = decodeSource(sources.read(file), file);
-      return 'text' in decoded ? decoded.text : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-
-  connection.onCodeAction((params) => codeActions(params, { file: fileOf(params.textDocument.uri), uri: params.textDocument.uri, diagnostics: published.get(params.textDocument.uri) ?? [], text: textOf }));
-
-  connection.onDefinition(({ textDocument, position }) => {
-    const doc = documents.get(textDocument.uri);
-    if (!doc || !checkable(doc)) return [];
-    const file = fileOf(doc.uri);
-    const targets = definitions(file, doc.getText(), { line: position.line + 1, column: position.character + 1 }, engine.resourceGroups(file));
-    return targets.map((t) => ({
-      uri: uriOf.get(t.file) ?? pathToFileURL(t.file).href,
-      range: { start: { line: t.span.line - 1, character: t.span.column - 1 }, end: { line: t.span.endLine - 1, character: t.span.endColumn - 1 } },
-    }));
-  });
-
-  connection.onDocumentSymbol(({ textDocument }) => {
-    const doc = documents.get(textDocument.uri);
-    return doc && checkable(doc) ? documentSymbols(doc.getText()) : [];
   });
 
   connection.onShutdown(() => {
