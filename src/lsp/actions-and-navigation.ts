@@ -29,10 +29,10 @@ export interface Wiring {
   checkable: (doc: TextDocument) => boolean;
 }
 
-/** Registers the handlers; the returned function is to be told each document's published findings (undefined: closed). */
-export function register(connection: Connection, w: Wiring): (uri: string, diagnostics: readonly Diagnostic[] | undefined) => void {
+/** Registers the handlers; the returned function is to be told each document's published findings and their version (undefined: closed). */
+export function register(connection: Connection, w: Wiring): (uri: string, published?: { version: number; diagnostics: readonly Diagnostic[] }) => void {
   /** What each document was last told, for its code actions. */
-  const published = new Map<string, readonly Diagnostic[]>();
+  const published = new Map<string, { version: number; diagnostics: readonly Diagnostic[] }>();
 
   /** A file's text: the editor's buffer when open, else the disk's. */
   const textOf = (file: string): string | undefined => {
@@ -49,7 +49,10 @@ export function register(connection: Connection, w: Wiring): (uri: string, diagn
 
   connection.onCodeAction((params) => {
     const uri = params.textDocument.uri;
-    return codeActions(params, { file: w.fileOf(uri), uri, diagnostics: published.get(uri) ?? [], text: textOf });
+    const told = published.get(uri);
+    // Findings of an older version point at text that may have moved: no edits until the check of this one is out.
+    if (!told || told.version !== w.documents.get(uri)?.version) return [];
+    return codeActions(params, { file: w.fileOf(uri), uri, diagnostics: told.diagnostics, text: textOf });
   });
 
   connection.onDefinition(({ textDocument, position }) => {
@@ -68,8 +71,8 @@ export function register(connection: Connection, w: Wiring): (uri: string, diagn
     return doc && w.checkable(doc) ? documentSymbols(doc.getText()) : [];
   });
 
-  return (uri, diagnostics) => {
-    if (diagnostics === undefined) published.delete(uri);
-    else published.set(uri, diagnostics);
+  return (uri, told) => {
+    if (told === undefined) published.delete(uri);
+    else published.set(uri, told);
   };
 }

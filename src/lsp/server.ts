@@ -77,7 +77,7 @@ export function startServer(streams: ServerStreams): Connection {
     const uri = uriOf.get(file);
     const doc = uri === undefined ? undefined : documents.get(uri);
     if (!doc) return;
-    told(doc.uri, diagnostics);
+    told(doc.uri, { version: doc.version, diagnostics });
     connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnostics.map(toLspDiagnostic) }).catch(clientGone);
   };
 
@@ -224,7 +224,7 @@ export function startServer(streams: ServerStreams): Connection {
     sources.close(file);
     engine.closed(file);
     if (uriOf.get(file) === document.uri) uriOf.delete(file);
-    told(document.uri, undefined);
+    told(document.uri);
     // A closed file's problems are no longer the editor's to show.
     connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch(clientGone);
   });
