@@ -22,6 +22,8 @@ export interface SharedOptions extends TargetOptions {
   quiet?: boolean;
   maxWarnings: number;
   debug?: boolean;
+  /** check/lint --fix: apply the findings' suggested edits first. */
+  fix?: boolean;
   color?: boolean;
   stdinFilename?: string;
   maxFileSize: number;

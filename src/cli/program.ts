@@ -21,6 +21,7 @@ import { registerRules } from './commands/rules.js';
 import { inputOptions, maxFileSizeOption, outputOptions, ruleOptions, scheduleOptions, schemaOptions, type SharedOptions } from './options.js';
 import { planReports, refuseInputs, writeReports, type ReportTarget } from './reports.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { fixThenCheck } from './fix.js';
 import { tuneHeapFor } from './heap.js';
 
 export async function run(argv: readonly string[], given: CliIo): Promise<number> {
@@ -65,7 +66,9 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
     };
     // --kustomize-roots from the command line, else from kubeproof.yaml.
     const kustomizeRoots = cmd.getOptionValueSource('kustomizeRoots') !== 'cli' && config?.kustomizeRoots ? config.kustomizeRoots : opts.kustomizeRoots;
-    const result = which(resolveTargets(paths, { ...opts, kustomizeRoots }, io.cwd), withConfig(fromFlags, config, cmd));
+    const inputs = resolveTargets(paths, { ...opts, kustomizeRoots }, io.cwd);
+    const merged = withConfig(fromFlags, config, cmd);
+    const result = opts.fix ? fixThenCheck(() => which(inputs, merged), io) : which(inputs, merged);
     const maxWarnings = maxWarningsOf(opts, config, cmd);
     const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     // The placement (check --nodes) is drawn by the HTML report; the other formats carry it as findings.
@@ -89,6 +92,7 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
     schemaOptions(cmd);
     ruleOptions(cmd, { references: name !== 'validate' });
     if (name !== 'validate') {
+      cmd.option('--fix', "apply each finding's one obvious edit to the input files (written atomically, each change printed to stderr), then report what remains; never a Secret's values");
       scheduleOptions(cmd, { command: 'check' });
       addTargetOptions(cmd);
     }

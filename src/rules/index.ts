@@ -32,7 +32,7 @@ export function runRules(resources: readonly Resource[], options: LintOptions = 
         resources,
         options,
         settings: { ...rule.meta.options?.defaults, ...options.ruleOptions?.[rule.meta.id] },
-        report: (f) => out.push(diagnosticFor(f.resource, { ruleId: rule.meta.id, severity: f.severity ?? (severity as Severity | undefined) ?? rule.meta.severity, message: f.message, pointer: f.pointer, at: f.at })),
+        report: (f) => out.push(diagnosticFor(f.resource, { ruleId: rule.meta.id, severity: f.severity ?? (severity as Severity | undefined) ?? rule.meta.severity, message: f.message, pointer: f.pointer, at: f.at, suggestion: f.suggestion })),
       });
     } catch (err) {
       const first = resources[0];
@@ -58,5 +58,6 @@ function selectRules(catalog: readonly Rule[], options: LintOptions): readonly R
 export { resourceTotals, replicasOf } from './totals.js';
 export { podRequests, podLimits, type ResourceMap } from './pod-resources.js';
 export { amountsOf } from './quantities.js';
+export { namedReferences, referencedObject, type NamedReference } from './named-references.js';
 export { containersOf, isMap, namespaceOf, podTemplate, type PodTemplate } from './workloads.js';
 export type { LabelSelector, Labels } from './selectors.js';
