@@ -184,9 +184,14 @@ export class SchemaRegistry {
 
   private precompiledValidator(key: string): Validator | undefined {
     if (this.options.precompiled === false) return undefined;
+    const file = fileURLToPath(new URL(`../../compiled/${this.version}/${validatorFileName(key)}`, import.meta.url));
+    const loaded = precompiledValidators.get(file);
+    if (loaded) return loaded;
     try {
-      const mod = requireCached(fileURLToPath(new URL(`../../compiled/${this.version}/${validatorFileName(key)}`, import.meta.url))) as Validator & { default?: Validator };
-      return mod.default ?? mod;
+      const mod = requireCached(file) as Validator & { default?: Validator };
+      const validate = mod.default ?? mod;
+      precompiledValidators.set(file, validate);
+      return validate;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // not built: compile at run time
       throw err;
@@ -201,6 +206,15 @@ export class SchemaRegistry {
     return this.runtimeAjv.getSchema(definitionRef(definition)) as Validator;
   }
 }
+
+/**
+ * The precompiled validators loaded so far, by file, for the life of the process: a registry is
+ * made per run (its CRDs are the run's), but a built-in kind's validator never changes, and
+ * loading one again costs more than the rest of an editor's re-check (issue 20: over half of a
+ * `kubeproof lsp` re-check of overlays-example/base/api.yaml). Ajv's validators keep no state
+ * between calls but `errors`, which each call resets.
+ */
+const precompiledValidators = new Map<string, Validator>();
 
 function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
