@@ -97,6 +97,14 @@ export class Engine {
     }
   }
 
+  /** The builds of the overlays that read `file`, current with the editor's buffers (hover shows what they render). */
+  overlayBuilds(file: string): BuildCheck[] {
+    const options = this.optionsFor(file);
+    return this.rootsFor(file)
+      .map((root) => this.overlays.check(root, options))
+      .filter((b) => b.reads.has(file));
+  }
+
   /** Forget how a closed document was checked. */
   closed(file: string): void {
     this.modes.delete(file);

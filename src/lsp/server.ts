@@ -22,8 +22,11 @@ import { TOOL } from '../api/format.js';
 import { redactSecrets, START_OF_FILE, type Diagnostic } from '../core/index.js';
 import { loadProblems } from '../load/index.js';
 import { toLspDiagnostic } from './convert.js';
+import { completionCapabilities, registerCompletion } from './completion.js';
 import { Engine } from './engine.js';
+import { Features } from './features.js';
 import { ProtocolGuard } from './guard.js';
+import { hoverCapabilities, registerHover } from './hover.js';
 import { loadOptions, parseSettings, type ServerSettings } from './options.js';
 import { isCheckable, pathOfUri } from './paths.js';
 import { EditArrivals } from './arrivals.js';
@@ -118,6 +121,8 @@ export function startServer(streams: ServerStreams): Connection {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...completionCapabilities,
+        ...hoverCapabilities,
       },
       serverInfo: { name: TOOL.name, version: TOOL.version },
     };
@@ -233,6 +238,11 @@ export function startServer(streams: ServerStreams): Connection {
     shutDown = true;
     scheduler.dispose();
   });
+
+  // One module per capability, each reading what `features` shares.
+  const features = new Features(documents, fileOf, (file) => loadOptions(settings, file), engine, sources, workspace);
+  registerCompletion(connection, features);
+  registerHover(connection, features);
 
   documents.listen(connection);
   connection.listen();

@@ -20,7 +20,8 @@ import { unmatchedPatchFindings } from './unmatched.js';
 
 export { renderProblemMetas, renderProblems } from './problems.js';
 export { emitDocuments, emitDocument } from './output/emit.js';
-export { findKustomizationFile } from './kustomization.js';
+export { findKustomizationFile, KNOWN_FIELDS as KUSTOMIZATION_FIELDS } from './kustomization.js';
+export { DEPRECATED as KUSTOMIZATION_DEPRECATIONS } from './build.js';
 export type { FileReader } from './files.js';
 
 export interface RenderOptions {

@@ -130,6 +130,29 @@ export class SchemaRegistry {
     return this.compiledCrds.get(key);
   }
 
+  /**
+   * A kind's schema to read (completion, hover): the same one `lookup` validates with, nothing
+   * compiled. Undefined for a kind without one.
+   */
+  schemaOf(apiVersion: string, kind: string): { root: SchemaNode; walker: SchemaWalker; custom: boolean } | undefined {
+    const key = kindKey(apiVersion, kind);
+    const crd = this.crds.get(key);
+    if (crd) return { root: crd.schema, walker: new SchemaWalker(crd.schema.definitions as Record<string, SchemaNode>), custom: true };
+    const entry = this.bundle.kinds[key];
+    if (entry) return { root: { $ref: `#/definitions/${entry.definition}` }, walker: this.walker, custom: false };
+    const fromCatalog = this.catalog.get(`${apiVersion}/${kind.toLowerCase()}`);
+    if (fromCatalog) {
+      const root = fromCatalog.schema as SchemaNode;
+      return { root, walker: new SchemaWalker((root.definitions ?? {}) as Record<string, SchemaNode>), custom: true };
+    }
+    return undefined;
+  }
+
+  /** Every kind served, as [apiVersion, kind]: the built-in ones of this version and the registered CRDs'. */
+  servedKinds(): [string, string][] {
+    return [...Object.keys(this.bundle.kinds), ...this.crds.keys()].map((k) => [k.slice(0, k.lastIndexOf('/')), k.slice(k.lastIndexOf('/') + 1)]);
+  }
+
   lookup(apiVersion: string, kind: string): Lookup {
     const key = kindKey(apiVersion, kind);
     if (this.crds.has(key)) return { found: this.compileCrd(key) };

@@ -1,0 +1,81 @@
+/**
+ * What completion and hover read, shared: the open document's text, the objects defined across
+ * the workspace (names to reference, label keys selectors use), the overlay builds that read a
+ * file, and the schemas the validator uses — the built-in kinds of the configured Kubernetes
+ * version plus every CustomResourceDefinition of the workspace and of `crdPaths` (kubeproof.yaml).
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { ValidateOptions } from '../api/validate.js';
+import type { Resource } from '../core/index.js';
+import { loadPaths, readSchemaCatalog, type CatalogSchema } from '../load/index.js';
+import { loadDescriptions, type Descriptions } from '../openapi/index.js';
+import { DEFAULT_KUBERNETES_VERSION, SchemaRegistry } from '../schema/index.js';
+import type { Engine } from './engine.js';
+import { optionsKey } from './options.js';
+import { PlainFiles } from './plain-files.js';
+import type { Sources } from './sources.js';
+import type { Workspace } from './workspace.js';
+
+const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
+
+export interface Schemas {
+  registry: SchemaRegistry;
+  descriptions: Descriptions;
+}
+
+export class Features {
+  private readonly files: PlainFiles;
+  private schemasCache: { key: string; crds: readonly Resource[]; schemas: Schemas } | undefined;
+  private readonly crdPathsCache = new Map<string, { crds: Resource[]; jsonSchemas: CatalogSchema[] }>();
+
+  constructor(
+    readonly documents: TextDocuments<TextDocument>,
+    readonly fileOf: (uri: string) => string,
+    readonly optionsFor: (file: string) => ValidateOptions,
+    readonly engine: Engine,
+    sources: Sources,
+    private readonly workspace: Workspace,
+  ) {
+    this.files = new PlainFiles(sources);
+  }
+
+  /** Every object defined in the workspace's manifests (each file parsed once per content), the open buffers' included. */
+  objects(): Resource[] {
+    const options = this.optionsFor(this.workspace.manifestFiles()[0] ?? '');
+    const files = new Set(this.workspace.manifestFiles());
+    for (const doc of this.documents.all()) files.add(this.fileOf(doc.uri));
+    return [...files].sort().flatMap((f) => this.files.context(f, options).resources);
+  }
+
+  /** The schemas for `file`: kept while the options and the workspace's CRDs stay the same. */
+  schemas(file: string): Schemas {
+    const options = this.optionsFor(file);
+    const version = options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+    const fromPaths = this.fromPaths(options);
+    const crds = [...this.objects().filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD), ...(fromPaths?.crds ?? [])];
+    const key = optionsKey(options);
+    const cached = this.schemasCache;
+    if (cached && cached.key === key && cached.crds.length === crds.length && cached.crds.every((c, i) => c === crds[i])) return cached.schemas;
+    const registry = new SchemaRegistry(version);
+    for (const crd of crds) registry.addCrd(crd);
+    for (const entry of fromPaths?.jsonSchemas ?? []) registry.addCatalogSchema(entry);
+    const schemas = { registry, descriptions: loadDescriptions(version) };
+    this.schemasCache = { key, crds, schemas };
+    return schemas;
+  }
+
+  /** What kubeproof.yaml's crdPaths name, read once per set of options (the server reloads the config when it changes). */
+  private fromPaths(options: ValidateOptions): { crds: Resource[]; jsonSchemas: CatalogSchema[] } | undefined {
+    if (!options.crdPaths?.length) return undefined;
+    const key = optionsKey(options);
+    let found = this.crdPathsCache.get(key);
+    if (!found) {
+      // Every CRD of the files, not only those of kinds a run validates (api/schema-sources.ts): completion offers them all.
+      const crds = loadPaths(options.crdPaths, { ...options, readStdin: undefined }).resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD);
+      found = { crds, jsonSchemas: readSchemaCatalog(options.crdPaths, options.cwd ?? process.cwd(), options.maxFileSize) };
+      this.crdPathsCache.set(key, found);
+    }
+    return found;
+  }
+}
