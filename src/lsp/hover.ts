@@ -85,9 +85,10 @@ function renderedHere(features: Features, doc: TextDocument, file: string, place
   const kind = (place.value as { kind?: unknown } | null)?.kind;
   // The rendered object made from this document: the one whose kind was read from within the document's lines.
   const [first, last] = place.documentRange.map((o) => doc.positionAt(o).line + 1) as [number, number];
-  const fromHere = (r: Resource) => r.source.file === file && r.id.kind === kind && within(r.source.locate('/kind').value.line, first, last);
+  // The render stage names files relative to the build's directory (as its findings do).
+  const fromHere = (build: BuildCheck, r: Resource) => path.resolve(build.root, r.source.file) === file && r.id.kind === kind && within(r.source.locate('/kind').value.line, first, last);
   return features.engine.overlayBuilds(file).flatMap((build) => {
-    const rendered = build.resources.find(fromHere);
+    const rendered = build.resources.find((r) => fromHere(build, r));
     return rendered ? [{ build, rendered }] : [];
   });
 }
@@ -100,7 +101,6 @@ function renderedSection(features: Features, doc: TextDocument, file: string, pl
     const value = valueAt(rendered, place.pointer);
     if (value === undefined) continue;
     const located = rendered.source.locate(place.pointer);
-    // The render stage names files relative to the build's directory (as its findings do).
     const from = path.resolve(build.root, located.file ?? rendered.source.file);
     const setBy = from === file ? 'this file' : `${link(from, located.value.line, file)} (${KUSTOMIZATION_FILE_NAMES.includes(path.basename(from)) ? 'kustomization' : 'patch'})`;
     lines.push(`- \`${path.relative(path.dirname(file), build.root) || '.'}\` (${rendered.id.name}): \`${show(value)}\`, set by ${setBy}`);

@@ -60,9 +60,13 @@ export function selectorLabelKeys(objects: readonly Resource[]): Map<string, str
     }
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const labels = k === 'matchLabels' || (k === 'selector' && r.id.kind === 'Service' && parent === 'spec');
-      if (labels && v !== null && typeof v === 'object' && !Array.isArray(v)) for (const key of Object.keys(v)) add(key, r);
-      else if (k === 'matchExpressions' && Array.isArray(v)) for (const e of v) if (typeof (e as { key?: unknown })?.key === 'string') add((e as { key: string }).key, r);
-      else visit(v, k, r, depth + 1);
+      if (labels && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        for (const key of Object.keys(v)) add(key, r);
+      } else if (k === 'matchExpressions' && Array.isArray(v)) {
+        for (const e of v) if (typeof (e as { key?: unknown } | null)?.key === 'string') add((e as { key: string }).key, r);
+      } else {
+        visit(v, k, r, depth + 1);
+      }
     }
   };
   for (const r of objects) visit(r.object, '', r, 0);

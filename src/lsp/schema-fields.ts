@@ -13,6 +13,8 @@ export interface KindSchemaView {
   custom: boolean;
   /** A built-in kind's descriptions, by definition and property. */
   descriptions?: Descriptions;
+  /** A CRD's schema as written, where its descriptions are (the converted `root` drops them). */
+  raw?: SchemaNode;
 }
 
 export interface Field {
@@ -31,16 +33,19 @@ export function fieldAt(kind: KindSchemaView, pointer: string): Field | undefine
   const { walker } = kind;
   let resolved = walker.resolve(kind.root);
   let field: Field | undefined = resolved && { node: resolved.node, definition: definitionOf(kind.root, resolved.definition), name: '', required: false, description: undefined };
-  if (field) field.description = ownDescription(kind, field, kind.root);
+  if (field) field.description = ownDescription(kind, field, kind.raw ?? kind.root);
+  let raw: SchemaNode | undefined = kind.raw;
   for (const segment of parsePointer(pointer)) {
     if (!field) return undefined;
     const parent = field;
     const isIndex = /^\d+$/.test(segment) && parent.node.items !== undefined;
-    const raw = isIndex ? (parent.node.items as SchemaNode) : walker.child(parent.node, segment, false);
-    resolved = walker.resolve(raw);
-    if (!raw || !resolved) return undefined;
-    field = { node: resolved.node, definition: definitionOf(raw, resolved.definition), name: segment, required: !isIndex && ((parent.node.required as string[] | undefined) ?? []).includes(segment), description: undefined };
-    field.description = isIndex ? ownDescription(kind, field, raw) : propertyDescription(kind, parent, segment, raw) ?? ownDescription(kind, field, raw);
+    const child = isIndex ? (parent.node.items as SchemaNode) : walker.child(parent.node, segment, false);
+    resolved = walker.resolve(child);
+    if (!child || !resolved) return undefined;
+    raw = raw && walker.child(raw, segment, isIndex);
+    field = { node: resolved.node, definition: definitionOf(child, resolved.definition), name: segment, required: !isIndex && ((parent.node.required as string[] | undefined) ?? []).includes(segment), description: undefined };
+    const written = raw ?? child;
+    field.description = isIndex ? ownDescription(kind, field, written) : propertyDescription(kind, parent, segment, written) ?? ownDescription(kind, field, written);
   }
   return field;
 }

@@ -134,10 +134,11 @@ export class SchemaRegistry {
    * A kind's schema to read (completion, hover): the same one `lookup` validates with, nothing
    * compiled. Undefined for a kind without one.
    */
-  schemaOf(apiVersion: string, kind: string): { root: SchemaNode; walker: SchemaWalker; custom: boolean } | undefined {
+  schemaOf(apiVersion: string, kind: string): { root: SchemaNode; walker: SchemaWalker; custom: boolean; raw?: SchemaNode } | undefined {
     const key = kindKey(apiVersion, kind);
     const crd = this.crds.get(key);
-    if (crd) return { root: crd.schema, walker: new SchemaWalker(crd.schema.definitions as Record<string, SchemaNode>), custom: true };
+    // A CRD's schema as written too: the converted one keeps no descriptions.
+    if (crd) return { root: crd.schema, walker: new SchemaWalker(crd.schema.definitions as Record<string, SchemaNode>), custom: true, ...(crd.raw && { raw: crd.raw }) };
     const entry = this.bundle.kinds[key];
     if (entry) return { root: { $ref: `#/definitions/${entry.definition}` }, walker: this.walker, custom: false };
     const fromCatalog = this.catalog.get(`${apiVersion}/${kind.toLowerCase()}`);

@@ -3,17 +3,21 @@
  * (dist/lsp/main.js) as a child process: what the end-to-end tests of test/lsp drive.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DidSaveTextDocumentNotification,
+  ExitNotification,
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
   PublishDiagnosticsNotification,
+  ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
@@ -107,4 +111,33 @@ export async function startClient(dir: string, capabilities: ClientCapabilities,
   died.catch(() => {}); // exiting later, on `exit`, is what a server does
   await client.connection.sendNotification(InitializedNotification.type, {});
   return { client, initialized };
+}
+
+/**
+ * The server for one describe block: started on the workspace `make` returns (before its
+ * tests), shut down and the workspace removed after them.
+ */
+export function serverFor(make: () => string): { readonly dir: string; readonly client: Client } {
+  let dir = '';
+  let client: Client | undefined;
+  beforeAll(async () => {
+    dir = make();
+    ({ client } = await startClient(dir, {}));
+  });
+  afterAll(async () => {
+    if (client) {
+      await client.connection.sendRequest(ShutdownRequest.type);
+      await client.connection.sendNotification(ExitNotification.type);
+      client.connection.dispose();
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      return dir;
+    },
+    get client() {
+      return client!;
+    },
+  };
 }

@@ -12,43 +12,32 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExitNotification, ShutdownRequest } from 'vscode-languageserver-protocol/node';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEBOUNCE_MS } from '../../src/lsp/options.js';
 import { REPO_ROOT, tempTree } from '../helpers.js';
-import { startClient, type Client } from './client.js';
+import { serverFor } from './client.js';
 
 const EDITS = 11;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('kubeproof lsp latency, didChange -> publishDiagnostics (default settings)', () => {
-  let dir: string;
-  let client: Client;
-
-  beforeAll(async () => {
-    dir = tempTree({ 'apps/web.yaml': fs.readFileSync(path.join(REPO_ROOT, 'overlays-example/base/web.yaml'), 'utf8') });
+  const server = serverFor(() => {
+    const dir = tempTree({ 'apps/web.yaml': fs.readFileSync(path.join(REPO_ROOT, 'overlays-example/base/web.yaml'), 'utf8') });
     fs.cpSync(path.join(REPO_ROOT, 'overlays-example'), path.join(dir, 'shop'), { recursive: true });
-    ({ client } = await startClient(dir, {}));
-  });
-
-  afterAll(async () => {
-    await client.connection.sendRequest(ShutdownRequest.type);
-    await client.connection.sendNotification(ExitNotification.type);
-    client.connection.dispose();
-    fs.rmSync(dir, { recursive: true, force: true });
+    return dir;
   });
 
   /** Milliseconds from each didChange to the diagnostics of its version, sorted; the first two edits warm the kinds up and are not counted. */
   const measure = async (rel: string, edit: (text: string, i: number) => string): Promise<number[]> => {
-    const uri = pathToFileURL(path.join(dir, rel)).href;
-    const text = fs.readFileSync(path.join(dir, rel), 'utf8');
-    await client.open(uri, text);
+    const uri = pathToFileURL(path.join(server.dir, rel)).href;
+    const text = fs.readFileSync(path.join(server.dir, rel), 'utf8');
+    await server.client.open(uri, text);
     const times: number[] = [];
     for (let i = 0; i < EDITS + 2; i++) {
       // A single edit, not one of a burst: the previous one is further back than the coalescing delay.
       await sleep(DEFAULT_DEBOUNCE_MS + 10);
       const started = performance.now();
-      await client.edit(uri, edit(text, i));
+      await server.client.edit(uri, edit(text, i));
       if (i >= 2) times.push(performance.now() - started);
     }
     return times.sort((a, b) => a - b);
