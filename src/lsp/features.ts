@@ -18,6 +18,7 @@ import type { Sources } from './sources.js';
 import type { Workspace } from './workspace.js';
 
 const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
+const OBJECTS_MAX_AGE_MS = 2000;
 
 export interface Schemas {
   registry: SchemaRegistry;
@@ -27,6 +28,7 @@ export interface Schemas {
 export class Features {
   private readonly files: PlainFiles;
   private schemasCache: { key: string; crds: readonly Resource[]; schemas: Schemas } | undefined;
+  private objectsCache: { manifests: readonly string[]; open: string; at: number; objects: Resource[] } | undefined;
   private readonly crdPathsCache = new Map<string, { crds: Resource[]; jsonSchemas: CatalogSchema[] }>();
 
   constructor(
@@ -40,12 +42,23 @@ export class Features {
     this.files = new PlainFiles(sources);
   }
 
-  /** Every object defined in the workspace's manifests (each file parsed once per content), the open buffers' included. */
+  /**
+   * Every object defined in the workspace's manifests (each file parsed once per content), the
+   * open buffers' included. Kept while no document changes and the workspace is not walked
+   * again, for at most OBJECTS_MAX_AGE_MS: a completion per keystroke must not look at every
+   * file of a large workspace each time (a file changed on disk behind the editor is seen then).
+   */
   objects(): Resource[] {
-    const options = this.optionsFor(this.workspace.manifestFiles()[0] ?? '');
-    const files = new Set(this.workspace.manifestFiles());
+    const manifests = this.workspace.manifestFiles();
+    const open = this.documents.all().map((d) => `${d.uri}@${d.version}`).join('\n');
+    const kept = this.objectsCache;
+    if (kept && kept.manifests === manifests && kept.open === open && performance.now() - kept.at < OBJECTS_MAX_AGE_MS) return kept.objects;
+    const options = this.optionsFor(manifests[0] ?? '');
+    const files = new Set(manifests);
     for (const doc of this.documents.all()) files.add(this.fileOf(doc.uri));
-    return [...files].sort().flatMap((f) => this.files.context(f, options).resources);
+    const objects = [...files].sort().flatMap((f) => this.files.context(f, options).resources);
+    this.objectsCache = { manifests, open, at: performance.now(), objects };
+    return objects;
   }
 
   /** The schemas for `file`: kept while the options and the workspace's CRDs stay the same. */
