@@ -97,6 +97,13 @@ export function complete(features: Features, doc: TextDocument, offset: number):
       seen.add(r.id.name);
       items.push(item(r.id.name, { kind: CompletionItemKind.Reference, detail: `${target} in ${path.relative(path.dirname(file), r.source.file) || path.basename(r.source.file)}` }));
     }
+    if (target === 'ConfigMap' || target === 'Secret') {
+      for (const made of features.generatedNames(target)) {
+        if (seen.has(made.name)) continue;
+        seen.add(made.name);
+        items.push(item(made.name, { kind: CompletionItemKind.Reference, detail: `${target} made by ${path.relative(path.dirname(file), made.file)}` }));
+      }
+    }
   }
   return items;
 }

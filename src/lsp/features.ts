@@ -4,11 +4,12 @@
  * file, and the schemas the validator uses — the built-in kinds of the configured Kubernetes
  * version plus every CustomResourceDefinition of the workspace and of `crdPaths` (kubeproof.yaml).
  */
+import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { ValidateOptions } from '../api/validate.js';
 import type { Resource } from '../core/index.js';
-import { loadPaths, readSchemaCatalog, type CatalogSchema } from '../load/index.js';
+import { decodeSource, KUSTOMIZATION_FILE_NAMES, loadPaths, parsePlainDocuments, readSchemaCatalog, type CatalogSchema } from '../load/index.js';
 import { loadDescriptions, type Descriptions } from '../openapi/index.js';
 import { DEFAULT_KUBERNETES_VERSION, SchemaRegistry } from '../schema/index.js';
 import type { Engine } from './engine.js';
@@ -28,6 +29,7 @@ export interface Schemas {
 export class Features {
   private readonly files: PlainFiles;
   private schemasCache: { key: string; crds: readonly Resource[]; schemas: Schemas } | undefined;
+  private readonly kustomizations = new Map<string, { stamp: string | undefined; fields: Record<string, unknown> | undefined }>();
   private objectsCache: { manifests: readonly string[]; open: string; at: number; objects: Resource[] } | undefined;
   private readonly crdPathsCache = new Map<string, { crds: Resource[]; jsonSchemas: CatalogSchema[] }>();
 
@@ -36,7 +38,7 @@ export class Features {
     readonly fileOf: (uri: string) => string,
     readonly optionsFor: (file: string) => ValidateOptions,
     readonly engine: Engine,
-    sources: Sources,
+    private readonly sources: Sources,
     private readonly workspace: Workspace,
   ) {
     this.files = new PlainFiles(sources);
@@ -59,6 +61,39 @@ export class Features {
     const objects = [...files].sort().flatMap((f) => this.files.context(f, options).resources);
     this.objectsCache = { manifests, open, at: performance.now(), objects };
     return objects;
+  }
+
+  /**
+   * Names the workspace's kustomizations give generated ConfigMaps (`configMapGenerator`) or
+   * Secrets (`secretGenerator`), as a base references them (the build adds the hash suffix),
+   * each with its kustomization file.
+   */
+  generatedNames(kind: 'ConfigMap' | 'Secret'): { name: string; file: string }[] {
+    const field = kind === 'ConfigMap' ? 'configMapGenerator' : 'secretGenerator';
+    const out: { name: string; file: string }[] = [];
+    for (const file of this.workspace.manifestFiles()) {
+      if (!KUSTOMIZATION_FILE_NAMES.includes(path.basename(file))) continue;
+      const fields = this.kustomizationFields(file);
+      const entries = Array.isArray(fields?.[field]) ? (fields[field] as unknown[]) : [];
+      for (const e of entries) if (typeof (e as { name?: unknown } | null)?.name === 'string') out.push({ name: (e as { name: string }).name, file });
+    }
+    return out;
+  }
+
+  private kustomizationFields(file: string): Record<string, unknown> | undefined {
+    const stamp = this.sources.stamp(file);
+    const kept = this.kustomizations.get(file);
+    if (kept && kept.stamp === stamp) return kept.fields;
+    let fields: Record<string, unknown> | undefined;
+    try {
+      const decoded = decodeSource(this.sources.read(file), file);
+      const value = 'text' in decoded ? parsePlainDocuments(decoded.text, file).documents[0]?.value : undefined;
+      fields = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    } catch {
+      fields = undefined; // gone, or unreadable: nothing to offer from it
+    }
+    this.kustomizations.set(file, { stamp, fields });
+    return fields;
   }
 
   /** The schemas for `file`: kept while the options and the workspace's CRDs stay the same. */

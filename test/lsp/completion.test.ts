@@ -69,8 +69,10 @@ describe('kubeproof lsp completion', () => {
     expect(labels(versions)).toEqual(['autoscaling/v1', 'autoscaling/v2']);
   });
 
-  it("offers the names of the workspace's ConfigMaps, ServiceAccounts and PVCs where a field references one", async () => {
-    expect(labels(await complete('apps/pod.yaml', POD, 'configMapRef:\n            name: '))).toEqual(['settings']);
+  it("offers the names of the workspace's ConfigMaps (generated ones too), ServiceAccounts and PVCs where a field references one", async () => {
+    const configMaps = await complete('apps/pod.yaml', POD, 'configMapRef:\n            name: ');
+    expect(labels(configMaps)).toEqual(['settings', 'shop-config']);
+    expect(byLabel(configMaps, 'shop-config')).toMatchObject({ detail: 'ConfigMap made by ../shop/base/kustomization.yaml' });
     expect(labels(await complete('apps/pod.yaml', POD, 'claimName: '))).toEqual(['data']);
     const accounts = await complete('apps/pod.yaml', POD, 'serviceAccountName: ');
     expect(byLabel(accounts, 'shop')).toMatchObject({ detail: expect.stringMatching(/^ServiceAccount in \.\.\/shop\/base\/serviceaccount\.yaml$/) });

@@ -75,6 +75,13 @@ describe('kubeproof lsp hover', () => {
     expect(image).toContain(`- \`../overlays/dev\` (dev-api): \`registry.example.com/shop/api:2.5.0-rc.1\`, set by [../overlays/dev/kustomization.yaml:11](${link('shop/overlays/dev/kustomization.yaml', 11)}) (kustomization)`);
   });
 
+  it('answers null for a document it does not have, and InvalidParams for a malformed request', async () => {
+    expect(await server.client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(server.dir, 'apps/closed.yaml') }, position: { line: 0, character: 0 } })).toBeNull();
+    await expect(server.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///x.yaml' }, position: { line: 'one', character: 0 } })).rejects.toMatchObject({ code: -32602, message: expect.stringContaining('position.line must be an integer') });
+    // Beyond the end of the document, or on no field: nothing, and no error.
+    expect(await hover('apps/pod.yaml', 'claimName: data\n', 5, POD)).toBeUndefined();
+  });
+
   it("never shows a Secret's values as an overlay renders them", async () => {
     expect(await hover('vault/secret.yaml', '  name: ')).toContain('`x-s`, set by'); // the overlay is seen
     const text = await hover('vault/secret.yaml', 'password: hun');
