@@ -9,7 +9,8 @@
 //                       (a dist/ directory) and with --dist; prints both side by side
 //   --dist DIST         the build to measure (default: dist/ of this repository)
 //   --only a,b          only the cases whose id starts with one of these (cold, lint, render, schedule,
-//                       stages, floor, mem, crd); targets of cases not run show SKIP
+//                       stages, floor, mem, crd, lsp); targets of cases not run show SKIP
+//                       (lsp: bench/lsp.mjs, the language server's didChange -> publishDiagnostics; --dist only)
 //   --quick             sizes 1,1000,10000 and fewer runs, no memory cases (about a minute)
 //   --out FILE          where to write the results (default bench/results/latest.json)
 //
@@ -24,6 +25,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareResults } from './compare.mjs';
+import { measureLsp } from './lsp.mjs';
 import { writeCorpus, writeInventory, writeLargeFile, writeLargeTree, writeOverlayTree, writeSingleFile, writeWorkloads } from './corpus.mjs';
 import { busyPercent, fmtInt, fmtMiB, fmtMs, hasGnuTime, median, round, table, timedSpawn } from './lib.mjs';
 import { judge, limitText } from './targets.mjs';
@@ -212,6 +214,26 @@ for (const s of stageCases) {
   }
   stages.push(summarizeStages(s, n, results[0]));
   if (against) againstStages.push(summarizeStages(s, n, results[1]));
+}
+
+// --- the language server: single edits over the protocol, wall time and the server's CPU --------
+if (wanted('lsp')) {
+  const edits = runs(21);
+  log(`  kubeproof lsp, didChange -> publishDiagnostics: ${edits} edits each of a plain manifest and of a base file of three overlays`);
+  const lsp = await measureLsp(dist, edits);
+  const lspCase = (id, title, m) => ({
+    id,
+    title,
+    command: 'node bench/lsp.mjs',
+    runs: m.wallMs.length,
+    medianMs: round(median(m.wallMs), 1),
+    minMs: round(Math.min(...m.wallMs), 1),
+    maxMs: round(Math.max(...m.wallMs), 1),
+    samplesMs: m.wallMs.map((x) => round(x, 1)),
+    medianCpuMs: m.cpuMs.length ? round(median(m.cpuMs), 1) : undefined,
+  });
+  cases.push(lspCase('lsp-edit-plain', 'lsp: edit of a plain manifest -> its diagnostics', lsp.plain));
+  cases.push(lspCase('lsp-edit-overlay', 'lsp: edit of a base file -> three overlays re-rendered, its diagnostics', lsp.overlay));
 }
 
 // --- targets, tables, results --------------------------------------------------------------

@@ -59,6 +59,26 @@ export const TARGETS = [
     unit: 'ms',
     miss: 'See the stage table (schedule): the scheduling stage itself dominates.',
   },
+  {
+    id: 'lsp-edit',
+    title: 'language server: median didChange -> publishDiagnostics of a plain manifest (issue 20)',
+    caseId: 'lsp-edit-plain',
+    metric: 'medianMs',
+    limit: 50,
+    unit: 'ms',
+    inclusive: true,
+    miss: 'Wall time includes waiting for a core: compare medianCpuMs (the server\'s own CPU per edit) in the case table. A single edit is checked at once (src/lsp/scheduler.ts); a check that loads validators again (src/schema/registry.ts keeps them per process) or waits for a debounce would show here.',
+  },
+  {
+    id: 'lsp-overlay-edit',
+    title: 'language server: median didChange -> publishDiagnostics of a base file three overlays build (issue 20)',
+    caseId: 'lsp-edit-overlay',
+    metric: 'medianMs',
+    limit: 150,
+    unit: 'ms',
+    inclusive: true,
+    miss: 'Each overlay reading the file is re-rendered and re-validated (src/lsp/overlays.ts); files whose bytes did not change are not parsed again (render/accumulate.ts, render/kustomization.ts). Profile with a script calling the built Engine.check under node --cpu-prof.',
+  },
 ];
 
 /**

@@ -112,3 +112,4 @@ function skipNote(file: string, patches: PatchFiles, charts: HelmCharts, cwd: st
   if (helm) return { id: 'helm-chart', note: `skipped: a template of the Helm chart ${displayPath(helm.chart, cwd)} (check its output: helm template ${displayPath(helm.chart, cwd)} | kubeproof validate -)` };
   return undefined;
 }
+export { placeAt, placeToComplete, type CursorPlace } from './cursor.js';

@@ -97,14 +97,22 @@ export class Engine {
     }
   }
 
+  /** The builds of the overlays that read `file`, current with the editor's buffers (hover shows what they render). */
+  overlayBuilds(file: string): BuildCheck[] {
+    const options = this.optionsFor(file);
+    return this.rootsFor(file)
+      .map((root) => this.overlays.check(root, options))
+      .filter((b) => b.reads.has(file));
+  }
+
   /**
    * The objects a document's navigation looks among: each overlay that reads it, rendered (file
    * names relative to the overlay's directory), or the workspace's plain manifests (absolute).
    */
   resourceGroups(file: string): { cwd: string; resources: readonly Resource[] }[] {
-    const options = this.optionsFor(file);
-    const builds = this.rootsFor(file).map((root) => this.overlays.check(root, options)).filter((b) => b.reads.has(file));
+    const builds = this.overlayBuilds(file);
     if (builds.length > 0) return builds.map((b) => ({ cwd: b.root, resources: b.resources }));
+    const options = this.optionsFor(file);
     const resources = this.workspace.plainFiles().filter((f) => f !== file).flatMap((f) => this.plain.context(f, options).resources);
     return [{ cwd: path.parse(file).root, resources: [...this.plain.load(file, options.maxDepth).resources, ...resources] }];
   }

@@ -47,7 +47,7 @@ export class Overlays {
     };
     // Findings name files relative to this directory; resolving them against it gives the absolute paths back.
     const cwd = root;
-    const rendered = render(root, { cwd, kubernetesVersion: options.kubernetesVersion, readFile, maxFileSize: options.maxFileSize });
+    const rendered = render(root, { cwd, kubernetesVersion: options.kubernetesVersion, readFile, maxFileSize: options.maxFileSize, yaml: false });
     const diagnostics = [
       ...rendered.diagnostics,
       ...rendered.findings,

@@ -32,6 +32,7 @@ const oneOf = (values: readonly unknown[]): Check => (v, at) => (values.includes
 const position = object({ line: integer, character: integer });
 const range = object({ start: position, end: position });
 const folder = object({ uri: string, name: string });
+const atPosition = object({ textDocument: object({ uri: string }), position });
 
 const PARAMS: Record<string, Check> = {
   initialize: object(
@@ -44,6 +45,8 @@ const PARAMS: Record<string, Check> = {
   'textDocument/didClose': object({ textDocument: object({ uri: string }) }),
   'workspace/didChangeWatchedFiles': object({ changes: arrayOf(object({ uri: string, type: oneOf([1, 2, 3]) })) }),
   'workspace/didChangeWorkspaceFolders': object({ event: object({ added: arrayOf(folder), removed: arrayOf(folder) }) }),
+  'textDocument/completion': atPosition,
+  'textDocument/hover': atPosition,
   '$/setTrace': object({ value: oneOf(['off', 'messages', 'verbose']) }),
 };
 

@@ -1,30 +1,42 @@
 /**
- * When documents are checked: at once on open and save, after a quiet spell while typing
- * (a keystroke restarts the wait, so a burst of edits costs one check), never after shutdown.
+ * When documents are checked: at once on open and save; on an edit, at once too when the
+ * document was idle, and only during a burst of edits (each within the coalescing delay of the
+ * one before) after the delay has passed without another edit, so that a burst costs one check
+ * at its end. "At once" is the next turn of the event loop, after the message that asked; a
+ * check whose document has a newer edit waiting by then is dropped by the caller (arrivals.ts).
+ * Never after shutdown.
  */
 export class CheckScheduler {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, { cancel(): void }>();
+  /** When each document was last edited (performance.now()), to tell a burst from a single edit. */
+  private readonly lastEdit = new Map<string, number>();
   private disposed = false;
 
   constructor(
     private readonly run: (uri: string) => void,
     private readonly delayMs: () => number,
+    private readonly now_: () => number = () => performance.now(),
   ) {}
 
-  /** Check after the debounce delay, unless another edit comes first. */
+  /** An edit: check at once when the document was idle, else once the burst pauses for the delay. */
   later(uri: string): void {
     if (this.disposed) return;
     this.cancel(uri);
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        this.run(uri);
-      }, this.delayMs()),
-    );
+    const delay = this.delayMs();
+    const at = this.now_();
+    const previous = this.lastEdit.get(uri);
+    this.lastEdit.set(uri, at);
+    const inBurst = previous !== undefined && at - previous < delay;
+    if (inBurst) {
+      const timer = setTimeout(() => this.fire(uri), delay);
+      this.timers.set(uri, { cancel: () => clearTimeout(timer) });
+    } else {
+      const immediate = setImmediate(() => this.fire(uri));
+      this.timers.set(uri, { cancel: () => clearImmediate(immediate) });
+    }
   }
 
-  /** Check now; a pending debounced check of the same document is superseded. */
+  /** Check now; a pending check of the same document is superseded. */
   now(uri: string): void {
     if (this.disposed) return;
     this.cancel(uri);
@@ -32,13 +44,23 @@ export class CheckScheduler {
   }
 
   cancel(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer !== undefined) clearTimeout(timer);
+    this.timers.get(uri)?.cancel();
     this.timers.delete(uri);
+  }
+
+  /** The document is closed: its next edit (after a reopen) is a first one. */
+  forget(uri: string): void {
+    this.cancel(uri);
+    this.lastEdit.delete(uri);
   }
 
   dispose(): void {
     this.disposed = true;
     for (const uri of [...this.timers.keys()]) this.cancel(uri);
+  }
+
+  private fire(uri: string): void {
+    this.timers.delete(uri);
+    this.run(uri);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * `kubeproof lsp`: the Language Server Protocol over a pair of streams. It publishes
  * diagnostics for YAML documents that hold Kubernetes objects (and for kustomization files)
- * on open, on change (debounced; the unsaved buffer is what is checked) and on save. One
+ * on open, on change (at once, or after a burst of edits; the unsaved buffer is what is checked) and on save. One
  * process stays up, so schemas, parsed files and rendered overlays stay warm between checks.
  */
 import { format } from 'node:util';
@@ -23,10 +23,14 @@ import { redactSecrets, START_OF_FILE, type Diagnostic } from '../core/index.js'
 import { loadProblems } from '../load/index.js';
 import * as actionsAndNavigation from './actions-and-navigation.js';
 import { toLspDiagnostic } from './convert.js';
+import { completionCapabilities, registerCompletion } from './completion.js';
 import { Engine } from './engine.js';
+import { Features } from './features.js';
 import { ProtocolGuard } from './guard.js';
+import { hoverCapabilities, registerHover } from './hover.js';
 import { loadOptions, parseSettings, type ServerSettings } from './options.js';
 import { isCheckable, pathOfUri } from './paths.js';
+import { EditArrivals } from './arrivals.js';
 import { CheckScheduler } from './scheduler.js';
 import { Sources } from './sources.js';
 import { Workspace } from './workspace.js';
@@ -46,7 +50,8 @@ const WARM_UP_SLICE_MS = 20;
  */
 export function startServer(streams: ServerStreams): Connection {
   const writer = new StreamMessageWriter(streams.output);
-  const reader = new ProtocolGuard(writer).wrap(new StreamMessageReader(streams.input));
+  const arrivals = new EditArrivals();
+  const reader = arrivals.wrap(new ProtocolGuard(writer).wrap(new StreamMessageReader(streams.input)));
   const connection = createConnection(ProposedFeatures.all, reader, writer);
   // The output stream is the protocol: a stray console.log from any library must not corrupt it.
   routeConsole(connection);
@@ -84,6 +89,8 @@ export function startServer(streams: ServerStreams): Connection {
   const check = (uri: string) => {
     const doc = documents.get(uri);
     if (shutDown || !doc || !checkable(doc)) return;
+    // A newer edit is read but not handled yet: its own check follows, and this one's answer would be out of date at once.
+    if (arrivals.newerThan(uri, doc.version)) return;
     if (!initialized) {
       waitingForInitialized.add(uri);
       return;
@@ -118,6 +125,8 @@ export function startServer(streams: ServerStreams): Connection {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...actionsAndNavigation.CAPABILITIES,
+        ...completionCapabilities,
+        ...hoverCapabilities,
       },
       serverInfo: { name: TOOL.name, version: TOOL.version },
     };
@@ -144,7 +153,7 @@ export function startServer(streams: ServerStreams): Connection {
         recheckOpen();
       });
     }
-    connection.console.info(`kubeproof ${TOOL.version} language server: Kubernetes ${settings.kubernetesVersion}, ${folders.length} workspace folder(s), checks ${settings.debounceMs} ms after typing stops`);
+    connection.console.info(`kubeproof ${TOOL.version} language server: Kubernetes ${settings.kubernetesVersion}, ${folders.length} workspace folder(s), checks at once after a single edit, ${settings.debounceMs} ms after a burst of edits stops`);
     warmUp();
   });
 
@@ -219,7 +228,8 @@ export function startServer(streams: ServerStreams): Connection {
 
   documents.onDidClose(({ document }) => {
     const file = fileOf(document.uri);
-    scheduler.cancel(document.uri);
+    scheduler.forget(document.uri);
+    arrivals.forget(document.uri);
     synced.delete(document.uri);
     sources.close(file);
     engine.closed(file);
@@ -233,6 +243,11 @@ export function startServer(streams: ServerStreams): Connection {
     shutDown = true;
     scheduler.dispose();
   });
+
+  // One module per capability, each reading what `features` shares.
+  const features = new Features(documents, fileOf, (file) => loadOptions(settings, file), engine, sources, workspace);
+  registerCompletion(connection, features);
+  registerHover(connection, features);
 
   documents.listen(connection);
   connection.listen();

@@ -4,3 +4,4 @@
  */
 export * from './bundle.js';
 export * from './schema-walk.js';
+export * from './descriptions.js';

@@ -41,7 +41,8 @@ export interface Built {
   warnings: string[];
 }
 
-const DEPRECATED: [string, string][] = [
+/** kustomize's deprecated fields and its warning for each (also what completion says of them). */
+export const DEPRECATED: [string, string][] = [
   ['bases', "'bases' is deprecated. Please use 'resources' instead."],
   ['commonLabels', "'commonLabels' is deprecated. Please use 'labels' instead."],
   ['imageTags', "'imageTags' is deprecated. Please use 'images' instead."],

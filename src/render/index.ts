@@ -20,7 +20,8 @@ import { unmatchedPatchFindings } from './unmatched.js';
 
 export { renderProblemMetas, renderProblems } from './problems.js';
 export { emitDocuments, emitDocument } from './output/emit.js';
-export { findKustomizationFile } from './kustomization.js';
+export { findKustomizationFile, KNOWN_FIELDS as KUSTOMIZATION_FIELDS } from './kustomization.js';
+export { DEPRECATED as KUSTOMIZATION_DEPRECATIONS } from './build.js';
 export type { FileReader } from './files.js';
 
 export interface RenderOptions {
@@ -34,10 +35,15 @@ export interface RenderOptions {
   redactSecrets?: boolean;
   /** Files the build reads larger than this many bytes are refused, at the entry naming them (default 64 MiB). */
   maxFileSize?: number;
+  /**
+   * Print the build as YAML into `yaml` (default true). The language server reads only the
+   * resources: printing them cost about a tenth of its re-check of a base three overlays build.
+   */
+  yaml?: boolean;
 }
 
 export interface Rendered {
-  /** The build as kustomize prints it; '' when the build failed. */
+  /** The build as kustomize prints it; '' when the build failed (or `yaml: false` asked for none). */
   yaml: string;
   resources: Resource[];
   diagnostics: Diagnostic[];
@@ -78,7 +84,7 @@ function build(absolute: string, cwd: string, options: RenderOptions): Omit<Rend
     const built = buildKustomization(absolute, { kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, origins: options.origins, unmatched });
     if (options.redactSecrets) for (const r of built.resources) r.object = redactSecretObject(r.object);
     return {
-      yaml: emitDocuments(built.resources.map((r) => r.object)),
+      yaml: options.yaml === false ? '' : emitDocuments(built.resources.map((r) => r.object)),
       resources: built.resources.map((r) => toResource(r, cwd)),
       diagnostics: [],
       warnings: built.warnings,

@@ -55,7 +55,25 @@ export function readKustomization(dir: string, from?: { file: string; pointer: s
  * since the error may be that very check.
  */
 export function parseKustomizationFile(file: string): Pick<Kustomization, 'fields' | 'locate'> {
-  const decoded = decodeSource(readFile(file), file);
+  const bytes = readFile(file);
+  const known = parsed.get(bytes);
+  // A copy of the fields: a build must not change what the next build of the same bytes reads.
+  if (known?.file === file) return { fields: structuredClone(known.fields), locate: known.locate };
+  const fresh = parseBytes(bytes, file);
+  parsed.set(bytes, { file, ...fresh });
+  return { fields: structuredClone(fresh.fields), locate: fresh.locate };
+}
+
+/**
+ * Parses of kustomization files by the very bytes read, as accumulate.ts keeps those of resource
+ * files: a reader that hands out the same Buffer while a file is unchanged (the language
+ * server's) has a kustomization shared by several overlays parsed once. A failed parse throws
+ * and is not kept.
+ */
+const parsed = new WeakMap<Uint8Array, { file: string } & Pick<Kustomization, 'fields' | 'locate'>>();
+
+function parseBytes(bytes: Uint8Array, file: string): Pick<Kustomization, 'fields' | 'locate'> {
+  const decoded = decodeSource(bytes, file);
   if ('problem' in decoded) throw new UnparsableKustomizationError(`invalid Kustomization: ${decoded.problem.message}`, file);
   // kustomize unmarshals a kustomization with sigs.k8s.io/yaml, whose resolver is go-yaml v2's:
   // `namespace: n` (or yes, on) is a boolean there, refused below as kustomize refuses it.

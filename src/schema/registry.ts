@@ -130,6 +130,30 @@ export class SchemaRegistry {
     return this.compiledCrds.get(key);
   }
 
+  /**
+   * A kind's schema to read (completion, hover): the same one `lookup` validates with, nothing
+   * compiled. Undefined for a kind without one.
+   */
+  schemaOf(apiVersion: string, kind: string): { root: SchemaNode; walker: SchemaWalker; custom: boolean; raw?: SchemaNode } | undefined {
+    const key = kindKey(apiVersion, kind);
+    const crd = this.crds.get(key);
+    // A CRD's schema as written too: the converted one keeps no descriptions.
+    if (crd) return { root: crd.schema, walker: new SchemaWalker(crd.schema.definitions as Record<string, SchemaNode>), custom: true, ...(crd.raw && { raw: crd.raw }) };
+    const entry = this.bundle.kinds[key];
+    if (entry) return { root: { $ref: `#/definitions/${entry.definition}` }, walker: this.walker, custom: false };
+    const fromCatalog = this.catalog.get(`${apiVersion}/${kind.toLowerCase()}`);
+    if (fromCatalog) {
+      const root = fromCatalog.schema as SchemaNode;
+      return { root, walker: new SchemaWalker((root.definitions ?? {}) as Record<string, SchemaNode>), custom: true };
+    }
+    return undefined;
+  }
+
+  /** Every kind served, as [apiVersion, kind]: the built-in ones of this version and the registered CRDs'. */
+  servedKinds(): [string, string][] {
+    return [...Object.keys(this.bundle.kinds), ...this.crds.keys()].map((k) => [k.slice(0, k.lastIndexOf('/')), k.slice(k.lastIndexOf('/') + 1)]);
+  }
+
   lookup(apiVersion: string, kind: string): Lookup {
     const key = kindKey(apiVersion, kind);
     if (this.crds.has(key)) return { found: this.compileCrd(key) };
@@ -184,9 +208,14 @@ export class SchemaRegistry {
 
   private precompiledValidator(key: string): Validator | undefined {
     if (this.options.precompiled === false) return undefined;
+    const file = fileURLToPath(new URL(`../../compiled/${this.version}/${validatorFileName(key)}`, import.meta.url));
+    const loaded = precompiledValidators.get(file);
+    if (loaded) return loaded;
     try {
-      const mod = requireCached(fileURLToPath(new URL(`../../compiled/${this.version}/${validatorFileName(key)}`, import.meta.url))) as Validator & { default?: Validator };
-      return mod.default ?? mod;
+      const mod = requireCached(file) as Validator & { default?: Validator };
+      const validate = mod.default ?? mod;
+      precompiledValidators.set(file, validate);
+      return validate;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // not built: compile at run time
       throw err;
@@ -201,6 +230,15 @@ export class SchemaRegistry {
     return this.runtimeAjv.getSchema(definitionRef(definition)) as Validator;
   }
 }
+
+/**
+ * The precompiled validators loaded so far, by file, for the life of the process: a registry is
+ * made per run (its CRDs are the run's), but a built-in kind's validator never changes, and
+ * loading one again costs more than the rest of an editor's re-check (issue 20: over half of a
+ * `kubeproof lsp` re-check of overlays-example/base/api.yaml). Ajv's validators keep no state
+ * between calls but `errors`, which each call resets.
+ */
+const precompiledValidators = new Map<string, Validator>();
 
 function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');

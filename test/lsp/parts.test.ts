@@ -108,28 +108,47 @@ describe('editorLoadDiagnostics', () => {
 describe('CheckScheduler', () => {
   afterEach(() => void vi.useRealTimers());
 
-  it('checks once after a burst of edits, at once on demand, and never after dispose', () => {
+  it('checks a single edit at once, a burst once after it pauses, at once on demand, and never after dispose', () => {
     vi.useFakeTimers();
+    let clock = 0;
     const runs: string[] = [];
-    const scheduler = new CheckScheduler((uri) => void runs.push(uri), () => 100);
+    const scheduler = new CheckScheduler((uri) => void runs.push(uri), () => 100, () => clock);
+    const advance = (ms: number) => {
+      clock += ms;
+      vi.advanceTimersByTime(ms);
+    };
+    // An edit to an idle document: on the next turn of the event loop, with no wait.
     scheduler.later('a');
-    vi.advanceTimersByTime(60);
-    scheduler.later('a');
-    vi.advanceTimersByTime(60);
     expect(runs).toEqual([]);
-    vi.advanceTimersByTime(40);
+    vi.runOnlyPendingTimers();
     expect(runs).toEqual(['a']);
+
+    // Edits 60 ms apart are a burst: checked once, 100 ms after the last.
+    advance(60);
+    scheduler.later('a');
+    advance(60);
+    scheduler.later('a');
+    advance(99);
+    expect(runs).toEqual(['a']);
+    advance(1);
+    expect(runs).toEqual(['a', 'a']);
+
+    // After a pause longer than the delay, an edit is a single one again.
+    advance(500);
+    scheduler.later('a');
+    vi.runOnlyPendingTimers();
+    expect(runs).toEqual(['a', 'a', 'a']);
 
     scheduler.later('b');
     scheduler.now('b'); // a save supersedes the pending check
-    vi.advanceTimersByTime(200);
-    expect(runs).toEqual(['a', 'b']);
+    advance(200);
+    expect(runs).toEqual(['a', 'a', 'a', 'b']);
 
     scheduler.later('c');
     scheduler.dispose();
     scheduler.now('d');
-    vi.advanceTimersByTime(200);
-    expect(runs).toEqual(['a', 'b']);
+    advance(200);
+    expect(runs).toEqual(['a', 'a', 'a', 'b']);
   });
 });
 
