@@ -27,12 +27,12 @@ export const podSecurityMeta: RuleMeta = {
   securitySeverity: 7.5,
   description: 'A pod or pod template the PodSecurity admission controller would refuse (enforce) or warn about (warn, audit)',
   docs:
-    "Each Pod, and each pod template of a Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController or PodTemplate, is checked against the Pod Security Standards level its namespace asks for with the `pod-security.kubernetes.io/enforce`, `warn` and `audit` labels (and their `-version` labels) on a Namespace among the inputs, or else the config's `podSecurity.default`. Every check of the level, at the pinned version (`latest` or `v1.X`), is the admission controller's, and each finding carries the controller's text for one check, at the field to edit: `violates PodSecurity \"restricted:latest\": allowPrivilegeEscalation != false (container \"app\" must set securityContext.allowPrivilegeEscalation=false)`. The enforce level makes an error (the API server refuses the Pod, or the workload's pods when its controller creates them); warn and audit make warnings (`would violate PodSecurity ...`). Namespaces and runtime classes listed in `podSecurity.exemptions` are skipped, as the controller's exemptions skip them. A namespace label with a value the controller does not accept is an error at the label.",
+    "Each Pod, and each pod template of a Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController or PodTemplate, is checked against the Pod Security Standards level its namespace asks for with the `pod-security.kubernetes.io/enforce`, `warn` and `audit` labels (and their `-version` labels) on a Namespace among the inputs, or else the config's `podSecurity.default` (the admission controller's configured default for enforce and warn). Every check of the level, at the pinned version (`latest` or `v1.X`), is the admission controller's, and each finding carries the controller's text for one check, at the field to edit: `violates PodSecurity \"restricted:latest\": allowPrivilegeEscalation != false (container \"app\" must set securityContext.allowPrivilegeEscalation=false)`. The enforce level makes an error (the API server refuses the Pod, or the workload's pods when its controller creates them); warn and audit make warnings (`would violate PodSecurity ...`). Namespaces and runtime classes listed in `podSecurity.exemptions` are skipped, as the controller's exemptions skip them. A namespace label with a value the controller does not accept is an error at the label.",
 };
 
 /** kubeproof.yaml's `podSecurity`. */
 export interface PodSecuritySettings {
-  /** The level (and version) for namespaces that do not say: as if labelled `enforce: <level>` (warn follows). */
+  /** The controller's default enforce and warn level (and version): for namespaces not among the inputs, and modes their labels leave unset. */
   default?: { level: Level; version?: Version };
   exemptions?: { namespaces?: readonly string[]; runtimeClasses?: readonly string[] };
 }
@@ -59,7 +59,7 @@ function groupOf(apiVersion: string): string {
   return slash < 0 ? '' : apiVersion.slice(0, slash);
 }
 
-/** The controller's defaults from the config: an enforce level applies to warn too, as an enforce label would. */
+/** The controller's defaults from the config: the level is the default of enforce and warn alike (audit stays privileged). */
 export function configuredDefaults(settings: PodSecuritySettings | undefined): Policy {
   const policy = defaultPolicy();
   if (!settings?.default) return policy;
