@@ -1,6 +1,7 @@
 /** The policy stage inside `check`: Pod Security findings, and the dry run leaving out what admission refuses. */
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/api/check.js';
+import { schedule } from '../../src/api/schedule.js';
 import { tempTree } from '../helpers.js';
 
 const files = {
@@ -38,5 +39,12 @@ describe('check: Pod Security Standards', () => {
     const result = check(['ns.yaml', 'web.yaml'], { cwd: dir, nodePaths: ['nodes.yaml'] });
     expect(result.diagnostics.filter((d) => d.ruleId === 'pod-security')).toEqual([]);
     expect(result.schedule?.summary).toMatchObject({ pods: 2, scheduled: 2, refused: 0 });
+  });
+
+  it('kubeproof schedule leaves the refused workload out too, with the refusal', () => {
+    const dir = tempTree(files);
+    const result = schedule(['ns.yaml', 'web.yaml'], { cwd: dir, nodePaths: ['nodes.yaml'] });
+    expect(result.report.refused.map((r) => r.message)).toEqual(['violates PodSecurity "baseline:latest": host namespaces (hostNetwork=true)']);
+    expect(result.diagnostics.filter((d) => d.ruleId === 'pod-security').map((d) => d.severity)).toEqual(['error']);
   });
 });

@@ -59,7 +59,7 @@ const rank = (l: Level) => LEVELS.indexOf(l);
 /**
  * The policy a namespace's labels ask for over the defaults. A bad enforce level fails closed
  * (restricted), bad audit and warn levels fail open (privileged), a bad version means latest;
- * warn follows an explicit enforce level that is stricter when warn is not labelled.
+ * warn follows an explicit enforce level that is stricter when warn is not labelled (kubernetes/kubernetes#113491, v1.26).
  */
 export function policyToEvaluate(labels: Readonly<Record<string, string>>, defaults: Policy): { policy: Policy; problems: LabelProblem[] } {
   const p: Policy = { enforce: { ...defaults.enforce }, audit: { ...defaults.audit }, warn: { ...defaults.warn } };
