@@ -3,10 +3,16 @@
  * Pod Security Standards (pod-security/) for now.
  */
 import type { Diagnostic, Resource, RuleMeta } from '../core/index.js';
+import { podSecurityChecksMarkdown } from './pod-security/docs.js';
 import { checkPodSecurity, podSecurityMeta, POD_SECURITY_RULE_ID, type PodSecurityOptions } from './pod-security/index.js';
 
 export type { PodSecurityOptions, PodSecuritySettings } from './pod-security/index.js';
 export { POD_SECURITY_RULE_ID } from './pod-security/index.js';
+
+/** The long docs of the policy stage's rules, for docs/rules.md. */
+export function podSecurityDocs(): string {
+  return ['### The Pod Security Standards checks (`pod-security`)', '', podSecurityMeta.docs, '', podSecurityChecksMarkdown()].join('\n');
+}
 
 /** Everything the policy stage reports, for docs, SARIF `rules[]` and `kubeproof rules`. */
 export const policyProblemMetas: RuleMeta[] = [podSecurityMeta];

@@ -7,7 +7,7 @@ import type { PodView, PssCheckMeta, Violation } from './types.js';
 import { isWindows } from './pod.js';
 import { joinQuote, pluralize } from './text.js';
 
-export const meta: PssCheckMeta = { id: 'allowPrivilegeEscalation', level: 'restricted', versions: [8, 25], upstream: 'policy/check_allowPrivilegeEscalation.go' };
+export const meta: PssCheckMeta = { id: 'allowPrivilegeEscalation', level: 'restricted', description: 'Containers that do not set allowPrivilegeEscalation: false', versions: [8, 25], upstream: 'policy/check_allowPrivilegeEscalation.go' };
 
 export function check(pod: PodView, version: number): Violation | undefined {
   if (version >= 25 && isWindows(pod)) return undefined;

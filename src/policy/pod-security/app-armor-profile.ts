@@ -6,7 +6,7 @@ import type { PodView, PssCheckMeta, Violation } from './types.js';
 import { annotationPointer, badSetters, mapAt, stringAt } from './pod.js';
 import { goQuote, joinQuote, pluralize, sortedSet } from './text.js';
 
-export const meta: PssCheckMeta = { id: 'appArmorProfile', level: 'baseline', versions: [0], upstream: 'policy/check_appArmorProfile.go' };
+export const meta: PssCheckMeta = { id: 'appArmorProfile', level: 'baseline', description: 'Overriding or disabling the default AppArmor profile (fields and beta annotations)', versions: [0], upstream: 'policy/check_appArmorProfile.go' };
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 

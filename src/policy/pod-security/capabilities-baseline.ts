@@ -4,7 +4,7 @@ import type { PodView, PssCheckMeta, Violation } from './types.js';
 import { mapAt } from './pod.js';
 import { joinQuote, pluralize, sortedSet } from './text.js';
 
-export const meta: PssCheckMeta = { id: 'capabilities_baseline', level: 'baseline', versions: [0], upstream: 'policy/check_capabilities_baseline.go' };
+export const meta: PssCheckMeta = { id: 'capabilities_baseline', level: 'baseline', description: 'Adding capabilities beyond the container runtime\'s default set', versions: [0], upstream: 'policy/check_capabilities_baseline.go' };
 
 /** The container runtime's default set, which baseline lets a container add again. */
 export const DEFAULT_CAPABILITIES = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT']);

@@ -10,6 +10,7 @@ import { joinQuote, pluralize, sortedSet } from './text.js';
 export const meta: PssCheckMeta = {
   id: 'capabilities_restricted',
   level: 'restricted',
+  description: 'Not dropping ALL capabilities, or adding any but NET_BIND_SERVICE',
   versions: [22, 25],
   overrides: [{ id: 'capabilities_baseline', from: 22 }],
   upstream: 'policy/check_capabilities_restricted.go',

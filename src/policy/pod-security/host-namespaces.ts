@@ -2,7 +2,7 @@
 import type { PodView, PssCheckMeta, Violation } from './types.js';
 import { sortedSet } from './text.js';
 
-export const meta: PssCheckMeta = { id: 'hostNamespaces', level: 'baseline', versions: [0], upstream: 'policy/check_hostNamespaces.go' };
+export const meta: PssCheckMeta = { id: 'hostNamespaces', level: 'baseline', description: 'Sharing the host network, PID or IPC namespace', versions: [0], upstream: 'policy/check_hostNamespaces.go' };
 
 export function check(pod: PodView): Violation | undefined {
   const set = ['hostNetwork', 'hostPID', 'hostIPC'].filter((f) => pod.spec[f] === true);

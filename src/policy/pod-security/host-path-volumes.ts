@@ -4,7 +4,7 @@ import type { PodView, PssCheckMeta, Violation } from './types.js';
 import { joinQuote, pluralize } from './text.js';
 import { stringAt } from './pod.js';
 
-export const meta: PssCheckMeta = { id: 'hostPathVolumes', level: 'baseline', versions: [0], upstream: 'policy/check_hostPathVolumes.go' };
+export const meta: PssCheckMeta = { id: 'hostPathVolumes', level: 'baseline', description: 'hostPath volumes', versions: [0], upstream: 'policy/check_hostPathVolumes.go' };
 
 export function check(pod: PodView): Violation | undefined {
   const names: string[] = [];

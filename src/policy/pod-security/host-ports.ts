@@ -3,7 +3,7 @@ import { isMap } from '../../rules/index.js';
 import type { PodView, PssCheckMeta, Violation } from './types.js';
 import { joinQuote, pluralize, sortedSet } from './text.js';
 
-export const meta: PssCheckMeta = { id: 'hostPorts', level: 'baseline', versions: [0], upstream: 'policy/check_hostPorts.go' };
+export const meta: PssCheckMeta = { id: 'hostPorts', level: 'baseline', description: 'Host ports', versions: [0], upstream: 'policy/check_hostPorts.go' };
 
 export function check(pod: PodView): Violation | undefined {
   const badContainers: string[] = [];

@@ -6,7 +6,7 @@ import type { Obj, PodView, PssCheckMeta, Violation } from './types.js';
 import { mapAt, stringAt } from './pod.js';
 import { joinQuote, pluralize, sortedSet } from './text.js';
 
-export const meta: PssCheckMeta = { id: 'hostProbesAndHostLifecycle', level: 'baseline', versions: [34], upstream: 'policy/check_hostProbesAndhostLifecycle.go' };
+export const meta: PssCheckMeta = { id: 'hostProbesAndHostLifecycle', level: 'baseline', description: 'A host in a probe or lifecycle handler', versions: [34], upstream: 'policy/check_hostProbesAndhostLifecycle.go' };
 
 /** httpGet and tcpSocket hosts of a probe or a lifecycle handler, with their pointers. */
 function hostsOf(handler: Obj | undefined, base: string): { host: string; pointer: string }[] {

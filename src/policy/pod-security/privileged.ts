@@ -2,7 +2,7 @@
 import type { PodView, PssCheckMeta, Violation } from './types.js';
 import { joinQuote, pluralize } from './text.js';
 
-export const meta: PssCheckMeta = { id: 'privileged', level: 'baseline', versions: [0], upstream: 'policy/check_privileged.go' };
+export const meta: PssCheckMeta = { id: 'privileged', level: 'baseline', description: 'Privileged containers', versions: [0], upstream: 'policy/check_privileged.go' };
 
 export function check(pod: PodView): Violation | undefined {
   const bad = pod.containers.filter((c) => c.securityContext?.privileged === true);

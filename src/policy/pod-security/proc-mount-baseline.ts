@@ -6,7 +6,7 @@ import type { PodView, PssCheckMeta, Violation } from './types.js';
 import { inUserNamespace, stringAt } from './pod.js';
 import { joinQuote, pluralize, sortedSet } from './text.js';
 
-export const meta: PssCheckMeta = { id: 'procMount', level: 'baseline', versions: [0, 35], upstream: 'policy/check_procMount_baseline.go' };
+export const meta: PssCheckMeta = { id: 'procMount', level: 'baseline', description: 'Unmasking /proc (procMount other than Default)', versions: [0, 35], upstream: 'policy/check_procMount_baseline.go' };
 
 export function check(pod: PodView, version: number): Violation | undefined {
   if (version >= 35 && inUserNamespace(pod)) return undefined;

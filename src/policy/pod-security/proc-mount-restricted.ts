@@ -5,7 +5,7 @@
 import type { PodView, PssCheckMeta, Violation } from './types.js';
 import { unmaskedProcMount } from './proc-mount-baseline.js';
 
-export const meta: PssCheckMeta = { id: 'procMount_restricted', level: 'restricted', versions: [35], overrides: [{ id: 'procMount', from: 35 }], upstream: 'policy/check_procMount_restricted.go' };
+export const meta: PssCheckMeta = { id: 'procMount_restricted', level: 'restricted', description: 'Unmasking /proc, even in a user namespace', versions: [35], overrides: [{ id: 'procMount', from: 35 }], upstream: 'policy/check_procMount_restricted.go' };
 
 export function check(pod: PodView): Violation | undefined {
   return unmaskedProcMount(pod);

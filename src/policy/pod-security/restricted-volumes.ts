@@ -7,7 +7,7 @@ import type { PodView, PssCheckMeta, Violation } from './types.js';
 import { stringAt } from './pod.js';
 import { joinQuote, pluralize, sortedSet } from './text.js';
 
-export const meta: PssCheckMeta = { id: 'restrictedVolumes', level: 'restricted', versions: [0], overrides: [{ id: 'hostPathVolumes', from: 0 }], upstream: 'policy/check_restrictedVolumes.go' };
+export const meta: PssCheckMeta = { id: 'restrictedVolumes', level: 'restricted', description: 'Volume types other than configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected and secret', versions: [0], overrides: [{ id: 'hostPathVolumes', from: 0 }], upstream: 'policy/check_restrictedVolumes.go' };
 
 const ALLOWED = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'image', 'persistentVolumeClaim', 'projected', 'secret'];
 

@@ -5,7 +5,7 @@
 import type { PodView, PssCheckMeta, Violation } from './types.js';
 import { badSetters, containersPhrase, inUserNamespace } from './pod.js';
 
-export const meta: PssCheckMeta = { id: 'runAsNonRoot', level: 'restricted', versions: [0, 35], upstream: 'policy/check_runAsNonRoot.go' };
+export const meta: PssCheckMeta = { id: 'runAsNonRoot', level: 'restricted', description: 'Containers that may run as root (runAsNonRoot not true)', versions: [0, 35], upstream: 'policy/check_runAsNonRoot.go' };
 
 export function check(pod: PodView, version: number): Violation | undefined {
   if (version >= 35 && inUserNamespace(pod)) return undefined;

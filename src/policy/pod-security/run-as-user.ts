@@ -5,7 +5,7 @@
 import type { PodView, PssCheckMeta, Violation } from './types.js';
 import { badSetters, inUserNamespace } from './pod.js';
 
-export const meta: PssCheckMeta = { id: 'runAsUser', level: 'restricted', versions: [23, 35], upstream: 'policy/check_runAsUser.go' };
+export const meta: PssCheckMeta = { id: 'runAsUser', level: 'restricted', description: 'Running as UID 0', versions: [23, 35], upstream: 'policy/check_runAsUser.go' };
 
 export function check(pod: PodView, version: number): Violation | undefined {
   if (version >= 35 && inUserNamespace(pod)) return undefined;

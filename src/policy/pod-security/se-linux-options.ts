@@ -6,7 +6,7 @@ import type { Obj, PodView, PssCheckMeta, Violation } from './types.js';
 import { mapAt, stringAt } from './pod.js';
 import { joinQuote, pluralize, sortedSet } from './text.js';
 
-export const meta: PssCheckMeta = { id: 'seLinuxOptions', level: 'baseline', versions: [0, 31], upstream: 'policy/check_seLinuxOptions.go' };
+export const meta: PssCheckMeta = { id: 'seLinuxOptions', level: 'baseline', description: 'A custom SELinux user or role, or a type outside the container types', versions: [0, 31], upstream: 'policy/check_seLinuxOptions.go' };
 
 const ALLOWED_TYPES_1_0 = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
 const ALLOWED_TYPES_1_31 = [...ALLOWED_TYPES_1_0, 'container_engine_t'];

@@ -6,7 +6,7 @@ import type { PodView, PssCheckMeta, Violation } from './types.js';
 import { annotationPointer, badSetters, mapAt, stringAt } from './pod.js';
 import { goQuote, joinQuote, pluralize, sortedSet } from './text.js';
 
-export const meta: PssCheckMeta = { id: 'seccompProfile_baseline', level: 'baseline', versions: [0, 19], upstream: 'policy/check_seccompProfile_baseline.go' };
+export const meta: PssCheckMeta = { id: 'seccompProfile_baseline', level: 'baseline', description: 'Setting the seccomp profile to Unconfined', versions: [0, 19], upstream: 'policy/check_seccompProfile_baseline.go' };
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';

@@ -10,6 +10,7 @@ import { joinQuote, sortedSet } from './text.js';
 export const meta: PssCheckMeta = {
   id: 'seccompProfile_restricted',
   level: 'restricted',
+  description: 'No seccomp profile of RuntimeDefault or Localhost',
   versions: [19, 25],
   overrides: [{ id: 'seccompProfile_baseline', from: 19 }],
   upstream: 'policy/check_seccompProfile_restricted.go',

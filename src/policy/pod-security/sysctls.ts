@@ -6,7 +6,7 @@ import { isMap } from '../../rules/index.js';
 import type { PodView, PssCheckMeta, Violation } from './types.js';
 import { stringAt } from './pod.js';
 
-export const meta: PssCheckMeta = { id: 'sysctls', level: 'baseline', versions: [0, 27, 29, 32], upstream: 'policy/check_sysctls.go' };
+export const meta: PssCheckMeta = { id: 'sysctls', level: 'baseline', description: 'Sysctls outside the safe, namespaced set', versions: [0, 27, 29, 32], upstream: 'policy/check_sysctls.go' };
 
 const ALLOWED_1_0 = ['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range', 'net.ipv4.ip_unprivileged_port_start'];
 const ALLOWED_1_27 = [...ALLOWED_1_0, 'net.ipv4.ip_local_reserved_ports'];

@@ -13,6 +13,8 @@ export interface PssCheckMeta {
   /** Upstream's check ID: checks are evaluated, and their reasons joined, in the order of these ids. */
   id: string;
   level: 'baseline' | 'restricted';
+  /** What it forbids, one line, no trailing period (docs/rules.md). */
+  description: string;
   /** The minor versions (v1.X) at which a revision of the check starts, oldest first: the first is where the check starts to apply. */
   versions: readonly number[];
   /** Baseline checks this restricted check replaces in a restricted evaluation, from policy version v1.`from` on. */
