@@ -16,8 +16,8 @@ import { diagnosticFor, escapeSegment, stringOf, type Diagnostic, type Resource,
 import { isMap, namespaceOf } from '../../rules/index.js';
 import { evaluatePod, reasonWithDetail, type Forbidden } from './evaluate.js';
 import { podViewOf } from './pod.js';
-import { defaultPolicy, levelVersionString, policyToEvaluate, sameLevelVersion, type LevelVersion, type Policy, type Version } from './policy.js';
-import type { Level } from './types.js';
+import { defaultPolicy, levelVersionString, MODES, policyToEvaluate, sameLevelVersion, type LevelVersion, type Policy, type Version } from './policy.js';
+import type { Level, PodView } from './types.js';
 
 export const POD_SECURITY_RULE_ID = 'pod-security';
 
@@ -75,17 +75,28 @@ export function checkPodSecurity(resources: readonly Resource[], options: PodSec
   const namespaces = new Map<string, Resource>();
   for (const r of [...all, ...resources]) if (r.id.kind === 'Namespace' && r.id.apiVersion === 'v1') namespaces.set(r.id.name, r);
   const out: Diagnostic[] = [];
-  for (const ns of namespaces.values()) if (resources.includes(ns)) out.push(...labelProblems(ns, defaults));
+  const own = new Set(resources);
+  for (const ns of namespaces.values()) if (own.has(ns)) out.push(...labelProblems(ns, defaults));
+  // One policy per namespace; a namespace that is privileged in every mode is skipped before any pod is read, as the controller short-circuits it.
+  const policies = new Map<string, Policy | undefined>();
+  const policyOf = (namespace: string): Policy | undefined => {
+    if (!policies.has(namespace)) {
+      const { policy } = policyToEvaluate(labelsOf(namespaces.get(namespace)), defaults);
+      policies.set(namespace, MODES.every((m) => policy[m].level === 'privileged') ? undefined : policy);
+    }
+    return policies.get(namespace);
+  };
   for (const r of resources) {
     const group = Object.hasOwn(POD_SPEC_KINDS, r.id.kind) ? POD_SPEC_KINDS[r.id.kind] : undefined; // not `constructor`...
     if (group === undefined || groupOf(r.id.apiVersion) !== group) continue;
     const namespace = namespaceOf(r);
     if (exemptNamespaces.has(namespace)) continue;
+    const policy = policyOf(namespace);
+    if (!policy) continue;
     const pod = podViewOf(r);
     if (!pod) continue;
     const runtimeClass = pod.spec.runtimeClassName;
     if (typeof runtimeClass === 'string' && runtimeClass !== '' && exemptRuntimeClasses.has(runtimeClass)) continue;
-    const { policy } = policyToEvaluate(labelsOf(namespaces.get(namespace)), defaults);
     for (const f of evaluateResource(policy, r.id.kind === 'Pod', pod)) {
       for (const pointer of f.violation.pointers) out.push(diagnosticFor(r, { ruleId: POD_SECURITY_RULE_ID, severity: f.severity, message: f.message, pointer }));
     }
@@ -100,7 +111,7 @@ interface Reported {
 }
 
 /** What the controller says of one pod (spec), per failed check. */
-export function evaluateResource(policy: Policy, isPod: boolean, pod: NonNullable<ReturnType<typeof podViewOf>>): Reported[] {
+export function evaluateResource(policy: Policy, isPod: boolean, pod: PodView): Reported[] {
   const out: Reported[] = [];
   const report = (lv: LevelVersion, severity: Severity, prefix: 'violates' | 'would violate') => {
     const found = evaluatePod(lv, pod);
