@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { appendAll, redactDeep, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
 import { displayPath, loadPaths, type LoadResult } from '../load/index.js';
 import { findKustomizationFile, isKustomizationDir, render } from '../render/index.js';
+import { runPolicies } from '../policy/index.js';
 import { resourceTotals, runRules } from '../rules/index.js';
 import { validateSchemas } from '../schema/index.js';
 import { scheduleWorkloads, type ScheduleResult } from '../schedule/index.js';
@@ -65,6 +66,8 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
   appendAll(diagnostics, sources.diagnostics);
   appendAll(diagnostics, validateSchemas(resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas }));
   if (options.rules !== false) for (const group of groups) appendAll(diagnostics, runRules(group, options));
+  // What admission would refuse or warn about (Pod Security Standards), per group as the rules run.
+  if (options.rules !== false) for (const group of groups) appendAll(diagnostics, runPolicies(group, { disable: options.disable, podSecurity: options.config?.podSecurity }, resources));
   const totals = options.totals ? resourceTotals(resources) : undefined;
   let schedule: ScheduleResult | undefined;
   let inventoryFiles: string[] = [];

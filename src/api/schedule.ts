@@ -1,5 +1,6 @@
 /** `kubeproof schedule`: the workloads of the inputs placed on a node inventory by the dry-run scheduler. */
 import { redactDeep, sortDiagnostics, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
+import { runPolicies } from '../policy/index.js';
 import { runRules, type LintOptions } from '../rules/index.js';
 import { scheduleWorkloads, type ScheduleReport, type Strategy } from '../schedule/index.js';
 import { validateSchemas } from '../schema/index.js';
@@ -46,6 +47,8 @@ export function schedule(paths: readonly string[], given: ScheduleCommandOptions
   const checks = sortDiagnostics([
     ...validateSchemas(inputs.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas, ignoreMissingSchemas: options.ignoreMissingSchemas ?? true }),
     ...inputs.groups.flatMap((group) => runRules(group, lint)),
+    // What the PodSecurity enforce level refuses (the warn and audit levels let the pods run).
+    ...inputs.groups.flatMap((group) => runPolicies(group, { disable: options.disable, podSecurity: options.config?.podSecurity }, inputs.resources)).filter((d) => d.severity === 'error'),
   ]);
   const pools = { diagnostics: [] as Diagnostic[], errors: [] as KubeproofError[], readFiles: [] as string[] };
   const nodePools = scalableInputs(options.nodePoolPaths, inventory, options, pools);

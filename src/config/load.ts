@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { escapeSegment, KubeproofError, START_OF_FILE, type Diagnostic } from '../core/index.js';
 import { displayPath, parsePlainDocuments } from '../load/index.js';
 import { didYouMean } from './did-you-mean.js';
+import type { PodSecuritySettings } from '../policy/index.js';
 import { emptyConfig, type Config, type ConfigSeverity, type KnownRule, type RuleSetting } from './types.js';
 import { CONFIG_RULE_ID, configProblem, fieldName, schemaProblems, type Place } from './validate.js';
 
@@ -109,7 +110,23 @@ function toConfig(v: Record<string, unknown>, file: string): Config {
     ...(v.ignoreMissingSchemas !== undefined && { ignoreMissingSchemas: v.ignoreMissingSchemas as boolean }),
     skipKinds: strings(v.skipKinds),
     ...(v.strategy !== undefined && { strategy: v.strategy as Config['strategy'] }),
+    ...(v.podSecurity !== undefined && { podSecurity: podSecurityOf(v.podSecurity as RawPodSecurity) }),
     rules,
     overrides: ((v.overrides ?? []) as { files: unknown; rules: Record<string, ConfigSeverity> }[]).map((o) => ({ files: strings(o.files), rules: { ...o.rules } })),
+  };
+}
+
+interface RawPodSecurity {
+  default?: string;
+  version?: string;
+  exemptions?: { namespaces?: string[]; runtimeClasses?: string[] };
+}
+
+/** `podSecurity` as the schema accepted it: `default` a level, `version` latest or v1.X. */
+function podSecurityOf(raw: RawPodSecurity): NonNullable<Config['podSecurity']> {
+  const version = raw.version === undefined || raw.version === 'latest' ? 'latest' : Number(raw.version.slice(3));
+  return {
+    ...(raw.default !== undefined && { default: { level: raw.default as NonNullable<PodSecuritySettings['default']>['level'], version } }),
+    ...(raw.exemptions && { exemptions: { namespaces: raw.exemptions.namespaces ?? [], runtimeClasses: raw.exemptions.runtimeClasses ?? [] } }),
   };
 }

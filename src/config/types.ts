@@ -1,5 +1,6 @@
 /** kubeproof.yaml, as the rest of the tool sees it: paths absolute, every list present. */
 import type { Severity } from '../core/index.js';
+import type { PodSecuritySettings } from '../policy/index.js';
 import type { Strategy } from '../schedule/index.js';
 import type { KubernetesVersion } from '../schema/index.js';
 
@@ -36,6 +37,8 @@ export interface Config {
   ignoreMissingSchemas?: boolean;
   skipKinds: string[];
   strategy?: Strategy;
+  /** Pod Security Standards: the level for namespaces the inputs do not label, and the exemptions. */
+  podSecurity?: PodSecuritySettings;
   rules: Record<string, RuleSetting>;
   overrides: Override[];
 }

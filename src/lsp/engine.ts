@@ -12,6 +12,7 @@ import { decodeSource, parseManifests, parsePlainDocuments } from '../load/index
 import { renderProblems } from '../render/index.js';
 import { ruleCatalog } from '../api/catalog.js';
 import { applySeverities } from '../config/index.js';
+import { runPolicies } from '../policy/index.js';
 import { rules, runRules, selectedRuleIds } from '../rules/index.js';
 import { applySuppressions } from '../suppress/index.js';
 import { validateSchemas } from '../schema/index.js';
@@ -231,7 +232,7 @@ export class Engine {
     for (const f of this.workspace.plainFiles()) if (f !== file) loaded.set(f, this.plain.context(f, options));
     loaded.set(file, this.plain.load(file, options.maxDepth));
     const resources = [...loaded.values()].flatMap((l) => l.resources);
-    const ruleFindings = options.rules === false ? [] : runRules(resources, options);
+    const ruleFindings = options.rules === false ? [] : [...runRules(resources, options), ...runPolicies(resources, { disable: options.disable, podSecurity: options.config?.podSecurity })];
 
     const out = new Map<string, Diagnostic[]>();
     const report = (f: string) => {

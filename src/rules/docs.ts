@@ -2,7 +2,7 @@
 import type { RuleMeta } from '../core/index.js';
 import type { RuleDocs } from './types.js';
 
-export function rulesMarkdown(lintRules: readonly RuleDocs[], stageRules: { title: string; rules: readonly RuleMeta[] }[]): string {
+export function rulesMarkdown(lintRules: readonly RuleDocs[], stageRules: { title: string; rules: readonly RuleMeta[]; body?: string }[]): string {
   const lines = ['<!-- Generated from the rules\' meta by scripts/generate-rule-docs.mjs; do not edit. Regenerate with: npm run rules:docs -->', '', '# kubeproof rules', ''];
   lines.push('## Cross-resource rules (`kubeproof lint`, `kubeproof check`)', '');
   lines.push('| rule | default severity | what |', '| --- | --- | --- |');
@@ -20,6 +20,8 @@ export function rulesMarkdown(lintRules: readonly RuleDocs[], stageRules: { titl
     // An anchor per row, so that every rule id has a link (editors, SARIF helpUri, kubeproof rules).
     for (const r of stage.rules) lines.push(`| <a id="${r.id}"></a>\`${r.id}\` | ${r.severity} | ${r.description} |`);
     lines.push('');
+    // A stage whose rule needs more than a line says so below its table.
+    if (stage.body) lines.push(stage.body);
   }
   return lines.join('\n');
 }

@@ -81,6 +81,7 @@ describe('kubeproof lsp', () => {
     dir = tempTree({
       'apps/web.yaml': BAD,
       'cfg/kubeproof.yaml': 'rules:\n  missing-limits: off\n  missing-requests: error\n',
+      'pss/kubeproof.yaml': 'podSecurity: {default: baseline}\n',
       '.github/workflows/ci.yml': WORKFLOW,
       'k/base/kustomization.yaml': 'resources:\n  - deploy.yaml\n',
       'k/base/deploy.yaml': BAD,
@@ -128,6 +129,14 @@ describe('kubeproof lsp', () => {
     expect(codes).not.toContain(expect.stringMatching(/missing-limits/));
     expect(codes).toContain(`16:missing-requests:${DiagnosticSeverity.Error}`);
     expect(codes).toContain(`20:unused-suppression:${DiagnosticSeverity.Warning}`);
+  });
+
+  it('reports what the PodSecurity admission controller would refuse, with the project config', async () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostPID: true\n  containers:\n  - {name: c, image: busybox:1.36}\n';
+    const published = await client.open(uri('pss/pod.yaml'), pod);
+    expect(byCode(published.diagnostics, 'pod-security')).toMatchObject([
+      { range: { start: { line: 4, character: 11 } }, severity: DiagnosticSeverity.Error, message: 'violates PodSecurity "baseline:latest": host namespaces (hostPID=true)' },
+    ]);
   });
 
   it('checks the unsaved buffer of a burst of edits once it pauses, and clears what the edit fixed', async () => {
