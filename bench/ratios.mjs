@@ -107,11 +107,17 @@ export const RATIO_TARGETS = [
   { id: 'cold-configmap-cpu', title: "one ConfigMap cold: CPU over node's start-up", figure: ['cold-configmap', 'cpuMs'], floor: ['floor-node', 'cpuMs'], limit: 1.4 },
 ];
 
-/** Each ratio target with its figure, floor, ratio and PASS / MISS / SKIP. */
-export function judgeRatios(figures) {
-  return RATIO_TARGETS.map((t) => {
+/**
+ * With --against, the wall target is also judged directly: this build's wall time over the other
+ * build's, from the same interleaved rounds (the floor is then the other build's run).
+ */
+const WALL_AGAINST = { id: 'validate-10k-wall-ab', title: 'validate 10k: wall over the --against build', figure: ['validate-10k', 'wallMs'], floor: ['validate-10k', 'wallMs'], limit: 0.7 };
+
+/** Each ratio target with its figure, floor, ratio and PASS / MISS / SKIP; `before`: the --against build's figures. */
+export function judgeRatios(figures, before) {
+  return [...RATIO_TARGETS, ...(before ? [WALL_AGAINST] : [])].map((t) => {
     const f = figures[t.figure[0]];
-    const fl = figures[t.floor[0]];
+    const fl = (t === WALL_AGAINST ? before : figures)[t.floor[0]];
     const value = f?.[t.figure[1]];
     const floor = fl?.[t.floor[1]];
     const unit = t.figure[1] === 'peakRssMiB' ? 'MiB' : 'ms';

@@ -175,7 +175,7 @@ if (crdWith?.medianCpuMs !== undefined && crdWithout?.medianCpuMs !== undefined)
 
 // --- ratio targets: each figure beside its floor, interleaved (bench/ratios.mjs) ----------
 const ratioFigures = runRatioGroups(ratioGroups({ work, corpora, quick }).filter((g) => wanted(g.id)), builds, { work, runs, log });
-const ratioTargets = Object.fromEntries(builds.map((b) => [b.label, judgeRatios(ratioFigures[b.label])]));
+const ratioTargets = Object.fromEntries(builds.map((b) => [b.label, judgeRatios(ratioFigures[b.label], b.label === 'main' && against ? ratioFigures.against : undefined)]));
 
 // --- stages: in-process, one fresh process per run ----------------------------------------
 const stageCases = [
