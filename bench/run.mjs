@@ -8,7 +8,7 @@
 //   --against DIST      A/B on a noisy machine: every CLI case runs alternately with this other build
 //                       (a dist/ directory) and with --dist; prints both side by side
 //   --dist DIST         the build to measure (default: dist/ of this repository)
-//   --only a,b          only the cases whose id starts with one of these (cold, lint, render, schedule,
+//   --only a,b          only the cases whose id starts with one of these (cold, lint, render, schedule, ratio,
 //                       stages, floor, mem, crd, lsp); targets of cases not run show SKIP
 //                       (lsp: bench/lsp.mjs, the language server's didChange -> publishDiagnostics; --dist only)
 //   --quick             sizes 1,1000,10000 and fewer runs, no memory cases (about a minute)
@@ -29,6 +29,7 @@ import { measureLsp } from './lsp.mjs';
 import { writeCorpus, writeInventory, writeLargeFile, writeLargeTree, writeOverlayTree, writeSingleFile, writeWorkloads } from './corpus.mjs';
 import { busyPercent, fmtInt, fmtMiB, fmtMs, hasGnuTime, median, round, table, timedSpawn } from './lib.mjs';
 import { judge, limitText } from './targets.mjs';
+import { judgeRatios, ratioGroups, ratioTable, runRatioGroups } from './ratios.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(here);
@@ -174,6 +175,10 @@ if (crdWith?.medianCpuMs !== undefined && crdWithout?.medianCpuMs !== undefined)
   cases.push({ id: 'crd-cost', title: 'CPU the 14 CRDs add to a run', command: `${crdWith.command}  vs  ${crdWithout.command}`, runs: crdWith.runs, cpuAboveMs: round(crdWith.medianCpuMs - crdWithout.medianCpuMs, 1) });
 }
 
+// --- ratio targets: each figure beside its floor, interleaved (bench/ratios.mjs) ----------
+const ratioFigures = runRatioGroups(ratioGroups({ work, corpora, quick }).filter((g) => wanted(g.id)), builds, { work, runs, log });
+const ratioTargets = Object.fromEntries(builds.map((b) => [b.label, judgeRatios(ratioFigures[b.label], b.label === 'main' && against ? ratioFigures.against : undefined)]));
+
 // --- stages: in-process, one fresh process per run ----------------------------------------
 const stageCases = [
   { id: 'stages-lint-10000', title: 'lint 10,000 documents', size: 10000, runs: 3, spec: () => ({ pipeline: 'lint', paths: [corpora.get(10000)?.dir] }), docs: 10000, unit: 'documents' },
@@ -289,7 +294,8 @@ const results = {
   cases,
   stages,
   targets,
-  ...(against && { againstCases, againstStages }),
+  ratios: { figures: ratioFigures.main, targets: ratioTargets.main },
+  ...(against && { againstCases, againstStages, againstRatios: { figures: ratioFigures.against, targets: ratioTargets.against } }),
 };
 
 const print = (s = '') => process.stdout.write(`${s}\n`);
@@ -305,6 +311,9 @@ for (const s of stages) {
 print('');
 print(table(['TARGET', 'limit', 'measured', 'status'], targets.map((t) => [t.title, limitText(t), t.measured === null ? 'n/a' : `${t.measured} ${t.unit}`, t.status]), ['l', 'r', 'r', 'l']));
 for (const t of targets) if (t.note) print(`\n${t.status} ${t.id}: ${t.note}`);
+print('');
+print(ratioTable(ratioTargets.main, against ? `after: ${results.dist}` : ''));
+if (against) print(`\n${ratioTable(ratioTargets.against, `before: ${results.against}`)}`);
 
 if (against) {
   print('');

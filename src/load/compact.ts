@@ -32,32 +32,58 @@ export class StringPool {
 }
 
 /**
+ * Puts values into the containers of a compact copy: equal strings shared through the pool, long
+ * strings met for the first time set now and replaced by their copies in `finish` (all of a
+ * document's at once). Used by compactValue, and by plain-value.ts, which builds a document's
+ * value straight from the yaml nodes.
+ */
+export class Compactor {
+  // Long strings met for the first time, and where each goes: copied together at the end.
+  private readonly fresh: string[] = [];
+  private readonly freshIndex = new Map<string, number>();
+  private readonly places: { container: Record<string, unknown> | unknown[]; key: string | number; index: number }[] = [];
+
+  constructor(private readonly pool: StringPool) {}
+
+  put(container: Record<string, unknown> | unknown[], key: string | number, item: unknown): void {
+    if (typeof item === 'string' && item.length >= 4) {
+      const known = this.pool.get(item);
+      if (known !== undefined) item = known;
+      else if (item.length < VIEW_LENGTH) this.pool.add(item);
+      else {
+        // Set now all the same, replaced by its copy below: the keys keep the order they were written in.
+        let index = this.freshIndex.get(item);
+        if (index === undefined) this.freshIndex.set(item, (index = this.fresh.push(item) - 1));
+        this.places.push({ container, key, index });
+      }
+    }
+    setOwn(container, key, item);
+  }
+
+  /** Replaces every long string put by its copy. */
+  finish(): void {
+    if (this.fresh.length === 0) return;
+    const copied = JSON.parse(JSON.stringify(this.fresh)) as string[];
+    for (const s of copied) this.pool.add(s);
+    for (const { container, key, index } of this.places) setOwn(container, key, copied[index]);
+  }
+}
+
+function setOwn(container: Record<string, unknown> | unknown[], key: string | number, item: unknown): void {
+  if (typeof key === 'number') (container as unknown[])[key] = item;
+  // A key named __proto__ is data (toJS defines it so); plain assignment would set the prototype.
+  else if (key === '__proto__') Object.defineProperty(container, key, { value: item, enumerable: true, writable: true, configurable: true });
+  else (container as Record<string, unknown>)[key] = item;
+}
+
+/**
  * The copy. `shared`: the document has aliases, whose values toJS hands out as one object
  * in several places; they stay one object (and one copy) here.
  */
 export function compactValue(value: unknown, pool: StringPool, shared: boolean): unknown {
   const copies = shared ? new Map<object, unknown>() : undefined;
-  // Long strings met for the first time, and where each goes: copied together at the end.
-  const fresh: string[] = [];
-  const freshIndex = new Map<string, number>();
-  const places: { container: Record<string, unknown> | unknown[]; key: string | number; index: number }[] = [];
-  const put = (container: Record<string, unknown> | unknown[], key: string | number, item: unknown) => {
-    if (typeof item === 'string' && item.length >= 4) {
-      const known = pool.get(item);
-      if (known !== undefined) item = known;
-      else if (item.length < VIEW_LENGTH) pool.add(item);
-      else {
-        // Set now all the same, replaced by its copy below: the keys keep the order they were written in.
-        let index = freshIndex.get(item);
-        if (index === undefined) freshIndex.set(item, (index = fresh.push(item) - 1));
-        places.push({ container, key, index });
-      }
-    }
-    if (typeof key === 'number') (container as unknown[])[key] = item;
-    // A key named __proto__ is data (toJS defines it so); plain assignment would set the prototype.
-    else if (key === '__proto__') Object.defineProperty(container, key, { value: item, enumerable: true, writable: true, configurable: true });
-    else (container as Record<string, unknown>)[key] = item;
-  };
+  const compactor = new Compactor(pool);
+  const put = (container: Record<string, unknown> | unknown[], key: string | number, item: unknown) => compactor.put(container, key, item);
   const copy = (v: unknown): unknown => {
     if (typeof v !== 'object' || v === null) return v;
     const known = copies?.get(v);
@@ -76,14 +102,6 @@ export function compactValue(value: unknown, pool: StringPool, shared: boolean):
   };
   const root = { value };
   put(root, 'value', copy(value));
-  if (fresh.length > 0) {
-    const copied = JSON.parse(JSON.stringify(fresh)) as string[];
-    for (const s of copied) pool.add(s);
-    for (const { container, key, index } of places) {
-      if (typeof key === 'number') (container as unknown[])[key] = copied[index];
-      else if (key === '__proto__') Object.defineProperty(container, key, { value: copied[index], enumerable: true, writable: true, configurable: true });
-      else (container as Record<string, unknown>)[key] = copied[index];
-    }
-  }
+  compactor.finish();
   return root.value;
 }

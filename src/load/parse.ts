@@ -1,5 +1,5 @@
 /** Text -> documents -> resources, with every parse problem as a positioned diagnostic. */
-import { Composer, isScalar, LineCounter, Parser, visit, type Alias, type Document, type Scalar, type YAMLError } from 'yaml';
+import { Composer, isScalar, LineCounter, Parser, visit, type Alias, type Document, type Node, type Scalar, type YAMLError } from 'yaml';
 import { appendAll, START_OF_FILE, type Diagnostic, type Resource, type SourceSpan } from '../core/index.js';
 import { MAX_SCALAR_CHARS, refusedToken, untilStackOverflow, type Refused } from './cst-depth.js';
 import { dropInventedFinalNewline } from './block-scalar-eof.js';
@@ -9,6 +9,7 @@ import { identify } from './identify.js';
 import { NodeLocator } from './positions.js';
 import { problem } from './problem.js';
 import { compactValue, StringPool } from './compact.js';
+import { plainValue } from './plain-value.js';
 import { SourceText } from './source-text.js';
 import { LineStarts } from './line-starts.js';
 import { yamlLineBreaks } from './decode.js';
@@ -91,6 +92,9 @@ export function parseManifests(source: string, file: string, options: ParseOptio
 }
 
 function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): void {
+  // A plain document (most are) in one walk: nothing for the checks below to find (plain-value.ts).
+  const plain = isPlainCandidate(doc, ctx.text) ? plainValue(doc.contents!, ctx.pool) : undefined;
+  if (plain) return addIdentified(plain.value, doc.contents!, doc, index, ctx, []);
   addDuplicateKeyErrors(doc);
   const { file, out } = ctx;
   const locator = new NodeLocator(doc, doc.contents, ctx.lineCounter, ctx.text);
@@ -154,6 +158,21 @@ function handleDocument(doc: Document.Parsed, index: number, ctx: FileContext): 
     out.diagnostics.push(problem('yaml-syntax', file, isSecretDocument(doc, ctx.text) ? redactSyntaxMessage(message) : message, (alias && locator.span(alias)) ?? locator.span(root)));
     return;
   }
+  addIdentified(value, root, doc, index, ctx, warnings);
+}
+
+/**
+ * Whether plainValue may be tried: no parse error or warning to report, a value to build, and
+ * no block scalar whose invented final newline dropInventedFinalNewline would have to drop.
+ */
+function isPlainCandidate(doc: Document.Parsed, text: string): boolean {
+  const root = doc.contents;
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || root === null || (isScalar(root) && root.value === null)) return false;
+  return text === '' || text.endsWith('\n') || text.endsWith('\r');
+}
+
+function addIdentified(value: unknown, root: Node, doc: Document.Parsed, index: number, ctx: FileContext, warnings: Diagnostic[]): void {
+  const { file, out } = ctx;
   const found = identify(value, root, { file, docIndex: index, doc, lineCounter: ctx.lineCounter, text: ctx.text, source: ctx.source, typing: ctx.typing });
   appendAll(out.resources, found.resources); // a List may hold any number of items
   appendAll(out.diagnostics, found.diagnostics);

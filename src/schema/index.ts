@@ -9,7 +9,7 @@ import { runFieldChecks } from './checks/walk.js';
 import { schemaProblems } from './problems.js';
 import { builtinCrds } from './builtin-crds.js';
 import { crdCelDiagnostics, runCelRules } from './cel-hook.js';
-import { pruneNulls } from './prune-nulls.js';
+import { prunedCopy, pruneNulls } from './prune-nulls.js';
 import { SchemaRegistry } from './registry.js';
 import { successorSuggestion } from './successor.js';
 import type { CrdVersion } from './crd.js';
@@ -100,8 +100,9 @@ function validateOne(resource: Resource, registry: SchemaRegistry, options: Sche
   }
   const { validate, root, walker, prepare, brokenBy } = lookup.found;
   if (brokenBy !== undefined) return out; // reported once, at the CRD
-  // The API server decodes an explicit null as "not set": so must validation.
-  const value = pruneNulls(resource.object);
+  // The API server decodes an explicit null as "not set": so must validation. A CRD's defaults
+  // are set on the value validated, which must then be a copy, never the resource itself.
+  const value = prepare ? prunedCopy(resource.object) : pruneNulls(resource.object);
   prepare?.(value); // a CRD's defaults, which its CEL rules see too
   const schemaFindings = validate(value) ? [] : translateAjvErrors(validate.errors ?? [], resource, root, walker, value, lookup.found.custom === true);
   for (const f of schemaFindings) emit(f);
