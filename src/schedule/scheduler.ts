@@ -1,8 +1,20 @@
 /**
  * One kube-scheduler, run offline: for each pod, PreFilter, then the filters over the nodes
  * (starting where the last pod's search stopped, and stopping once enough feasible nodes are
- * found, as kube-scheduler does in large clusters), then the scores over the feasible ones.
- * Deterministic: nodes in name order, the search sequential, ties broken by node name.
+ * found, as kube-scheduler does in large clusters), then the scores over the feasible ones
+ * (pkg/scheduler/schedule_one.go: schedulePod, findNodesThatFitPod, findNodesThatPassFilters).
+ *
+ * The search visits the nodes in kube-scheduler's snapshot order (node-tree.ts: zones in turn),
+ * not by name. Where upstream is random or parallel, kubeproof is deterministic:
+ * - the filters run on one node after another, so the nodes processed are exactly those up to
+ *   the one that completes numFeasibleNodesToFind (upstream's 16 workers may check a few more,
+ *   and which ones finish first varies);
+ * - a PreFilter's node set (NodeAffinity's matchFields on metadata.name) is searched in the
+ *   search order, where upstream ranges over a Go map (random order);
+ * - selectHost picks at random among the nodes with the top score; kubeproof picks the one
+ *   whose name sorts first (a node's index is its rank by name).
+ * There are no extenders and no nominated nodes offline (evaluateNominatedNode is never taken),
+ * and the default profile always has score plugins, so the search never stops at one node.
  */
 import { domainsOf, type Domains } from './domains.js';
 import { fitError } from './fit-error.js';
@@ -10,6 +22,7 @@ import { preFilterNodeNames, TERMS_CONFLICT } from './filters/node-affinity.js';
 import type { Cycle, FilterPlugin, NodeFilter, ScorePlugin } from './framework.js';
 import { NodeInfo } from './node-info.js';
 import { NodeOnlyVerdicts } from './node-only.js';
+import { nodeTreeOrder } from './node-tree.js';
 import { PodIndex } from './pod-index.js';
 import type { NamespaceLabels } from './selectors.js';
 import type { SchedNode, SchedPod } from './types.js';
@@ -24,6 +37,10 @@ export interface SchedulerContext {
 export interface ScheduleDecision {
   node: string | null;
   message: string | null;
+  /** ScheduleResult.EvaluatedNodes: the feasible nodes found plus the nodes given a status (0 when PreFilter refused the pod). */
+  evaluatedNodes: number;
+  /** ScheduleResult.FeasibleNodes: how many nodes were scored. */
+  feasibleNodes: number;
 }
 
 /** One filter's rejection of a node. */
@@ -58,11 +75,18 @@ interface Search {
   feasible: NodeInfo[];
   /** The reasons of the nodes found infeasible (all of them when none is feasible). */
   statuses: (readonly string[])[];
+  /** The nodes the filters ran on, feasible or not: upstream's processedNodes (the nodes a PreFilter result leaves out are not counted). */
+  processed: number;
 }
 
 export class Scheduler {
+  /** In name order: a node's index is its rank by name. */
   readonly nodes: NodeInfo[];
   readonly byName: Map<string, NodeInfo>;
+  /** The nodes in the order the search visits them (kube-scheduler's snapshot list, node-tree.ts). */
+  private readonly searchOrder: NodeInfo[];
+  private readonly searchIndices: Int32Array;
+  /** Where the next search starts, as a position in searchOrder. */
   private nextStartNodeIndex = 0;
   /** When each placed pod was bound, as a sequence number: the start time preemption compares (util.GetPodStartTime). */
   readonly startedAt = new Map<SchedPod, number>();
@@ -87,6 +111,8 @@ export class Scheduler {
     // In name order, so that a node's index also breaks ties by name.
     this.nodes = [...nodes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((n, i) => new NodeInfo(n, i));
     this.byName = new Map(this.nodes.map((n) => [n.node.name, n]));
+    this.searchIndices = nodeTreeOrder(this.nodes.map((n) => n.node));
+    this.searchOrder = Array.from(this.searchIndices, (i) => this.nodes[i]!);
     const dynamic = filters.findIndex((f) => !f.nodeOnly);
     this.nodeOnlyFilters = dynamic < 0 ? filters.length : dynamic;
     this.foundBuffer = [...this.nodes];
@@ -98,7 +124,7 @@ export class Scheduler {
   private verdictsOf(pod: SchedPod, checks: readonly NodeFilter[]): NodeOnlyVerdicts | undefined {
     if (this.nodeOnlyFilters === 0) return undefined;
     let verdicts = this.nodeOnlyVerdicts.get(pod.spec);
-    if (!verdicts) this.nodeOnlyVerdicts.set(pod.spec, (verdicts = new NodeOnlyVerdicts(this.nodes, checks)));
+    if (!verdicts) this.nodeOnlyVerdicts.set(pod.spec, (verdicts = new NodeOnlyVerdicts(this.nodes, checks, this.searchIndices)));
     return verdicts;
   }
 
@@ -183,18 +209,29 @@ export class Scheduler {
     return d;
   }
 
+  /** Where the next search starts: a position in the search order (tests). */
+  get startNodeIndex(): number {
+    return this.nextStartNodeIndex;
+  }
+
+  /** The names of the nodes in the order the search visits them. */
+  searchOrderNames(): string[] {
+    return this.searchOrder.map((n) => n.node.name);
+  }
+
   /** Where the pod would go, without binding it. */
   decide(pod: SchedPod): ScheduleDecision {
     const all = this.nodes;
-    if (all.length === 0) return { node: null, message: 'no nodes available to schedule pods' };
+    const unplaced = (message: string, evaluatedNodes = 0): ScheduleDecision => ({ node: null, message, evaluatedNodes, feasibleNodes: 0 });
+    if (all.length === 0) return unplaced('no nodes available to schedule pods');
     const cycle = this.cycle();
     // NodeAffinity's PreFilter comes first, and an UnschedulableAndUnresolvable status stops the
     // rest (RunPreFilterPlugins, pkg/scheduler/framework/runtime/framework.go):
     // the pod is unschedulable before any node is looked at, and nextStartNodeIndex stays.
     const pinned = preFilterNodeNames(pod);
-    if (pinned?.size === 0) return { node: null, message: fitError(all.length, [], TERMS_CONFLICT) };
+    if (pinned?.size === 0) return unplaced(fitError(all.length, [], TERMS_CONFLICT));
     const refused = this.refusal(pod, cycle);
-    if (refused) return { node: null, message: fitError(all.length, [], refused.message) };
+    if (refused) return unplaced(fitError(all.length, [], refused.message));
     const nodeOnlyChecks: NodeFilter[] = [];
     const checks: NodeFilter[] = [];
     this.filters.forEach((f, i) => {
@@ -202,11 +239,11 @@ export class Scheduler {
       if (check) (i < this.nodeOnlyFilters ? nodeOnlyChecks : checks).push(check);
     });
     const verdicts = pinned ? undefined : this.verdictsOf(pod, nodeOnlyChecks);
-    const { feasible, statuses } = verdicts ? this.searchPassing(verdicts, checks) : this.searchEach(pinned, [...nodeOnlyChecks, ...checks]);
+    const { feasible, statuses, processed } = verdicts ? this.searchPassing(verdicts, checks) : this.searchEach(pinned, [...nodeOnlyChecks, ...checks]);
 
-    if (feasible.length === 0) return { node: null, message: fitError(all.length, statuses) };
-    if (feasible.length === 1) return { node: feasible[0]!.node.name, message: null };
-    return { node: this.best(pod, feasible, cycle).node.name, message: null };
+    if (feasible.length === 0) return unplaced(fitError(all.length, statuses), processed);
+    const node = feasible.length === 1 ? feasible[0]! : this.best(pod, feasible, cycle);
+    return { node: node.node.name, message: null, evaluatedNodes: processed, feasibleNodes: feasible.length };
   }
 
   /**
@@ -240,7 +277,7 @@ export class Scheduler {
    * found and where the next search starts are those of visiting each node in turn.
    */
   private searchPassing(verdicts: NodeOnlyVerdicts, checks: readonly NodeFilter[]): Search {
-    const all = this.nodes;
+    const all = this.searchOrder;
     const toFind = feasibleNodesToFind(all.length);
     const start = this.nextStartNodeIndex % all.length;
     const passing = verdicts.passing;
@@ -252,7 +289,8 @@ export class Scheduler {
     let k = verdicts.firstFrom(start);
     for (let j = 0; j < passing.length; j++, k++) {
       if (k === passing.length) k = 0;
-      const node = all[passing[k]!]!;
+      const position = passing[k]!;
+      const node = all[position]!;
       const reasons = runFilters(checks, node);
       if (reasons) {
         statuses.push(reasons);
@@ -260,7 +298,7 @@ export class Scheduler {
       }
       found[count++] = node;
       if (count === toFind) {
-        processed = ((node.index - start + all.length) % all.length) + 1;
+        processed = ((position - start + all.length) % all.length) + 1;
         break;
       }
     }
@@ -268,12 +306,17 @@ export class Scheduler {
     const feasible = found.slice(0, count);
     // Nothing feasible means every node was visited: the ones stepped over give their reasons too.
     if (feasible.length === 0) for (const reasons of verdicts.reasons) if (reasons) statuses.push(reasons);
-    return { feasible, statuses };
+    return { feasible, statuses, processed };
   }
 
-  /** The search visiting each candidate in turn: all nodes, or the ones the pod is pinned to. */
+  /**
+   * The search visiting each candidate in turn: all nodes, or the ones the pod is pinned to.
+   * Pinned, the search runs over the pinned nodes alone, from the start index modulo their
+   * number, and stops after numFeasibleNodesToFind of their number, as findNodesThatPassFilters
+   * does over the PreFilter result's nodes; the start index still advances modulo all nodes.
+   */
   private searchEach(pinned: Set<string> | undefined, checks: readonly NodeFilter[]): Search {
-    const all = this.nodes;
+    const all = this.searchOrder;
     const statuses: (readonly string[])[] = [];
     let candidates: readonly NodeInfo[] = all;
     if (pinned) {
@@ -281,7 +324,7 @@ export class Scheduler {
       for (let i = candidates.length; i < all.length; i++) statuses.push(NOT_PINNED);
     }
 
-    const toFind = pinned ? candidates.length : feasibleNodesToFind(candidates.length);
+    const toFind = feasibleNodesToFind(candidates.length);
     const feasible: NodeInfo[] = [];
     let processed = 0;
     let at = this.nextStartNodeIndex % Math.max(1, candidates.length);
@@ -294,7 +337,7 @@ export class Scheduler {
       else feasible.push(node);
     }
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % all.length;
-    return { feasible, statuses };
+    return { feasible, statuses, processed };
   }
 
   private best(pod: SchedPod, feasible: NodeInfo[], cycle: Cycle): NodeInfo {
