@@ -73,7 +73,7 @@ export function feasibleNodesToFind(numAllNodes: number): number {
 
 interface Search {
   feasible: NodeInfo[];
-  /** The reasons of the nodes found infeasible (all of them when none is feasible). */
+  /** The reasons of the nodes found infeasible, for the FitError: every node's when none is feasible (otherwise unused, and maybe empty). */
   statuses: (readonly string[])[];
   /** The nodes the filters ran on, feasible or not: upstream's processedNodes (the nodes a PreFilter result leaves out are not counted). */
   processed: number;
@@ -97,8 +97,18 @@ export class Scheduler {
   private readonly nodeOnlyFilters: number;
   /** Per pod spec: the node-only filters' verdicts on every node, worked out by the spec's first pod. */
   private readonly nodeOnlyVerdicts = new WeakMap<object, NodeOnlyVerdicts>();
+  /** The same, shared by every spec whose node-only filters read the same (FilterPlugin.reads): by that, as JSON. */
+  private readonly verdictsByInput = new Map<string, NodeOnlyVerdicts>();
   /** Buffers for the search and the scores, kept for the scheduler's life: arrays made for every pod were most of the garbage. */
+  /**
+   * The nodes a search finds, numFeasibleNodesToFind of all at most. A search that finds that
+   * many (the usual case) hands this array itself to the scores rather than a copy of 500 nodes
+   * for every pod, which was most of the run's young garbage: nothing keeps `feasible` past one
+   * decide().
+   */
   private readonly foundBuffer: NodeInfo[];
+  /** The reasons of the nodes a search found infeasible: read only when it found no node, so kept in one buffer too. */
+  private readonly statusBuffer: (readonly string[])[];
   private readonly totalsBuffer: Float64Array;
   private readonly scoresBuffer: Float64Array;
 
@@ -115,7 +125,8 @@ export class Scheduler {
     this.searchOrder = Array.from(this.searchIndices, (i) => this.nodes[i]!);
     const dynamic = filters.findIndex((f) => !f.nodeOnly);
     this.nodeOnlyFilters = dynamic < 0 ? filters.length : dynamic;
-    this.foundBuffer = [...this.nodes];
+    this.foundBuffer = this.nodes.slice(0, feasibleNodesToFind(this.nodes.length));
+    this.statusBuffer = this.nodes.map(() => NOT_PINNED); // any reasons: only the size matters
     this.totalsBuffer = new Float64Array(this.nodes.length);
     this.scoresBuffer = new Float64Array(this.nodes.length);
   }
@@ -124,8 +135,30 @@ export class Scheduler {
   private verdictsOf(pod: SchedPod, checks: readonly NodeFilter[]): NodeOnlyVerdicts | undefined {
     if (this.nodeOnlyFilters === 0) return undefined;
     let verdicts = this.nodeOnlyVerdicts.get(pod.spec);
-    if (!verdicts) this.nodeOnlyVerdicts.set(pod.spec, (verdicts = new NodeOnlyVerdicts(this.nodes, checks, this.searchIndices)));
+    if (verdicts) return verdicts;
+    const key = this.nodeOnlyInput(pod);
+    verdicts = key === undefined ? undefined : this.verdictsByInput.get(key);
+    if (!verdicts) {
+      verdicts = new NodeOnlyVerdicts(this.nodes, checks, this.searchIndices);
+      if (key !== undefined) this.verdictsByInput.set(key, verdicts);
+    }
+    this.nodeOnlyVerdicts.set(pod.spec, verdicts);
     return verdicts;
+  }
+
+  /** What the node-only filters read of the pod, as JSON; undefined when one does not say (or it is not plain data). */
+  private nodeOnlyInput(pod: SchedPod): string | undefined {
+    const inputs: unknown[] = [];
+    for (let i = 0; i < this.nodeOnlyFilters; i++) {
+      const reads = this.filters[i]!.reads;
+      if (!reads) return undefined;
+      inputs.push(reads(pod));
+    }
+    try {
+      return JSON.stringify(inputs);
+    } catch {
+      return undefined; // a BigInt (an integer past 2^53 in the YAML) has no JSON
+    }
   }
 
   /** Binds without scheduling, as the API server does for a pod with spec.nodeName. */
@@ -281,10 +314,10 @@ export class Scheduler {
     const toFind = feasibleNodesToFind(all.length);
     const start = this.nextStartNodeIndex % all.length;
     const passing = verdicts.passing;
-    // Found nodes go into the buffer, then into one array of the right size (not one grown by push).
     const found = this.foundBuffer;
     let count = 0;
-    const statuses: (readonly string[])[] = [];
+    const failed = this.statusBuffer;
+    let failures = 0;
     let processed = all.length;
     let k = verdicts.firstFrom(start);
     for (let j = 0; j < passing.length; j++, k++) {
@@ -293,7 +326,7 @@ export class Scheduler {
       const node = all[position]!;
       const reasons = runFilters(checks, node);
       if (reasons) {
-        statuses.push(reasons);
+        failed[failures++] = reasons;
         continue;
       }
       found[count++] = node;
@@ -303,8 +336,10 @@ export class Scheduler {
       }
     }
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % all.length;
-    const feasible = found.slice(0, count);
-    // Nothing feasible means every node was visited: the ones stepped over give their reasons too.
+    const feasible = count === toFind ? found : found.slice(0, count);
+    // Only a search that found nothing reports its statuses (the FitError); every node was
+    // visited then, and the ones stepped over give their reasons too.
+    const statuses = feasible.length > 0 ? [] : failed.slice(0, failures);
     if (feasible.length === 0) for (const reasons of verdicts.reasons) if (reasons) statuses.push(reasons);
     return { feasible, statuses, processed };
   }

@@ -40,6 +40,15 @@ describe('the search', () => {
     expect(placed['huge-0']).toMatch(/^PENDING: 0\/360 nodes are available: .*Insufficient cpu/);
     expect(Object.values(placed).filter((p) => !p.startsWith('PENDING')).length).toBeGreaterThan(800);
   });
+
+  it('shares node-only verdicts between workloads whose node-only filters read the same, as working them out for each would', () => {
+    // Without `reads`, each spec works out its own verdicts (web, spread and huge read the same: nothing).
+    const own = defaultFilters().map((f) => ({ ...f, reads: undefined }));
+    const shared = schedule(workloads, nodes);
+    const separate = schedule(workloads, nodes, { filters: own });
+    expect(shared.report.pods).toEqual(separate.report.pods);
+    expect(shared.diagnostics).toEqual(separate.diagnostics);
+  });
 });
 
 describe('topology keys', () => {
