@@ -53,6 +53,13 @@ export interface FilterPlugin {
    * the scheduler remembers the verdicts of the filters that lead the list with this flag.
    */
   nodeOnly?: boolean;
+  /**
+   * For a nodeOnly filter: everything of the pod its PreFilter and check read, as plain data.
+   * Pods whose node-only filters all read the same share one set of verdicts (one Deployment's
+   * pods and another's with the same tolerations and node selector); without it a spec shares
+   * its verdicts only with its own replicas.
+   */
+  reads?(pod: SchedPod): unknown;
   /** PreFilter: the check for each node, or undefined when this pod gives the plugin nothing to check. */
   preFilter(pod: SchedPod, cycle: Cycle): NodeFilter | undefined;
   /**

@@ -38,7 +38,7 @@ function csiLimits(r: Resource): Map<string, number> {
   return out;
 }
 
-/** Nodes from the inventory's resources, sorted by name (kube-scheduler's node order is its own; ours is this). */
+/** Nodes from the inventory's resources, sorted by name (the order an informer adds them in; the search's order is node-tree.ts's). */
 /**
  * Nodes a dry run makes, at most: the largest clusters offered (GKE: 15,000 nodes; Kubernetes
  * documents 5,000). A NodePool may ask for 1e+308; making them would run out of memory.

@@ -11,10 +11,11 @@ import type { NodeInfo } from './node-info.js';
 export class NodeOnlyVerdicts {
   /** By node index: the reasons of the first filter that rejects the node, or null when all pass. */
   readonly reasons: (readonly string[] | null)[];
-  /** The indices of the nodes that pass, ascending. */
+  /** The positions in the search order of the nodes that pass, ascending. */
   readonly passing: Int32Array;
 
-  constructor(nodes: readonly NodeInfo[], checks: readonly NodeFilter[]) {
+  /** `order`: the node index at each position of the search order. */
+  constructor(nodes: readonly NodeInfo[], checks: readonly NodeFilter[], order: Int32Array) {
     this.reasons = nodes.map((node) => {
       for (const check of checks) {
         const reasons = check(node);
@@ -23,17 +24,17 @@ export class NodeOnlyVerdicts {
       return null;
     });
     const passing: number[] = [];
-    this.reasons.forEach((r, i) => r === null && passing.push(i));
+    order.forEach((index, position) => this.reasons[index] === null && passing.push(position));
     this.passing = Int32Array.from(passing);
   }
 
-  /** The position in `passing` of the first node at or after `index`; passing.length when there is none. */
-  firstFrom(index: number): number {
+  /** The place in `passing` of the first node at or after search position `position`; passing.length when there is none. */
+  firstFrom(position: number): number {
     let lo = 0;
     let hi = this.passing.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.passing[mid]! < index) lo = mid + 1;
+      if (this.passing[mid]! < position) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -1,8 +1,20 @@
 /**
  * One kube-scheduler, run offline: for each pod, PreFilter, then the filters over the nodes
  * (starting where the last pod's search stopped, and stopping once enough feasible nodes are
- * found, as kube-scheduler does in large clusters), then the scores over the feasible ones.
- * Deterministic: nodes in name order, the search sequential, ties broken by node name.
+ * found, as kube-scheduler does in large clusters), then the scores over the feasible ones
+ * (pkg/scheduler/schedule_one.go: schedulePod, findNodesThatFitPod, findNodesThatPassFilters).
+ *
+ * The search visits the nodes in kube-scheduler's snapshot order (node-tree.ts: zones in turn),
+ * not by name. Where upstream is random or parallel, kubeproof is deterministic:
+ * - the filters run on one node after another, so the nodes processed are exactly those up to
+ *   the one that completes numFeasibleNodesToFind (upstream's 16 workers may check a few more,
+ *   and which ones finish first varies);
+ * - a PreFilter's node set (NodeAffinity's matchFields on metadata.name) is searched in the
+ *   search order, where upstream ranges over a Go map (random order);
+ * - selectHost picks at random among the nodes with the top score; kubeproof picks the one
+ *   whose name sorts first (a node's index is its rank by name).
+ * There are no extenders and no nominated nodes offline (evaluateNominatedNode is never taken),
+ * and the default profile always has score plugins, so the search never stops at one node.
  */
 import { domainsOf, type Domains } from './domains.js';
 import { fitError } from './fit-error.js';
@@ -10,6 +22,7 @@ import { preFilterNodeNames, TERMS_CONFLICT } from './filters/node-affinity.js';
 import type { Cycle, FilterPlugin, NodeFilter, ScorePlugin } from './framework.js';
 import { NodeInfo } from './node-info.js';
 import { NodeOnlyVerdicts } from './node-only.js';
+import { nodeTreeOrder } from './node-tree.js';
 import { PodIndex } from './pod-index.js';
 import type { NamespaceLabels } from './selectors.js';
 import type { SchedNode, SchedPod } from './types.js';
@@ -24,6 +37,10 @@ export interface SchedulerContext {
 export interface ScheduleDecision {
   node: string | null;
   message: string | null;
+  /** ScheduleResult.EvaluatedNodes: the feasible nodes found plus the nodes given a status (0 when PreFilter refused the pod). */
+  evaluatedNodes: number;
+  /** ScheduleResult.FeasibleNodes: how many nodes were scored. */
+  feasibleNodes: number;
 }
 
 /** One filter's rejection of a node. */
@@ -56,13 +73,20 @@ export function feasibleNodesToFind(numAllNodes: number): number {
 
 interface Search {
   feasible: NodeInfo[];
-  /** The reasons of the nodes found infeasible (all of them when none is feasible). */
+  /** The reasons of the nodes found infeasible, for the FitError: every node's when none is feasible (otherwise unused, and maybe empty). */
   statuses: (readonly string[])[];
+  /** The nodes the filters ran on, feasible or not: upstream's processedNodes (the nodes a PreFilter result leaves out are not counted). */
+  processed: number;
 }
 
 export class Scheduler {
+  /** In name order: a node's index is its rank by name. */
   readonly nodes: NodeInfo[];
   readonly byName: Map<string, NodeInfo>;
+  /** The nodes in the order the search visits them (kube-scheduler's snapshot list, node-tree.ts). */
+  private readonly searchOrder: NodeInfo[];
+  private readonly searchIndices: Int32Array;
+  /** Where the next search starts, as a position in searchOrder. */
   private nextStartNodeIndex = 0;
   /** When each placed pod was bound, as a sequence number: the start time preemption compares (util.GetPodStartTime). */
   readonly startedAt = new Map<SchedPod, number>();
@@ -73,8 +97,18 @@ export class Scheduler {
   private readonly nodeOnlyFilters: number;
   /** Per pod spec: the node-only filters' verdicts on every node, worked out by the spec's first pod. */
   private readonly nodeOnlyVerdicts = new WeakMap<object, NodeOnlyVerdicts>();
+  /** The same, shared by every spec whose node-only filters read the same (FilterPlugin.reads): by that, as JSON. */
+  private readonly verdictsByInput = new Map<string, NodeOnlyVerdicts>();
   /** Buffers for the search and the scores, kept for the scheduler's life: arrays made for every pod were most of the garbage. */
+  /**
+   * The nodes a search finds, numFeasibleNodesToFind of all at most. A search that finds that
+   * many (the usual case) hands this array itself to the scores rather than a copy of 500 nodes
+   * for every pod, which was most of the run's young garbage: nothing keeps `feasible` past one
+   * decide().
+   */
   private readonly foundBuffer: NodeInfo[];
+  /** The reasons of the nodes a search found infeasible: read only when it found no node, so kept in one buffer too. */
+  private readonly statusBuffer: (readonly string[])[];
   private readonly totalsBuffer: Float64Array;
   private readonly scoresBuffer: Float64Array;
 
@@ -87,9 +121,12 @@ export class Scheduler {
     // In name order, so that a node's index also breaks ties by name.
     this.nodes = [...nodes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((n, i) => new NodeInfo(n, i));
     this.byName = new Map(this.nodes.map((n) => [n.node.name, n]));
+    this.searchIndices = nodeTreeOrder(this.nodes.map((n) => n.node));
+    this.searchOrder = Array.from(this.searchIndices, (i) => this.nodes[i]!);
     const dynamic = filters.findIndex((f) => !f.nodeOnly);
     this.nodeOnlyFilters = dynamic < 0 ? filters.length : dynamic;
-    this.foundBuffer = [...this.nodes];
+    this.foundBuffer = this.nodes.slice(0, feasibleNodesToFind(this.nodes.length));
+    this.statusBuffer = this.nodes.map(() => NOT_PINNED); // any reasons: only the size matters
     this.totalsBuffer = new Float64Array(this.nodes.length);
     this.scoresBuffer = new Float64Array(this.nodes.length);
   }
@@ -98,8 +135,30 @@ export class Scheduler {
   private verdictsOf(pod: SchedPod, checks: readonly NodeFilter[]): NodeOnlyVerdicts | undefined {
     if (this.nodeOnlyFilters === 0) return undefined;
     let verdicts = this.nodeOnlyVerdicts.get(pod.spec);
-    if (!verdicts) this.nodeOnlyVerdicts.set(pod.spec, (verdicts = new NodeOnlyVerdicts(this.nodes, checks)));
+    if (verdicts) return verdicts;
+    const key = this.nodeOnlyInput(pod);
+    verdicts = key === undefined ? undefined : this.verdictsByInput.get(key);
+    if (!verdicts) {
+      verdicts = new NodeOnlyVerdicts(this.nodes, checks, this.searchIndices);
+      if (key !== undefined) this.verdictsByInput.set(key, verdicts);
+    }
+    this.nodeOnlyVerdicts.set(pod.spec, verdicts);
     return verdicts;
+  }
+
+  /** What the node-only filters read of the pod, as JSON; undefined when one does not say (or it is not plain data). */
+  private nodeOnlyInput(pod: SchedPod): string | undefined {
+    const inputs: unknown[] = [];
+    for (let i = 0; i < this.nodeOnlyFilters; i++) {
+      const reads = this.filters[i]!.reads;
+      if (!reads) return undefined;
+      inputs.push(reads(pod));
+    }
+    try {
+      return JSON.stringify(inputs);
+    } catch {
+      return undefined; // a BigInt (an integer past 2^53 in the YAML) has no JSON
+    }
   }
 
   /** Binds without scheduling, as the API server does for a pod with spec.nodeName. */
@@ -183,18 +242,29 @@ export class Scheduler {
     return d;
   }
 
+  /** Where the next search starts: a position in the search order (tests). */
+  get startNodeIndex(): number {
+    return this.nextStartNodeIndex;
+  }
+
+  /** The names of the nodes in the order the search visits them. */
+  searchOrderNames(): string[] {
+    return this.searchOrder.map((n) => n.node.name);
+  }
+
   /** Where the pod would go, without binding it. */
   decide(pod: SchedPod): ScheduleDecision {
     const all = this.nodes;
-    if (all.length === 0) return { node: null, message: 'no nodes available to schedule pods' };
+    const unplaced = (message: string, evaluatedNodes = 0): ScheduleDecision => ({ node: null, message, evaluatedNodes, feasibleNodes: 0 });
+    if (all.length === 0) return unplaced('no nodes available to schedule pods');
     const cycle = this.cycle();
     // NodeAffinity's PreFilter comes first, and an UnschedulableAndUnresolvable status stops the
     // rest (RunPreFilterPlugins, pkg/scheduler/framework/runtime/framework.go):
     // the pod is unschedulable before any node is looked at, and nextStartNodeIndex stays.
     const pinned = preFilterNodeNames(pod);
-    if (pinned?.size === 0) return { node: null, message: fitError(all.length, [], TERMS_CONFLICT) };
+    if (pinned?.size === 0) return unplaced(fitError(all.length, [], TERMS_CONFLICT));
     const refused = this.refusal(pod, cycle);
-    if (refused) return { node: null, message: fitError(all.length, [], refused.message) };
+    if (refused) return unplaced(fitError(all.length, [], refused.message));
     const nodeOnlyChecks: NodeFilter[] = [];
     const checks: NodeFilter[] = [];
     this.filters.forEach((f, i) => {
@@ -202,11 +272,11 @@ export class Scheduler {
       if (check) (i < this.nodeOnlyFilters ? nodeOnlyChecks : checks).push(check);
     });
     const verdicts = pinned ? undefined : this.verdictsOf(pod, nodeOnlyChecks);
-    const { feasible, statuses } = verdicts ? this.searchPassing(verdicts, checks) : this.searchEach(pinned, [...nodeOnlyChecks, ...checks]);
+    const { feasible, statuses, processed } = verdicts ? this.searchPassing(verdicts, checks) : this.searchEach(pinned, [...nodeOnlyChecks, ...checks]);
 
-    if (feasible.length === 0) return { node: null, message: fitError(all.length, statuses) };
-    if (feasible.length === 1) return { node: feasible[0]!.node.name, message: null };
-    return { node: this.best(pod, feasible, cycle).node.name, message: null };
+    if (feasible.length === 0) return unplaced(fitError(all.length, statuses), processed);
+    const node = feasible.length === 1 ? feasible[0]! : this.best(pod, feasible, cycle);
+    return { node: node.node.name, message: null, evaluatedNodes: processed, feasibleNodes: feasible.length };
   }
 
   /**
@@ -240,40 +310,48 @@ export class Scheduler {
    * found and where the next search starts are those of visiting each node in turn.
    */
   private searchPassing(verdicts: NodeOnlyVerdicts, checks: readonly NodeFilter[]): Search {
-    const all = this.nodes;
+    const all = this.searchOrder;
     const toFind = feasibleNodesToFind(all.length);
     const start = this.nextStartNodeIndex % all.length;
     const passing = verdicts.passing;
-    // Found nodes go into the buffer, then into one array of the right size (not one grown by push).
     const found = this.foundBuffer;
     let count = 0;
-    const statuses: (readonly string[])[] = [];
+    const failed = this.statusBuffer;
+    let failures = 0;
     let processed = all.length;
     let k = verdicts.firstFrom(start);
     for (let j = 0; j < passing.length; j++, k++) {
       if (k === passing.length) k = 0;
-      const node = all[passing[k]!]!;
+      const position = passing[k]!;
+      const node = all[position]!;
       const reasons = runFilters(checks, node);
       if (reasons) {
-        statuses.push(reasons);
+        failed[failures++] = reasons;
         continue;
       }
       found[count++] = node;
       if (count === toFind) {
-        processed = ((node.index - start + all.length) % all.length) + 1;
+        processed = ((position - start + all.length) % all.length) + 1;
         break;
       }
     }
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % all.length;
-    const feasible = found.slice(0, count);
-    // Nothing feasible means every node was visited: the ones stepped over give their reasons too.
+    const feasible = count === toFind ? found : found.slice(0, count);
+    // Only a search that found nothing reports its statuses (the FitError); every node was
+    // visited then, and the ones stepped over give their reasons too.
+    const statuses = feasible.length > 0 ? [] : failed.slice(0, failures);
     if (feasible.length === 0) for (const reasons of verdicts.reasons) if (reasons) statuses.push(reasons);
-    return { feasible, statuses };
+    return { feasible, statuses, processed };
   }
 
-  /** The search visiting each candidate in turn: all nodes, or the ones the pod is pinned to. */
+  /**
+   * The search visiting each candidate in turn: all nodes, or the ones the pod is pinned to.
+   * Pinned, the search runs over the pinned nodes alone, from the start index modulo their
+   * number, and stops after numFeasibleNodesToFind of their number, as findNodesThatPassFilters
+   * does over the PreFilter result's nodes; the start index still advances modulo all nodes.
+   */
   private searchEach(pinned: Set<string> | undefined, checks: readonly NodeFilter[]): Search {
-    const all = this.nodes;
+    const all = this.searchOrder;
     const statuses: (readonly string[])[] = [];
     let candidates: readonly NodeInfo[] = all;
     if (pinned) {
@@ -281,7 +359,7 @@ export class Scheduler {
       for (let i = candidates.length; i < all.length; i++) statuses.push(NOT_PINNED);
     }
 
-    const toFind = pinned ? candidates.length : feasibleNodesToFind(candidates.length);
+    const toFind = feasibleNodesToFind(candidates.length);
     const feasible: NodeInfo[] = [];
     let processed = 0;
     let at = this.nextStartNodeIndex % Math.max(1, candidates.length);
@@ -294,7 +372,7 @@ export class Scheduler {
       else feasible.push(node);
     }
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % all.length;
-    return { feasible, statuses };
+    return { feasible, statuses, processed };
   }
 
   private best(pod: SchedPod, feasible: NodeInfo[], cycle: Cycle): NodeInfo {

@@ -14,6 +14,8 @@ export const TERMS_CONFLICT = 'pod affinity terms conflict';
 export const nodeAffinity: FilterPlugin = {
   name: 'NodeAffinity',
   nodeOnly: true,
+  // What hasRequiredNodeAffinity and requiredNodeAffinity look at.
+  reads: (pod) => [pod.spec.nodeSelector ?? null, isMap(pod.spec.affinity) && isMap(pod.spec.affinity.nodeAffinity) ? (pod.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution ?? null) : null],
   preFilter(pod) {
     if (!hasRequiredNodeAffinity(pod.spec)) return undefined;
     const matches = requiredNodeAffinity(pod.spec);

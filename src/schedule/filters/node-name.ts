@@ -6,6 +6,7 @@ const REASON = ["node(s) didn't match the requested node name"];
 export const nodeName: FilterPlugin = {
   name: 'NodeName',
   nodeOnly: true,
+  reads: (pod) => pod.nodeName ?? null,
   preFilter(pod) {
     const wanted = pod.nodeName;
     if (wanted === undefined) return undefined;

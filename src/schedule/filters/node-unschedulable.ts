@@ -18,6 +18,7 @@ function hasCordoned(nodes: readonly NodeInfo[]): boolean {
 export const nodeUnschedulable: FilterPlugin = {
   name: 'NodeUnschedulable',
   nodeOnly: true,
+  reads: (pod) => pod.tolerations,
   preFilter(pod, cycle) {
     if (!hasCordoned(cycle.nodes) || pod.tolerations.some((t) => tolerates(t, TAINT))) return undefined;
     return (node) => (node.node.unschedulable ? REASON : undefined);

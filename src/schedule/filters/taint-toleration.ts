@@ -15,6 +15,7 @@ export function taintToleration(message: TaintMessage): FilterPlugin {
   return {
     name: 'TaintToleration',
     nodeOnly: true,
+    reads: (pod) => pod.tolerations,
     preFilter(pod) {
       return (node) => {
         if (node.node.taints.length === 0) return undefined;

@@ -5,14 +5,11 @@
  * VolumeBinding's to place.
  */
 import type { FilterPlugin } from '../framework.js';
+import { BETA_REGION, BETA_ZONE, GA_REGION, GA_ZONE } from '../node-tree.js';
 
 export const VOLUME_ZONE_CONFLICT = 'node(s) had no available volume zone';
 const REASON = [VOLUME_ZONE_CONFLICT];
 
-const GA_ZONE = 'topology.kubernetes.io/zone';
-const GA_REGION = 'topology.kubernetes.io/region';
-const BETA_ZONE = 'failure-domain.beta.kubernetes.io/zone';
-const BETA_REGION = 'failure-domain.beta.kubernetes.io/region';
 const TOPOLOGY_LABELS = [BETA_ZONE, BETA_REGION, GA_ZONE, GA_REGION];
 /** translateToGALabel: a volume's beta label is matched against the node's GA label when the node lacks the beta one. */
 const TO_GA: Record<string, string> = { [BETA_ZONE]: GA_ZONE, [BETA_REGION]: GA_REGION };
