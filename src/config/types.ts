@@ -12,6 +12,16 @@ export interface RuleSetting {
   options?: Record<string, unknown>;
 }
 
+/** A team's own rule (`rules.custom` in kubeproof.yaml); the policy stage runs it. */
+export interface CustomRuleSetting {
+  id: string;
+  severity: Severity;
+  kinds: string[];
+  namespaces: string[];
+  expression: string;
+  message?: string;
+}
+
 /** Severities for the files some globs match; later overrides win. */
 export interface Override {
   files: string[];
@@ -37,6 +47,8 @@ export interface Config {
   skipKinds: string[];
   strategy?: Strategy;
   rules: Record<string, RuleSetting>;
+  /** `rules.custom`, in the order written. */
+  customRules: CustomRuleSetting[];
   overrides: Override[];
 }
 
@@ -47,5 +59,5 @@ export interface KnownRule {
 }
 
 export function emptyConfig(dir: string): Config {
-  return { dir, crds: [], nodes: [], include: [], exclude: [], skipKinds: [], rules: {}, overrides: [] };
+  return { dir, crds: [], nodes: [], include: [], exclude: [], skipKinds: [], rules: {}, customRules: [], overrides: [] };
 }

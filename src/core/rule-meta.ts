@@ -16,6 +16,8 @@ export interface RuleMeta {
    * 9+ critical, 7+ high, 4+ medium, else low); absent for rules that are not about security.
    */
   securitySeverity?: number;
+  /** A team's own rule (kubeproof.yaml `rules.custom`): documented in the config, not in docs/rules.md. */
+  custom?: boolean;
 }
 
 /** Where docs/rules.md is published; every rule id is an anchor in it (a heading or a table row's anchor). */

@@ -1,0 +1,34 @@
+/**
+ * The policy stage in a run: the ValidatingAdmissionPolicies among the inputs and in the
+ * `--policies` files, and (check and lint) the config's custom rules.
+ */
+import type { Diagnostic, KubeproofError, Resource } from '../core/index.js';
+import { loadPaths } from '../load/index.js';
+import { runAdmissionPolicies, runCustomRules } from '../policy/index.js';
+import { absoluteFiles } from './read-files.js';
+import type { ValidateOptions } from './validate.js';
+
+export interface PolicySources {
+  resources: Resource[];
+  diagnostics: Diagnostic[];
+  errors: KubeproofError[];
+  /** Every file read, absolute. */
+  files: string[];
+}
+
+/** What --policies names, loaded like any manifest (never from standard input). */
+export function loadPolicySources(options: ValidateOptions): PolicySources {
+  if (!options.policyPaths?.length) return { resources: [], diagnostics: [], errors: [], files: [] };
+  const loaded = loadPaths(options.policyPaths, { ...options, readStdin: undefined, pathFilter: undefined });
+  return { resources: loaded.resources, diagnostics: loaded.diagnostics.filter((d) => d.severity !== 'info'), errors: loaded.errors, files: absoluteFiles(loaded.files, options.cwd) };
+}
+
+/** The policies' verdicts on one group of inputs; with `custom`, the config's custom rules too. */
+export function runPolicies(group: readonly Resource[], policies: PolicySources, crds: readonly Resource[], options: ValidateOptions, custom: boolean): Diagnostic[] {
+  const out = runAdmissionPolicies(group, { policies: policies.resources, crds, kubernetesVersion: options.kubernetesVersion });
+  if (custom && options.config?.customRules.length) {
+    const disabled = new Set((options.disable ?? []).filter((id) => !options.enable?.includes(id)));
+    out.push(...runCustomRules(group, options.config.customRules, { kubernetesVersion: options.kubernetesVersion, disabled }));
+  }
+  return out;
+}
