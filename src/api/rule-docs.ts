@@ -1,4 +1,5 @@
 import { configProblemMetas } from '../config/index.js';
+import { admissionPolicyMetas } from '../policy/index.js';
 import { suppressionMetas } from '../suppress/index.js';
 import { loadProblemMetas } from '../load/index.js';
 import { renderProblemMetas } from '../render/index.js';
@@ -13,6 +14,7 @@ export function ruleDocsMarkdown(): string {
     [
       { title: 'Schema validation (`kubeproof validate`, `check`, `lint`)', rules: schemaProblemMetas },
       { title: 'Rendering (`kubeproof render`, `check`, `lint`)', rules: renderProblemMetas },
+      { title: 'ValidatingAdmissionPolicy (`kubeproof validate`, `check`, `lint`; `--policies`)', rules: admissionPolicyMetas },
       { title: 'Dry-run scheduling (`kubeproof schedule`, `check --nodes`)', rules: scheduleProblemMetas },
       { title: 'Loading (every command)', rules: loadProblemMetas },
       { title: 'Configuration (kubeproof.yaml)', rules: configProblemMetas },
