@@ -16,6 +16,9 @@ export interface PolicySources {
   files: string[];
 }
 
+/** No --policies (the language server: only the workspace's own policies apply). */
+export const NO_POLICY_FILES: PolicySources = { resources: [], diagnostics: [], errors: [], files: [] };
+
 /** What --policies names, loaded like any manifest (never from standard input). */
 export function loadPolicySources(options: ValidateOptions): PolicySources {
   if (!options.policyPaths?.length) return { resources: [], diagnostics: [], errors: [], files: [] };
