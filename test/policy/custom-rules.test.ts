@@ -58,6 +58,7 @@ describe('custom rules from kubeproof.yaml', () => {
     expect(run({ 'a.yaml': deploy('a', 'prod', 1) }, `${CONFIG}  min-replicas: warning\n`)).toEqual(['min-replicas warning a.yaml:8:13 production deployments run at least two replicas']);
     expect(run({ 'a.yaml': deploy('a', 'prod', 1) }, `${CONFIG}  min-replicas: off\n`)).toEqual([]);
     expect(run({ 'a.yaml': deploy('a', 'prod', 1) }, CONFIG, { disable: ['min-replicas'] })).toEqual([]);
+    expect(run({ 'a.yaml': deploy('a', 'prod', 1) }, `${CONFIG}overrides:\n- {files: [a.yaml], rules: {min-replicas: info}}\n`)).toEqual(['min-replicas info a.yaml:8:13 production deployments run at least two replicas']);
   });
 
   it('the config is checked: a built-in id, a duplicate id, an expression that does not compile', () => {

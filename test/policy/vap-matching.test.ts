@@ -66,6 +66,13 @@ describe('ValidatingAdmissionPolicy: matching', () => {
     expect(found).toEqual([`admission-policy-offline info d.yaml:5:14 Namespace "elsewhere" is not among the inputs: its labels are unknown, so the namespaceSelector of ValidatingAdmissionPolicy 'p' cannot be decided and the policy was not applied to this object`]);
   });
 
+  it('namespaceSelector: every Namespace has kubernetes.io/metadata.name, decided even for one not among the inputs', () => {
+    const constraints = `${DEPLOYMENT_RULES}\n  namespaceSelector: {matchExpressions: [{key: kubernetes.io/metadata.name, operator: In, values: [prod]}]}`;
+    const files = { 'd1.yaml': deployment('a', 1, { namespace: 'prod' }), 'd2.yaml': deployment('b', 1, { namespace: 'dev' }) };
+    expect(refused(constraints, files)).toEqual(['d1.yaml']);
+    expect(refused(constraints, { ...files, 'ns.yaml': ns('prod') })).toEqual(['d1.yaml']);
+  });
+
   it('namespaceSelector: a Namespace is matched on its own labels; cluster-scoped objects always match', () => {
     const constraints = `${rules('- {apiGroups: ["*"], apiVersions: ["*"], operations: ["*"], resources: [namespaces, clusterroles]}')}\n  namespaceSelector: {matchLabels: {env: prod}}`;
     const files = { 'n1.yaml': ns('prod', '{env: prod}'), 'n2.yaml': ns('dev', '{env: dev}'), 'r.yaml': 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r}\n' };

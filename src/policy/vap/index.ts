@@ -10,7 +10,8 @@ import type { KubernetesVersion } from '../../schema/index.js';
 import { activation } from './activation.js';
 import { ResourceMapper } from './attributes.js';
 import { compilePolicy, type CompiledExpression, type CompiledPolicy, type Offline } from './compile.js';
-import { matchesResources } from './matching.js';
+import { matchesResources, NAMESPACE_NAME_LABEL } from './matching.js';
+import { isMap } from '../../rules/index.js';
 import { bindingConfigError, deniedMessage, warnedMessage, withReason } from './messages.js';
 import { ADMISSION_POLICY, ADMISSION_POLICY_OFFLINE, INVALID_ADMISSION_POLICY } from './metas.js';
 import { isBinding, isExempt, isPolicy, readBinding, readPolicy, type Binding } from './objects.js';
@@ -39,11 +40,13 @@ export function runAdmissionPolicies(resources: readonly Resource[], options: Ad
   if (bound.length === 0) return out;
   const crds = [...(options.crds ?? []), ...all.filter((r) => r.id.kind === 'CustomResourceDefinition')];
   const mapper = new ResourceMapper(crds, options.kubernetesVersion);
-  const namespaces = new Map(all.filter((r) => r.id.apiVersion === 'v1' && r.id.kind === 'Namespace').map((r) => [r.id.name, r.object]));
+  const namespaces = new Map(all.filter(isNamespace).map((r) => [r.id.name, withNameLabel(r.object, r.id.name)]));
   for (const resource of resources) {
     if (isExempt(resource)) continue;
     const a = mapper.attributes(resource);
-    const ctx = { attributes: a, labels: labelsOf(resource.object), namespaceLabels: (n: string) => (namespaces.has(n) ? labelsOf(namespaces.get(n)!) : undefined) };
+    // A Namespace is admitted with its name label already set: its own object and labels have it.
+    const object = isNamespace(resource) ? withNameLabel(resource.object, resource.id.name) : resource.object;
+    const ctx = { attributes: a, labels: labelsOf(object), namespaceLabels: (n: string) => (namespaces.has(n) ? labelsOf(namespaces.get(n)!) : undefined) };
     // The dispatcher unsets the namespace of a Namespace's own request: it has no namespaceObject.
     const namespaceObject = a.namespace && !(a.group === '' && a.kind === 'Namespace') ? (namespaces.get(a.namespace) ?? null) : null;
     for (const { c, bindings: its } of bound) {
@@ -66,13 +69,22 @@ export function runAdmissionPolicies(resources: readonly Resource[], options: Ad
           continue;
         }
         for (const p of params.params) {
-          const { decisions } = validatePolicy(c, activation(resource.object, a, p, namespaceObject as KubeObject | null, c.variables));
+          const { decisions } = validatePolicy(c, activation(object, a, p, namespaceObject as KubeObject | null, c.variables));
           for (const d of decisions) report(b, d);
         }
       }
     }
   }
   return out;
+}
+
+const isNamespace = (r: Resource) => r.id.apiVersion === 'v1' && r.id.kind === 'Namespace';
+
+/** A Namespace as the API server stores it: with `kubernetes.io/metadata.name` among its labels (matching.ts). */
+function withNameLabel(o: KubeObject, name: string): KubeObject {
+  const metadata = isMap(o.metadata) ? o.metadata : {};
+  const labels = isMap(metadata.labels) ? metadata.labels : {};
+  return { ...o, metadata: { ...metadata, labels: { ...labels, [NAMESPACE_NAME_LABEL]: name } } };
 }
 
 /** One decision as the binding's validationActions make it: Deny refuses; Warn and Audit warn. */

@@ -7,7 +7,7 @@
  * object's own group and version only.
  */
 import type { Resource } from '../../core/index.js';
-import { matchesLabelSelector, type Labels } from '../../rules/index.js';
+import { isMap, matchesLabelSelector, type Labels } from '../../rules/index.js';
 import type { Attributes } from './attributes.js';
 import type { MatchResources, NamedRule } from './objects.js';
 
@@ -47,9 +47,21 @@ function matchesNamespace(selector: Record<string, unknown> | undefined, ctx: Ma
   const isNamespace = a.group === '' && a.resource === 'namespaces';
   if (a.namespace === '' && !isNamespace) return true;
   if (!selector || Object.keys(selector).length === 0) return true;
-  const labels = isNamespace ? ctx.labels : ctx.namespaceLabels(a.namespace);
+  const labels = isNamespace ? ctx.labels : (ctx.namespaceLabels(a.namespace) ?? nameLabelOnly(selector, a.namespace));
   if (!labels) return { unknown: a.namespace };
   return matchesLabelSelector(selector, labels);
+}
+
+/**
+ * Every Namespace carries `kubernetes.io/metadata.name: <name>` (set on creation by the
+ * namespace strategy, core/namespace/strategy.go): a selector on that label alone is decided
+ * even for a namespace not among the inputs.
+ */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+function nameLabelOnly(selector: Record<string, unknown>, namespace: string): Labels | undefined {
+  const keys = [...Object.keys(isMap(selector.matchLabels) ? selector.matchLabels : {}), ...(Array.isArray(selector.matchExpressions) ? selector.matchExpressions.map((e) => (isMap(e) ? e.key : undefined)) : [])];
+  return keys.every((k) => k === NAMESPACE_NAME_LABEL) ? { [NAMESPACE_NAME_LABEL]: namespace } : undefined;
 }
 
 /** predicates/rules/rules.go Matcher.Matches, then the rule's resourceNames (matching.go). */
