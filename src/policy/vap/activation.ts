@@ -13,12 +13,20 @@ export type Activation = Record<string, unknown>;
 
 const json = (v: unknown) => toCelValue(v, undefined, false);
 
+/** An object's CEL value, converted once for all the policies, bindings and params that read it. */
+const converted = new WeakMap<KubeObject, unknown>();
+function celObject(o: KubeObject): unknown {
+  let v = converted.get(o);
+  if (v === undefined) converted.set(o, (v = json(o)));
+  return v;
+}
+
 export function activation(object: KubeObject, a: Attributes, params: KubeObject | null, namespace: KubeObject | null, variables: ReadonlyMap<string, CompiledExpression>): Activation {
   const gvk = { group: a.group, version: a.version, kind: a.kind };
   const gvr = { group: a.group, version: a.version, resource: a.resource };
   // admission.k8s.io AdmissionRequest fields that an offline CREATE has; userInfo is not one of them.
   const request = { kind: gvk, resource: gvr, requestKind: gvk, requestResource: gvr, name: a.name, namespace: a.namespace, operation: a.operation, dryRun: false };
-  const act: Activation = { object: json(object), oldObject: null, params: params ? json(params) : null, namespaceObject: namespace ? json(namespace) : null, request: json(request) };
+  const act: Activation = { object: celObject(object), oldObject: null, params: params ? celObject(params) : null, namespaceObject: namespace ? celObject(namespace) : null, request: json(request) };
   act.variables = lazyVariables(variables, act);
   return act;
 }
