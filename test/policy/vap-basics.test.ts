@@ -82,6 +82,11 @@ validations:
     expect(policyFindings({ 'p.yaml': p, 'b.yaml': binding('b', 'policyName: p\nvalidationActions: [Deny]'), 'd.yaml': deployment('web', 1, { namespace: 'team' }) })).toEqual([]);
   });
 
+  it('a namespaced object without metadata.namespace is admitted into default, with the namespace filled in', () => {
+    const p = policy('p', `${DEPLOYMENT_RULES}\nvalidations:\n- expression: "object.metadata.namespace == 'default' && request.namespace == 'default'"`);
+    expect(policyFindings({ 'p.yaml': p, 'b.yaml': binding('b', 'policyName: p\nvalidationActions: [Deny]'), 'd.yaml': deployment('web', 1) })).toEqual([]);
+  });
+
   it('policies given with --policies apply to the inputs and are not checked themselves', () => {
     const found = policyFindings({ 'policies/p.yaml': maxReplicas(), 'policies/b.yaml': binding('b', 'policyName: max-replicas\nvalidationActions: [Deny]'), 'app/d.yaml': deployment('web', 9) }, ['app'], { policyPaths: ['policies'] });
     expect(found).toEqual(["admission-policy error app/d.yaml:6:13 ValidatingAdmissionPolicy 'max-replicas' with binding 'b' denied request: replicas must be no more than 5"]);

@@ -44,8 +44,7 @@ export function runAdmissionPolicies(resources: readonly Resource[], options: Ad
   for (const resource of resources) {
     if (isExempt(resource)) continue;
     const a = mapper.attributes(resource);
-    // A Namespace is admitted with its name label already set: its own object and labels have it.
-    const object = isNamespace(resource) ? withNameLabel(resource.object, resource.id.name) : resource.object;
+    const object = asAdmitted(resource, a.clusterScoped ? undefined : a.namespace);
     const ctx = { attributes: a, labels: labelsOf(object), namespaceLabels: (n: string) => (namespaces.has(n) ? labelsOf(namespaces.get(n)!) : undefined) };
     // The dispatcher unsets the namespace of a Namespace's own request: it has no namespaceObject.
     const namespaceObject = a.namespace && !(a.group === '' && a.kind === 'Namespace') ? (namespaces.get(a.namespace) ?? null) : null;
@@ -79,6 +78,18 @@ export function runAdmissionPolicies(resources: readonly Resource[], options: Ad
 }
 
 const isNamespace = (r: Resource) => r.id.apiVersion === 'v1' && r.id.kind === 'Namespace';
+
+/**
+ * The object as validating admission sees it: a Namespace with its name label already set; a
+ * namespaced object with the request's namespace in metadata.namespace (the create handler
+ * fills it in before admission: apiserver/pkg/endpoints/handlers/create.go).
+ */
+function asAdmitted(r: Resource, namespace: string | undefined): KubeObject {
+  if (isNamespace(r)) return withNameLabel(r.object, r.id.name);
+  if (namespace === undefined || r.id.namespace !== undefined) return r.object;
+  const metadata = isMap(r.object.metadata) ? r.object.metadata : {};
+  return { ...r.object, metadata: { ...metadata, namespace } };
+}
 
 /** A Namespace as the API server stores it: with `kubernetes.io/metadata.name` among its labels (matching.ts). */
 function withNameLabel(o: KubeObject, name: string): KubeObject {
