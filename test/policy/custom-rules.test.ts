@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli, tempTree } from '../helpers.js';
 import { show } from './helpers.js';
 import { check } from '../../src/api/check.js';
-import { loadConfig } from '../../src/api/config.js';
+import { knownRules, loadConfig } from '../../src/api/config.js';
+import { parseConfig, starterConfig } from '../../src/config/index.js';
 
 const CONFIG = `rules:
   custom:
@@ -69,6 +70,16 @@ describe('custom rules from kubeproof.yaml', () => {
       '5:10 custom rule "mine" is defined twice',
       expect.stringMatching(/^5:28 rules\.custom\[2\]\.expression: compilation failed: ERROR: <input>:1:\d+: /),
     ]);
+  });
+
+  it("kubeproof init's commented example is a valid custom rule once uncommented", () => {
+    const text = starterConfig({ kubernetesVersion: '1.35' });
+    const from = text.indexOf('  # custom:');
+    const to = text.indexOf('\n\n', from);
+    const starter = text.slice(0, from) + text.slice(from, to).replace(/^  # /gm, '  ') + text.slice(to);
+    const parsed = parseConfig(starter, '/repo/kubeproof.yaml', '/repo', knownRules());
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.config?.customRules).toEqual([{ id: 'min-replicas', severity: 'error', kinds: ['Deployment'], namespaces: ['prod'], expression: 'object.spec.replicas >= 2', message: 'production deployments run at least two replicas' }]);
   });
 
   it('listed by `kubeproof rules`, and in SARIF rules[] when reported', async () => {
