@@ -6,12 +6,12 @@
  */
 import { diagnosticFor, type Diagnostic, type KubeObject, type Resource } from '../../core/index.js';
 import { singleFieldPointer } from '../../cel/index.js';
+import { isMap } from '../../rules/index.js';
 import type { KubernetesVersion } from '../../schema/index.js';
 import { activation } from './activation.js';
 import { ResourceMapper } from './attributes.js';
 import { compilePolicy, type CompiledExpression, type CompiledPolicy, type Offline } from './compile.js';
 import { matchesResources, NAMESPACE_NAME_LABEL } from './matching.js';
-import { isMap } from '../../rules/index.js';
 import { bindingConfigError, deniedMessage, warnedMessage, withReason } from './messages.js';
 import { ADMISSION_POLICY, ADMISSION_POLICY_OFFLINE, INVALID_ADMISSION_POLICY } from './metas.js';
 import { isBinding, isExempt, isPolicy, readBinding, readPolicy, type Binding } from './objects.js';
@@ -68,7 +68,7 @@ export function runAdmissionPolicies(resources: readonly Resource[], options: Ad
           continue;
         }
         for (const p of params.params) {
-          const { decisions } = validatePolicy(c, activation(object, a, p, namespaceObject as KubeObject | null, c.variables));
+          const decisions = validatePolicy(c, activation(object, a, p, namespaceObject as KubeObject | null, c.variables));
           for (const d of decisions) report(b, d);
         }
       }

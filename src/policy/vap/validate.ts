@@ -18,37 +18,28 @@ export interface Decision {
   reason?: string;
 }
 
-export interface ValidateResult {
-  decisions: Decision[];
-  /** Expressions not evaluated because they read what is unknown offline. */
-  skipped: CompiledExpression[];
-}
 
 /** apiserver/pkg/apis/cel: MaxEvaluatedMessageExpressionSizeBytes. */
 const MAX_MESSAGE_BYTES = 5 * 1024;
 
-export function validatePolicy(c: CompiledPolicy, act: Activation): ValidateResult {
+/** The decisions that refuse; expressions reading what is unknown offline are not evaluated (index.ts notes them). */
+export function validatePolicy(c: CompiledPolicy, act: Activation): Decision[] {
   const fail = c.policy.failurePolicy !== 'Ignore';
-  const skipped: CompiledExpression[] = [];
   const errors: string[] = [];
   for (const m of c.matchConditions) {
-    if (!m.program) return { decisions: [], skipped }; // reported as invalid-admission-policy
-    if (unknowable(m)) return { decisions: [], skipped: [m] };
+    if (!m.program || unknowable(m)) return []; // reported as invalid-admission-policy, or noted as unknown offline
     const r = run(m.program, act);
     if ('error' in r) errors.push(r.error);
-    else if (r.value === false) return { decisions: [], skipped };
+    else if (r.value === false) return [];
   }
   if (errors.length > 0) {
     // utilerrors.NewAggregate: one error as it is, several as "[a, b]".
-    return { decisions: fail ? [{ message: errors.length === 1 ? errors[0]! : `[${errors.join(', ')}]` }] : [], skipped };
+    return fail ? [{ message: errors.length === 1 ? errors[0]! : `[${errors.join(', ')}]` }] : [];
   }
   const decisions: Decision[] = [];
   for (const { validation, compiled, message } of c.validations) {
     if (!compiled.program) continue;
-    if (unknowable(compiled)) {
-      skipped.push(compiled);
-      continue;
-    }
+    if (unknowable(compiled)) continue;
     const r = run(compiled.program, act);
     if ('error' in r) {
       if (fail) decisions.push({ message: r.error, validation });
@@ -57,7 +48,7 @@ export function validatePolicy(c: CompiledPolicy, act: Activation): ValidateResu
     if (r.value === true) continue;
     decisions.push({ message: denyMessage(validation, message, act), validation, reason: validation.reason ?? 'Invalid' });
   }
-  return { decisions, skipped };
+  return decisions;
 }
 
 function denyMessage(validation: Validation, message: CompiledExpression | undefined, act: Activation): string {
