@@ -13,5 +13,5 @@ import { scheduleProblemMetas } from '../schedule/index.js';
  * stages land. With a config, its custom rules too (their ids never clash: the config says so).
  */
 export function ruleCatalog(config?: Pick<Config, 'customRules'>): RuleMeta[] {
-  return [...configProblemMetas, ...admissionPolicyMetas, ...customRuleMetas(config?.customRules), ...suppressionMetas, ...loadProblemMetas, ...renderProblemMetas, ...schemaProblemMetas, ...scheduleProblemMetas, ...rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, description: r.meta.description, docs: r.meta.docs, ...(r.meta.securitySeverity !== undefined && { securitySeverity: r.meta.securitySeverity }) }))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...configProblemMetas, ...admissionPolicyMetas, ...customRuleMetas(config?.customRules), ...suppressionMetas, ...loadProblemMetas, ...renderProblemMetas, ...schemaProblemMetas, ...scheduleProblemMetas, ...rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, description: r.meta.description, docs: r.meta.docs, ...(r.meta.securitySeverity !== undefined && { securitySeverity: r.meta.securitySeverity }), ...(r.meta.defaultOff && { defaultOff: true }) }))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

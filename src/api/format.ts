@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { redactDeep, redactDiagnostics, type RunReport } from '../core/index.js';
-import { formatters, type FormatName, type ReportContext } from '../report/index.js';
+import { redactDeep, redactDiagnostics } from '../core/index.js';
+import { formatters, type FormatName, type ReportContext, type ReportInput } from '../report/index.js';
 import { ruleCatalog } from './catalog.js';
 import { repositoryRoot } from './repository-root.js';
 
@@ -16,7 +16,7 @@ const ROOTED: ReadonlySet<FormatName> = new Set(['sarif', 'github']);
  * file names are taken relative to `ctx.cwd` (default: the process's) and, for SARIF and GitHub
  * annotations, given from the repository root holding it (api/repository-root.ts).
  */
-export function formatReport(format: FormatName, report: RunReport, ctx: Partial<ReportContext> = {}): string {
+export function formatReport(format: FormatName, report: ReportInput, ctx: Partial<ReportContext> = {}): string {
   const cwd = ctx.cwd ?? process.cwd();
   const srcRoot = ctx.srcRoot ?? (ROOTED.has(format) ? repositoryRoot(cwd) : undefined);
   return formatters[format](redactReport(report), { tool: TOOL, rules: ruleCatalog(), color: false, ...ctx, cwd, ...(srcRoot && { srcRoot }) });
@@ -25,12 +25,14 @@ export function formatReport(format: FormatName, report: RunReport, ctx: Partial
 /**
  * Every Secret value the run met scrubbed from what a report shows, whoever assembled it (the
  * library's results are scrubbed already; this holds for a report put together by hand):
- * messages, the resources findings are about, the files' resources, the totals. Before
+ * messages, the resources findings are about, the files' resources, the totals, the placement. Before
  * formatting, so each format escapes `<redacted>` as it escapes anything (core/redact.ts).
  */
-function redactReport(report: RunReport): RunReport {
+function redactReport(report: ReportInput): ReportInput {
   const diagnostics = redactDiagnostics(report.diagnostics, []);
   const files = redactDeep(report.files);
   const totals = report.totals && redactDeep(report.totals);
-  return diagnostics === report.diagnostics && files === report.files && totals === report.totals ? report : { ...report, diagnostics, files, ...(totals && { totals }) };
+  const schedule = report.schedule && redactDeep(report.schedule);
+  const same = diagnostics === report.diagnostics && files === report.files && totals === report.totals && schedule === report.schedule;
+  return same ? report : { ...report, diagnostics, files, ...(totals && { totals }), ...(schedule && { schedule }) };
 }

@@ -22,6 +22,8 @@ export interface SharedOptions extends TargetOptions {
   quiet?: boolean;
   maxWarnings: number;
   debug?: boolean;
+  /** check/lint --fix: apply the findings' suggested edits first. */
+  fix?: boolean;
   color?: boolean;
   stdinFilename?: string;
   maxFileSize: number;
@@ -90,7 +92,7 @@ export function schemaOptions(cmd: Command): Command {
 export function ruleOptions(cmd: Command, { references }: { references: boolean }): Command {
   cmd
     .option('--disable <rules>', 'comma-separated rule ids not to run or report (`kubeproof rules` lists them)', commaList, [])
-    .option('--enable <rules>', 'comma-separated rule ids to run even if disabled', commaList, []);
+    .option('--enable <rules>', 'comma-separated rule ids to run even if disabled or off by default', commaList, []);
   if (references) cmd.option('--strict-refs', 'references to objects not among the inputs are errors, not warnings');
   return cmd
     .option('--totals', 'sum requests and limits per workload and per namespace (replicas counted) into the report')

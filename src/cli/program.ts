@@ -22,6 +22,7 @@ import { registerRules } from './commands/rules.js';
 import { inputOptions, maxFileSizeOption, outputOptions, ruleOptions, scheduleOptions, schemaOptions, type SharedOptions } from './options.js';
 import { planReports, refuseInputs, writeReports, type ReportTarget } from './reports.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { fixThenCheck } from './fix.js';
 import { tuneHeapFor } from './heap.js';
 
 export async function run(argv: readonly string[], given: CliIo): Promise<number> {
@@ -67,10 +68,14 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
     };
     // --kustomize-roots from the command line, else from kubeproof.yaml.
     const kustomizeRoots = cmd.getOptionValueSource('kustomizeRoots') !== 'cli' && config?.kustomizeRoots ? config.kustomizeRoots : opts.kustomizeRoots;
-    const result = which(resolveTargets(paths, { ...opts, kustomizeRoots }, io.cwd), withConfig(fromFlags, config, cmd));
+    const inputs = resolveTargets(paths, { ...opts, kustomizeRoots }, io.cwd);
+    const merged = withConfig(fromFlags, config, cmd);
+    const result = opts.fix ? fixThenCheck(() => which(inputs, merged), io) : which(inputs, merged);
     const maxWarnings = maxWarningsOf(opts, config, cmd);
     const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-    writeReports(targets, (format, color) => formatReport(format, { diagnostics: shown, files: result.files, totals: result.totals }, { color, cwd: io.cwd, rules: ruleCatalog(config) }), io, opts.color, [...result.readFiles, ...named(paths, io.cwd)]);
+    // The placement (check --nodes) is drawn by the HTML report; the other formats carry it as findings.
+    const report = { diagnostics: shown, files: result.files, totals: result.totals, ...(result.schedule && { schedule: result.schedule }) };
+    writeReports(targets, (format, color) => formatReport(format, report, { color, cwd: io.cwd, rules: ruleCatalog(config) }), io, opts.color, [...result.readFiles, ...named(paths, io.cwd)]);
 
     for (const err of result.errors) io.stderr(`kubeproof: error: ${redactSecrets(err.message)}\n`);
     exitCode = exitCodeFor(result, { maxWarnings });
@@ -89,6 +94,7 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
     schemaOptions(cmd);
     ruleOptions(cmd, { references: name !== 'validate' });
     if (name !== 'validate') {
+      cmd.option('--fix', "apply each finding's one obvious edit to the input files (written atomically, each change printed to stderr), then report what remains; never a Secret's values");
       scheduleOptions(cmd, { command: 'check' });
       addTargetOptions(cmd);
     }
@@ -131,6 +137,7 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
     const report = (format: ReportTarget['format'], color: boolean): string => {
       if (format === 'text') return (problems.length ? formatReport('text', { diagnostics: problems, files: result.files }, { color, cwd: io.cwd }) + '\n' : '') + scheduleText(result.report);
       if (format === 'json') return JSON.stringify({ ...result.report, diagnostics: JSON.parse(formatReport('json', { diagnostics: problems, files: result.files })).diagnostics }, null, 2) + '\n';
+      if (format === 'html') return formatReport('html', { diagnostics: problems, files: result.files, schedule: result.report }, { cwd: io.cwd });
       return formatReport(format, { diagnostics, files: result.files }, { cwd: io.cwd });
     };
     writeReports(targets, report, io, opts.color, [...result.readFiles, ...named(paths, io.cwd), ...(config?.file ? [config.file] : [])]);

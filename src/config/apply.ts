@@ -42,9 +42,14 @@ export function rulesOffEverywhere(config: Config): string[] {
     .sort();
 }
 
-/** Rules off at the top level that an override turns on: they must run, and their findings elsewhere be dropped. */
+/**
+ * Rules the config gives a severity other than `off`, at the top level or in an override: they
+ * must run, even those off by default (opt-in rules) or off at the top level (their findings
+ * elsewhere are dropped). Options alone do not turn a rule on.
+ */
 export function rulesOnSomewhere(config: Config): string[] {
-  return [...new Set(config.overrides.flatMap((o) => Object.entries(o.rules).filter(([, s]) => s !== 'off').map(([id]) => id)))].sort();
+  const top = Object.entries(config.rules).filter(([, s]) => s.severity !== undefined && s.severity !== 'off').map(([id]) => id);
+  return [...new Set([...top, ...config.overrides.flatMap((o) => Object.entries(o.rules).filter(([, s]) => s !== 'off').map(([id]) => id))])].sort();
 }
 
 /** Each rule's options from the config. */

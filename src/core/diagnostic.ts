@@ -1,3 +1,5 @@
+import type { Suggestion } from './suggestion.js';
+
 /** How bad a finding is. `error` fails a run; `warning` fails it only past `--max-warnings`. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -29,6 +31,8 @@ export interface Diagnostic {
   /** RFC 6901 JSON pointer inside the resource ('' for the whole document or file). */
   path: string;
   resource?: ResourceId;
+  /** The finding's one obvious edit, when it has one (core/suggestion.ts). */
+  suggestion?: Suggestion;
 }
 
 export function formatResourceId(id: ResourceId): string {

@@ -15,3 +15,4 @@ export * from './append.js';
 export * from './own-key.js';
 export * from './names.js';
 export * from './json-text.js';
+export * from './suggestion.js';

@@ -1,5 +1,8 @@
 import type { Diagnostic, Severity } from './diagnostic.js';
 import type { Resource } from './resource.js';
+import { isSecretKind } from './redact.js';
+import type { SourceSpan } from './span.js';
+import type { Suggestion, SuggestionSpec, TextEdit } from './suggestion.js';
 
 export interface Finding {
   ruleId: string;
@@ -9,6 +12,8 @@ export interface Finding {
   pointer: string;
   /** Point at the key of a map entry (an unknown field) rather than its value (a bad value). */
   at?: 'key' | 'value';
+  /** The one obvious edit, stated on the resource (core/suggestion.ts). */
+  suggestion?: SuggestionSpec;
 }
 
 /**
@@ -28,5 +33,43 @@ export function diagnosticFor(resource: Resource, finding: Finding): Diagnostic 
     ...span,
     path: finding.pointer,
     resource: resource.id,
+    ...suggestionFor(resource, finding.suggestion),
   };
+}
+
+/**
+ * The spec's edits at their source positions, or nothing when one cannot be placed for sure (a
+ * pointer that is not in the source, a value on several lines). Never an edit of a Secret: its
+ * values are not ours to rewrite, nor to copy into a quick fix's text.
+ */
+function suggestionFor(resource: Resource, spec: SuggestionSpec | undefined): { suggestion?: Suggestion } {
+  if (!spec || isSecretKind(resource.id)) return {};
+  const edits: TextEdit[] = [];
+  for (const e of spec.edits) {
+    const located = resource.source.locate(e.pointer);
+    if (!located.exact) return {};
+    const file = located.file ?? resource.source.file;
+    if (e.at === 'quote-value') {
+      const v = located.value;
+      if (v.line !== v.endLine || v.endColumn <= v.column) return {};
+      edits.push({ file, ...point(v.line, v.column), newText: '"' }, { file, ...point(v.endLine, v.endColumn), newText: '"' });
+    } else if (e.at === 'lines-after-key') {
+      const key = located.key;
+      // Only below a key whose value ends on its own line, in a block mapping (whose keys start
+      // where the mapping starts; a flow mapping starts at its brace): the new lines go right after it.
+      const parent = resource.source.locate(e.pointer.slice(0, e.pointer.lastIndexOf('/')));
+      if (!key || located.value.endLine !== key.line || parent.value.column !== key.column || (parent.file ?? resource.source.file) !== file) return {};
+      const indent = ' '.repeat(key.column - 1);
+      edits.push({ file, ...point(key.line + 1, 1), newText: e.lines.map((l) => `${indent}${l}\n`).join('') });
+    } else {
+      const span = e.at === 'key' ? located.key : located.value;
+      if (!span) return {};
+      edits.push({ file, ...span, newText: e.newText });
+    }
+  }
+  return edits.length ? { suggestion: { title: spec.title, edits } } : {};
+}
+
+function point(line: number, column: number): SourceSpan {
+  return { line, column, endLine: line, endColumn: column };
 }

@@ -12,6 +12,15 @@ export interface ResourceSource {
   itemIndex?: number;
   /** Maps a JSON pointer inside the resource to its source spans. */
   locate(pointer: string): Located;
+  /**
+   * Rendered resources only: where the object was declared (its base, before patches and
+   * transformers), and where each field a patch or transformer set was written. Files are as
+   * `file` names them. For the editor's go-to-definition from a patch to what it patches.
+   */
+  rendered?: {
+    declared(pointer: string): Located & { file: string };
+    setBy(): (Located & { file: string })[];
+  };
 }
 
 /** A parsed Kubernetes object plus its source positions: the unit every stage works on. */

@@ -16,6 +16,11 @@ export interface RuleMeta {
    * 9+ critical, 7+ high, 4+ medium, else low); absent for rules that are not about security.
    */
   securitySeverity?: number;
+  /**
+   * An opt-in rule: it runs only when turned on (`--enable`, or a severity in kubeproof.yaml),
+   * for checks whose findings are right for some teams and noise for most (its docs say why).
+   */
+  defaultOff?: boolean;
   /** A team's own rule (kubeproof.yaml `rules.custom`): documented in the config, not in docs/rules.md. */
   custom?: boolean;
 }

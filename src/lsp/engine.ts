@@ -98,6 +98,18 @@ export class Engine {
     }
   }
 
+  /**
+   * The objects a document's navigation looks among: each overlay that reads it, rendered (file
+   * names relative to the overlay's directory), or the workspace's plain manifests (absolute).
+   */
+  resourceGroups(file: string): { cwd: string; resources: readonly Resource[] }[] {
+    const options = this.optionsFor(file);
+    const builds = this.rootsFor(file).map((root) => this.overlays.check(root, options)).filter((b) => b.reads.has(file));
+    if (builds.length > 0) return builds.map((b) => ({ cwd: b.root, resources: b.resources }));
+    const resources = this.workspace.plainFiles().filter((f) => f !== file).flatMap((f) => this.plain.context(f, options).resources);
+    return [{ cwd: path.parse(file).root, resources: [...this.plain.load(file, options.maxDepth).resources, ...resources] }];
+  }
+
   /** Forget how a closed document was checked. */
   closed(file: string): void {
     this.modes.delete(file);

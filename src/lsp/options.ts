@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { configOptions, knownRules } from '../api/config.js';
 import type { ValidateOptions } from '../api/validate.js';
-import { findConfigFile, readConfig, type Config } from '../config/index.js';
+import { findConfigFile, readConfig, rulesOnSomewhere, type Config } from '../config/index.js';
 import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion, type KubernetesVersion } from '../schema/index.js';
 
 export interface ServerSettings {
@@ -55,7 +55,8 @@ export function parseSettings(raw: unknown): ParsedSettings {
 export function loadOptions(settings: ServerSettings, file: string): ValidateOptions {
   const base: ValidateOptions = { kubernetesVersion: settings.kubernetesVersion };
   const config = projectConfig(path.dirname(file));
-  return config ? { ...base, ...configOptions(config) } : base;
+  // Rules the config turns on run here as in `kubeproof check` (beforeRun), opt-in ones among them.
+  return config ? { ...base, ...configOptions(config), enable: rulesOnSomewhere(config) } : base;
 }
 
 /** kubeproof.yaml per directory, re-read when the file's modification time changes. */

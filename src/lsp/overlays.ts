@@ -55,7 +55,7 @@ export class Overlays {
       ...validateSchemas(rendered.resources, options),
       ...(options.rules === false ? [] : runRules(rendered.resources, options)),
       ...runPolicies(rendered.resources, NO_POLICY_FILES, [], options, options.rules !== false),
-    ].map((d) => ({ ...d, file: path.resolve(cwd, d.file) }));
+    ].map((d) => ({ ...d, file: path.resolve(cwd, d.file), ...(d.suggestion && { suggestion: { ...d.suggestion, edits: d.suggestion.edits.map((e) => ({ ...e, file: path.resolve(cwd, e.file) })) } }) }));
     const check: BuildCheck = { root, reads, failed: rendered.diagnostics.length > 0, diagnostics, resources: rendered.resources, optionsKey: key };
     this.checks.set(root, check);
     return check;

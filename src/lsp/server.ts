@@ -21,6 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TOOL } from '../api/format.js';
 import { redactSecrets, START_OF_FILE, type Diagnostic } from '../core/index.js';
 import { loadProblems } from '../load/index.js';
+import * as actionsAndNavigation from './actions-and-navigation.js';
 import { toLspDiagnostic } from './convert.js';
 import { Engine } from './engine.js';
 import { ProtocolGuard } from './guard.js';
@@ -76,6 +77,7 @@ export function startServer(streams: ServerStreams): Connection {
     const uri = uriOf.get(file);
     const doc = uri === undefined ? undefined : documents.get(uri);
     if (!doc) return;
+    told(doc.uri, { version: doc.version, diagnostics });
     connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnostics.map(toLspDiagnostic) }).catch(clientGone);
   };
 
@@ -100,6 +102,7 @@ export function startServer(streams: ServerStreams): Connection {
       publish(file, [{ ruleId: 'internal-error', severity: loadProblems['internal-error'].severity, message, file, ...START_OF_FILE, path: '' }]);
     }
   };
+  const told = actionsAndNavigation.register(connection, { documents, sources, engine, fileOf, uriOf, checkable });
   const scheduler = new CheckScheduler(check, () => settings.debounceMs);
 
   connection.onInitialize((params): InitializeResult => {
@@ -114,6 +117,7 @@ export function startServer(streams: ServerStreams): Connection {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...actionsAndNavigation.CAPABILITIES,
       },
       serverInfo: { name: TOOL.name, version: TOOL.version },
     };
@@ -220,6 +224,7 @@ export function startServer(streams: ServerStreams): Connection {
     sources.close(file);
     engine.closed(file);
     if (uriOf.get(file) === document.uri) uriOf.delete(file);
+    told(document.uri);
     // A closed file's problems are no longer the editor's to show.
     connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch(clientGone);
   });

@@ -104,6 +104,10 @@ function toResource(r: RenderResource, cwd: string): Resource {
         const located = r.locate(pointer);
         return { ...located, file: displayPath(located.file, cwd) };
       },
+      rendered: {
+        declared: (pointer: string) => ({ ...r.origin.locate(r.origin.pointer + pointer), file: displayPath(r.origin.file, cwd) }),
+        setBy: () => [...r.overrides.values()].map((o) => ({ ...o.locate(o.pointer), file: displayPath(o.file, cwd) })),
+      },
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { RuleMeta, RunReport } from '../core/index.js';
+import type { ScheduleReport } from '../schedule/index.js';
 
 export interface ReportContext {
   tool: { name: string; version: string };
@@ -15,5 +16,14 @@ export interface ReportContext {
   srcRoot?: string;
 }
 
+/**
+ * What a reporter is handed: the run's findings and, when the run scheduled its pods on a node
+ * inventory (`schedule`, or `check --nodes`), the placement. Only the HTML report draws the
+ * placement; the other formats carry it as findings (or, for `schedule`, print it their own way).
+ */
+export interface ReportInput extends RunReport {
+  schedule?: ScheduleReport;
+}
+
 /** A reporter: a pure function from a run's findings to the bytes to print. */
-export type Formatter = (report: RunReport, ctx: ReportContext) => string;
+export type Formatter = (report: ReportInput, ctx: ReportContext) => string;

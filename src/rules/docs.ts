@@ -6,10 +6,11 @@ export function rulesMarkdown(lintRules: readonly RuleDocs[], stageRules: { titl
   const lines = ['<!-- Generated from the rules\' meta by scripts/generate-rule-docs.mjs; do not edit. Regenerate with: npm run rules:docs -->', '', '# kubeproof rules', ''];
   lines.push('## Cross-resource rules (`kubeproof lint`, `kubeproof check`)', '');
   lines.push('| rule | default severity | what |', '| --- | --- | --- |');
-  for (const r of lintRules) lines.push(`| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${r.description} |`);
+  for (const r of lintRules) lines.push(`| [\`${r.id}\`](#${r.id}) | ${r.defaultOff ? `off (${r.severity} when on)` : r.severity} | ${r.description} |`);
   lines.push('');
   for (const r of lintRules) {
-    lines.push(`### ${r.id}`, '', `Default severity: **${r.severity}**. ${r.description}.`, '', r.docs, '');
+    const severity = r.defaultOff ? `**off** by default (turn it on with \`--enable ${r.id}\` or a severity in kubeproof.yaml); **${r.severity}** when on` : `**${r.severity}**`;
+    lines.push(`### ${r.id}`, '', `Default severity: ${severity}. ${r.description}.`, '', r.docs, '');
     if (r.securitySeverity !== undefined) lines.push(`A security finding: security severity **${r.securitySeverity.toFixed(1)}** (${securityLevel(r.securitySeverity)}), as SARIF gives it to code scanning.`, '');
     if (r.options) lines.push('Options (`rules:` in kubeproof.yaml), with their defaults:', '', '```yaml', `${r.id}:`, '  options:', ...optionLines(r.options.defaults), '```', '');
     lines.push('Reported:', '', '```yaml', r.examples.bad, '```', '', 'Fixed:', '', '```yaml', r.examples.good, '```', '');

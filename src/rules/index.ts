@@ -12,7 +12,7 @@ export type { Rule, RuleDocs, RuleOptions, RuleContext, RuleFinding } from './ty
 export interface LintOptions extends RuleOptions {
   /** Rule ids not to run. */
   disable?: readonly string[];
-  /** Rule ids to run even if disabled (an empty list runs the defaults). */
+  /** Rule ids to run even if disabled or off by default (an empty list runs the defaults). */
   enable?: readonly string[];
   /** Per-rule severity overrides ('off' disables). */
   severities?: Record<string, Severity | 'off'>;
@@ -32,7 +32,7 @@ export function runRules(resources: readonly Resource[], options: LintOptions = 
         resources,
         options,
         settings: { ...rule.meta.options?.defaults, ...options.ruleOptions?.[rule.meta.id] },
-        report: (f) => out.push(diagnosticFor(f.resource, { ruleId: rule.meta.id, severity: f.severity ?? (severity as Severity | undefined) ?? rule.meta.severity, message: f.message, pointer: f.pointer, at: f.at })),
+        report: (f) => out.push(diagnosticFor(f.resource, { ruleId: rule.meta.id, severity: f.severity ?? (severity as Severity | undefined) ?? rule.meta.severity, message: f.message, pointer: f.pointer, at: f.at, suggestion: f.suggestion })),
       });
     } catch (err) {
       const first = resources[0];
@@ -53,10 +53,11 @@ function selectRules(catalog: readonly Rule[], options: LintOptions): readonly R
   const disabled = new Set(options.disable ?? []);
   const enabled = new Set(options.enable ?? []);
   const candidates = options.only === 'rejected-by-api-server' ? catalog.filter((r) => r.meta.rejectedByApiServer) : catalog;
-  return candidates.filter((r) => enabled.has(r.meta.id) || !disabled.has(r.meta.id));
+  return candidates.filter((r) => enabled.has(r.meta.id) || (!disabled.has(r.meta.id) && !r.meta.defaultOff));
 }
 export { resourceTotals, replicasOf } from './totals.js';
 export { podRequests, podLimits, type ResourceMap } from './pod-resources.js';
 export { amountsOf } from './quantities.js';
+export { namedReferences, referencedObject, type NamedReference } from './named-references.js';
 export { containersOf, isMap, namespaceOf, podTemplate, type PodTemplate } from './workloads.js';
 export type { LabelSelector, Labels } from './selectors.js';

@@ -12,7 +12,7 @@ export interface IngressBackend {
   service?: Resource;
 }
 
-export function ingressBackends(ctx: RuleContext): IngressBackend[] {
+export function ingressBackends(ctx: Pick<RuleContext, 'resources'>): IngressBackend[] {
   const services = new Map<string, Resource>();
   for (const r of ctx.resources) if (r.id.apiVersion === 'v1' && r.id.kind === 'Service') services.set(`${namespaceOf(r)}/${r.id.name}`, r);
   const out: IngressBackend[] = [];

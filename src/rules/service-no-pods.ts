@@ -1,6 +1,8 @@
 import type { RuleContext, RuleDocs } from './types.js';
 import { describeLabels, matchesMapSelector } from './selectors.js';
-import { isMap, namespaceOf } from './workloads.js';
+import { isMap, namespaceOf, type PodTemplate } from './workloads.js';
+import { escapeSegment, type PointerEdit, type SuggestionSpec } from '../core/index.js';
+import { distance } from '../schema/index.js';
 import { indexOf } from './resource-index.js';
 
 export const meta: RuleDocs = {
@@ -23,6 +25,41 @@ export function check(ctx: RuleContext): void {
     const selector = spec.selector;
     const ns = namespaceOf(r);
     if (index.podTemplatesMaybeMatching(ns, selector).some((t) => matchesMapSelector(selector, t.labels))) continue;
-    ctx.report({ resource: r, pointer: '/spec/selector', message: `Service "${r.id.name}" selects no pods: no pod template in namespace "${ns}" has the labels ${describeLabels(selector)}` });
+    const suggestion = typoFix(selector, index.podTemplatesIn(ns));
+    ctx.report({ resource: r, pointer: '/spec/selector', message: `Service "${r.id.name}" selects no pods: no pod template in namespace "${ns}" has the labels ${describeLabels(selector)}`, ...(suggestion && { suggestion }) });
   }
+}
+
+/**
+ * A selector one typo away from the labels of a pod template: one entry whose key or value is
+ * within two edits of the template's, every other entry equal. Offered only when every template
+ * it nearly selects asks for the same edit: two workloads near in two ways leave the choice to a person.
+ */
+function typoFix(selector: Record<string, unknown>, templates: readonly PodTemplate[]): SuggestionSpec | undefined {
+  const found = new Map<string, { edit: PointerEdit & { newText: string }; title: string }>();
+  for (const t of templates) {
+    const wrong = Object.entries(selector).filter(([k, v]) => t.labels[k] !== v);
+    if (wrong.length !== 1) continue;
+    const [key, value] = wrong[0]!;
+    if (typeof value !== 'string') continue;
+    const pointer = `/spec/selector/${escapeSegment(key)}`;
+    const have = t.labels[key];
+    if (have !== undefined) {
+      if (distance(value, have) <= 2) found.set(`v:${key}:${have}`, { edit: { pointer, at: 'value', newText: yamlString(have) }, title: `Change selector ${key}: ${value} to ${have}` });
+      continue;
+    }
+    for (const [k, v] of Object.entries(t.labels)) {
+      if (v !== value || k in selector || distance(key, k) > 2) continue;
+      found.set(`k:${key}:${k}`, { edit: { pointer, at: 'key', newText: yamlString(k) }, title: `Change selector key "${key}" to "${k}"` });
+    }
+  }
+  if (found.size !== 1) return undefined;
+  const [only] = found.values();
+  return { title: only!.title, edits: [only!.edit] };
+}
+
+/** A label key or value as YAML text: plain where YAML reads it back as the same string, else double-quoted. */
+function yamlString(s: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_./-]*$/.test(s) && !/^(y|n|yes|no|on|off|true|false|null)$/i.test(s);
+  return plain ? s : JSON.stringify(s);
 }

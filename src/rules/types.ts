@@ -3,7 +3,7 @@
  * (`meta`) and reports findings about a resource and a JSON pointer; the framework adds the
  * file, line, column and the configured severity. Rules never compute positions.
  */
-import type { Resource, RuleMeta, Severity } from '../core/index.js';
+import type { Resource, RuleMeta, Severity, SuggestionSpec } from '../core/index.js';
 import type { KubernetesVersion } from '../openapi/index.js';
 
 export interface RuleDocs extends RuleMeta {
@@ -23,6 +23,8 @@ export interface RuleFinding {
   at?: 'key' | 'value';
   /** Overrides the rule's severity for this finding (e.g. --strict-refs makes a warning an error). */
   severity?: Severity;
+  /** The finding's one obvious edit, when there is one (core/suggestion.ts). */
+  suggestion?: SuggestionSpec;
 }
 
 export interface RuleContext {

@@ -16,7 +16,7 @@ export interface LossCheck {
   example?: { pod: string; message: string; workload: Resource };
 }
 
-const ZONE = 'topology.kubernetes.io/zone';
+export const ZONE = 'topology.kubernetes.io/zone';
 
 function pendingOf(run: ScheduleRun): SchedPod[] {
   return [...run.placements.filter((p) => p.node === null).map((p) => p.pod), ...run.notCreated];

@@ -6,7 +6,7 @@
 import { diagnosticFor, type Diagnostic, type Resource } from '../core/index.js';
 import { namespaceOf, podTemplate } from '../rules/index.js';
 import { showAmount } from './amounts.js';
-import { headroom, lossDiagnostic, nodeLoss, rolloutHeadroom, zoneLoss, type Headroom, type LossCheck } from './capacity.js';
+import { headroom, lossDiagnostic, nodeLoss, rolloutHeadroom, ZONE, zoneLoss, type Headroom, type LossCheck } from './capacity.js';
 import { scaleUp, scalablePools, type NodesToAdd, type NoPool, type ScaleUp } from './node-pools.js';
 import { defaultFilters, defaultScores } from './plugins.js';
 import { runSchedule, schedulerContext, type ScheduleOptions, type ScheduleRun } from './run.js';
@@ -24,7 +24,11 @@ export { fitError } from './fit-error.js';
 export { scheduleProblemMetas } from './problems.js';
 
 export interface ScheduleReport {
-  nodes: { name: string; allocatable: Record<string, string>; requested: Record<string, string>; pods: string[] }[];
+  /**
+   * Each node with what it offers and what its pods request; `zone` is its topology.kubernetes.io/zone
+   * label and `pool` the NodePool that made it, when it has them (the HTML report groups by both).
+   */
+  nodes: { name: string; zone?: string; pool?: string; allocatable: Record<string, string>; requested: Record<string, string>; pods: string[] }[];
   pods: ReportPod[];
   /** Pods that found room by preempting lower-priority pods, and the pods they evict (preemptions.ts). */
   preemptions: ReportPreemption[];
@@ -156,7 +160,10 @@ function amounts(m: Map<string, number>): Record<string, string> {
 }
 
 function reportOf(run: ScheduleRun, refusedWorkloads: [Resource, string][]): ScheduleReport {
-  const nodes = run.scheduler.nodes.map((n) => ({ name: n.node.name, allocatable: amounts(n.node.allocatable), requested: amounts(n.requested), pods: n.pods.map(podId) }));
+  const nodes = run.scheduler.nodes.map(({ node, requested, pods }) => {
+    const zone = node.labels[ZONE];
+    return { name: node.name, ...(zone !== undefined && { zone }), ...(node.pool !== undefined && { pool: node.pool }), allocatable: amounts(node.allocatable), requested: amounts(requested), pods: pods.map(podId) };
+  });
   const pods = run.placements.map(reportPod);
   const preemptions = run.placements.filter((p) => p.preemption).map(({ pod, preemption }) => ({
     pod: podId(pod),

@@ -5,7 +5,8 @@ import type { SchemaNode } from '../openapi/index.js';
 import { duplicate, fieldPath, invalid, required, tooLong, unsupported } from './field-error.js';
 import type { SchemaProblemId } from './problems.js';
 import { propertyNames, type SchemaWalker } from '../openapi/index.js';
-import { closest } from './suggest.js';
+import { closest, closestUnique } from './suggest.js';
+import type { SuggestionSpec } from '../core/index.js';
 import { gatedValueNote } from './feature-gates.js';
 
 export interface SchemaFinding {
@@ -13,6 +14,7 @@ export interface SchemaFinding {
   message: string;
   pointer: string;
   at: 'key' | 'value';
+  suggestion?: SuggestionSpec;
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -85,7 +87,15 @@ function translate(e: ErrorObject, resource: Resource, root: SchemaNode, walker:
       const schema = walker.at(root, value, at);
       const suggestion = schema ? closest(name, propertyNames(schema.node)) : undefined;
       const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
-      return { ruleId: 'unknown-field', message: `unknown field "${fieldPath(pointer)}"${hint}`, pointer, at: 'key' };
+      // The edit only when no other name is as near, and the right one is not set beside it already.
+      const rename = suggestion && closestUnique(name, propertyNames(schema!.node)) === suggestion && !isSet(valueAt(value, at), suggestion) ? suggestion : undefined;
+      return {
+        ruleId: 'unknown-field',
+        message: `unknown field "${fieldPath(pointer)}"${hint}`,
+        pointer,
+        at: 'key',
+        ...(rename && { suggestion: { title: `Change "${name}" to "${rename}"`, edits: [{ pointer, at: 'key', newText: rename }] } }),
+      };
     }
     case 'required': {
       const pointer = `${at}/${escapeSegment(String(params.missingProperty))}`;
@@ -95,14 +105,16 @@ function translate(e: ErrorObject, resource: Resource, root: SchemaNode, walker:
       const expected = String(params.type).split(',');
       const types = expected.map((t) => TYPE_WORDS[t] ?? t);
       // The classic YAML surprise: `value: yes` or `version: 1.10` is not a string until quoted.
-      const hint = expected.includes('string') && (typeof data === 'boolean' || typeof data === 'number') ? ' (quote it: YAML reads this as a non-string)' : '';
+      const readAsNonString = expected.includes('string') && (typeof data === 'boolean' || typeof data === 'number');
+      const hint = readAsNonString ? ' (quote it: YAML reads this as a non-string)' : '';
+      const quote: SuggestionSpec | undefined = readAsNonString ? { title: 'Quote the value: a string', edits: [{ pointer: at, at: 'quote-value' }] } : undefined;
       if (custom) {
         // kube-openapi's type validator (pkg/validation/validate/type.go, errors.InvalidType) as
         // apiextensions reports it: the value shown is the JSON type the field has.
         const actual = jsonTypeOf(data);
-        return { ruleId: 'invalid-type', message: `${fieldPath(at)}: Invalid value: "${actual}": ${inBody(at, `must be of type ${expected.join(',')}: "${actual}"`)}${hint}`, pointer: at, at: 'value' };
+        return { ruleId: 'invalid-type', message: `${fieldPath(at)}: Invalid value: "${actual}": ${inBody(at, `must be of type ${expected.join(',')}: "${actual}"`)}${hint}`, pointer: at, at: 'value', ...(quote && { suggestion: quote }) };
       }
-      return { ruleId: 'invalid-type', message: invalid(resource, at, data, `must be ${types.join(' or ')}${hint}`), pointer: at, at: 'value' };
+      return { ruleId: 'invalid-type', message: invalid(resource, at, data, `must be ${types.join(' or ')}${hint}`), pointer: at, at: 'value', ...(quote && { suggestion: quote }) };
     }
     case 'enum': {
       const parent = at.slice(0, at.lastIndexOf('/'));
@@ -166,6 +178,10 @@ function translate(e: ErrorObject, resource: Resource, root: SchemaNode, walker:
  */
 function compositeFailure(pointer: string, detail: string): string {
   return `<nil>: Invalid value: "": ${JSON.stringify(pointerToFieldPath(pointer))} ${detail}`;
+}
+
+function isSet(map: unknown, key: string): boolean {
+  return map !== null && typeof map === 'object' && Object.prototype.hasOwnProperty.call(map, key);
 }
 
 function valueAt(value: unknown, pointer: string): unknown {

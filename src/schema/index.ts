@@ -11,12 +11,14 @@ import { builtinCrds } from './builtin-crds.js';
 import { crdCelDiagnostics, runCelRules } from './cel-hook.js';
 import { pruneNulls } from './prune-nulls.js';
 import { SchemaRegistry } from './registry.js';
+import { successorSuggestion } from './successor.js';
 import type { CrdVersion } from './crd.js';
 import { fieldPath } from './field-error.js';
 
 export { KUBERNETES_VERSIONS, DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion, loadBundle, type KubernetesVersion, type SchemaBundle, type SchemaNode } from '../openapi/index.js';
 export { schemaProblemMetas, schemaProblems, type SchemaProblemId } from './problems.js';
 export { SchemaRegistry } from './registry.js';
+export { closestUnique, distance } from './suggest.js';
 
 export interface SchemaOptions {
   kubernetesVersion?: KubernetesVersion;
@@ -84,7 +86,7 @@ function validateOne(resource: Resource, registry: SchemaRegistry, options: Sche
   const emit = (f: SchemaFinding & { severity?: Severity }) => {
     // A mistake inside a CRD's schema (`minimum: "5"`) is the CRD's: one rule for all of them.
     const ruleId = isCrd && IN_CRD_SCHEMA.test(f.pointer) ? 'invalid-crd' : f.ruleId;
-    out.push(diagnosticFor(resource, { ruleId, severity: f.severity ?? schemaProblems[ruleId].severity, message: f.message, pointer: f.pointer, at: f.at }));
+    out.push(diagnosticFor(resource, { ruleId, severity: f.severity ?? schemaProblems[ruleId].severity, message: f.message, pointer: f.pointer, at: f.at, suggestion: f.suggestion }));
   };
   const ctx: CheckContext = { resource, report: emit };
 
@@ -92,7 +94,8 @@ function validateOne(resource: Resource, registry: SchemaRegistry, options: Sche
   const lookup = registry.lookup(resource.id.apiVersion, resource.id.kind);
   if ('missing' in lookup) {
     const severity = lookup.missing === 'missing-schema' && options.ignoreMissingSchemas ? 'warning' : 'error';
-    emit({ ruleId: lookup.missing, message: lookup.message, pointer: '/kind', at: 'value', severity });
+    const successor = lookup.missing === 'unknown-kind' ? successorSuggestion(resource, registry) : undefined;
+    emit({ ruleId: lookup.missing, message: lookup.message, pointer: '/kind', at: 'value', severity, ...(successor && { suggestion: successor }) });
     return out;
   }
   const { validate, root, walker, prepare, brokenBy } = lookup.found;

@@ -13,6 +13,14 @@ export function closest(name: string, candidates: readonly string[], maxDistance
   return bestDistance <= maxDistance ? best : undefined;
 }
 
+/** The closest name when no other is as close: a name for an edit made without asking. */
+export function closestUnique(name: string, candidates: readonly string[], maxDistance = 2): string | undefined {
+  const best = closest(name, candidates, maxDistance);
+  if (best === undefined) return undefined;
+  const d = distance(name.toLowerCase(), best.toLowerCase());
+  return candidates.some((c) => c !== best && distance(name.toLowerCase(), c.toLowerCase()) === d) ? undefined : best;
+}
+
 /** Optimal string alignment distance (Damerau-Levenshtein without repeated edits of a substring). */
 export function distance(a: string, b: string): number {
   const rows = a.length + 1;

@@ -17,3 +17,4 @@ export {
   type SuppressionMeta,
 } from './meta.js';
 export type { SuppressedDiagnostic, Suppression, SuppressionEntry, SuppressionKind } from './types.js';
+export { suppressionEdit } from './edit.js';

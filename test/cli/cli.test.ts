@@ -73,7 +73,7 @@ describe('kubeproof validate', () => {
   });
 
   it('gives the same bytes on every run', async () => {
-    for (const format of ['text', 'json', 'sarif', 'junit', 'github']) {
+    for (const format of ['text', 'json', 'sarif', 'junit', 'github', 'html']) {
       const a = await runCli(['validate', 'mixed', '-f', format], { cwd: FIXTURES });
       const b = await runCli(['validate', 'mixed', '-f', format], { cwd: FIXTURES });
       expect(b.stdout).toBe(a.stdout);
@@ -88,7 +88,7 @@ describe('usage', () => {
     expect(help.stdout).toContain('validate [options] [paths...]');
     const sub = await runCli(['validate', '--help']);
     expect(sub.stdout).toContain('--max-warnings <n>');
-    expect(sub.stdout.replace(/\s+/g, ' ')).toContain('repeatable: text, json, sarif, junit, github; FORMAT=FILE');
+    expect(sub.stdout.replace(/\s+/g, ' ')).toContain('repeatable: text, json, sarif, junit, github, html; FORMAT=FILE');
     const version = await runCli(['--version']);
     expect(version).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
   });

@@ -11,6 +11,8 @@ import { rules } from '../../src/rules/index.js';
 import { REPO_ROOT, tempTree } from '../helpers.js';
 
 type Edit = [file: string, from: string | RegExp, to: string];
+/** Rule ids to turn on for a case: the opt-in rules (off by default) are run only when asked. */
+type Enable = string[];
 
 function broken(edits: Edit[]): string {
   const dir = tempTree();
@@ -25,8 +27,8 @@ function broken(edits: Edit[]): string {
   return dir;
 }
 
-function findings(dir: string, withInfo = false): string[] {
-  return check(['overlays/production'], { cwd: dir })
+function findings(dir: string, withInfo = false, enable: Enable = []): string[] {
+  return check(['overlays/production'], { cwd: dir, enable })
     .diagnostics.filter((d) => withInfo || d.severity !== 'info')
     .map((d) => `${d.ruleId} ${d.file.replace('overlays/production/../../', '')}:${d.line}`);
 }
@@ -34,7 +36,7 @@ function findings(dir: string, withInfo = false): string[] {
 const REDIS_REQUESTS = '            requests:\n              cpu: 100m\n              memory: 128Mi\n';
 
 /** rule id -> the breakage, and the finding it must produce (file:line in the example tree). */
-const CASES: Record<string, { edits: Edit[]; finding: string }> = {
+const CASES: Record<string, { edits: Edit[]; finding: string; enable?: Enable }> = {
   'selector-mismatch': { edits: [['base/web.yaml', 'app.kubernetes.io/name: web\n    spec:', 'app.kubernetes.io/name: frontend\n    spec:']], finding: 'base/web.yaml:13' },
   'service-no-pods': { edits: [['base/web.yaml', 'app.kubernetes.io/name: web\n  ports:', 'app.kubernetes.io/name: wbe\n  ports:']], finding: 'base/web.yaml:52' },
   'service-port-mismatch': { edits: [['base/web.yaml', 'targetPort: http', 'targetPort: https']], finding: 'base/web.yaml:56' },
@@ -71,6 +73,26 @@ const CASES: Record<string, { edits: Edit[]; finding: string }> = {
   'duplicate-env': { edits: [['base/api.yaml', '              value: redis\n', '              value: redis\n            - name: REDIS_HOST\n              value: redis.cache\n']], finding: 'base/api.yaml:30' },
   'invalid-quantity': { edits: [['base/worker.yaml', 'cpu: 200m', 'cpu: 200mc']], finding: 'base/worker.yaml:34' },
   'requests-exceed-limits': { edits: [['base/worker.yaml', 'memory: 512Mi', 'memory: 128Mi']], finding: 'base/worker.yaml:35' },
+  'host-namespaces': { edits: [['base/redis.yaml', '      containers:\n        - name: redis', '      hostNetwork: true\n      containers:\n        - name: redis']], finding: 'base/redis.yaml:16' },
+  'dangerous-capabilities': { edits: [['base/redis.yaml', '          image: redis:7.4\n', '          image: redis:7.4\n          securityContext:\n            capabilities:\n              add: [SYS_ADMIN]\n']], finding: 'base/redis.yaml:21' },
+  'unsafe-sysctls': { edits: [['base/redis.yaml', '      containers:\n        - name: redis', '      securityContext:\n        sysctls:\n          - name: kernel.msgmax\n            value: "65536"\n      containers:\n        - name: redis']], finding: 'base/redis.yaml:18' },
+  'host-path-mount': { edits: [['base/web.yaml', '      volumes:\n', '      volumes:\n        - name: sock\n          hostPath:\n            path: /var/run/docker.sock\n']], finding: 'base/web.yaml:41' },
+  // The opt-in rules: the example as shipped already breaks the hardening ones (it sets no securityContext).
+  'writable-host-mount': {
+    edits: [
+      ['base/web.yaml', '              mountPath: /etc/nginx/conf.d\n', '              mountPath: /etc/nginx/conf.d\n            - name: cache\n              mountPath: /var/cache/nginx\n'],
+      ['base/web.yaml', '      volumes:\n', '      volumes:\n        - name: cache\n          hostPath:\n            path: /srv/cache\n'],
+    ],
+    finding: 'base/web.yaml:26',
+    enable: ['writable-host-mount'],
+  },
+  'read-only-root-filesystem': { edits: [], finding: 'base/redis.yaml:17', enable: ['read-only-root-filesystem'] },
+  'drop-capabilities': { edits: [], finding: 'base/redis.yaml:17', enable: ['drop-capabilities'] },
+  'privilege-escalation': { edits: [], finding: 'base/redis.yaml:17', enable: ['privilege-escalation'] },
+  'automount-service-account-token': { edits: [], finding: 'base/redis.yaml:15', enable: ['automount-service-account-token'] },
+  'default-service-account': { edits: [], finding: 'base/redis.yaml:15', enable: ['default-service-account'] },
+  'missing-network-policy': { edits: [], finding: 'base/api.yaml:13', enable: ['missing-network-policy'] },
+  'default-namespace': { edits: [['overlays/production/kustomization.yaml', 'namespace: shop-prod', 'namespace: default']], finding: 'overlays/production/kustomization.yaml:3', enable: ['default-namespace'] },
 };
 
 describe('the example, broken on purpose', () => {
@@ -78,9 +100,9 @@ describe('the example, broken on purpose', () => {
     expect(findings(path.join(REPO_ROOT, 'overlays-example'))).toEqual([]);
   });
 
-  for (const [rule, { edits, finding }] of Object.entries(CASES)) {
+  for (const [rule, { edits, finding, enable }] of Object.entries(CASES)) {
     it(`${rule}: reported at ${finding}`, () => {
-      const found = findings(broken(edits), true);
+      const found = findings(broken(edits), true, enable);
       expect(found, JSON.stringify(found)).toContain(`${rule} ${finding}`);
     });
   }

@@ -37,7 +37,7 @@ describe('runRules', () => {
   });
 
   it('turns a crashing rule into one internal-error finding and runs the others', () => {
-    const crashing: Rule = { meta: { ...rules[0]!.meta, id: 'boom' }, check: () => { throw new Error('kaput'); } };
+    const crashing: Rule = { meta: { ...rules.find((r) => r.meta.id === 'latest-tag')!.meta, id: 'boom' }, check: () => { throw new Error('kaput'); } };
     const found = runRules(resources, {}, [crashing, ...rules.filter((r) => r.meta.id === 'latest-tag')]);
     expect(found.map((d) => `${d.ruleId} ${d.message}`)).toEqual(['internal-error internal error in rule boom: kaput', 'latest-tag image "busybox" has no tag, so it means latest; pin a version']);
   });

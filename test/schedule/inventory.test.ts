@@ -80,4 +80,16 @@ describe('node inventory', () => {
     expect(inventory(yaml).nodes).toEqual([]);
     expect(diagnostics(yaml)).toEqual(['3:1 error invalid-inventory a Node without metadata.name is left out of the dry run: the scheduler knows a node by its name']);
   });
+
+  it('reports each node with its zone label and the pool that made it, when it has them', () => {
+    const nodes = inventory(pool('general', 2, '{cpu: "2", memory: 8Gi}', '  zones: [a, b]\n') + node('solo', '{cpu: "1", pods: "10"}') + node('zoned', '{cpu: "1", pods: "10"}', { labels: { 'topology.kubernetes.io/zone': 'c' } })).nodes;
+    const { report } = scheduleWorkloads([], nodes);
+    expect(report.nodes.map(({ name, zone, pool }) => ({ name, zone, pool }))).toEqual([
+      { name: 'general-0', zone: 'a', pool: 'general' },
+      { name: 'general-1', zone: 'b', pool: 'general' },
+      { name: 'solo', zone: undefined, pool: undefined },
+      { name: 'zoned', zone: 'c', pool: undefined },
+    ]);
+    expect(Object.keys(report.nodes[2]!)).toEqual(['name', 'allocatable', 'requested', 'pods']);
+  });
 });

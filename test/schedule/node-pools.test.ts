@@ -102,6 +102,14 @@ describe('node pools (scale-up)', () => {
     expect(checked.diagnostics.filter((d) => d.ruleId === 'scale-up').map((d) => d.severity)).toEqual(['info']);
   });
 
+  it('takes a scalable NodePool without spec.count: it has no nodes yet (count is 0 when left out)', () => {
+    const noCount = scalable('big', 0, 5, '{cpu: "4", memory: 8Gi}').replace('  count: 0\n', '');
+    const cwd = tempTree({ 'app.yaml': deployment('web', 1, container('{cpu: "3"}')), 'nodes.yaml': FULL, 'pools.yaml': noCount });
+    const checked = check(['app.yaml'], { cwd, nodePaths: ['nodes.yaml'], nodePoolPaths: ['pools.yaml'] });
+    const about = checked.diagnostics.filter((d) => d.file.endsWith('pools.yaml') || d.ruleId === 'scale-up');
+    expect(about.map((d) => `${d.ruleId} ${d.severity} ${d.message}`)).toEqual(['scale-up info adding 1 node(s) to pool big makes 1 pending pod(s) of Deployment web fit (web-0)']);
+  });
+
   it('warns about a --node-pools NodePool without max: it is never scaled', async () => {
     const dir = tempTree({ 'app.yaml': deployment('web', 1, container('{cpu: "3"}')), 'nodes.yaml': FULL, 'pools.yaml': pool('big', 0, '{cpu: "4", memory: 8Gi}') });
     const json = JSON.parse((await runCli(['schedule', 'app.yaml', '--no-config', '--nodes', 'nodes.yaml', '--node-pools', 'pools.yaml', '-f', 'json'], { cwd: dir })).stdout);

@@ -47,7 +47,7 @@ export function expectNoLeak(text: string, secrets: readonly string[], where: st
   }
 }
 
-export const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'html'] as const;
 
 export interface Outputs {
   /** Everything printed and written, by label: `sarif stdout`, `junit -o file`... */

@@ -62,7 +62,7 @@ describe('a full run', () => {
       ['rules'],
     ];
     for (const args of runs) {
-      for (const format of args[0] === 'render' || args[0] === 'rules' ? [undefined] : ['text', 'json', 'sarif', 'junit', 'github']) {
+      for (const format of args[0] === 'render' || args[0] === 'rules' ? [undefined] : ['text', 'json', 'sarif', 'junit', 'github', 'html']) {
         const r = await runCli(format ? [...args, '--format', format] : args);
         expect(r.code, `${args.join(' ')} ${format ?? ''}: ${r.stderr}`).toBeLessThan(2);
       }

@@ -25,8 +25,10 @@ export function registerRules(program: Command, io: CliIo, setExitCode: (code: n
       const lint = new Set(rules.map((r) => r.meta.id));
       const list = ruleCatalog(loaded.config).map((m) => ({
         id: m.id,
-        severity: loaded.config?.rules[m.id]?.severity ?? m.severity,
+        // An opt-in rule is off until the config gives it a severity; when on, it reports at its default severity.
+        severity: loaded.config?.rules[m.id]?.severity ?? (m.defaultOff ? 'off' : m.severity),
         defaultSeverity: m.severity,
+        ...(m.defaultOff && { defaultOff: true }),
         kind: m.custom ? 'custom' : lint.has(m.id) ? 'rule' : 'check',
         description: m.description,
         ...(m.securitySeverity !== undefined && { securitySeverity: m.securitySeverity }),

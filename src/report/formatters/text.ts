@@ -1,6 +1,7 @@
 /** The default human format: grouped by file, aligned columns, one summary line. */
-import { countBySeverity, escapeTerminal, type Amounts, type Diagnostic, type ResourceTotals, type Severity } from '../../core/index.js';
+import { countBySeverity, escapeTerminal, type Amounts, type ResourceTotals, type Severity } from '../../core/index.js';
 import type { Formatter } from '../context.js';
+import { groupBy } from '../group.js';
 
 const ansi = { red: 31, yellow: 33, cyan: 36, green: 32, gray: 90, bold: 1, underline: 4 } as const;
 
@@ -9,7 +10,7 @@ export const text: Formatter = (report, ctx) => {
   const severityColor: Record<Severity, keyof typeof ansi> = { error: 'red', warning: 'yellow', info: 'cyan' };
   const lines: string[] = [];
 
-  for (const [file, group] of groupByFile(report.diagnostics)) {
+  for (const [file, group] of groupBy(report.diagnostics, (d) => d.file)) {
     // File names and messages carry manifest text: escaped, so it cannot drive the terminal (core/terminal.ts).
     lines.push(paint('underline', escapeTerminal(file)));
     const positions = group.map((d) => `${d.line}:${d.column}`);
@@ -42,16 +43,6 @@ export const text: Formatter = (report, ctx) => {
   }
   return lines.join('\n') + '\n';
 };
-
-function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
-  const groups = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) {
-    const group = groups.get(d.file);
-    if (group) group.push(d);
-    else groups.set(d.file, [d]);
-  }
-  return groups;
-}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
