@@ -15,8 +15,8 @@ import type { ValidateOptions } from './validate.js';
 
 /** Options with the config's include/exclude, rule selection and rule options folded in. */
 export function beforeRun<O extends ValidateOptions>(options: O): O {
-  assertKnownRuleIds(options.disable, 'disable');
-  assertKnownRuleIds(options.enable, 'enable');
+  assertKnownRuleIds(options.disable, 'disable', options.config);
+  assertKnownRuleIds(options.enable, 'enable', options.config);
   const config = options.config;
   if (!config) return options;
   const filter = pathFilter(config);
@@ -67,7 +67,7 @@ export function afterRun(diagnostics: Diagnostic[], options: ValidateOptions, ru
     files: run.files.map((f) => f.file),
     text,
     mayHaveDirectives: (file) => options.buffers?.has(file) || loaded.get(file)?.directives !== false,
-    knownRules: new Set(ruleCatalog().map((m) => m.id)),
+    knownRules: new Set(ruleCatalog(options.config).map((m) => m.id)),
     ranRules: (id) => (lintIds.has(id) ? ran.has(id) : scheduleIds.has(id) ? Boolean(options.nodePaths?.length) : true),
   });
   const severities = options.config ? applySeverities(kept, options.config, options.cwd ?? process.cwd()) : kept;

@@ -7,7 +7,6 @@ import * as path from 'node:path';
 import { appendAll, redactDeep, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
 import { displayPath, loadPaths, type LoadResult } from '../load/index.js';
 import { findKustomizationFile, isKustomizationDir, render } from '../render/index.js';
-import { runPolicies } from '../policy/index.js';
 import { resourceTotals, runRules } from '../rules/index.js';
 import { validateSchemas } from '../schema/index.js';
 import { scheduleWorkloads, type ScheduleResult } from '../schedule/index.js';
@@ -17,6 +16,7 @@ import { afterRun, beforeRun, configFile } from './apply-config.js';
 import { manifestFiles, mergeReadFiles } from './read-files.js';
 import { loadSchemaSources } from './schema-sources.js';
 import { refusedByApiServer } from './refused.js';
+import { loadPolicySources, runPolicies } from './policies.js';
 
 
 /**
@@ -66,8 +66,10 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
   appendAll(diagnostics, sources.diagnostics);
   appendAll(diagnostics, validateSchemas(resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas }));
   if (options.rules !== false) for (const group of groups) appendAll(diagnostics, runRules(group, options));
-  // What admission would refuse or warn about (Pod Security Standards), per group as the rules run.
-  if (options.rules !== false) for (const group of groups) appendAll(diagnostics, runPolicies(group, { disable: options.disable, podSecurity: options.config?.podSecurity }, resources));
+  const policies = loadPolicySources(options);
+  errors.push(...policies.errors);
+  appendAll(diagnostics, policies.diagnostics);
+  for (const group of groups) appendAll(diagnostics, runPolicies(group, policies, sources.crds, options, options.rules !== false, resources));
   const totals = options.totals ? resourceTotals(resources) : undefined;
   let schedule: ScheduleResult | undefined;
   let inventoryFiles: string[] = [];
@@ -85,7 +87,7 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
   }
   const shown = sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, texts, lint: options.rules === false ? false : options }));
   // Names and amounts a replacement copied out of a Secret are shown masked too (core/redact.ts).
-  return { resources, diagnostics: shown, files: redactDeep(files), errors, readFiles: mergeReadFiles(readFiles, sources.files, inventoryFiles, configFile(options)), ...(totals && { totals: redactDeep(totals) }), ...(schedule && { schedule: redactDeep(schedule.report) }) };
+  return { resources, diagnostics: shown, files: redactDeep(files), errors, readFiles: mergeReadFiles(readFiles, sources.files, policies.files, inventoryFiles, configFile(options)), ...(totals && { totals: redactDeep(totals) }), ...(schedule && { schedule: redactDeep(schedule.report) }) };
 }
 
 function isDirectoryWithKustomization(dir: string): boolean {

@@ -1,6 +1,6 @@
 /** `kubeproof schedule`: the workloads of the inputs placed on a node inventory by the dry-run scheduler. */
 import { redactDeep, sortDiagnostics, type CheckedFile, type Diagnostic, type KubeproofError, type Resource } from '../core/index.js';
-import { runPolicies } from '../policy/index.js';
+import { ADMISSION_POLICY, runAdmissionPolicies, runPodSecurity } from '../policy/index.js';
 import { runRules, type LintOptions } from '../rules/index.js';
 import { scheduleWorkloads, type ScheduleReport, type Strategy } from '../schedule/index.js';
 import { validateSchemas } from '../schema/index.js';
@@ -47,8 +47,10 @@ export function schedule(paths: readonly string[], given: ScheduleCommandOptions
   const checks = sortDiagnostics([
     ...validateSchemas(inputs.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas, ignoreMissingSchemas: options.ignoreMissingSchemas ?? true }),
     ...inputs.groups.flatMap((group) => runRules(group, lint)),
-    // What the PodSecurity enforce level refuses (the warn and audit levels let the pods run).
-    ...inputs.groups.flatMap((group) => runPolicies(group, { disable: options.disable, podSecurity: options.config?.podSecurity }, inputs.resources)).filter((d) => d.severity === 'error'),
+    // What admission refuses: the PodSecurity enforce level and Deny bindings of the
+    // ValidatingAdmissionPolicies among the inputs (warn and audit let the pods run).
+    ...inputs.groups.flatMap((group) => runPodSecurity(group, { disable: options.disable, podSecurity: options.config?.podSecurity }, inputs.resources)).filter((d) => d.severity === 'error'),
+    ...inputs.groups.flatMap((group) => runAdmissionPolicies(group, { crds: sources.crds, kubernetesVersion: options.kubernetesVersion })).filter((d) => d.severity === 'error' && d.ruleId === ADMISSION_POLICY),
   ]);
   const pools = { diagnostics: [] as Diagnostic[], errors: [] as KubeproofError[], readFiles: [] as string[] };
   const nodePools = scalableInputs(options.nodePoolPaths, inventory, options, pools);

@@ -7,6 +7,7 @@ import type { Config } from '../config/index.js';
 import { afterRun, beforeRun, configFile } from './apply-config.js';
 import { manifestFiles, mergeReadFiles } from './read-files.js';
 import { loadSchemaSources } from './schema-sources.js';
+import { loadPolicySources, runPolicies } from './policies.js';
 
 export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'>, LintOptions {
   /** check/lint: run the cross-resource rules (default true). */
@@ -29,6 +30,8 @@ export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'
   tolerateZoneLoss?: boolean;
   /** Files or directories holding CustomResourceDefinitions to validate custom resources against. */
   crdPaths?: readonly string[];
+  /** Files or directories holding ValidatingAdmissionPolicies, bindings and params to apply to the inputs (--policies). */
+  policyPaths?: readonly string[];
   /** kubeproof.yaml (see loadConfig): include/exclude, rule severities per file, rule options. */
   config?: Config;
   /** Apply suppression comments and kubeproof.dev/ignore annotations (default true; --no-suppressions). */
@@ -61,6 +64,10 @@ export function validate(paths: readonly string[], given: ValidateOptions = {}):
   appendAll(diagnostics, validateSchemas(loaded.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas }));
   // What the API server would refuse, though no schema says so: a request above its limit, an unparsable quantity...
   appendAll(diagnostics, runRules(loaded.resources, { ...options, only: 'rejected-by-api-server' }));
+  // What the API server's ValidatingAdmissionPolicies would refuse (custom rules are lint: check only).
+  const policies = loadPolicySources(options);
+  appendAll(diagnostics, policies.diagnostics);
+  appendAll(diagnostics, runPolicies(loaded.resources, policies, sources.crds, options, false));
   const totals = options.totals ? resourceTotals(loaded.resources) : undefined;
   const shown = sortDiagnostics(afterRun(sortDiagnostics(diagnostics), options, { resources: loaded.resources, files: loaded.files, texts: loaded.texts, lint: { ...options, only: 'rejected-by-api-server' } }));
   return {
@@ -69,8 +76,8 @@ export function validate(paths: readonly string[], given: ValidateOptions = {}):
     resources: loaded.resources,
     diagnostics: shown,
     files: redactDeep(loaded.files),
-    errors: [...loaded.errors, ...sources.errors],
-    readFiles: mergeReadFiles(manifestFiles(loaded.files, loaded.diagnostics, options.cwd), sources.files, configFile(options)),
+    errors: [...loaded.errors, ...sources.errors, ...policies.errors],
+    readFiles: mergeReadFiles(manifestFiles(loaded.files, loaded.diagnostics, options.cwd), sources.files, policies.files, configFile(options)),
   };
 }
 

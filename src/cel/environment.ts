@@ -2,11 +2,13 @@
  * The one CEL environment: cel-js with the libraries the API server's base environment loads
  * (k8s.io/apiserver/pkg/cel/environment/base.go): ext.Strings v2, ext.Sets, optional types,
  * two-variable comprehensions, and
- * the Kubernetes lists, regex, URL, IP, CIDR, quantity, format and semver libraries. Cost limits are
+ * the Kubernetes lists, regex, URL, IP, CIDR, quantity, format and semver libraries (and, with an
+ * `authorizer` variable, the authz library). Cost limits are
  * off: an offline check has no request to protect. Built once per set of variable names.
  */
 import type { Environment } from '@marcbachmann/cel-js';
 import { celJs } from './engine.js';
+import { registerAuthz } from './libraries/authz.js';
 import { registerCIDR } from './libraries/cidr.js';
 import { registerComprehensions } from './libraries/comprehensions.js';
 import { registerFormat } from './libraries/format.js';
@@ -37,6 +39,8 @@ export function celEnvironment(variables: readonly string[]): Environment {
       limits: { maxAstNodes: NO_LIMIT, maxDepth: 250, maxListElements: NO_LIMIT, maxMapEntries: NO_LIMIT, maxCallArguments: NO_LIMIT },
     });
     for (const register of [registerStrings, registerLists, registerSets, registerRegex, registerURL, registerIP, registerCIDR, registerQuantity, registerFormat, registerOptionalNull, registerOptionalExtras, registerComprehensions, registerSemver]) register(env);
+    // Admission expressions (ValidatingAdmissionPolicy) have the authorizer library too; CRD rules do not.
+    if (variables.includes('authorizer')) registerAuthz(env);
     for (const v of variables) env.registerVariable(v, 'dyn');
     environments.set(key, env);
   }

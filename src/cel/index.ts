@@ -9,3 +9,4 @@ export type { ASTNode as CelNode } from '@marcbachmann/cel-js';
 export { toCelValue, type StructuralSchema } from './values.js';
 export { escapeName } from './escape.js';
 export { optionalNone } from './engine.js';
+export { fieldPaths, singleFieldPointer } from './field-paths.js';

@@ -29,6 +29,7 @@ export interface SharedOptions extends TargetOptions {
   maxFileSize: number;
   kubernetesVersion: string;
   crds?: string[];
+  policies?: string[];
   ignoreMissingSchemas?: boolean;
   skipKinds?: string[];
   jobs?: number;
@@ -82,6 +83,7 @@ export function maxFileSizeOption(cmd: Command): Command {
 export function schemaOptions(cmd: Command): Command {
   return cmd
     .option('--crds <path>', 'CustomResourceDefinitions or CRDs-catalog JSON Schemas ({group}/{kind}_{version}.json), file or directory, for custom resources; repeatable', collect, [])
+    .option('--policies <path>', 'ValidatingAdmissionPolicies and their bindings (and params), file or directory, to apply to the inputs as the API server would; repeatable', collect, [])
     .option('--ignore-missing-schemas', 'report custom resources without a schema as warnings, not errors')
     .option('--skip-kinds <kinds>', 'comma-separated kinds (Kind or apiVersion/Kind) not to validate', commaList, []);
 }

@@ -9,6 +9,7 @@ import { exitCodeFor, validate, type ValidateOptions } from '../api/validate.js'
 import { configOptions, loadConfig } from '../api/config.js';
 import type { Config } from '../config/index.js';
 import { formatReport, TOOL } from '../api/format.js';
+import { ruleCatalog } from '../api/catalog.js';
 import { countBySeverity, escapeTerminal, EXIT_ERROR, EXIT_FINDINGS, KubeproofError, redactSecrets, sortDiagnostics, type Diagnostic } from '../core/index.js';
 import { render } from '../render/index.js';
 import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS, parseKubernetesVersion } from '../schema/index.js';
@@ -49,6 +50,7 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
       maxFileSize: opts.maxFileSize,
       kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion),
       crdPaths: opts.crds,
+      policyPaths: opts.policies,
       ignoreMissingSchemas: opts.ignoreMissingSchemas,
       skipKinds: opts.skipKinds,
       jobs: opts.jobs,
@@ -73,7 +75,7 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
     const shown: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     // The placement (check --nodes) is drawn by the HTML report; the other formats carry it as findings.
     const report = { diagnostics: shown, files: result.files, totals: result.totals, ...(result.schedule && { schedule: result.schedule }) };
-    writeReports(targets, (format, color) => formatReport(format, report, { color, cwd: io.cwd }), io, opts.color, [...result.readFiles, ...named(paths, io.cwd)]);
+    writeReports(targets, (format, color) => formatReport(format, report, { color, cwd: io.cwd, rules: ruleCatalog(config) }), io, opts.color, [...result.readFiles, ...named(paths, io.cwd)]);
 
     for (const err of result.errors) io.stderr(`kubeproof: error: ${redactSecrets(err.message)}\n`);
     exitCode = exitCodeFor(result, { maxWarnings });

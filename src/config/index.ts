@@ -5,4 +5,4 @@ export { applySeverities, pathFilter, ruleOptions, rulesOffEverywhere, rulesOnSo
 export { starterConfig } from './init.js';
 export { configSchema, configProblemMetas, CONFIG_RULE_ID } from './validate.js';
 export { closest, didYouMean, editDistance } from './did-you-mean.js';
-export { emptyConfig, CONFIG_SEVERITIES, type Config, type ConfigSeverity, type KnownRule, type Override, type RuleSetting } from './types.js';
+export { emptyConfig, CONFIG_SEVERITIES, type Config, type ConfigSeverity, type CustomRuleSetting, type KnownRule, type Override, type RuleSetting } from './types.js';

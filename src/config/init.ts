@@ -37,6 +37,13 @@ rules:
   #   severity: warning
   #   options:
   #     probes: [readinessProbe]
+  # Your own rules: CEL on \`object\` that must be true for every object \`match\` selects.
+  # custom:
+  #   - id: min-replicas
+  #     severity: error
+  #     match: {kinds: [Deployment], namespaces: [prod]}
+  #     expression: "object.spec.replicas >= 2"
+  #     message: production deployments run at least two replicas
 
 # Severities for some files only, applied in order after \`rules\`.
 overrides:

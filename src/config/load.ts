@@ -2,14 +2,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import { escapeSegment, KubeproofError, START_OF_FILE, type Diagnostic } from '../core/index.js';
+import { escapeSegment, KubeproofError, START_OF_FILE, type Diagnostic, type Severity } from '../core/index.js';
 import { displayPath, parsePlainDocuments } from '../load/index.js';
 import { didYouMean } from './did-you-mean.js';
 import type { PodSecuritySettings } from '../policy/index.js';
-import { emptyConfig, type Config, type ConfigSeverity, type KnownRule, type RuleSetting } from './types.js';
+import { compileCel } from '../cel/index.js';
+import { emptyConfig, type Config, type ConfigSeverity, type CustomRuleSetting, type KnownRule, type RuleSetting } from './types.js';
 import { CONFIG_RULE_ID, configProblem, fieldName, schemaProblems, type Place } from './validate.js';
 
 const require = createRequire(import.meta.url);
+
+/** The variables a custom rule's expression sees (policy/custom runs it). */
+const CUSTOM_RULE_VARIABLES = ['object'];
 
 export interface LoadedConfig {
   /** Undefined when the file has problems: a run does not go on with half a config. */
@@ -59,7 +63,9 @@ function ruleProblems(value: Record<string, unknown>, place: Place, knownRules: 
       if (!known.has(id)) out.push(configProblem(place, `${base}/${escapeSegment(id)}`, `unknown rule "${id}"${didYouMean(id, known.keys())}; \`kubeproof rules\` lists them`, 'key'));
     }
   };
-  const rules = (value.rules ?? {}) as Record<string, unknown>;
+  const { custom, ...rules } = (value.rules ?? {}) as Record<string, unknown>;
+  out.push(...customRuleProblems(custom as Record<string, unknown>[] | undefined, known, place));
+  for (const r of (custom ?? []) as { id: string }[]) if (!known.has(r.id)) known.set(r.id, { id: r.id });
   checkIds(rules, '/rules');
   for (const [id, setting] of Object.entries(rules)) {
     const rule = known.get(id);
@@ -72,6 +78,21 @@ function ruleProblems(value: Record<string, unknown>, place: Place, knownRules: 
     out.push(...optionProblems(rule, (setting as { options: unknown }).options, place, pointer));
   }
   ((value.overrides ?? []) as { rules: Record<string, unknown> }[]).forEach((o, i) => checkIds(o.rules, `/overrides/${i}/rules`));
+  return out;
+}
+
+/** Custom rule ids must be new and unique, and their expressions compile (CEL on `object`). */
+function customRuleProblems(custom: Record<string, unknown>[] | undefined, builtIn: ReadonlyMap<string, KnownRule>, place: Place): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  (custom ?? []).forEach((r, i) => {
+    const id = String(r.id);
+    if (builtIn.has(id)) out.push(configProblem(place, `/rules/custom/${i}/id`, `custom rule "${id}" has the id of a built-in rule; choose another id`));
+    else if (seen.has(id)) out.push(configProblem(place, `/rules/custom/${i}/id`, `custom rule "${id}" is defined twice`));
+    seen.add(id);
+    const compiled = compileCel(String(r.expression), CUSTOM_RULE_VARIABLES);
+    if ('error' in compiled) out.push(configProblem(place, `/rules/custom/${i}/expression`, `rules.custom[${i}].expression: compilation failed: ${compiled.error}`));
+  });
   return out;
 }
 
@@ -95,7 +116,12 @@ function toConfig(v: Record<string, unknown>, file: string): Config {
   const dir = path.dirname(file);
   const strings = (x: unknown) => (Array.isArray(x) ? x.map(String) : []);
   const rules: Record<string, RuleSetting> = {};
-  for (const [id, s] of Object.entries((v.rules ?? {}) as Record<string, unknown>)) rules[id] = typeof s === 'string' ? { severity: s as ConfigSeverity } : (s as RuleSetting);
+  const { custom, ...settings } = (v.rules ?? {}) as Record<string, unknown>;
+  for (const [id, s] of Object.entries(settings)) rules[id] = typeof s === 'string' ? { severity: s as ConfigSeverity } : (s as RuleSetting);
+  const customRules = ((custom ?? []) as Record<string, unknown>[]).map((r): CustomRuleSetting => {
+    const match = (r.match ?? {}) as { kinds?: unknown; namespaces?: unknown };
+    return { id: String(r.id), severity: (r.severity as Severity | undefined) ?? 'warning', kinds: strings(match.kinds), namespaces: strings(match.namespaces), expression: String(r.expression), ...(typeof r.message === 'string' && { message: r.message }) };
+  });
   return {
     file,
     dir,
@@ -112,6 +138,7 @@ function toConfig(v: Record<string, unknown>, file: string): Config {
     ...(v.strategy !== undefined && { strategy: v.strategy as Config['strategy'] }),
     ...(v.podSecurity !== undefined && { podSecurity: podSecurityOf(v.podSecurity as RawPodSecurity) }),
     rules,
+    customRules,
     overrides: ((v.overrides ?? []) as { files: unknown; rules: Record<string, ConfigSeverity> }[]).map((o) => ({ files: strings(o.files), rules: { ...o.rules } })),
   };
 }

@@ -13,6 +13,16 @@ export interface RuleSetting {
   options?: Record<string, unknown>;
 }
 
+/** A team's own rule (`rules.custom` in kubeproof.yaml); the policy stage runs it. */
+export interface CustomRuleSetting {
+  id: string;
+  severity: Severity;
+  kinds: string[];
+  namespaces: string[];
+  expression: string;
+  message?: string;
+}
+
 /** Severities for the files some globs match; later overrides win. */
 export interface Override {
   files: string[];
@@ -40,6 +50,8 @@ export interface Config {
   /** Pod Security Standards: the level for namespaces the inputs do not label, and the exemptions. */
   podSecurity?: PodSecuritySettings;
   rules: Record<string, RuleSetting>;
+  /** `rules.custom`, in the order written. */
+  customRules: CustomRuleSetting[];
   overrides: Override[];
 }
 
@@ -50,5 +62,5 @@ export interface KnownRule {
 }
 
 export function emptyConfig(dir: string): Config {
-  return { dir, crds: [], nodes: [], include: [], exclude: [], skipKinds: [], rules: {}, overrides: [] };
+  return { dir, crds: [], nodes: [], include: [], exclude: [], skipKinds: [], rules: {}, customRules: [], overrides: [] };
 }

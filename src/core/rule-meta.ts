@@ -21,6 +21,8 @@ export interface RuleMeta {
    * for checks whose findings are right for some teams and noise for most (its docs say why).
    */
   defaultOff?: boolean;
+  /** A team's own rule (kubeproof.yaml `rules.custom`): documented in the config, not in docs/rules.md. */
+  custom?: boolean;
 }
 
 /** Where docs/rules.md is published; every rule id is an anchor in it (a heading or a table row's anchor). */

@@ -12,8 +12,8 @@ import { decodeSource, parseManifests, parsePlainDocuments } from '../load/index
 import { renderProblems } from '../render/index.js';
 import { ruleCatalog } from '../api/catalog.js';
 import { applySeverities } from '../config/index.js';
-import { runPolicies } from '../policy/index.js';
 import { rules, runRules, selectedRuleIds } from '../rules/index.js';
+import { NO_POLICY_FILES, runPolicies } from '../api/policies.js';
 import { applySuppressions } from '../suppress/index.js';
 import { validateSchemas } from '../schema/index.js';
 import { type BuildCheck, Overlays } from './overlays.js';
@@ -139,12 +139,20 @@ export class Engine {
     const kept =
       options.suppressions === false
         ? diagnostics
-        : applySuppressions(diagnostics, { resources, text: (f) => this.text(f), knownRules: this.knownRules, ranRules: (id) => !this.lintIds.has(id) || selectedRuleIds(options).has(id) });
+        : applySuppressions(diagnostics, { resources, text: (f) => this.text(f), knownRules: this.knownRules(options), ranRules: (id) => !this.lintIds.has(id) || selectedRuleIds(options).has(id) });
     const severities = options.config ? applySeverities(kept, options.config, path.parse(process.cwd()).root) : kept;
     return redactDiagnostics(severities, resources); // as afterRun does: Secret values scrubbed (core/redact.ts)
   }
 
-  private readonly knownRules = new Set(ruleCatalog().map((m) => m.id));
+  /** Every rule id, the config's custom rules among them. */
+  private knownRules(options: ValidateOptions): Set<string> {
+    const key = options.config ?? this;
+    let known = this.knownByConfig.get(key);
+    if (!known) this.knownByConfig.set(key, (known = new Set(ruleCatalog(options.config).map((m) => m.id))));
+    return known;
+  }
+
+  private readonly knownByConfig = new WeakMap<object, Set<string>>();
   private readonly lintIds = new Set(rules.map((r) => r.meta.id));
 
   private text(file: string): string | undefined {
@@ -232,7 +240,7 @@ export class Engine {
     for (const f of this.workspace.plainFiles()) if (f !== file) loaded.set(f, this.plain.context(f, options));
     loaded.set(file, this.plain.load(file, options.maxDepth));
     const resources = [...loaded.values()].flatMap((l) => l.resources);
-    const ruleFindings = options.rules === false ? [] : [...runRules(resources, options), ...runPolicies(resources, { disable: options.disable, podSecurity: options.config?.podSecurity })];
+    const ruleFindings = [...(options.rules === false ? [] : runRules(resources, options)), ...runPolicies(resources, NO_POLICY_FILES, [], options, options.rules !== false)];
 
     const out = new Map<string, Diagnostic[]>();
     const report = (f: string) => {

@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import type { ValidateOptions } from '../api/validate.js';
 import type { Diagnostic, Resource } from '../core/index.js';
 import { render } from '../render/index.js';
-import { runPolicies } from '../policy/index.js';
 import { runRules } from '../rules/index.js';
+import { NO_POLICY_FILES, runPolicies } from '../api/policies.js';
 import { validateSchemas } from '../schema/index.js';
 import { optionsKey } from './options.js';
 import type { Sources } from './sources.js';
@@ -54,7 +54,7 @@ export class Overlays {
       ...rendered.findings,
       ...validateSchemas(rendered.resources, options),
       ...(options.rules === false ? [] : runRules(rendered.resources, options)),
-      ...(options.rules === false ? [] : runPolicies(rendered.resources, { disable: options.disable, podSecurity: options.config?.podSecurity })),
+      ...runPolicies(rendered.resources, NO_POLICY_FILES, [], options, options.rules !== false),
     ].map((d) => ({ ...d, file: path.resolve(cwd, d.file), ...(d.suggestion && { suggestion: { ...d.suggestion, edits: d.suggestion.edits.map((e) => ({ ...e, file: path.resolve(cwd, e.file) })) } }) }));
     const check: BuildCheck = { root, reads, failed: rendered.diagnostics.length > 0, diagnostics, resources: rendered.resources, optionsKey: key };
     this.checks.set(root, check);

@@ -47,4 +47,31 @@ describe('check: Pod Security Standards', () => {
     expect(result.report.refused.map((r) => r.message)).toEqual(['violates PodSecurity "baseline:latest": host namespaces (hostNetwork=true)']);
     expect(result.diagnostics.filter((d) => d.ruleId === 'pod-security').map((d) => d.severity)).toEqual(['error']);
   });
+
+  it('leaves out a workload a ValidatingAdmissionPolicy Deny binding refuses, in check --nodes and kubeproof schedule', () => {
+    const policy = `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata: {name: no-host-network}
+spec:
+  failurePolicy: Fail
+  matchConstraints:
+    resourceRules: [{apiGroups: [apps], apiVersions: [v1], operations: [CREATE], resources: [deployments]}]
+  validations:
+  - expression: "!has(object.spec.template.spec.hostNetwork) || !object.spec.template.spec.hostNetwork"
+    message: host networking is not allowed
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata: {name: no-host-network}
+spec:
+  policyName: no-host-network
+  validationActions: [Deny]
+`;
+    const dir = tempTree({ ...files, 'ns.yaml': files['ns.yaml'].replace('enforce: baseline', 'enforce: privileged'), 'policy.yaml': policy });
+    const message = "ValidatingAdmissionPolicy 'no-host-network' with binding 'no-host-network' denied request: host networking is not allowed";
+    const checked = check(['ns.yaml', 'web.yaml', 'policy.yaml'], { cwd: dir, nodePaths: ['nodes.yaml'] });
+    expect(checked.schedule?.refused).toEqual([{ namespace: 'shop', name: 'web', kind: 'Deployment', message }]);
+    const scheduled = schedule(['ns.yaml', 'web.yaml', 'policy.yaml'], { cwd: dir, nodePaths: ['nodes.yaml'] });
+    expect(scheduled.report.refused.map((r) => r.message)).toEqual([message]);
+  });
 });

@@ -5,6 +5,7 @@ import { loadConfig } from '../../api/config.js';
 import { EXIT_ERROR, ruleDocsUrl } from '../../core/index.js';
 import { rules } from '../../rules/index.js';
 import type { CliIo } from '../io.js';
+import { displayPath } from '../../load/index.js';
 
 export function registerRules(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   program
@@ -22,16 +23,17 @@ export function registerRules(program: Command, io: CliIo, setExitCode: (code: n
         return;
       }
       const lint = new Set(rules.map((r) => r.meta.id));
-      const list = ruleCatalog().map((m) => ({
+      const list = ruleCatalog(loaded.config).map((m) => ({
         id: m.id,
         // An opt-in rule is off until the config gives it a severity; when on, it reports at its default severity.
         severity: loaded.config?.rules[m.id]?.severity ?? (m.defaultOff ? 'off' : m.severity),
         defaultSeverity: m.severity,
         ...(m.defaultOff && { defaultOff: true }),
-        kind: lint.has(m.id) ? 'rule' : 'check',
+        kind: m.custom ? 'custom' : lint.has(m.id) ? 'rule' : 'check',
         description: m.description,
         ...(m.securitySeverity !== undefined && { securitySeverity: m.securitySeverity }),
-        docs: ruleDocsUrl(m.id),
+        // A custom rule is documented where it is defined.
+        docs: m.custom && loaded.config?.file ? `custom rule in ${displayPath(loaded.config.file, io.cwd)}` : ruleDocsUrl(m.id),
       }));
       if (opts.format === 'json') {
         io.stdout(JSON.stringify(list, null, 2) + '\n');

@@ -39,7 +39,7 @@ export const sarif: Formatter = (report, ctx) => {
               name: ruleName(r.id),
               shortDescription: { text: r.description },
               fullDescription: { text: r.docs },
-              helpUri: ruleDocsUrl(r.id),
+              ...(!r.custom && { helpUri: ruleDocsUrl(r.id) }),
               help: { text: r.docs, markdown: r.docs },
               defaultConfiguration: { level: level[r.severity] },
               properties: ruleProperties(r),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/core/index.js';
-import { runPolicies } from '../../../src/policy/index.js';
+import { runPodSecurity as runPolicies } from '../../../src/policy/index.js';
 import { checkPodSecurity, type PodSecurityOptions } from '../../../src/policy/pod-security/index.js';
 import { parse } from '../../helpers.js';
 

@@ -1,0 +1,63 @@
+/**
+ * A policy's expressions compiled once (the CEL stage caches programs per process), with what
+ * each one needs that an offline check does not have: `request.userInfo`, `authorizer`
+ * (directly or through a variable), and `oldObject` (null: every input is taken as a CREATE).
+ */
+import { compileCel, fieldPaths, type CelProgram } from '../../cel/index.js';
+import type { Expression, Policy } from './objects.js';
+
+/** The variables of a policy's expressions (apiserver/pkg/admission/plugin/cel/compile.go). */
+export const VAP_VARIABLES = ['object', 'oldObject', 'params', 'namespaceObject', 'request', 'authorizer', 'variables'];
+
+/** What offline evaluation lacks, in the words of the info note. */
+export type Offline = 'request.userInfo' | 'authorizer' | 'oldObject';
+
+export interface CompiledExpression extends Expression {
+  program?: CelProgram;
+  /** cel-go's compile error, when it does not compile. */
+  error?: string;
+  /** What it reads that offline evaluation does not have (userInfo and authorizer: it is not evaluated). */
+  offline: Set<Offline>;
+}
+
+export interface CompiledPolicy {
+  policy: Policy;
+  matchConditions: (CompiledExpression & { name: string })[];
+  variables: Map<string, CompiledExpression>;
+  validations: { validation: Policy['validations'][number]; compiled: CompiledExpression; message?: CompiledExpression }[];
+}
+
+const cache = new WeakMap<Policy, CompiledPolicy>();
+
+export function compilePolicy(policy: Policy): CompiledPolicy {
+  let found = cache.get(policy);
+  if (found) return found;
+  const variables = new Map<string, CompiledExpression>();
+  // Variables may read the ones before them: what a variable lacks, its readers lack too.
+  for (const v of policy.variables) variables.set(v.name, compileOne(v, variables));
+  found = {
+    policy,
+    variables,
+    matchConditions: policy.matchConditions.map((c) => ({ ...compileOne(c, variables), name: c.name })),
+    validations: policy.validations.map((v) => ({ validation: v, compiled: compileOne(v, variables), ...(v.messageExpression && { message: compileOne(v.messageExpression, variables) }) })),
+  };
+  cache.set(policy, found);
+  return found;
+}
+
+function compileOne(e: Expression, variables: ReadonlyMap<string, CompiledExpression>): CompiledExpression {
+  const compiled = compileCel(e.expression, VAP_VARIABLES);
+  if ('error' in compiled) return { ...e, error: compiled.unsupported ? `${compiled.error} (${compiled.unsupported} are not supported offline)` : compiled.error, offline: new Set() };
+  const offline = new Set<Offline>();
+  const { program } = compiled;
+  if (program.variables.has('authorizer')) offline.add('authorizer');
+  if (program.variables.has('oldObject')) offline.add('oldObject');
+  if (fieldPaths(program.ast, 'request').some((p) => p.length === 0 || p[0] === 'userInfo')) offline.add('request.userInfo');
+  for (const [name] of fieldPaths(program.ast, 'variables')) {
+    for (const o of (name !== undefined && variables.get(name)?.offline) || []) offline.add(o);
+  }
+  return { ...e, program, offline };
+}
+
+/** An expression that cannot be evaluated offline: it reads the user or asks the authorizer. */
+export const unknowable = (e: CompiledExpression) => e.offline.has('authorizer') || e.offline.has('request.userInfo');

@@ -1,0 +1,138 @@
+/**
+ * ValidatingAdmissionPolicy offline: every input object is taken as a CREATE request and run
+ * through the policies and bindings among the inputs and the `--policies` files, as
+ * apiserver/pkg/admission/plugin/policy/validating/dispatcher.go runs them. Unlike the API
+ * server, which answers with its first denial, every denial and warning is reported.
+ */
+import { diagnosticFor, type Diagnostic, type KubeObject, type Resource } from '../../core/index.js';
+import { singleFieldPointer } from '../../cel/index.js';
+import { isMap } from '../../rules/index.js';
+import type { KubernetesVersion } from '../../schema/index.js';
+import { activation } from './activation.js';
+import { ResourceMapper } from './attributes.js';
+import { compilePolicy, type CompiledExpression, type CompiledPolicy, type Offline } from './compile.js';
+import { matchesResources, NAMESPACE_NAME_LABEL } from './matching.js';
+import { bindingConfigError, deniedMessage, warnedMessage, withReason } from './messages.js';
+import { ADMISSION_POLICY, ADMISSION_POLICY_OFFLINE, INVALID_ADMISSION_POLICY } from './metas.js';
+import { isBinding, isExempt, isPolicy, readBinding, readPolicy, type Binding } from './objects.js';
+import { collectParams, labelsOf } from './params.js';
+import type { Decision } from './validate.js';
+import { validatePolicy } from './validate.js';
+
+export { admissionPolicyMetas, ADMISSION_POLICY, ADMISSION_POLICY_OFFLINE, INVALID_ADMISSION_POLICY } from './metas.js';
+
+export interface AdmissionOptions {
+  /** Objects from `--policies`: policies, bindings, params and Namespaces, not checked themselves. */
+  policies?: readonly Resource[];
+  /** CustomResourceDefinitions (inputs and --crds): the plural names and scopes of custom kinds. */
+  crds?: readonly Resource[];
+  kubernetesVersion?: KubernetesVersion;
+}
+
+export function runAdmissionPolicies(resources: readonly Resource[], options: AdmissionOptions = {}): Diagnostic[] {
+  const all = [...resources, ...(options.policies ?? [])];
+  const policies = all.filter(isPolicy).map((r) => compilePolicy(readPolicy(r)));
+  if (policies.length === 0) return [];
+  const out: Diagnostic[] = [];
+  for (const c of policies) policyProblems(c, out);
+  const bindings = all.filter(isBinding).map(readBinding);
+  const bound = policies.map((c) => ({ c, bindings: bindings.filter((b) => b.policyName === c.policy.name) })).filter((p) => p.bindings.length > 0);
+  if (bound.length === 0) return out;
+  const crds = [...(options.crds ?? []), ...all.filter((r) => r.id.kind === 'CustomResourceDefinition')];
+  const mapper = new ResourceMapper(crds, options.kubernetesVersion);
+  const namespaces = new Map(all.filter(isNamespace).map((r) => [r.id.name, withNameLabel(r.object, r.id.name)]));
+  for (const resource of resources) {
+    if (isExempt(resource)) continue;
+    const a = mapper.attributes(resource);
+    const object = asAdmitted(resource, a.clusterScoped ? undefined : a.namespace);
+    const ctx = { attributes: a, labels: labelsOf(object), namespaceLabels: (n: string) => (namespaces.has(n) ? labelsOf(namespaces.get(n)!) : undefined) };
+    // The dispatcher unsets the namespace of a Namespace's own request: it has no namespaceObject.
+    const namespaceObject = a.namespace && !(a.group === '' && a.kind === 'Namespace') ? (namespaces.get(a.namespace) ?? null) : null;
+    for (const { c, bindings: its } of bound) {
+      const report = (b: Binding, d: Decision) => decisionFinding(resource, c, b, d, out);
+      const policyMatch = matchesResources(c.policy.matchConstraints, ctx, false);
+      if (!policyMatch.matches) {
+        if (policyMatch.unknownNamespace !== undefined) out.push(unknownNamespace(resource, c, policyMatch.unknownNamespace));
+        continue;
+      }
+      for (const b of its) {
+        const bindingMatch = matchesResources(b.matchResources, ctx, true);
+        if (!bindingMatch.matches) {
+          if (bindingMatch.unknownNamespace !== undefined) out.push(unknownNamespace(resource, c, bindingMatch.unknownNamespace));
+          continue;
+        }
+        const params = collectParams(c.policy, b, a.namespace, all, mapper);
+        if ('error' in params) {
+          // A binding that cannot be set up refuses whatever its actions (dispatcher.go addConfigError), unless failurePolicy is Ignore.
+          if (c.policy.failurePolicy !== 'Ignore') out.push(diagnosticFor(resource, { ruleId: ADMISSION_POLICY, severity: 'error', message: deniedMessage(c.policy.name, b.name, bindingConfigError(params.error)), pointer: '/metadata/name' }));
+          continue;
+        }
+        for (const p of params.params) {
+          const decisions = validatePolicy(c, activation(object, a, p, namespaceObject as KubeObject | null, c.variables));
+          for (const d of decisions) report(b, d);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const isNamespace = (r: Resource) => r.id.apiVersion === 'v1' && r.id.kind === 'Namespace';
+
+/**
+ * The object as validating admission sees it: a Namespace with its name label already set; a
+ * namespaced object with the request's namespace in metadata.namespace (the create handler
+ * fills it in before admission: apiserver/pkg/endpoints/handlers/create.go).
+ */
+function asAdmitted(r: Resource, namespace: string | undefined): KubeObject {
+  if (isNamespace(r)) return withNameLabel(r.object, r.id.name);
+  if (namespace === undefined || r.id.namespace !== undefined) return r.object;
+  const metadata = isMap(r.object.metadata) ? r.object.metadata : {};
+  return { ...r.object, metadata: { ...metadata, namespace } };
+}
+
+/** A Namespace as the API server stores it: with `kubernetes.io/metadata.name` among its labels (matching.ts). */
+function withNameLabel(o: KubeObject, name: string): KubeObject {
+  const metadata = isMap(o.metadata) ? o.metadata : {};
+  const labels = isMap(metadata.labels) ? metadata.labels : {};
+  return { ...o, metadata: { ...metadata, labels: { ...labels, [NAMESPACE_NAME_LABEL]: name } } };
+}
+
+/** One decision as the binding's validationActions make it: Deny refuses; Warn and Audit warn. */
+function decisionFinding(resource: Resource, c: CompiledPolicy, b: Binding, d: Decision, out: Diagnostic[]): void {
+  const program = c.validations.find((v) => v.validation === d.validation)?.compiled.program;
+  const pointer = (program && singleFieldPointer(program.ast, 'object')) || '/metadata/name';
+  const finding = (severity: 'error' | 'warning', message: string) => out.push(diagnosticFor(resource, { ruleId: ADMISSION_POLICY, severity, message: withReason(message, d.reason), pointer }));
+  if (b.validationActions.includes('Deny')) finding('error', deniedMessage(c.policy.name, b.name, d.message));
+  else if (b.validationActions.includes('Warn') || b.validationActions.includes('Audit')) finding('warning', warnedMessage(c.policy.name, b.name, d.message));
+}
+
+function unknownNamespace(resource: Resource, c: CompiledPolicy, namespace: string): Diagnostic {
+  const message = `Namespace "${namespace}" is not among the inputs: its labels are unknown, so the namespaceSelector of ValidatingAdmissionPolicy '${c.policy.name}' cannot be decided and the policy was not applied to this object`;
+  return diagnosticFor(resource, { ruleId: ADMISSION_POLICY_OFFLINE, severity: 'info', message, pointer: resource.id.namespace !== undefined ? '/metadata/namespace' : '/metadata/name' });
+}
+
+const OFFLINE_NOTES: Record<Offline, string> = {
+  'request.userInfo': 'reads request.userInfo, which is not known offline: the expression is not evaluated',
+  authorizer: 'calls the authorizer, which is not available offline: the expression is not evaluated',
+  oldObject: 'reads oldObject, which is null offline: every input is checked as a CREATE',
+};
+
+/** Compile errors at the expression; what each expression lacks offline, once per policy and kind. */
+function policyProblems(c: CompiledPolicy, out: Diagnostic[]): void {
+  const expressions: CompiledExpression[] = [...c.variables.values(), ...c.matchConditions, ...c.validations.flatMap((v) => (v.message ? [v.compiled, v.message] : [v.compiled]))];
+  const noted = new Set<Offline>();
+  for (const e of expressions) {
+    if (e.error) out.push(diagnosticFor(c.policy.resource, { ruleId: INVALID_ADMISSION_POLICY, severity: 'error', message: `compilation failed: ${e.error}`, pointer: e.pointer }));
+    for (const o of e.offline) {
+      if (noted.has(o) || (o !== 'oldObject' && readsOnlyThroughVariable(e, o, c))) continue;
+      noted.add(o);
+      out.push(diagnosticFor(c.policy.resource, { ruleId: ADMISSION_POLICY_OFFLINE, severity: 'info', message: `ValidatingAdmissionPolicy '${c.policy.name}' ${OFFLINE_NOTES[o]}`, pointer: e.pointer }));
+    }
+  }
+}
+
+/** A variable that reads it is the place to say so (variables come first), not each reader. */
+function readsOnlyThroughVariable(e: CompiledExpression, o: Offline, c: CompiledPolicy): boolean {
+  return !e.program?.variables.has(o === 'authorizer' ? 'authorizer' : 'request') && [...c.variables.values()].some((v) => v !== e && v.offline.has(o));
+}
