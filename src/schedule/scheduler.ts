@@ -247,6 +247,22 @@ export class Scheduler {
     return this.nextStartNodeIndex;
   }
 
+  /**
+   * Runs a what-if (extra pods placed, then removed again) and puts the search's start index
+   * back as it was: a what-if's decisions advance it like real ones, and left moved, every
+   * later what-if would start from wherever the previous one stopped, so its answer would
+   * depend on which questions were asked before it. Each starts from the state the real
+   * placement ended in.
+   */
+  whatIf<T>(question: () => T): T {
+    const start = this.nextStartNodeIndex;
+    try {
+      return question();
+    } finally {
+      this.nextStartNodeIndex = start;
+    }
+  }
+
   /** The names of the nodes in the order the search visits them. */
   searchOrderNames(): string[] {
     return this.searchOrder.map((n) => n.node.name);
