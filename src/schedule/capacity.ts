@@ -83,11 +83,14 @@ function extraThatFit(run: ScheduleRun, template: SchedPod, start: number, limit
 }
 
 function placeExtra(run: ScheduleRun, template: SchedPod, start: number, limit: number, preempting: boolean): { fit: number; message: string | null; victims: SchedPod[] } {
+  // Room for all of them, plainly (no copy would need to preempt): the answer without placing each.
+  const copy = (i: number): SchedPod => ({ ...template, name: `${template.owner.name}-${start + i}`, ordinal: undefined });
+  if (run.scheduler.fitsAtLeast(copy(0), limit)) return { fit: limit, message: null, victims: [] };
   const undo: (() => void)[] = [];
   const victims: SchedPod[] = [];
   let message: string | null = null;
   for (let i = 0; i < limit; i++) {
-    const pod: SchedPod = { ...template, name: `${template.owner.name}-${start + i}`, ordinal: undefined };
+    const pod = copy(i);
     if (preempting) {
       const placed = run.preemptions.tentative(pod);
       if (!placed.node) {
