@@ -74,15 +74,23 @@ export function surgeOf(workload: Resource, replicas: number): number {
 
 /**
  * Extra copies of a workload's pod, placed one after another until one does not fit (at most
- * `limit`); then removed again. With `preempting`, a copy that fits nowhere may preempt as
+ * `limit`); then removed again, and the scheduler's search starts where it did before
+ * (Scheduler.whatIf). With `preempting`, a copy that fits nowhere may preempt as
  * kube-scheduler would (the victims are set aside, then put back): `victims` says whom.
  */
 function extraThatFit(run: ScheduleRun, template: SchedPod, start: number, limit: number, preempting = false): { fit: number; message: string | null; victims: SchedPod[] } {
+  return run.scheduler.whatIf(() => placeExtra(run, template, start, limit, preempting));
+}
+
+function placeExtra(run: ScheduleRun, template: SchedPod, start: number, limit: number, preempting: boolean): { fit: number; message: string | null; victims: SchedPod[] } {
+  // Room for all of them, plainly (no copy would need to preempt): the answer without placing each.
+  const copy = (i: number): SchedPod => ({ ...template, name: `${template.owner.name}-${start + i}`, ordinal: undefined });
+  if (run.scheduler.fitsAtLeast(copy(0), limit)) return { fit: limit, message: null, victims: [] };
   const undo: (() => void)[] = [];
   const victims: SchedPod[] = [];
   let message: string | null = null;
   for (let i = 0; i < limit; i++) {
-    const pod: SchedPod = { ...template, name: `${template.owner.name}-${start + i}`, ordinal: undefined };
+    const pod = copy(i);
     if (preempting) {
       const placed = run.preemptions.tentative(pod);
       if (!placed.node) {

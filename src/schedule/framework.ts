@@ -60,6 +60,12 @@ export interface FilterPlugin {
    * its verdicts only with its own replicas.
    */
   reads?(pod: SchedPod): unknown;
+  /**
+   * The check's verdict on a node depends only on the pod and on the pods placed on that node
+   * (resources, host ports): placing a pod changes it on that one node alone. Scheduler.fitsAtLeast
+   * relies on it to answer "do n more copies fit" without placing them.
+   */
+  nodeLocal?: boolean;
   /** PreFilter: the check for each node, or undefined when this pod gives the plugin nothing to check. */
   preFilter(pod: SchedPod, cycle: Cycle): NodeFilter | undefined;
   /**

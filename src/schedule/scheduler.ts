@@ -247,6 +247,54 @@ export class Scheduler {
     return this.nextStartNodeIndex;
   }
 
+  /**
+   * Whether `count` copies of the pod, scheduled one after another, would each find a node,
+   * known without scheduling them: true when every filter that has something to check for the
+   * pod is node-only or node-local (FilterPlugin.nodeLocal) and at least `count` nodes pass
+   * them now. Each copy changes the verdicts on the node it lands on alone, so the k-th copy
+   * still finds count - k + 1 nodes untouched and feasible; and a search that has a feasible
+   * node finds one (it stops early only after finding numFeasibleNodesToFind of them). False
+   * means only that the search must answer. Nothing is bound; the start index does not move.
+   */
+  fitsAtLeast(pod: SchedPod, count: number): boolean {
+    if (this.nodes.length === 0 || preFilterNodeNames(pod)) return false;
+    const cycle = this.cycle();
+    if (this.refusal(pod, cycle)) return false;
+    const nodeOnlyChecks: NodeFilter[] = [];
+    const checks: NodeFilter[] = [];
+    for (let i = 0; i < this.filters.length; i++) {
+      const f = this.filters[i]!;
+      const check = f.preFilter(pod, cycle);
+      if (!check) continue;
+      if (i < this.nodeOnlyFilters) nodeOnlyChecks.push(check);
+      else if (f.nodeLocal) checks.push(check);
+      else return false;
+    }
+    const verdicts = this.verdictsOf(pod, nodeOnlyChecks);
+    let found = 0;
+    for (const node of this.nodes) {
+      if (verdicts ? verdicts.reasons[node.index] !== null : runFilters(nodeOnlyChecks, node)) continue;
+      if (!runFilters(checks, node) && ++found >= count) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Runs a what-if (extra pods placed, then removed again) and puts the search's start index
+   * back as it was: a what-if's decisions advance it like real ones, and left moved, every
+   * later what-if would start from wherever the previous one stopped, so its answer would
+   * depend on which questions were asked before it. Each starts from the state the real
+   * placement ended in.
+   */
+  whatIf<T>(question: () => T): T {
+    const start = this.nextStartNodeIndex;
+    try {
+      return question();
+    } finally {
+      this.nextStartNodeIndex = start;
+    }
+  }
+
   /** The names of the nodes in the order the search visits them. */
   searchOrderNames(): string[] {
     return this.searchOrder.map((n) => n.node.name);

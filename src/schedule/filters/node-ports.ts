@@ -12,6 +12,7 @@ export function conflicts(a: HostPort, b: HostPort): boolean {
 
 export const nodePorts: FilterPlugin = {
   name: 'NodePorts',
+  nodeLocal: true,
   preFilter(pod) {
     if (pod.hostPorts.length === 0) return undefined;
     return (node) => (pod.hostPorts.some((want) => node.ports.some((used) => conflicts(want, used))) ? REASON : undefined);

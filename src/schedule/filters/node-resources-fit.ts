@@ -17,6 +17,7 @@ const COMMON: readonly (readonly string[])[] = Array.from({ length: 8 }, (_, sho
 
 export const nodeResourcesFit: FilterPlugin = {
   name: 'NodeResourcesFit',
+  nodeLocal: true,
   preFilter(pod) {
     const cpu = pod.requests.get('cpu') ?? 0;
     const memory = pod.requests.get('memory') ?? 0;
