@@ -32,6 +32,10 @@ for (const version of KUBERNETES_VERSIONS) {
       '\n';
     writeCompressed(path.join(dir, validatorFileName(key)), code);
   }
+  // The schema descriptions (hover and completion only): the package ships them compressed, 2.6 MB
+  // of JSON in about 0.4 MB; src/openapi/descriptions.ts reads this file, else the JSON in schemas/.
+  const descriptions = path.join(root, 'schemas', 'descriptions', `kubernetes-${version}.json`);
+  if (fs.existsSync(descriptions)) writeCompressed(path.join(outDir, `descriptions-${version}.json`), fs.readFileSync(descriptions));
 }
 
 /**
