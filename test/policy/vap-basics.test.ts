@@ -16,11 +16,18 @@ describe('ValidatingAdmissionPolicy: validations and actions', () => {
     expect(policyFindings({ 'p.yaml': maxReplicas(), 'b.yaml': binding('b', 'policyName: max-replicas\nvalidationActions: [Deny]'), 'd.yaml': deployment('web', 3) })).toEqual([]);
   });
 
-  it('Warn and Audit: a warning worded as the API server\'s warning', () => {
-    for (const actions of ['[Warn]', '[Audit]', '[Warn, Audit]']) {
+  it('Warn: a warning worded as the API server\'s warning', () => {
+    for (const actions of ['[Warn]', '[Warn, Audit]']) {
       const found = policyFindings({ 'p.yaml': maxReplicas(), 'b.yaml': binding('b', `policyName: max-replicas\nvalidationActions: ${actions}`), 'd.yaml': deployment('web', 7) });
       expect(found).toEqual(["admission-policy warning d.yaml:6:13 Validation failed for ValidatingAdmissionPolicy 'max-replicas' with binding 'b': replicas must be no more than 5"]);
     }
+  });
+
+  it('Audit only: the API server admits and writes an audit annotation; the finding says so, not what a warning would say', () => {
+    const found = policyFindings({ 'p.yaml': maxReplicas(), 'b.yaml': binding('b', 'policyName: max-replicas\nvalidationActions: [Audit]'), 'd.yaml': deployment('web', 7) });
+    expect(found).toEqual([
+      "admission-policy warning d.yaml:6:13 ValidatingAdmissionPolicy 'max-replicas' with binding 'b' would write audit annotation validation.policy.admission.k8s.io/validation_failure (validationActions Audit: admitted, not shown to the client): replicas must be no more than 5",
+    ]);
   });
 
   it('a policy without a binding is not enforced; a binding of another policy does not bind it', () => {
@@ -47,10 +54,14 @@ describe('ValidatingAdmissionPolicy: validations and actions', () => {
     expect(run("''")).toBe('failed expression: object.spec.replicas <= 5');
   });
 
-  it('reason: the default Invalid is not shown; another one is', () => {
+  it('reason: a field of the refusal\'s Status, not of its message; the default Invalid is not shown, another is, as the status; a warning has none', () => {
     const p = maxReplicas('\n  reason: Forbidden');
-    const found = policyFindings({ 'p.yaml': p, 'b.yaml': binding('b', 'policyName: max-replicas\nvalidationActions: [Deny]'), 'd.yaml': deployment('web', 7) });
-    expect(found[0]).toMatch(/denied request: replicas must be no more than 5 \(reason Forbidden\)$/);
+    const deny = policyFindings({ 'p.yaml': p, 'b.yaml': binding('b', 'policyName: max-replicas\nvalidationActions: [Deny]'), 'd.yaml': deployment('web', 7) });
+    expect(deny).toEqual(["admission-policy error d.yaml:6:13 ValidatingAdmissionPolicy 'max-replicas' with binding 'b' denied request: replicas must be no more than 5 [status Forbidden, HTTP 403]"]);
+    const tooLarge = policyFindings({ 'p.yaml': maxReplicas('\n  reason: RequestEntityTooLarge'), 'b.yaml': binding('b', 'policyName: max-replicas\nvalidationActions: [Deny]'), 'd.yaml': deployment('web', 7) });
+    expect(tooLarge[0]).toMatch(/no more than 5 \[status RequestEntityTooLarge, HTTP 413\]$/);
+    const warn = policyFindings({ 'p.yaml': p, 'b.yaml': binding('b', 'policyName: max-replicas\nvalidationActions: [Warn]'), 'd.yaml': deployment('web', 7) });
+    expect(warn).toEqual(["admission-policy warning d.yaml:6:13 Validation failed for ValidatingAdmissionPolicy 'max-replicas' with binding 'b': replicas must be no more than 5"]);
   });
 
   it('every failing validation is reported, not only the first', () => {
