@@ -27,7 +27,7 @@ export const podSecurityMeta: RuleMeta = {
   securitySeverity: 7.5,
   description: 'A pod or pod template the PodSecurity admission controller would refuse (enforce) or warn about (warn, audit)',
   docs:
-    "Each Pod, and each pod template of a Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController or PodTemplate, is checked against the Pod Security Standards level its namespace asks for with the `pod-security.kubernetes.io/enforce`, `warn` and `audit` labels (and their `-version` labels) on a Namespace among the inputs, or else the config's `podSecurity.default` (the admission controller's configured default for enforce and warn). Every check of the level, at the pinned version (`latest` or `v1.X`), is the admission controller's, and each finding carries the controller's text for one check, at the field to edit: `violates PodSecurity \"restricted:latest\": allowPrivilegeEscalation != false (container \"app\" must set securityContext.allowPrivilegeEscalation=false)`. The enforce level makes an error (the API server refuses the Pod, or the workload's pods when its controller creates them); warn and audit make warnings (`would violate PodSecurity ...`). Namespaces and runtime classes listed in `podSecurity.exemptions` are skipped, as the controller's exemptions skip them. A namespace label with a value the controller does not accept is an error at the label.",
+    "Each Pod, and each pod template of a Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController or PodTemplate, is checked against the Pod Security Standards level its namespace asks for with the `pod-security.kubernetes.io/enforce`, `warn` and `audit` labels (and their `-version` labels) on a Namespace among the inputs, or else the config's `podSecurity.default` (the admission controller's configured default for enforce and warn). Every check of the level, at the pinned version (`latest` or `v1.X`), is the admission controller's, and each finding carries the controller's text for one check, at the field to edit: `violates PodSecurity \"restricted:latest\": allowPrivilegeEscalation != false (container \"app\" must set securityContext.allowPrivilegeEscalation=false)`. The enforce level makes an error (the API server refuses the Pod, or the workload's pods when its controller creates them); warn makes warnings (`would violate PodSecurity ...`, what kubectl prints); audit, which the controller writes to the audit log only, makes warnings that name its annotation (`audit annotation pod-security.kubernetes.io/audit-violations (audit level: not shown to the client): would violate PodSecurity ...`). Namespaces and runtime classes listed in `podSecurity.exemptions` are skipped, as the controller's exemptions skip them. A namespace label with a value the controller does not accept is an error at the label.",
 };
 
 /** kubeproof.yaml's `podSecurity`. */
@@ -104,6 +104,9 @@ export function checkPodSecurity(resources: readonly Resource[], options: PodSec
   return out;
 }
 
+/** admission.go EvaluatePod: the audit level's verdict is the `audit-violations` annotation of the PodSecurity plugin (api/constants.go AuditViolationsAnnotationKey). */
+const AUDIT_LEAD = 'audit annotation pod-security.kubernetes.io/audit-violations (audit level: not shown to the client): ';
+
 interface Reported {
   violation: Forbidden;
   severity: Severity;
@@ -113,16 +116,17 @@ interface Reported {
 /** What the controller says of one pod (spec), per failed check. */
 export function evaluateResource(policy: Policy, isPod: boolean, pod: PodView): Reported[] {
   const out: Reported[] = [];
-  const report = (lv: LevelVersion, severity: Severity, prefix: 'violates' | 'would violate') => {
+  const report = (lv: LevelVersion, severity: Severity, prefix: 'violates' | 'would violate', lead = '') => {
     const found = evaluatePod(lv, pod);
-    for (const v of found) out.push({ violation: v, severity, message: `${prefix} PodSecurity "${levelVersionString(lv)}": ${reasonWithDetail(v)}` });
+    for (const v of found) out.push({ violation: v, severity, message: `${lead}${prefix} PodSecurity "${levelVersionString(lv)}": ${reasonWithDetail(v)}` });
     return found.length > 0;
   };
   const refused = report(policy.enforce, 'error', 'violates');
   // The controller adds no warning to a request it refuses; a template's pods are refused later, so its warning stands.
   const warned = (!refused || !isPod) && !(refused && sameLevelVersion(policy.warn, policy.enforce)) ? report(policy.warn, 'warning', 'would violate') : false;
   const saidAlready = (refused && sameLevelVersion(policy.audit, policy.enforce)) || (warned && sameLevelVersion(policy.audit, policy.warn));
-  if (!saidAlready) report(policy.audit, 'warning', 'would violate');
+  // The audit level's text goes into the audit event's annotation, never to the client: the finding names the annotation so it is not mistaken for a warning kubectl prints.
+  if (!saidAlready) report(policy.audit, 'warning', 'would violate', AUDIT_LEAD);
   return out;
 }
 
