@@ -88,6 +88,22 @@ validations:
     expect(found).toEqual(["admission-policy error d.yaml:4:9 ValidatingAdmissionPolicy 'p' with binding 'b' denied request: untagged images in: app"]);
   });
 
+  it('variables: reading an undeclared or a later variable does not compile, as in the composited compiler', () => {
+    const p = policy('p', `${DEPLOYMENT_RULES}
+variables:
+- name: a
+  expression: "variables.b + 1"
+- name: b
+  expression: "object.spec.replicas"
+validations:
+- expression: "variables.b < 9 && variables.nope == 1"`);
+    const found = policyFindings({ 'p.yaml': p, 'b.yaml': binding('b', 'policyName: p\nvalidationActions: [Deny]'), 'd.yaml': deployment('web', 1) });
+    expect(found).toEqual([
+      "invalid-admission-policy error p.yaml:14:17 compilation failed: ERROR: <input>:1:10: undefined field 'b'",
+      "invalid-admission-policy error p.yaml:18:17 compilation failed: ERROR: <input>:1:29: undefined field 'nope'",
+    ]);
+  });
+
   it('request: kind, resource, namespace, name and operation CREATE are known', () => {
     const p = policy('p', `${DEPLOYMENT_RULES}\nvalidations:\n- expression: "request.operation == 'CREATE' && request.kind.kind == 'Deployment' && request.resource.resource == 'deployments' && request.resource.group == 'apps' && request.namespace == 'team' && request.name == 'web'"`);
     expect(policyFindings({ 'p.yaml': p, 'b.yaml': binding('b', 'policyName: p\nvalidationActions: [Deny]'), 'd.yaml': deployment('web', 1, { namespace: 'team' }) })).toEqual([]);

@@ -3,7 +3,7 @@
  * each one needs that an offline check does not have: `request.userInfo`, `authorizer`
  * (directly or through a variable), and `oldObject` (null: every input is taken as a CREATE).
  */
-import { compileCel, fieldPaths, type CelProgram } from '../../cel/index.js';
+import { compileCel, fieldPaths, walkCel, type CelNode, type CelProgram } from '../../cel/index.js';
 import type { Expression, Policy } from './objects.js';
 
 /** The variables of a policy's expressions (apiserver/pkg/admission/plugin/cel/compile.go). */
@@ -48,8 +48,10 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
 function compileOne(e: Expression, variables: ReadonlyMap<string, CompiledExpression>): CompiledExpression {
   const compiled = compileCel(e.expression, VAP_VARIABLES);
   if ('error' in compiled) return { ...e, error: compiled.unsupported ? `${compiled.error} (${compiled.unsupported} are not supported offline)` : compiled.error, offline: new Set() };
-  const offline = new Set<Offline>();
   const { program } = compiled;
+  const undeclared = undeclaredVariable(e.expression, program.ast, variables);
+  if (undeclared) return { ...e, error: undeclared, offline: new Set() };
+  const offline = new Set<Offline>();
   if (program.variables.has('authorizer')) offline.add('authorizer');
   if (program.variables.has('oldObject')) offline.add('oldObject');
   if (fieldPaths(program.ast, 'request').some((p) => p.length === 0 || p[0] === 'userInfo')) offline.add('request.userInfo');
@@ -61,3 +63,24 @@ function compileOne(e: Expression, variables: ReadonlyMap<string, CompiledExpres
 
 /** An expression that cannot be evaluated offline: it reads the user or asks the authorizer. */
 export const unknowable = (e: CompiledExpression) => e.offline.has('authorizer') || e.offline.has('request.userInfo');
+
+/**
+ * `variables` is typed with a field for each variable declared before the expression
+ * (plugin/cel/composition.go: the composited compiler declares them one by one, in order), so
+ * reading an unknown or a later variable does not compile: cel-go's checker says
+ * "undefined field 'x'" at the selection's dot. The CEL stage types `variables` as a map, so say it here.
+ */
+function undeclaredVariable(source: string, ast: CelNode, declared: ReadonlyMap<string, CompiledExpression>): string | undefined {
+  let error: string | undefined;
+  walkCel(ast, (n) => {
+    if (error || (n.op !== '.' && n.op !== '.?')) return;
+    const [base, field] = n.args as [CelNode, string];
+    if (base.op !== 'id' || base.args !== 'variables' || declared.has(field)) return;
+    const dot = source.indexOf('.', base.range?.end ?? 0);
+    const before = source.slice(0, dot);
+    const line = before.split('\n').length;
+    const column = dot - (before.lastIndexOf('\n') + 1) + 1;
+    error = `ERROR: <input>:${line}:${column}: undefined field '${field}'`;
+  });
+  return error;
+}
