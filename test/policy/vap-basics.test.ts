@@ -64,6 +64,11 @@ describe('ValidatingAdmissionPolicy: validations and actions', () => {
     expect(warn).toEqual(["admission-policy warning d.yaml:6:13 Validation failed for ValidatingAdmissionPolicy 'max-replicas' with binding 'b': replicas must be no more than 5"]);
   });
 
+  it('a reason the API server does not accept makes the policy invalid, in its words', () => {
+    const found = policyFindings({ 'p.yaml': maxReplicas('\n  reason: Unauthorized'), 'b.yaml': binding('b', 'policyName: max-replicas\nvalidationActions: [Deny]'), 'd.yaml': deployment('web', 3) });
+    expect(found).toEqual(['invalid-admission-policy error p.yaml:15:13 Unsupported value: "Unauthorized": supported values: "Forbidden", "Invalid", "RequestEntityTooLarge"']);
+  });
+
   it('every failing validation is reported, not only the first', () => {
     const p = policy('p', `${DEPLOYMENT_RULES}\nvalidations:\n- expression: "object.spec.replicas <= 5"\n- expression: "object.metadata.name.startsWith('app-')"`);
     const found = policyFindings({ 'p.yaml': p, 'b.yaml': binding('b', 'policyName: p\nvalidationActions: [Deny]'), 'd.yaml': deployment('web', 7) });

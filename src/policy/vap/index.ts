@@ -122,9 +122,21 @@ const OFFLINE_NOTES: Record<Offline, string> = {
   oldObject: 'reads oldObject, which is null offline: every input is checked as a CREATE',
 };
 
-/** Compile errors at the expression; what each expression lacks offline, once per policy and kind. */
+/**
+ * The reasons the API server accepts on a validation, sorted as its error lists them
+ * (pkg/apis/admissionregistration/validation/validation.go supportedValidationPolicyReason):
+ * not Unauthorized, though the dispatcher's reasonToCode knows it.
+ */
+const SUPPORTED_REASONS = ['Forbidden', 'Invalid', 'RequestEntityTooLarge'];
+
+/** Unsupported reasons at the reason; compile errors at the expression; what each expression lacks offline, once per policy and kind. */
 function policyProblems(c: CompiledPolicy, out: Diagnostic[]): void {
   const expressions: CompiledExpression[] = [...c.variables.values(), ...c.matchConditions, ...c.validations.flatMap((v) => (v.message ? [v.compiled, v.message] : [v.compiled]))];
+  for (const v of c.policy.validations) {
+    if (v.reason === undefined || SUPPORTED_REASONS.includes(v.reason)) continue;
+    const message = `Unsupported value: ${JSON.stringify(v.reason)}: supported values: ${SUPPORTED_REASONS.map((r) => JSON.stringify(r)).join(', ')}`;
+    out.push(diagnosticFor(c.policy.resource, { ruleId: INVALID_ADMISSION_POLICY, severity: 'error', message, pointer: v.pointer.replace(/\/expression$/, '/reason') }));
+  }
   const noted = new Set<Offline>();
   for (const e of expressions) {
     if (e.error) out.push(diagnosticFor(c.policy.resource, { ruleId: INVALID_ADMISSION_POLICY, severity: 'error', message: `compilation failed: ${e.error}`, pointer: e.pointer }));
