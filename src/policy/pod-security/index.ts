@@ -14,7 +14,8 @@
  */
 import { diagnosticFor, escapeSegment, stringOf, type Diagnostic, type Resource, type RuleMeta, type Severity } from '../../core/index.js';
 import { isMap, namespaceOf } from '../../rules/index.js';
-import { evaluatePod, reasonWithDetail, type Forbidden } from './evaluate.js';
+import { evaluatePod, MAX_VERSION, reasonWithDetail, type Forbidden } from './evaluate.js';
+import type { KubernetesVersion } from '../../schema/index.js';
 import { podViewOf } from './pod.js';
 import { defaultPolicy, levelVersionString, MODES, policyToEvaluate, sameLevelVersion, type LevelVersion, type Policy, type Version } from './policy.js';
 import type { Level, PodView } from './types.js';
@@ -39,6 +40,13 @@ export interface PodSecuritySettings {
 
 export interface PodSecurityOptions {
   podSecurity?: PodSecuritySettings;
+  /** The cluster's version: what `latest` means, and the newest checks its controller has. */
+  kubernetesVersion?: KubernetesVersion;
+}
+
+/** `1.33` → 33. */
+function minorOf(v: KubernetesVersion | undefined): number {
+  return v === undefined ? MAX_VERSION : Number(v.split('.')[1]);
 }
 
 /** The kinds (and API groups) whose pod spec the controller extracts: admission.go defaultPodSpecResources. */
@@ -70,6 +78,7 @@ export function configuredDefaults(settings: PodSecuritySettings | undefined): P
 /** Findings for every pod and pod template among the resources; Namespaces are looked up in `scope` first, then in `all`. */
 export function checkPodSecurity(resources: readonly Resource[], options: PodSecurityOptions = {}, all: readonly Resource[] = resources): Diagnostic[] {
   const defaults = configuredDefaults(options.podSecurity);
+  const newest = minorOf(options.kubernetesVersion);
   const exemptNamespaces = new Set(options.podSecurity?.exemptions?.namespaces ?? []);
   const exemptRuntimeClasses = new Set(options.podSecurity?.exemptions?.runtimeClasses ?? []);
   const namespaces = new Map<string, Resource>();
@@ -97,7 +106,7 @@ export function checkPodSecurity(resources: readonly Resource[], options: PodSec
     if (!pod) continue;
     const runtimeClass = pod.spec.runtimeClassName;
     if (typeof runtimeClass === 'string' && runtimeClass !== '' && exemptRuntimeClasses.has(runtimeClass)) continue;
-    for (const f of evaluateResource(policy, r.id.kind === 'Pod', pod)) {
+    for (const f of evaluateResource(policy, r.id.kind === 'Pod', pod, newest)) {
       for (const pointer of f.violation.pointers) out.push(diagnosticFor(r, { ruleId: POD_SECURITY_RULE_ID, severity: f.severity, message: f.message, pointer }));
     }
   }
@@ -114,10 +123,10 @@ interface Reported {
 }
 
 /** What the controller says of one pod (spec), per failed check. */
-export function evaluateResource(policy: Policy, isPod: boolean, pod: PodView): Reported[] {
+export function evaluateResource(policy: Policy, isPod: boolean, pod: PodView, newest: number = MAX_VERSION): Reported[] {
   const out: Reported[] = [];
   const report = (lv: LevelVersion, severity: Severity, prefix: 'violates' | 'would violate', lead = '') => {
-    const found = evaluatePod(lv, pod);
+    const found = evaluatePod(lv, pod, newest);
     for (const v of found) out.push({ violation: v, severity, message: `${lead}${prefix} PodSecurity "${levelVersionString(lv)}": ${reasonWithDetail(v)}` });
     return found.length > 0;
   };
