@@ -109,6 +109,19 @@ validations:
     ]);
   });
 
+  it('params is declared only with a paramKind, authorizer never in a messageExpression, as the API server compiles them', () => {
+    const p = policy('p', `${DEPLOYMENT_RULES}
+validations:
+- expression: "object.spec.replicas <= params.max"
+- expression: "object.spec.replicas <= 5"
+  messageExpression: "authorizer.group('apps').resource('deployments').check('create').reason()"`);
+    const found = policyFindings({ 'p.yaml': p, 'b.yaml': binding('b', 'policyName: p\nvalidationActions: [Deny]'), 'd.yaml': deployment('web', 1) });
+    expect(found).toEqual([
+      "invalid-admission-policy error p.yaml:13:17 compilation failed: ERROR: <input>:1:25: undeclared reference to 'params' (in container '')",
+      "invalid-admission-policy error p.yaml:15:24 compilation failed: ERROR: <input>:1:1: undeclared reference to 'authorizer' (in container '')",
+    ]);
+  });
+
   it('request: kind, resource, namespace, name and operation CREATE are known', () => {
     const p = policy('p', `${DEPLOYMENT_RULES}\nvalidations:\n- expression: "request.operation == 'CREATE' && request.kind.kind == 'Deployment' && request.resource.resource == 'deployments' && request.resource.group == 'apps' && request.namespace == 'team' && request.name == 'web'"`);
     expect(policyFindings({ 'p.yaml': p, 'b.yaml': binding('b', 'policyName: p\nvalidationActions: [Deny]'), 'd.yaml': deployment('web', 1, { namespace: 'team' }) })).toEqual([]);

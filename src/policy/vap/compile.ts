@@ -9,6 +9,15 @@ import type { Expression, Policy } from './objects.js';
 /** The variables of a policy's expressions (apiserver/pkg/admission/plugin/cel/compile.go). */
 export const VAP_VARIABLES = ['object', 'oldObject', 'params', 'namespaceObject', 'request', 'authorizer', 'variables'];
 
+/**
+ * What an expression may name, as validating/plugin.go compilePolicy declares it: `params` only
+ * when the policy has a paramKind (HasParams), and no `authorizer` in a messageExpression
+ * (its expressionOptionalVars have HasAuthorizer: false). Anything else is an undeclared reference.
+ */
+function declared(policy: Policy, message: boolean): string[] {
+  return VAP_VARIABLES.filter((n) => (n !== 'params' || policy.paramKind !== undefined) && (n !== 'authorizer' || !message));
+}
+
 /** What offline evaluation lacks, in the words of the info note. */
 export type Offline = 'request.userInfo' | 'authorizer' | 'oldObject';
 
@@ -33,20 +42,21 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   let found = cache.get(policy);
   if (found) return found;
   const variables = new Map<string, CompiledExpression>();
+  const names = declared(policy, false);
   // Variables may read the ones before them: what a variable lacks, its readers lack too.
-  for (const v of policy.variables) variables.set(v.name, compileOne(v, variables));
+  for (const v of policy.variables) variables.set(v.name, compileOne(v, variables, names));
   found = {
     policy,
     variables,
-    matchConditions: policy.matchConditions.map((c) => ({ ...compileOne(c, variables), name: c.name })),
-    validations: policy.validations.map((v) => ({ validation: v, compiled: compileOne(v, variables), ...(v.messageExpression && { message: compileOne(v.messageExpression, variables) }) })),
+    matchConditions: policy.matchConditions.map((c) => ({ ...compileOne(c, variables, names), name: c.name })),
+    validations: policy.validations.map((v) => ({ validation: v, compiled: compileOne(v, variables, names), ...(v.messageExpression && { message: compileOne(v.messageExpression, variables, declared(policy, true)) }) })),
   };
   cache.set(policy, found);
   return found;
 }
 
-function compileOne(e: Expression, variables: ReadonlyMap<string, CompiledExpression>): CompiledExpression {
-  const compiled = compileCel(e.expression, VAP_VARIABLES);
+function compileOne(e: Expression, variables: ReadonlyMap<string, CompiledExpression>, names: readonly string[]): CompiledExpression {
+  const compiled = compileCel(e.expression, names);
   if ('error' in compiled) return { ...e, error: compiled.unsupported ? `${compiled.error} (${compiled.unsupported} are not supported offline)` : compiled.error, offline: new Set() };
   const { program } = compiled;
   const undeclared = undeclaredVariable(e.expression, program.ast, variables);
