@@ -33,7 +33,7 @@ export function loadPolicySources(options: ValidateOptions): PolicySources {
  */
 export function runPolicies(group: readonly Resource[], policies: PolicySources, crds: readonly Resource[], options: ValidateOptions, lint: boolean, all: readonly Resource[] = group): Diagnostic[] {
   const out = runAdmissionPolicies(group, { policies: policies.resources, crds, kubernetesVersion: options.kubernetesVersion });
-  if (lint) out.push(...runPodSecurity(group, { disable: options.disable, podSecurity: options.config?.podSecurity }, all));
+  if (lint) out.push(...runPodSecurity(group, { disable: options.disable, podSecurity: options.config?.podSecurity, kubernetesVersion: options.kubernetesVersion }, all));
   if (lint && options.config?.customRules.length) {
     const disabled = new Set((options.disable ?? []).filter((id) => !options.enable?.includes(id)));
     out.push(...runCustomRules(group, options.config.customRules, { kubernetesVersion: options.kubernetesVersion, disabled }));

@@ -49,7 +49,7 @@ export function schedule(paths: readonly string[], given: ScheduleCommandOptions
     ...inputs.groups.flatMap((group) => runRules(group, lint)),
     // What admission refuses: the PodSecurity enforce level and Deny bindings of the
     // ValidatingAdmissionPolicies among the inputs (warn and audit let the pods run).
-    ...inputs.groups.flatMap((group) => runPodSecurity(group, { disable: options.disable, podSecurity: options.config?.podSecurity }, inputs.resources)).filter((d) => d.severity === 'error'),
+    ...inputs.groups.flatMap((group) => runPodSecurity(group, { disable: options.disable, podSecurity: options.config?.podSecurity, kubernetesVersion: options.kubernetesVersion }, inputs.resources)).filter((d) => d.severity === 'error'),
     ...inputs.groups.flatMap((group) => runAdmissionPolicies(group, { crds: sources.crds, kubernetesVersion: options.kubernetesVersion })).filter((d) => d.severity === 'error' && d.ruleId === ADMISSION_POLICY),
   ]);
   const pools = { diagnostics: [] as Diagnostic[], errors: [] as KubeproofError[], readFiles: [] as string[] };

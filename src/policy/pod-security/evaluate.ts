@@ -16,8 +16,14 @@ export const MAX_VERSION = Math.max(...checks.map((c) => c.meta.versions[c.meta.
 
 const ORDERED = [...checks].sort((a, b) => (a.meta.level !== b.meta.level ? (a.meta.level === 'baseline' ? -1 : 1) : compareStrings(a.meta.id, b.meta.id)));
 
-export function resolveVersion(lv: LevelVersion): number {
-  return lv.version === 'latest' || lv.version > MAX_VERSION ? MAX_VERSION : lv.version;
+/**
+ * The policy version evaluated. `newest` is the cluster's minor (`--kubernetes-version`): its
+ * API server's registry has no check or revision newer than its own release, so `latest`, and a
+ * pin newer than that, evaluate as that release does (registry.go clamps to its maxVersion).
+ */
+export function resolveVersion(lv: LevelVersion, newest: number = MAX_VERSION): number {
+  const cap = Math.min(MAX_VERSION, newest);
+  return lv.version === 'latest' || lv.version > cap ? cap : lv.version;
 }
 
 /** The checks that apply at a level and (resolved) version, in upstream's order. */
@@ -34,8 +40,8 @@ export interface Forbidden extends Violation {
 }
 
 /** The checks a pod fails at a level and version, in upstream's order. */
-export function evaluatePod(lv: LevelVersion, pod: PodView): Forbidden[] {
-  const version = resolveVersion(lv);
+export function evaluatePod(lv: LevelVersion, pod: PodView, newest: number = MAX_VERSION): Forbidden[] {
+  const version = resolveVersion(lv, newest);
   const out: Forbidden[] = [];
   for (const c of checksFor(lv.level, version)) {
     const v = c.check(pod, version);

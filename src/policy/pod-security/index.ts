@@ -14,7 +14,8 @@
  */
 import { diagnosticFor, escapeSegment, stringOf, type Diagnostic, type Resource, type RuleMeta, type Severity } from '../../core/index.js';
 import { isMap, namespaceOf } from '../../rules/index.js';
-import { evaluatePod, reasonWithDetail, type Forbidden } from './evaluate.js';
+import { evaluatePod, MAX_VERSION, reasonWithDetail, type Forbidden } from './evaluate.js';
+import type { KubernetesVersion } from '../../schema/index.js';
 import { podViewOf } from './pod.js';
 import { defaultPolicy, levelVersionString, MODES, policyToEvaluate, sameLevelVersion, type LevelVersion, type Policy, type Version } from './policy.js';
 import type { Level, PodView } from './types.js';
@@ -27,7 +28,7 @@ export const podSecurityMeta: RuleMeta = {
   securitySeverity: 7.5,
   description: 'A pod or pod template the PodSecurity admission controller would refuse (enforce) or warn about (warn, audit)',
   docs:
-    "Each Pod, and each pod template of a Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController or PodTemplate, is checked against the Pod Security Standards level its namespace asks for with the `pod-security.kubernetes.io/enforce`, `warn` and `audit` labels (and their `-version` labels) on a Namespace among the inputs, or else the config's `podSecurity.default` (the admission controller's configured default for enforce and warn). Every check of the level, at the pinned version (`latest` or `v1.X`), is the admission controller's, and each finding carries the controller's text for one check, at the field to edit: `violates PodSecurity \"restricted:latest\": allowPrivilegeEscalation != false (container \"app\" must set securityContext.allowPrivilegeEscalation=false)`. The enforce level makes an error (the API server refuses the Pod, or the workload's pods when its controller creates them); warn and audit make warnings (`would violate PodSecurity ...`). Namespaces and runtime classes listed in `podSecurity.exemptions` are skipped, as the controller's exemptions skip them. A namespace label with a value the controller does not accept is an error at the label.",
+    "Each Pod, and each pod template of a Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController or PodTemplate, is checked against the Pod Security Standards level its namespace asks for with the `pod-security.kubernetes.io/enforce`, `warn` and `audit` labels (and their `-version` labels) on a Namespace among the inputs, or else the config's `podSecurity.default` (the admission controller's configured default for enforce and warn). Every check of the level, at the pinned version (`latest` or `v1.X`), is the admission controller's, and each finding carries the controller's text for one check, at the field to edit: `violates PodSecurity \"restricted:latest\": allowPrivilegeEscalation != false (container \"app\" must set securityContext.allowPrivilegeEscalation=false)`. The enforce level makes an error (the API server refuses the Pod, or the workload's pods when its controller creates them); warn makes warnings (`would violate PodSecurity ...`, what kubectl prints); audit, which the controller writes to the audit log only, makes warnings that name its annotation (`audit annotation pod-security.kubernetes.io/audit-violations (audit level: not shown to the client): would violate PodSecurity ...`). Namespaces and runtime classes listed in `podSecurity.exemptions` are skipped, as the controller's exemptions skip them. A namespace label with a value the controller does not accept is an error at the label.",
 };
 
 /** kubeproof.yaml's `podSecurity`. */
@@ -39,6 +40,13 @@ export interface PodSecuritySettings {
 
 export interface PodSecurityOptions {
   podSecurity?: PodSecuritySettings;
+  /** The cluster's version: what `latest` means, and the newest checks its controller has. */
+  kubernetesVersion?: KubernetesVersion;
+}
+
+/** `1.33` → 33. */
+function minorOf(v: KubernetesVersion | undefined): number {
+  return v === undefined ? MAX_VERSION : Number(v.split('.')[1]);
 }
 
 /** The kinds (and API groups) whose pod spec the controller extracts: admission.go defaultPodSpecResources. */
@@ -70,6 +78,7 @@ export function configuredDefaults(settings: PodSecuritySettings | undefined): P
 /** Findings for every pod and pod template among the resources; Namespaces are looked up in `scope` first, then in `all`. */
 export function checkPodSecurity(resources: readonly Resource[], options: PodSecurityOptions = {}, all: readonly Resource[] = resources): Diagnostic[] {
   const defaults = configuredDefaults(options.podSecurity);
+  const newest = minorOf(options.kubernetesVersion);
   const exemptNamespaces = new Set(options.podSecurity?.exemptions?.namespaces ?? []);
   const exemptRuntimeClasses = new Set(options.podSecurity?.exemptions?.runtimeClasses ?? []);
   const namespaces = new Map<string, Resource>();
@@ -97,12 +106,15 @@ export function checkPodSecurity(resources: readonly Resource[], options: PodSec
     if (!pod) continue;
     const runtimeClass = pod.spec.runtimeClassName;
     if (typeof runtimeClass === 'string' && runtimeClass !== '' && exemptRuntimeClasses.has(runtimeClass)) continue;
-    for (const f of evaluateResource(policy, r.id.kind === 'Pod', pod)) {
+    for (const f of evaluateResource(policy, r.id.kind === 'Pod', pod, newest)) {
       for (const pointer of f.violation.pointers) out.push(diagnosticFor(r, { ruleId: POD_SECURITY_RULE_ID, severity: f.severity, message: f.message, pointer }));
     }
   }
   return out;
 }
+
+/** admission.go EvaluatePod: the audit level's verdict is the `audit-violations` annotation of the PodSecurity plugin (api/constants.go AuditViolationsAnnotationKey). */
+const AUDIT_LEAD = 'audit annotation pod-security.kubernetes.io/audit-violations (audit level: not shown to the client): ';
 
 interface Reported {
   violation: Forbidden;
@@ -111,18 +123,19 @@ interface Reported {
 }
 
 /** What the controller says of one pod (spec), per failed check. */
-export function evaluateResource(policy: Policy, isPod: boolean, pod: PodView): Reported[] {
+export function evaluateResource(policy: Policy, isPod: boolean, pod: PodView, newest: number = MAX_VERSION): Reported[] {
   const out: Reported[] = [];
-  const report = (lv: LevelVersion, severity: Severity, prefix: 'violates' | 'would violate') => {
-    const found = evaluatePod(lv, pod);
-    for (const v of found) out.push({ violation: v, severity, message: `${prefix} PodSecurity "${levelVersionString(lv)}": ${reasonWithDetail(v)}` });
+  const report = (lv: LevelVersion, severity: Severity, prefix: 'violates' | 'would violate', lead = '') => {
+    const found = evaluatePod(lv, pod, newest);
+    for (const v of found) out.push({ violation: v, severity, message: `${lead}${prefix} PodSecurity "${levelVersionString(lv)}": ${reasonWithDetail(v)}` });
     return found.length > 0;
   };
   const refused = report(policy.enforce, 'error', 'violates');
   // The controller adds no warning to a request it refuses; a template's pods are refused later, so its warning stands.
   const warned = (!refused || !isPod) && !(refused && sameLevelVersion(policy.warn, policy.enforce)) ? report(policy.warn, 'warning', 'would violate') : false;
   const saidAlready = (refused && sameLevelVersion(policy.audit, policy.enforce)) || (warned && sameLevelVersion(policy.audit, policy.warn));
-  if (!saidAlready) report(policy.audit, 'warning', 'would violate');
+  // The audit level's text goes into the audit event's annotation, never to the client: the finding names the annotation so it is not mistaken for a warning kubectl prints.
+  if (!saidAlready) report(policy.audit, 'warning', 'would violate', AUDIT_LEAD);
   return out;
 }
 

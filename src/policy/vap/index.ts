@@ -12,7 +12,7 @@ import { activation } from './activation.js';
 import { ResourceMapper } from './attributes.js';
 import { compilePolicy, type CompiledExpression, type CompiledPolicy, type Offline } from './compile.js';
 import { matchesResources, NAMESPACE_NAME_LABEL } from './matching.js';
-import { bindingConfigError, deniedMessage, warnedMessage, withReason } from './messages.js';
+import { auditedMessage, bindingConfigError, deniedMessage, warnedMessage, withStatusReason } from './messages.js';
 import { ADMISSION_POLICY, ADMISSION_POLICY_OFFLINE, INVALID_ADMISSION_POLICY } from './metas.js';
 import { isBinding, isExempt, isPolicy, readBinding, readPolicy, type Binding } from './objects.js';
 import { collectParams, labelsOf } from './params.js';
@@ -98,13 +98,17 @@ function withNameLabel(o: KubeObject, name: string): KubeObject {
   return { ...o, metadata: { ...metadata, labels: { ...labels, [NAMESPACE_NAME_LABEL]: name } } };
 }
 
-/** One decision as the binding's validationActions make it: Deny refuses; Warn and Audit warn. */
+/**
+ * One decision as the binding's validationActions make it (dispatcher.go): Deny refuses, with the
+ * status reason; Warn adds a warning to the response; Audit only annotates the audit event.
+ */
 function decisionFinding(resource: Resource, c: CompiledPolicy, b: Binding, d: Decision, out: Diagnostic[]): void {
   const program = c.validations.find((v) => v.validation === d.validation)?.compiled.program;
   const pointer = (program && singleFieldPointer(program.ast, 'object')) || '/metadata/name';
-  const finding = (severity: 'error' | 'warning', message: string) => out.push(diagnosticFor(resource, { ruleId: ADMISSION_POLICY, severity, message: withReason(message, d.reason), pointer }));
-  if (b.validationActions.includes('Deny')) finding('error', deniedMessage(c.policy.name, b.name, d.message));
-  else if (b.validationActions.includes('Warn') || b.validationActions.includes('Audit')) finding('warning', warnedMessage(c.policy.name, b.name, d.message));
+  const finding = (severity: 'error' | 'warning', message: string) => out.push(diagnosticFor(resource, { ruleId: ADMISSION_POLICY, severity, message, pointer }));
+  if (b.validationActions.includes('Deny')) finding('error', withStatusReason(deniedMessage(c.policy.name, b.name, d.message), d.reason));
+  else if (b.validationActions.includes('Warn')) finding('warning', warnedMessage(c.policy.name, b.name, d.message));
+  else if (b.validationActions.includes('Audit')) finding('warning', auditedMessage(c.policy.name, b.name, d.message));
 }
 
 function unknownNamespace(resource: Resource, c: CompiledPolicy, namespace: string): Diagnostic {
@@ -118,9 +122,21 @@ const OFFLINE_NOTES: Record<Offline, string> = {
   oldObject: 'reads oldObject, which is null offline: every input is checked as a CREATE',
 };
 
-/** Compile errors at the expression; what each expression lacks offline, once per policy and kind. */
+/**
+ * The reasons the API server accepts on a validation, sorted as its error lists them
+ * (pkg/apis/admissionregistration/validation/validation.go supportedValidationPolicyReason):
+ * not Unauthorized, though the dispatcher's reasonToCode knows it.
+ */
+const SUPPORTED_REASONS = ['Forbidden', 'Invalid', 'RequestEntityTooLarge'];
+
+/** Unsupported reasons at the reason; compile errors at the expression; what each expression lacks offline, once per policy and kind. */
 function policyProblems(c: CompiledPolicy, out: Diagnostic[]): void {
   const expressions: CompiledExpression[] = [...c.variables.values(), ...c.matchConditions, ...c.validations.flatMap((v) => (v.message ? [v.compiled, v.message] : [v.compiled]))];
+  for (const v of c.policy.validations) {
+    if (v.reason === undefined || SUPPORTED_REASONS.includes(v.reason)) continue;
+    const message = `Unsupported value: ${JSON.stringify(v.reason)}: supported values: ${SUPPORTED_REASONS.map((r) => JSON.stringify(r)).join(', ')}`;
+    out.push(diagnosticFor(c.policy.resource, { ruleId: INVALID_ADMISSION_POLICY, severity: 'error', message, pointer: v.pointer.replace(/\/expression$/, '/reason') }));
+  }
   const noted = new Set<Offline>();
   for (const e of expressions) {
     if (e.error) out.push(diagnosticFor(c.policy.resource, { ruleId: INVALID_ADMISSION_POLICY, severity: 'error', message: `compilation failed: ${e.error}`, pointer: e.pointer }));

@@ -9,7 +9,7 @@ export const admissionPolicyMetas: RuleMeta[] = [
     id: ADMISSION_POLICY,
     severity: 'error',
     description: 'A ValidatingAdmissionPolicy bound to the object would refuse it (Deny) or warn about it (Warn, Audit)',
-    docs: 'The ValidatingAdmissionPolicies and bindings among the inputs, or given with `--policies`, are evaluated on every input object as the API server would on its creation: match constraints, params, variables, matchConditions, validations. A binding with the `Deny` action makes a failed validation an error worded as the API server refuses the request; `Warn` and `Audit` make it a warning. The finding points at the field a validation names when its expression reads one field of `object` (`object.spec.replicas <= 5`), else at the object\'s name.',
+    docs: 'The ValidatingAdmissionPolicies and bindings among the inputs, or given with `--policies`, are evaluated on every input object as the API server would on its creation: match constraints, params, variables, matchConditions, validations. A binding with the `Deny` action makes a failed validation an error worded as the API server refuses the request; `Warn` makes it a warning worded as the API server\'s warning; `Audit` alone makes a warning that says the request is admitted and only an audit annotation is written. A validation\'s non-default `reason` is the refusal\'s status, said after the message (`[status Forbidden, HTTP 403]`). The finding points at the field a validation names when its expression reads one field of `object` (`object.spec.replicas <= 5`), else at the object\'s name.',
   },
   {
     id: ADMISSION_POLICY_OFFLINE,

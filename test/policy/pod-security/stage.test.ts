@@ -106,11 +106,22 @@ describe('pod security: the admission stage', () => {
     expect(at('v1.99').map((d) => d.message)).toEqual(['violates PodSecurity "baseline:v1.99": probe or lifecycle host (container "app" uses probe or lifecycle host "10.0.0.1")']);
   });
 
-  it('reports the audit level as a warning where it says more than enforce and warn', () => {
+  it('latest, and a pin newer than the cluster, mean the --kubernetes-version cluster\'s release: its controller has no newer check', () => {
+    const probe = deployment().replace('image: nginx:1.27', 'image: nginx:1.27\n        livenessProbe: {httpGet: {host: 10.0.0.1, port: 80}}');
+    const at = (version: string, kubernetesVersion: PodSecurityOptions['kubernetesVersion']) =>
+      run(ns({ 'pod-security.kubernetes.io/enforce': 'baseline', 'pod-security.kubernetes.io/enforce-version': version }) + '---\n' + probe, { kubernetesVersion }).map((d) => d.message);
+    // hostProbesAndHostLifecycle starts at policy v1.34, in Kubernetes 1.34.
+    expect(at('latest', '1.33')).toEqual([]);
+    expect(at('v1.34', '1.33')).toEqual([]);
+    expect(at('latest', '1.34')).toEqual(['violates PodSecurity "baseline:latest": probe or lifecycle host (container "app" uses probe or lifecycle host "10.0.0.1")']);
+    expect(at('v1.34', '1.35')).toEqual(['violates PodSecurity "baseline:v1.34": probe or lifecycle host (container "app" uses probe or lifecycle host "10.0.0.1")']);
+  });
+
+  it('reports the audit level as a warning where it says more than enforce and warn, naming the audit annotation it goes to (not a warning kubectl prints)', () => {
     const found = run(ns({ 'pod-security.kubernetes.io/audit': 'baseline' }) + '---\n' + privilegedPod);
     expect(found.map((d) => `${d.severity} ${d.message}`)).toEqual([
-      'warning would violate PodSecurity "baseline:latest": hostPath volumes (volume "host")',
-      'warning would violate PodSecurity "baseline:latest": privileged (container "c" must not set securityContext.privileged=true)',
+      'warning audit annotation pod-security.kubernetes.io/audit-violations (audit level: not shown to the client): would violate PodSecurity "baseline:latest": hostPath volumes (volume "host")',
+      'warning audit annotation pod-security.kubernetes.io/audit-violations (audit level: not shown to the client): would violate PodSecurity "baseline:latest": privileged (container "c" must not set securityContext.privileged=true)',
     ]);
     // audit = enforce: said once, as the refusal.
     expect(run(ns({ 'pod-security.kubernetes.io/enforce': 'baseline', 'pod-security.kubernetes.io/audit': 'baseline' }) + '---\n' + privilegedPod).map((d) => d.severity)).toEqual(['error', 'error']);
