@@ -11,7 +11,7 @@
 //    products for this Node version; V8 rejects them (and compiles as usual) on another.
 //    The validators that have a cache are stored uncompressed.
 //
-// dist/cli/main.js (tsc's output of src/cli/main.ts) is the executable that loads the bundle
+// dist/cli/main.cjs (tsc's output of src/cli/main.cts) is the executable that loads the bundle
 // with its cache. The library entry (dist/index.js) stays unbundled.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -22,7 +22,7 @@ import { compress, decompress } from './compressed-modules.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cliDir = path.join(root, 'dist', 'cli');
-const main = path.join(cliDir, 'main.js');
+const main = path.join(cliDir, 'main.cjs');
 const bundle = path.join(cliDir, 'kubeproof.cjs');
 
 await build({
@@ -42,7 +42,7 @@ await build({
   // starts ~10 ms faster for not parsing it.
   plugins: [{ name: 'lsp-apart', setup(b) { b.onResolve({ filter: /\/lsp\/server\.js$/ }, () => ({ path: '../lsp/server.js', external: true })); } }],
 });
-fs.chmodSync(main, 0o755); // tsc writes it without the x bit: `dist/cli/main.js` runs as a command in a checkout
+fs.chmodSync(main, 0o755); // tsc writes it without the x bit: `dist/cli/main.cjs` runs as a command in a checkout
 
 // The code caches, from a run over the example overlays (a failed run only means no cache).
 // First the state compile-validators.mjs left: every validator compressed, no cache (the run

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers.js';
 
-const BIN = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
+const BIN = path.join(REPO_ROOT, 'dist', 'cli', 'main.cjs');
 
 function kubeproof(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
