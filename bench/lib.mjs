@@ -1,6 +1,7 @@
 // Small helpers shared by the bench scripts: statistics, timed child processes, table printing.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 export const hasGnuTime = (() => {
   if (!fs.existsSync('/usr/bin/time')) return false;
@@ -77,4 +78,11 @@ export function busyPercent(ms) {
   const b = read();
   const total = b.total - a.total;
   return total > 0 ? Math.round((100 * (total - (b.idle - a.idle))) / total) : undefined;
+}
+
+/** A build's executable: dist/cli/main.cjs, or dist/cli/main.js in builds before it became CommonJS (for --against). */
+export function cliOf(dist) {
+  const cli = ['main.cjs', 'main.js'].map((name) => path.join(dist, 'cli', name)).find((file) => fs.existsSync(file));
+  if (!cli) throw new Error(`no build at ${dist} (cli/main.cjs missing): run npm run build`);
+  return cli;
 }

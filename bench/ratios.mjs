@@ -69,7 +69,7 @@ export function runRatioGroups(groups, builds, { work, runs, log }) {
     log(`  ${g.id}: ${n} interleaved rounds of ${g.members.map((m) => m.id).join(', ')}${builds.length > 1 ? ` (${builds.length} builds)` : ''}`);
     // Each run of a member, in the order of a round; floors run once per round, whatever the builds.
     const slots = g.members.flatMap((m) => (m.floor ? [{ m, builds }] : builds.map((b) => ({ m, builds: [b] }))));
-    const spawn = (slot) => (slot.m.floor ? timedSpawn(process.execPath, slot.m.argv, { cwd: work, okStatus: [0] }) : timedSpawn(process.execPath, [path.join(slot.builds[0].dist, 'cli', 'main.js'), ...slot.m.args], { cwd: work }));
+    const spawn = (slot) => (slot.m.floor ? timedSpawn(process.execPath, slot.m.argv, { cwd: work, okStatus: [0] }) : timedSpawn(process.execPath, [slot.builds[0].cli, ...slot.m.args], { cwd: work }));
     for (const slot of slots) spawn(slot); // warm-up: the file cache, not counted
     const samples = slots.map(() => ({ ms: [], cpu: [], rss: [] }));
     for (let r = 0; r < n; r++) {

@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { compareResults } from './compare.mjs';
 import { measureLsp } from './lsp.mjs';
 import { writeCorpus, writeInventory, writeLargeFile, writeLargeTree, writeOverlayTree, writeSingleFile, writeWorkloads } from './corpus.mjs';
-import { busyPercent, fmtInt, fmtMiB, fmtMs, hasGnuTime, median, round, table, timedSpawn } from './lib.mjs';
+import { busyPercent, cliOf, fmtInt, fmtMiB, fmtMs, hasGnuTime, median, round, table, timedSpawn } from './lib.mjs';
 import { judge, limitText } from './targets.mjs';
 import { judgeRatios, ratioGroups, ratioTable, runRatioGroups } from './ratios.mjs';
 
@@ -63,10 +63,7 @@ const wanted = (id) => !only || only.some((p) => id.startsWith(p));
 // Memory cases take minutes (a 200 MiB run is about 2 minutes of CPU): not in --quick unless asked for by --only.
 const memSizes = quick && !only?.some((p) => p.startsWith('mem')) ? [] : (process.env.BENCH_MEM_MIB ?? '50,200').split(',').map(Number).filter((n) => n > 0);
 
-for (const d of [dist, against].filter(Boolean)) {
-  if (!fs.existsSync(path.join(d, 'cli', 'main.js'))) throw new Error(`no build at ${d} (cli/main.js missing): run npm run build`);
-}
-const builds = [{ label: 'main', dist }, ...(against ? [{ label: 'against', dist: against }] : [])];
+const builds = [{ label: 'main', dist }, ...(against ? [{ label: 'against', dist: against }] : [])].map((b) => ({ ...b, cli: cliOf(b.dist) }));
 
 // --- the corpus ----------------------------------------------------------------------------
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeproof-bench-'));
@@ -156,10 +153,10 @@ for (const c of cli) {
   log(`  ${c.title}: ${n} run${n === 1 ? '' : 's'}${against ? ' x 2 builds, interleaved' : ''}`);
   const samples = builds.map(() => ({ ms: [], rss: [], cpu: [] }));
   // One warm-up run per build (fills the file cache), not counted.
-  if (c.warmUp !== false) for (const b of builds) if (c.args) timedSpawn(process.execPath, [path.join(b.dist, 'cli', 'main.js'), ...c.args], { cwd: work });
+  if (c.warmUp !== false) for (const b of builds) if (c.args) timedSpawn(process.execPath, [b.cli, ...c.args], { cwd: work });
   for (let r = 0; r < n; r++) {
     builds.forEach((b, i) => {
-      const res = c.args ? timedSpawn(process.execPath, [path.join(b.dist, 'cli', 'main.js'), ...c.args], { cwd: work }) : timedSpawn(process.execPath, ['-e', '0'], { cwd: work, okStatus: [0] });
+      const res = c.args ? timedSpawn(process.execPath, [b.cli, ...c.args], { cwd: work }) : timedSpawn(process.execPath, ['-e', '0'], { cwd: work, okStatus: [0] });
       samples[i].ms.push(res.ms);
       if (res.rssMiB !== undefined) samples[i].rss.push(res.rssMiB);
       if (res.cpuMs !== undefined) samples[i].cpu.push(res.cpuMs);

@@ -10,7 +10,7 @@ export const TARGETS = [
     metric: 'medianMs',
     limit: 150,
     unit: 'ms',
-    miss: 'Cold start is node start-up (~40 ms, see floor cases) + parsing the 0.9 MB CLI bundle + compiling the schema validators of the kinds in the file (lazily, per kind). Run `node --cpu-prof dist/cli/main.js check FILE` to see which; a machine under load adds tens of ms.',
+    miss: 'Cold start is node start-up (~40 ms, see floor cases) + parsing the 0.9 MB CLI bundle + compiling the schema validators of the kinds in the file (lazily, per kind). Run `node --cpu-prof dist/cli/main.cjs check FILE` to see which; a machine under load adds tens of ms.',
   },
   {
     id: 'lint-10k',

@@ -47,7 +47,7 @@ stage('bundle', {
   stamp: 'dist/cli/.build-stamp-bundle',
   // compile-validators empties compiled/, code caches included: the training run writes them again.
   after: ['validators'],
-  files: () => [...filesUnder('dist', (f) => f.endsWith('.js')), ...filesUnder('overlays-example'), 'scripts/bundle-cli.mjs'],
+  files: () => [...filesUnder('dist', (f) => f.endsWith('.js')), 'dist/cli/main.cjs', ...filesUnder('overlays-example'), 'scripts/bundle-cli.mjs'],
   // The bundle holds the dependencies' code; the code caches are valid for one Node version.
   facts: () => [packageVersion('esbuild'), ...Object.keys(manifest.dependencies).map(packageVersion), `node ${process.version} ${process.arch}`],
   run: () => node('scripts/bundle-cli.mjs'),

@@ -17,7 +17,7 @@ const rootArg = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--jo
 const root = path.resolve(rootArg ?? path.join(repo, '..', 'shared', 'realworld'));
 // gcloud's `kubectl` is a wrapper that prints klog lines; the plain binary is the oracle.
 const KUBECTL = process.env.KUBECTL ?? '/usr/lib/google-cloud-sdk/bin/kubectl.1.32';
-const CLI = path.join(repo, 'dist', 'cli', 'main.js');
+const CLI = path.join(repo, 'dist', 'cli', 'main.cjs');
 const NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 if (!fs.existsSync(root)) {
@@ -25,7 +25,7 @@ if (!fs.existsSync(root)) {
   process.exit(0);
 }
 if (!fs.existsSync(CLI)) {
-  console.error('realworld: dist/cli/main.js is missing; run `npm run build` first');
+  console.error('realworld: dist/cli/main.cjs is missing; run `npm run build` first');
   process.exit(2);
 }
 const haveKustomize = fs.existsSync(KUBECTL);

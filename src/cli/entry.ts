@@ -1,7 +1,7 @@
 /**
  * The command line as a process: standard streams, environment and exit code around run().
  * Not run directly: the build bundles it with its dependencies into dist/cli/kubeproof.cjs,
- * which the executable (./main.ts) loads.
+ * which the executable (./main.cts) loads.
  */
 import { readStdin } from '../load/index.js';
 import { run } from './program.js';

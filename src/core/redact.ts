@@ -203,7 +203,7 @@ class Needles {
   private readonly order = new Set<string>();
   /**
    * Sets, so that forgetting the oldest value costs nothing however many share its prefix: with
-   * lists, a 200 MB file's 38,000 Secrets (their URLs all `pos…`) past MAX_REMEMBERED cost a scan
+   * lists, a 200 MB file's 38,000 Secrets (their URLs all `pos...`) past MAX_REMEMBERED cost a scan
    * of the list per value remembered, minutes in all.
    */
   private readonly byPrefix = new Map<number, Set<string>>();

@@ -9,12 +9,14 @@
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { KubeproofError, type Diagnostic, type KubeObject, type Resource, type ResourceId } from '../core/index.js';
 import type { FoundFile } from './discover.js';
 import { DEFAULT_MAX_FILE_SIZE, loadFile, memoryBudgetBytes, overBudget, type FileLoadOptions, type LoadedFile } from './load-file.js';
 import { LoadedSource, type DocumentPlace } from './lazy-locate.js';
 import { SourceText, type PackedText } from './source-text.js';
+// process.getBuiltinModule: Node's node:worker_threads loads on first use, not at every start (issue 19: a
+// one-file run never needs it, and loading it is ~1 ms of a cold start).
 
 /** Below this many bytes a worker costs more to start than it saves. */
 export const PARALLEL_THRESHOLD_BYTES = 1024 * 1024;
@@ -94,6 +96,7 @@ interface Started {
 type MessagePort = import('node:worker_threads').MessagePort;
 
 function startWorker(files: FoundFile[], options: FileLoadOptions): Started {
+  const { MessageChannel, Worker } = process.getBuiltinModule('node:worker_threads');
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(8));
   const worker = new Worker(workerUrl(), { workerData: { files, options, port: port2, signal }, transferList: [port2] });
@@ -102,6 +105,7 @@ function startWorker(files: FoundFile[], options: FileLoadOptions): Started {
 
 /** Takes every message a worker has posted so far. */
 function drain(started: Started, take: (r: WorkerFile) => void): void {
+  const { receiveMessageOnPort } = process.getBuiltinModule('node:worker_threads');
   for (let m = receiveMessageOnPort(started.port); m; m = receiveMessageOnPort(started.port)) {
     const message = m.message as WorkerMessage;
     if ('file' in message) take(message.file);

@@ -12,7 +12,8 @@
  *   for about 1% of the loading time).
  */
 import * as fs from 'node:fs';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+// process.getBuiltinModule: Node's node:zlib loads on first use, not at every start (issue 19: a
+// one-file run never needs it, and loading it is ~1 ms of a cold start).
 
 /** Characters per block: a document's re-parse inflates one or two. */
 const BLOCK = 64 * 1024;
@@ -80,7 +81,7 @@ export class SourceText {
     for (let start = 0; start < text.length; start += BLOCK) {
       const part = text.slice(start, start + BLOCK);
       const encoding = /[^\x00-\xff]/.test(part) ? 'utf16le' : 'latin1';
-      blocks.push({ encoding, data: deflateRawSync(Buffer.from(part, encoding), DEFLATE) });
+      blocks.push({ encoding, data: process.getBuiltinModule('node:zlib').deflateRawSync(Buffer.from(part, encoding), DEFLATE) });
     }
     this.blocks = blocks;
     this.text = undefined;
@@ -140,7 +141,7 @@ export class SourceText {
   private block(index: number): string {
     if (last?.source === this && last.index === index) return last.text;
     const block = this.blocks![index]!;
-    const text = inflateRawSync(block.data, { windowBits: DEFLATE.windowBits }).toString(block.encoding);
+    const text = process.getBuiltinModule('node:zlib').inflateRawSync(block.data, { windowBits: DEFLATE.windowBits }).toString(block.encoding);
     last = { source: this, index, text };
     return text;
   }

@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers.js';
+import { REPO_ROOT, tempTree } from '../helpers.js';
 
-const BIN = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
+const BIN = path.join(REPO_ROOT, 'dist', 'cli', 'main.cjs');
 
 function kubeproof(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
@@ -16,6 +16,27 @@ describe('the kubeproof executable', () => {
   it('is built (npm test builds before testing)', () => {
     expect(fs.existsSync(BIN), 'run `npm run build` first').toBe(true);
     expect(fs.readFileSync(BIN, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+  });
+
+  it('is the one the package installs', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(path.join(REPO_ROOT, manifest.bin.kubeproof!)).toBe(BIN);
+  });
+
+  // Issue 19 item 6: what a cold one-file run costs over Node's own start-up.
+  it('starts a one-file validate without the ES module loader or the modules only other runs use', () => {
+    const probe = path.join(REPO_ROOT, 'test', 'cli', 'module-load-list.cjs');
+    const dir = tempTree({ 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  LOG_LEVEL: info\n' });
+    const r = spawnSync(process.execPath, ['--require', probe, BIN, 'validate', 'cm.yaml'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const loaded = r.stderr.split('\n');
+    for (const unused of ['internal/modules/esm/module_job', 'internal/modules/esm/translators', 'crypto', 'zlib', 'worker_threads']) expect(loaded).not.toContain(`NativeModule ${unused}`);
+  });
+
+  it('is a bundle of ASCII only: V8 reads it as a one-byte string, not as twice its size in UTF-16', () => {
+    const lines = fs.readFileSync(path.join(REPO_ROOT, 'dist', 'cli', 'kubeproof.cjs'), 'latin1').split('\n');
+    const nonAscii = lines.flatMap((line, i) => (/[^\x00-\x7f]/.test(line) ? [`line ${i + 1}: ${line.trim().slice(0, 80)}`] : []));
+    expect(nonAscii, 'a comment esbuild keeps has a non-ASCII character (esbuild escapes those of strings)').toEqual([]);
   });
 
   it('checks the example overlays cleanly', () => {

@@ -42,7 +42,7 @@ describe('memory', () => {
     const dir = tempTree();
     const big = writeLargeFile(path.join(dir, 'big.yaml'), 40 * 1024 * 1024);
     // A heap of 64 MiB holds about 28 MiB of YAML; --max-file-size is raised past the file.
-    const run = spawnSync(process.execPath, ['--max-old-space-size=64', path.join(REPO_ROOT, 'dist', 'cli', 'main.js'), 'validate', '--no-config', 'big.yaml', '--max-file-size', String(100 * 1024 * 1024), '-f', 'json'], { cwd: dir, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--max-old-space-size=64', path.join(REPO_ROOT, 'dist', 'cli', 'main.cjs'), 'validate', '--no-config', 'big.yaml', '--max-file-size', String(100 * 1024 * 1024), '-f', 'json'], { cwd: dir, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as { diagnostics: { ruleId: string; message: string; file: string; line: number; column: number }[] };
@@ -55,7 +55,7 @@ describe('memory', () => {
     // `kubectl get -o yaml` writes one List document: 3.5 MiB of it needs more than a 64 MiB heap.
     const items = Array.from({ length: 12_000 }, (_, i) => `- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: cm-${i}}\n  data: {key: "${'v'.repeat(200)}"}\n`);
     const dir = tempTree({ 'list.yaml': `apiVersion: v1\nkind: List\nitems:\n${items.join('')}` });
-    const run = spawnSync(process.execPath, ['--max-old-space-size=64', path.join(REPO_ROOT, 'dist', 'cli', 'main.js'), 'validate', '--no-config', 'list.yaml', '-f', 'json'], { cwd: dir, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--max-old-space-size=64', path.join(REPO_ROOT, 'dist', 'cli', 'main.cjs'), 'validate', '--no-config', 'list.yaml', '-f', 'json'], { cwd: dir, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     const [d, ...rest] = (JSON.parse(run.stdout) as { diagnostics: { ruleId: string; message: string; line: number }[] }).diagnostics;

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempTree } from '../helpers.js';
 
-const BIN = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
+const BIN = path.join(REPO_ROOT, 'dist', 'cli', 'main.cjs');
 const MANIFEST = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  n: 1\n'; // a number where a string goes: one finding
 
 /** Runs the built CLI; a run still going after `limitMs` is killed and reported as hung. */

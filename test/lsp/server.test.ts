@@ -291,7 +291,7 @@ describe('kubeproof lsp, with a client that watches files', () => {
 describe('kubeproof lsp --stdio (wired in program.ts)', () => {
   it('runs as the real CLI, the way editors start it', async () => {
     const dir = tempTree({ 'web.yaml': BAD });
-    const { client } = await startClient(dir, {}, { debounceMs: DEBOUNCE_MS }, undefined, [path.join(REPO_ROOT, 'dist', 'cli', 'main.js'), 'lsp', '--stdio']);
+    const { client } = await startClient(dir, {}, { debounceMs: DEBOUNCE_MS }, undefined, [path.join(REPO_ROOT, 'dist', 'cli', 'main.cjs'), 'lsp', '--stdio']);
     try {
       const published = await client.open(pathToFileURL(path.join(dir, 'web.yaml')).href, BAD);
       expect(byCode(published.diagnostics, 'unknown-field')).toHaveLength(1);

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempTree } from '../helpers.js';
 
-const BIN = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
+const BIN = path.join(REPO_ROOT, 'dist', 'cli', 'main.cjs');
 
 function corpus(): string {
   const files: Record<string, string> = {};

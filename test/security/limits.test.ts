@@ -116,7 +116,7 @@ describe('--max-file-size holds for every file a kustomization reads, and for st
 
   it('stops reading an endless pipe one byte past the limit', { timeout: 30_000 }, async () => {
     // The real command line, its standard input a pipe that is never closed: it must not wait for the end.
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/cli/main.js'), 'validate', '-', '--max-file-size', '1024', '--format', 'json'], { cwd: tempTree() });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/cli/main.cjs'), 'validate', '-', '--max-file-size', '1024', '--format', 'json'], { cwd: tempTree() });
     let stdout = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c));
     child.stdin.on('error', () => undefined); // EPIPE once it stops reading

@@ -4,10 +4,11 @@
  * every rule), results with level, a location relative to the repository root (%SRCROOT%, the
  * run's `originalUriBaseIds`) and a fingerprint that survives line moves.
  */
-import { createHash } from 'node:crypto';
 import { formatResourceId, ruleDocsUrl, type Diagnostic, type RuleMeta, type Severity } from '../../core/index.js';
 import type { Formatter, ReportContext } from '../context.js';
 import { repositoryPath } from '../paths.js';
+// process.getBuiltinModule: Node's node:crypto loads on first use, not at every start (issue 19: a
+// one-file run never needs it, and loading it is ~1 ms of a cold start).
 
 const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 /** GitHub's `problem.severity` words for alerts that are not security findings. */
@@ -103,7 +104,7 @@ function encodePath(p: string): string {
 /** Stable across edits that move lines: what the finding is about, not where it sits. */
 function fingerprint(d: Diagnostic): string {
   const id = d.resource ? formatResourceId(d.resource) : `${d.line}:${d.column}`;
-  return createHash('sha256').update([d.ruleId, d.file, id, d.path, d.message].join('\u0000')).digest('hex').slice(0, 32);
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update([d.ruleId, d.file, id, d.path, d.message].join('\u0000')).digest('hex').slice(0, 32);
 }
 
 /** SARIF rule names are PascalCase by convention: `duplicate-key` -> `DuplicateKey`. */

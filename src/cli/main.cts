@@ -5,24 +5,27 @@
  * kubeproof.cjs.cache, so a cold start does not compile the functions a check runs; without a
  * usable cache V8 compiles as usual. Errors are the bundle's own: this file only loads it.
  *
+ * A CommonJS file (.cts, tsc writes dist/cli/main.cjs), not an ES module: Node runs a CommonJS
+ * main without starting its ES module loader, and `require('node:fs')` does not build the ES
+ * namespace of node:fs (whose getters load fs streams): ~9 ms of CPU of a one-file `validate`,
+ * a sixth of what kubeproof adds to Node's own start-up (issue 19, measured interleaved).
+ *
  * It is tsc's output, not a file the bundler writes over: an incremental build (scripts/build.mjs)
- * that skips an unchanged entry must still find tsc's own files in dist/. It imports no module
- * of its own, only Node's: the bundle has requireCached (src/schema/require-cached.ts) inside,
- * and importing a second ES module here first costs an asynchronous file read, ~10 ms of a cold
- * start on a loaded machine (measured).
+ * that skips an unchanged entry must still find tsc's own files in dist/. It requires no module
+ * of its own, only Node's: the bundle has requireCached (src/schema/require-cached.ts) inside.
  */
-import * as fs from 'node:fs';
-import { createRequire, Module } from 'node:module';
-import * as vm from 'node:vm';
-import { fileURLToPath } from 'node:url';
+import fs = require('node:fs');
+import path = require('node:path');
+import nodeModule = require('node:module');
+import vm = require('node:vm');
 
-const file = fileURLToPath(new URL('./kubeproof.cjs', import.meta.url));
+const file = path.join(__dirname, 'kubeproof.cjs');
 
 if (process.argv.slice(2).includes('lsp')) {
   // Code compiled out of a cache loses its dynamic import() in Node 20, and `kubeproof lsp`
   // imports the language server (an ES module) that way. A server starts once per editor
   // session: it loads the bundle as Node loads any CommonJS module.
-  await import(new URL('./kubeproof.cjs', import.meta.url).href);
+  require(file);
 } else {
   let cachedData: Buffer | undefined;
   try {
@@ -30,10 +33,10 @@ if (process.argv.slice(2).includes('lsp')) {
   } catch {
     // no cache: compile as usual
   }
-  const wrap = (Module as unknown as { wrap(code: string): string }).wrap;
+  const wrap = (nodeModule.Module as unknown as { wrap(code: string): string }).wrap;
   const script = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
   // The build's training run: write the cache once the run is done, with every function it compiled.
   if (process.env.KUBEPROOF_WRITE_CODE_CACHE) process.once('exit', () => fs.writeFileSync(`${file}.cache`, script.createCachedData()));
   const module = { exports: {} };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, fileURLToPath(new URL('.', import.meta.url)));
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, nodeModule.createRequire(file), module, file, __dirname);
 }
