@@ -59,10 +59,28 @@ export class Engine {
    * decides (other files of the same overlays; other plain manifests, for the rules).
    */
   check(file: string, open: readonly string[]): Map<string, Diagnostic[]> {
+    const steps = this.checking(file, open);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  /**
+   * The same check one unit of work at a time: it yields (naming the step done) after each
+   * overlay build and each workspace file read, so that the server can look at incoming edits
+   * in between and abandon a check whose document changed (issue 20: "cancel a stale check").
+   * Nothing is decided before the generator returns.
+   */
+  *checking(file: string, open: readonly string[]): Generator<string, Map<string, Diagnostic[]>> {
     const options = this.optionsFor(file);
     const roots = this.rootsFor(file);
     if (roots.length > 0) {
-      const builds = roots.map((root) => this.overlays.check(root, options));
+      const builds: BuildCheck[] = [];
+      for (const root of roots) {
+        builds.push(this.overlays.check(root, options));
+        yield `build ${root}`;
+      }
       if (builds.some((b) => b.reads.has(file)) || isKustomizationFileName(file)) return this.fromBuilds(file, builds, open, options);
       // A build that stopped early may never have reached the file: say only what can be said of it alone.
       if (builds.some((b) => b.failed)) {
@@ -71,7 +89,7 @@ export class Engine {
       }
       // Nothing builds it: a stray manifest beside a kustomization, checked as it stands.
     }
-    return this.fromPlain(file, open, options);
+    return yield* this.fromPlain(file, open, options);
   }
 
   /**
@@ -233,12 +251,19 @@ export class Engine {
     return new Map([[file, sortDiagnostics(this.finish(shown, own.resources, options))]]);
   }
 
-  private fromPlain(file: string, open: readonly string[], options: ValidateOptions): Map<string, Diagnostic[]> {
+  private *fromPlain(file: string, open: readonly string[], options: ValidateOptions): Generator<string, Map<string, Diagnostic[]>> {
     if (!this.indexed && this.workspace.plainFiles().filter((f) => f !== file && !this.plain.cached(f)).length > UNREAD_BEFORE_ANSWERING_ALONE) return this.alone(file, options);
     this.provisional.delete(file);
     const loaded = new Map<string, { resources: Resource[]; diagnostics: Diagnostic[] }>();
-    for (const f of this.workspace.plainFiles()) if (f !== file) loaded.set(f, this.plain.context(f, options));
+    for (const f of this.workspace.plainFiles()) {
+      if (f === file) continue;
+      // Only a file that had to be read is a step: looking at 20,000 cached ones is not worth a turn each.
+      const read = !this.plain.cached(f);
+      loaded.set(f, this.plain.context(f, options));
+      if (read) yield `read ${f}`;
+    }
     loaded.set(file, this.plain.load(file, options.maxDepth));
+    yield `load ${file}`;
     const resources = [...loaded.values()].flatMap((l) => l.resources);
     const ruleFindings = [...(options.rules === false ? [] : runRules(resources, options)), ...runPolicies(resources, NO_POLICY_FILES, [], options, options.rules !== false)];
 
