@@ -24,6 +24,7 @@ import { loadProblems } from '../load/index.js';
 import * as actionsAndNavigation from './actions-and-navigation.js';
 import { toLspDiagnostic } from './convert.js';
 import { completionCapabilities, registerCompletion } from './completion.js';
+import { CrdPaths } from './crd-paths.js';
 import { Engine } from './engine.js';
 import { Features } from './features.js';
 import { ProtocolGuard } from './guard.js';
@@ -48,13 +49,15 @@ const WARM_UP_SLICE_MS = 20;
  * the protocol library ends it (exit code 0 after a `shutdown` request, 1 without, as the
  * protocol says).
  */
-/** What tests watch from inside the server, without timing. */
-export interface ServerHooks {
-  /** A check of `uri` at `version` has done one unit of work (an overlay built, a file read), named by `step`. */
+/** What the command line gives the server, and what tests watch from inside it. */
+export interface ServerSetup {
+  /** `kubeproof lsp --crds PATH`, absolute. */
+  crdPaths?: readonly string[];
+  /** A check of `uri` at `version` has done one unit of work (an overlay built, a file read), named by `step`: for tests, without timing. */
   onCheckStep?(uri: string, version: number, step: string): void;
 }
 
-export function startServer(streams: ServerStreams, hooks: ServerHooks = {}): Connection {
+export function startServer(streams: ServerStreams, setup: ServerSetup = {}): Connection {
   const writer = new StreamMessageWriter(streams.output);
   const arrivals = new EditArrivals();
   const reader = arrivals.wrap(new ProtocolGuard(writer).wrap(new StreamMessageReader(streams.input)));
@@ -65,8 +68,9 @@ export function startServer(streams: ServerStreams, hooks: ServerHooks = {}): Co
   const documents = new TextDocuments(TextDocument);
   const sources = new Sources();
   const workspace = new Workspace([], sources);
-  let settings: ServerSettings = parseSettings(undefined).settings;
-  const engine = new Engine(sources, workspace, (file) => loadOptions(settings, file));
+  let settings: ServerSettings = parseSettings(undefined, setup).settings;
+  const crdPaths = new CrdPaths(sources);
+  const engine = new Engine(sources, workspace, (file) => loadOptions(settings, file), crdPaths);
   let watchingFiles = false;
   let folderEvents = false;
   let folders: string[] = [];
@@ -142,7 +146,7 @@ export function startServer(streams: ServerStreams, hooks: ServerHooks = {}): Co
         return failed(err);
       }
       if (!next.done) {
-        hooks.onCheckStep?.(uri, version, next.value);
+        setup.onCheckStep?.(uri, version, next.value);
         setImmediate(step);
         return;
       }
@@ -159,10 +163,12 @@ export function startServer(streams: ServerStreams, hooks: ServerHooks = {}): Co
   const scheduler = new CheckScheduler(check, () => settings.debounceMs);
 
   connection.onInitialize((params): InitializeResult => {
-    const parsed = parseSettings(params.initializationOptions);
+    folders = paths(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    const parsed = parseSettings(params.initializationOptions, { crdPaths: setup.crdPaths, folder: folders[0] });
     settings = parsed.settings;
     for (const warning of parsed.warnings) connection.console.warn(`kubeproof: ${warning}`);
-    folders = paths(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    // A CRD path that cannot be read is said once, where the user looks for the server's complaints.
+    for (const problem of crdPaths.of(settings.crdPaths).problems) connection.console.warn(`kubeproof: --crds/crdPaths: ${problem}`);
     workspace.setFolders(folders);
     watchingFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = params.capabilities.workspace?.workspaceFolders === true;
@@ -293,7 +299,7 @@ export function startServer(streams: ServerStreams, hooks: ServerHooks = {}): Co
   });
 
   // One module per capability, each reading what `features` shares.
-  const features = new Features(documents, fileOf, (file) => loadOptions(settings, file), engine, sources, workspace);
+  const features = new Features(documents, fileOf, (file) => loadOptions(settings, file), engine, sources, workspace, crdPaths);
   registerCompletion(connection, features);
   registerHover(connection, features);
 

@@ -42,7 +42,7 @@ describe('the VS Code extension', () => {
     const manifest = JSON.parse(files.get('extension/package.json')!.toString('utf8'));
     expect(manifest).toMatchObject({ name: 'kubeproof', publisher: 'kubeproof', main: './extension.js', engines: { vscode: expect.stringMatching(/^\^1\.\d+/) } });
     expect(manifest.activationEvents).toContain('onLanguage:yaml');
-    expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(['kubeproof.debounceMs', 'kubeproof.kubernetesVersion', 'kubeproof.path']);
+    expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(['kubeproof.crdPaths', 'kubeproof.debounceMs', 'kubeproof.kubernetesVersion', 'kubeproof.path']);
     const extension = files.get('extension/extension.js')!.toString('utf8');
     expect(extension).toContain("args: ['lsp', '--stdio']");
     // The client library travels inside the package: VS Code installs no dependencies.

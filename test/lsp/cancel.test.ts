@@ -21,7 +21,7 @@ describe('a stale check', () => {
     dir = makeWorkspace();
     session = await startInProcess({
       rootUri: pathToFileURL(dir).href,
-      hooks: {
+      server: {
         onCheckStep: (_uri, version, step) => {
           steps.push({ version, step });
           onStep(version, step);
@@ -35,7 +35,7 @@ describe('a stale check', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('stops before its last build when a newer edit arrives, and only the newest version is published', async () => {
+  it('stops before its last build when a newer edit arrives, and only the newest version is published', { timeout: 30_000 }, async () => {
     const file = path.join(dir, 'shop/base/web.yaml');
     const uri = pathToFileURL(file).href;
     const text = fs.readFileSync(file, 'utf8');
@@ -55,7 +55,7 @@ describe('a stale check', () => {
     };
     const before = session.published.length;
     await session.change(uri, 2, v2);
-    await vi.waitFor(() => expect(session.published.slice(before).some((p) => p.uri === uri && p.version === 3)).toBe(true));
+    await vi.waitFor(() => expect(session.published.slice(before).some((p) => p.uri === uri && p.version === 3)).toBe(true), { timeout: 20_000 });
 
     // Stopped early: the edit is read a turn or two after it is sent (the protocol writer queues it), never after the last build.
     expect(builds(2)).toBeGreaterThanOrEqual(1);

@@ -18,7 +18,7 @@ import {
   type LogMessageParams,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, type ServerHooks } from '../../src/lsp/server.js';
+import { startServer, type ServerSetup } from '../../src/lsp/server.js';
 
 export interface InProcessSession {
   published: PublishDiagnosticsParams[];
@@ -30,12 +30,12 @@ export interface InProcessSession {
   close(): void;
 }
 
-/** `rootUri`: the workspace folder (none by default); `hooks`: what the test watches inside the server. */
-export async function startInProcess(setup: { rootUri?: string; hooks?: ServerHooks } = {}): Promise<InProcessSession> {
+/** `rootUri`: the workspace folder (none by default); `server`: what the command line would give, and test hooks. */
+export async function startInProcess(setup: { rootUri?: string; server?: ServerSetup } = {}): Promise<InProcessSession> {
   const saved = { ...console };
   const toServer = new PassThrough();
   const fromServer = new PassThrough();
-  startServer({ input: toServer, output: fromServer }, setup.hooks);
+  startServer({ input: toServer, output: fromServer }, setup.server);
   const client = createProtocolConnection(new StreamMessageReader(fromServer), new StreamMessageWriter(toServer));
   const published: PublishDiagnosticsParams[] = [];
   const logged: LogMessageParams[] = [];
@@ -50,7 +50,7 @@ export async function startInProcess(setup: { rootUri?: string; hooks?: ServerHo
     async open(uri, text) {
       const before = published.length;
       await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
-      await vi.waitFor(() => expect(published.length).toBeGreaterThan(before));
+      await vi.waitFor(() => expect(published.length).toBeGreaterThan(before), { timeout: 20_000 });
       return published[published.length - 1]!;
     },
     async change(uri, version, text) {
