@@ -48,5 +48,9 @@ describe('the VS Code extension', () => {
     // The client library travels inside the package: VS Code installs no dependencies.
     expect(files.has('extension/node_modules/vscode-languageclient/package.json')).toBe(true);
     expect(files.get('extension.vsixmanifest')!.toString('utf8')).toContain('Microsoft.VisualStudio.Code');
+    // The repository's licence, as it is (no --skip-license), and the build leaves no copy behind.
+    const license = [...files].find(([name]) => /^extension\/LICENSE(\.txt)?$/i.test(name));
+    expect(license?.[1].toString('utf8')).toBe(fs.readFileSync(path.join(REPO_ROOT, 'LICENSE'), 'utf8'));
+    expect(fs.existsSync(path.join(REPO_ROOT, 'editors', 'vscode', 'LICENSE'))).toBe(false);
   });
 });
