@@ -58,21 +58,11 @@ export class Engine {
 
   /**
    * The diagnostics of `file`, and of those of the `open` files whose diagnostics the same run
-   * decides (other files of the same overlays; other plain manifests, for the rules).
-   */
-  check(file: string, open: readonly string[]): Map<string, Diagnostic[]> {
-    const steps = this.checking(file, open);
-    for (;;) {
-      const next = steps.next();
-      if (next.done) return next.value;
-    }
-  }
-
-  /**
-   * The same check one unit of work at a time: it yields (naming the step done) after each
-   * overlay build and each workspace file read, so that the server can look at incoming edits
-   * in between and abandon a check whose document changed (issue 20: "cancel a stale check").
-   * Nothing is decided before the generator returns.
+   * decides (other files of the same overlays; other plain manifests, for the rules),
+   * one unit of work at a time: it yields (naming the step done) after each overlay build and
+   * each workspace file read, so that the server can look at incoming edits in between and
+   * abandon a check whose document changed (issue 20: "cancel a stale check"). Nothing is
+   * decided before the generator returns.
    */
   *checking(file: string, open: readonly string[]): Generator<string, Map<string, Diagnostic[]>> {
     const options = this.optionsFor(file);
