@@ -21,5 +21,12 @@ if (!fs.existsSync(installed) || fs.statSync(installed).mtimeMs < fs.statSync(lo
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   execFileSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
 }
-// No LICENSE file beside the extension: the repository's licence is in package.json.
-execFileSync(process.execPath, [path.join(dir, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--skip-license', '--out', out], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+// The repository's LICENSE goes into the package (vsce wants one beside the manifest); copied for
+// the build only, so that there is one licence text to keep, at the top of the repository.
+const license = path.join(dir, 'LICENSE');
+fs.copyFileSync(path.join(dir, '..', '..', 'LICENSE'), license);
+try {
+  execFileSync(process.execPath, [path.join(dir, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--out', out], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+} finally {
+  fs.rmSync(license, { force: true });
+}

@@ -13,6 +13,8 @@ function initializationOptions() {
   if (version) options.kubernetesVersion = version;
   const debounceMs = config.get('debounceMs');
   if (typeof debounceMs === 'number') options.debounceMs = debounceMs;
+  const crdPaths = config.get('crdPaths');
+  if (Array.isArray(crdPaths) && crdPaths.length > 0) options.crdPaths = crdPaths;
   return options;
 }
 

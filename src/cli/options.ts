@@ -113,7 +113,7 @@ export function scheduleOptions(cmd: Command, { command }: { command: 'check' | 
   return cmd.addOption(new Option('--strategy <strategy>', 'how the dry-run scheduler scores nodes').choices(['least-allocated', 'most-allocated']).default('least-allocated'));
 }
 
-function collect(value: string, previous: string[]): string[] {
+export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 

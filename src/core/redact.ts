@@ -141,9 +141,12 @@ export function redactDiagnostics(diagnostics: Diagnostic[], resources: Iterable
     // ("volumes") must not turn the pointer, or the field path in the message, into nonsense.
     const path = d.path;
     const resource = d.resource && redactDeep(d.resource);
-    if (message === d.message && path === d.path && resource === d.resource) return d;
+    // A quick fix that would show a remembered value (its title, or text it writes) is dropped, not scrubbed: a scrubbed edit writes the wrong text.
+    const leaks = d.suggestion !== undefined && [d.suggestion.title, ...d.suggestion.edits.map((e) => e.newText)].some((t) => known.scrub(t) !== t);
+    if (message === d.message && path === d.path && resource === d.resource && !leaks) return d;
     changed = true;
-    return { ...d, message, path, ...(resource && { resource }) };
+    const { suggestion: _dropped, ...rest } = d;
+    return { ...(leaks ? rest : d), message, path, ...(resource && { resource }) };
   });
   return changed ? out : diagnostics;
 }

@@ -3,7 +3,8 @@
  * the stream, before the protocol library queues it for its handler. A check that is about to
  * run for version 7 while version 8 already waits in the queue is stale: its diagnostics would
  * be replaced at once, so it is skipped, and the check that version 8's edit schedules is the
- * one that runs (issue 20: "cancel a stale check when a newer edit arrives").
+ * one that runs (issue 20: "cancel a stale check when a newer edit arrives"). A check already
+ * under way looks here between its units of work (server.ts) and stops the same way.
  */
 import type { Message, MessageReader, NotificationMessage } from 'vscode-languageserver/node';
 

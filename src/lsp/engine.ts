@@ -16,6 +16,7 @@ import { rules, runRules, selectedRuleIds } from '../rules/index.js';
 import { NO_POLICY_FILES, runPolicies } from '../api/policies.js';
 import { applySuppressions } from '../suppress/index.js';
 import { validateSchemas } from '../schema/index.js';
+import { type CrdPaths, crdsDefining } from './crd-paths.js';
 import { type BuildCheck, Overlays } from './overlays.js';
 import { isKustomizationFileName, realPath } from './paths.js';
 import { PlainFiles } from './plain-files.js';
@@ -49,20 +50,29 @@ export class Engine {
     private readonly sources: Sources,
     private readonly workspace: Workspace,
     private readonly optionsFor: (file: string) => ValidateOptions,
+    private readonly crdPaths: CrdPaths,
   ) {
-    this.overlays = new Overlays(sources);
+    this.overlays = new Overlays(sources, crdPaths);
     this.plain = new PlainFiles(sources);
   }
 
   /**
    * The diagnostics of `file`, and of those of the `open` files whose diagnostics the same run
-   * decides (other files of the same overlays; other plain manifests, for the rules).
+   * decides (other files of the same overlays; other plain manifests, for the rules),
+   * one unit of work at a time: it yields (naming the step done) after each overlay build and
+   * each workspace file read, so that the server can look at incoming edits in between and
+   * abandon a check whose document changed (issue 20: "cancel a stale check"). Nothing is
+   * decided before the generator returns.
    */
-  check(file: string, open: readonly string[]): Map<string, Diagnostic[]> {
+  *checking(file: string, open: readonly string[]): Generator<string, Map<string, Diagnostic[]>> {
     const options = this.optionsFor(file);
     const roots = this.rootsFor(file);
     if (roots.length > 0) {
-      const builds = roots.map((root) => this.overlays.check(root, options));
+      const builds: BuildCheck[] = [];
+      for (const root of roots) {
+        builds.push(this.overlays.check(root, options));
+        yield `build ${root}`;
+      }
       if (builds.some((b) => b.reads.has(file)) || isKustomizationFileName(file)) return this.fromBuilds(file, builds, open, options);
       // A build that stopped early may never have reached the file: say only what can be said of it alone.
       if (builds.some((b) => b.failed)) {
@@ -71,7 +81,7 @@ export class Engine {
       }
       // Nothing builds it: a stray manifest beside a kustomization, checked as it stands.
     }
-    return this.fromPlain(file, open, options);
+    return yield* this.fromPlain(file, open, options);
   }
 
   /**
@@ -227,27 +237,47 @@ export class Engine {
   private alone(file: string, options: ValidateOptions): Map<string, Diagnostic[]> {
     const own = this.plain.load(file, options.maxDepth);
     const shown = editorLoadDiagnostics(own);
-    if (own.resources.length > 0) shown.push(...validateSchemas(own.resources, options));
+    if (own.resources.length > 0) shown.push(...this.validate(own.resources, [], file, options));
     this.provisional.add(file);
     this.modes.set(file, 'plain');
     return new Map([[file, sortDiagnostics(this.finish(shown, own.resources, options))]]);
   }
 
-  private fromPlain(file: string, open: readonly string[], options: ValidateOptions): Map<string, Diagnostic[]> {
+  /**
+   * The schema findings of a plain file's objects, with the CRDs that define their kinds from
+   * elsewhere in the workspace (`all`; its own the schema stage finds by itself) and from outside
+   * it (crd-paths.ts). Only findings in the file: a CRD elsewhere answers for itself there.
+   */
+  private validate(own: readonly Resource[], all: readonly Resource[], file: string, options: ValidateOptions): Diagnostic[] {
+    const external = this.crdPaths.of(options.crdPaths, options);
+    const elsewhere = all.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD && r.source.file !== file);
+    const crds = crdsDefining(own, [...elsewhere, ...external.crds]);
+    return validateSchemas(own, { ...options, crds, jsonSchemas: external.jsonSchemas }).filter((d) => d.file === file);
+  }
+
+  private *fromPlain(file: string, open: readonly string[], options: ValidateOptions): Generator<string, Map<string, Diagnostic[]>> {
     if (!this.indexed && this.workspace.plainFiles().filter((f) => f !== file && !this.plain.cached(f)).length > UNREAD_BEFORE_ANSWERING_ALONE) return this.alone(file, options);
     this.provisional.delete(file);
     const loaded = new Map<string, { resources: Resource[]; diagnostics: Diagnostic[] }>();
-    for (const f of this.workspace.plainFiles()) if (f !== file) loaded.set(f, this.plain.context(f, options));
+    for (const f of this.workspace.plainFiles()) {
+      if (f === file) continue;
+      // Only a file that had to be read is a step: looking at 20,000 cached ones is not worth a turn each.
+      const read = !this.plain.cached(f);
+      loaded.set(f, this.plain.context(f, options));
+      if (read) yield `read ${f}`;
+    }
     loaded.set(file, this.plain.load(file, options.maxDepth));
+    yield `load ${file}`;
     const resources = [...loaded.values()].flatMap((l) => l.resources);
-    const ruleFindings = [...(options.rules === false ? [] : runRules(resources, options)), ...runPolicies(resources, NO_POLICY_FILES, [], options, options.rules !== false)];
+    const external = this.crdPaths.of(options.crdPaths, options);
+    const ruleFindings = [...(options.rules === false ? [] : runRules(resources, options)), ...runPolicies(resources, NO_POLICY_FILES, crdsDefining(resources, external.crds), options, options.rules !== false)];
 
     const out = new Map<string, Diagnostic[]>();
     const report = (f: string) => {
       const own = f === file ? loaded.get(f)! : this.plain.load(f, options.maxDepth);
       const shown = editorLoadDiagnostics(own);
       if (own.resources.length > 0) {
-        shown.push(...validateSchemas(own.resources, { ...options, crds: crdsFor(own.resources, resources, f) }), ...ruleFindings.filter((d) => d.file === f));
+        shown.push(...this.validate(own.resources, resources, f, options), ...ruleFindings.filter((d) => d.file === f));
       }
       out.set(f, sortDiagnostics(this.finish(shown, own.resources, options)));
       this.modes.set(f, 'plain');
@@ -256,24 +286,6 @@ export class Engine {
     for (const other of open) if (other !== file && this.modes.get(other) === 'plain' && loaded.has(other)) report(other);
     return out;
   }
-}
-
-/**
- * The CRDs elsewhere in the workspace that define custom resources of `file`; its own CRDs the
- * schema stage finds by itself. Only those: each one given is compiled, on every check.
- */
-function crdsFor(own: readonly Resource[], all: readonly Resource[], file: string): Resource[] {
-  const wanted = new Set(own.map((r) => `${groupOf(r.id.apiVersion)}/${r.id.kind}`));
-  return all.filter((r) => {
-    if (`${r.id.apiVersion}/${r.id.kind}` !== CRD || r.source.file === file) return false;
-    const spec = (r.object as { spec?: { group?: unknown; names?: { kind?: unknown } } }).spec;
-    return wanted.has(`${String(spec?.group)}/${String(spec?.names?.kind)}`);
-  });
-}
-
-function groupOf(apiVersion: string): string {
-  const slash = apiVersion.indexOf('/');
-  return slash === -1 ? '' : apiVersion.slice(0, slash);
 }
 
 /** Two overlays of one base report a base mistake twice, at the same place: say it once (as `kubeproof check` does). */

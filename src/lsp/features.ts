@@ -2,16 +2,18 @@
  * What completion and hover read, shared: the open document's text, the objects defined across
  * the workspace (names to reference, label keys selectors use), the overlay builds that read a
  * file, and the schemas the validator uses — the built-in kinds of the configured Kubernetes
- * version plus every CustomResourceDefinition of the workspace and of `crdPaths` (kubeproof.yaml).
+ * version plus every CustomResourceDefinition of the workspace and of `crdPaths` (`--crds`, the client's
+ * `crdPaths`, kubeproof.yaml's `crds`: crd-paths.ts).
  */
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { ValidateOptions } from '../api/validate.js';
 import type { Resource } from '../core/index.js';
-import { decodeSource, KUSTOMIZATION_FILE_NAMES, loadPaths, parsePlainDocuments, readSchemaCatalog, type CatalogSchema } from '../load/index.js';
+import { decodeSource, KUSTOMIZATION_FILE_NAMES, parsePlainDocuments } from '../load/index.js';
 import { loadDescriptions, type Descriptions } from '../openapi/index.js';
 import { DEFAULT_KUBERNETES_VERSION, SchemaRegistry } from '../schema/index.js';
+import type { CrdPaths } from './crd-paths.js';
 import type { Engine } from './engine.js';
 import { optionsKey } from './options.js';
 import { PlainFiles } from './plain-files.js';
@@ -31,7 +33,6 @@ export class Features {
   private schemasCache: { key: string; crds: readonly Resource[]; schemas: Schemas } | undefined;
   private readonly kustomizations = new Map<string, { stamp: string | undefined; fields: Record<string, unknown> | undefined }>();
   private objectsCache: { manifests: readonly string[]; open: string; at: number; objects: Resource[] } | undefined;
-  private readonly crdPathsCache = new Map<string, { crds: Resource[]; jsonSchemas: CatalogSchema[] }>();
 
   constructor(
     readonly documents: TextDocuments<TextDocument>,
@@ -40,6 +41,7 @@ export class Features {
     readonly engine: Engine,
     private readonly sources: Sources,
     private readonly workspace: Workspace,
+    private readonly crdPaths: CrdPaths,
   ) {
     this.files = new PlainFiles(sources);
   }
@@ -100,30 +102,16 @@ export class Features {
   schemas(file: string): Schemas {
     const options = this.optionsFor(file);
     const version = options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
-    const fromPaths = this.fromPaths(options);
-    const crds = [...this.objects().filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD), ...(fromPaths?.crds ?? [])];
+    const fromPaths = this.crdPaths.of(options.crdPaths, options);
+    const crds = [...this.objects().filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD), ...fromPaths.crds];
     const key = optionsKey(options);
     const cached = this.schemasCache;
     if (cached && cached.key === key && cached.crds.length === crds.length && cached.crds.every((c, i) => c === crds[i])) return cached.schemas;
     const registry = new SchemaRegistry(version);
     for (const crd of crds) registry.addCrd(crd);
-    for (const entry of fromPaths?.jsonSchemas ?? []) registry.addCatalogSchema(entry);
+    for (const entry of fromPaths.jsonSchemas) registry.addCatalogSchema(entry);
     const schemas = { registry, descriptions: loadDescriptions(version) };
     this.schemasCache = { key, crds, schemas };
     return schemas;
-  }
-
-  /** What kubeproof.yaml's crdPaths name, read once per set of options (the server reloads the config when it changes). */
-  private fromPaths(options: ValidateOptions): { crds: Resource[]; jsonSchemas: CatalogSchema[] } | undefined {
-    if (!options.crdPaths?.length) return undefined;
-    const key = optionsKey(options);
-    let found = this.crdPathsCache.get(key);
-    if (!found) {
-      // Every CRD of the files, not only those of kinds a run validates (api/schema-sources.ts): completion offers them all.
-      const crds = loadPaths(options.crdPaths, { ...options, readStdin: undefined }).resources.filter((r) => `${r.id.apiVersion}/${r.id.kind}` === CRD);
-      found = { crds, jsonSchemas: readSchemaCatalog(options.crdPaths, options.cwd ?? process.cwd(), options.maxFileSize) };
-      this.crdPathsCache.set(key, found);
-    }
-    return found;
   }
 }

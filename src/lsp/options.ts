@@ -17,6 +17,11 @@ export interface ServerSettings {
    * an edit after a longer pause is checked at once (scheduler.ts).
    */
   debounceMs: number;
+  /**
+   * CRDs (files, directories, CRDs-catalog JSON Schemas) outside the workspace, absolute:
+   * `kubeproof lsp --crds PATH` and the client's `crdPaths`, as `check --crds` (crd-paths.ts).
+   */
+  crdPaths: string[];
 }
 
 /**
@@ -32,24 +37,35 @@ export interface ParsedSettings {
   warnings: string[];
 }
 
-/** initializationOptions `{ kubernetesVersion?, debounceMs? }`; anything unusable falls back to the default, with a warning. */
-export function parseSettings(raw: unknown): ParsedSettings {
-  const settings: ServerSettings = { kubernetesVersion: DEFAULT_KUBERNETES_VERSION, debounceMs: DEFAULT_DEBOUNCE_MS };
+/**
+ * initializationOptions `{ kubernetesVersion?, debounceMs?, crdPaths? }`; anything unusable falls
+ * back to the default, with a warning. `crdPaths` are added to the command line's (`given`,
+ * absolute); a relative one is relative to the first workspace folder (`folder`), the editor's
+ * working directory being no one's choice.
+ */
+export function parseSettings(raw: unknown, given: { crdPaths?: readonly string[]; folder?: string } = {}): ParsedSettings {
+  const settings: ServerSettings = { kubernetesVersion: DEFAULT_KUBERNETES_VERSION, debounceMs: DEFAULT_DEBOUNCE_MS, crdPaths: [...(given.crdPaths ?? [])] };
   const warnings: string[] = [];
   if (raw === null || raw === undefined) return { settings, warnings };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { settings, warnings: ['initializationOptions must be an object; using the defaults'] };
-  const given = raw as Record<string, unknown>;
-  if (given.kubernetesVersion !== undefined) {
+  const sent = raw as Record<string, unknown>;
+  if (sent.kubernetesVersion !== undefined) {
     try {
-      settings.kubernetesVersion = parseKubernetesVersion(String(given.kubernetesVersion));
+      settings.kubernetesVersion = parseKubernetesVersion(String(sent.kubernetesVersion));
     } catch (err) {
       warnings.push(`${(err as Error).message}; using ${settings.kubernetesVersion}`);
     }
   }
-  if (given.debounceMs !== undefined) {
-    const ms = given.debounceMs;
+  if (sent.debounceMs !== undefined) {
+    const ms = sent.debounceMs;
     if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) settings.debounceMs = ms;
     else warnings.push(`debounceMs must be a number of milliseconds >= 0, got ${JSON.stringify(ms)}; using ${settings.debounceMs}`);
+  }
+  if (sent.crdPaths !== undefined) {
+    const list = sent.crdPaths;
+    if (Array.isArray(list) && list.every((p): p is string => typeof p === 'string' && p !== '')) {
+      settings.crdPaths.push(...list.map((p) => path.resolve(given.folder ?? process.cwd(), p)));
+    } else warnings.push(`crdPaths must be a list of paths, got ${JSON.stringify(list)}; ignoring it`);
   }
   return { settings, warnings };
 }
@@ -60,10 +76,14 @@ export function parseSettings(raw: unknown): ParsedSettings {
  * there would use it. A config with problems is left out; its problems are reported on it.
  */
 export function loadOptions(settings: ServerSettings, file: string): ValidateOptions {
-  const base: ValidateOptions = { kubernetesVersion: settings.kubernetesVersion };
+  const base: ValidateOptions = { kubernetesVersion: settings.kubernetesVersion, ...(settings.crdPaths.length > 0 && { crdPaths: settings.crdPaths }) };
   const config = projectConfig(path.dirname(file));
+  if (!config) return base;
+  // The server's CRDs win over kubeproof.yaml's `crds`, as `check --crds` does (cli/program.ts withConfig).
+  const fromConfig = configOptions(config);
+  const crdPaths = settings.crdPaths.length > 0 ? settings.crdPaths : fromConfig.crdPaths;
   // Rules the config turns on run here as in `kubeproof check` (beforeRun), opt-in ones among them.
-  return config ? { ...base, ...configOptions(config), enable: rulesOnSomewhere(config) } : base;
+  return { ...base, ...fromConfig, ...(crdPaths && { crdPaths }), enable: rulesOnSomewhere(config) };
 }
 
 /** kubeproof.yaml per directory, re-read when the file's modification time changes. */

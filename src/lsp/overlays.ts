@@ -11,6 +11,7 @@ import { render } from '../render/index.js';
 import { runRules } from '../rules/index.js';
 import { NO_POLICY_FILES, runPolicies } from '../api/policies.js';
 import { validateSchemas } from '../schema/index.js';
+import { type CrdPaths, crdsDefining } from './crd-paths.js';
 import { optionsKey } from './options.js';
 import type { Sources } from './sources.js';
 
@@ -31,11 +32,15 @@ export interface BuildCheck {
 export class Overlays {
   private readonly checks = new Map<string, BuildCheck>();
 
-  constructor(private readonly sources: Sources) {}
+  constructor(
+    private readonly sources: Sources,
+    private readonly crdPaths: CrdPaths,
+  ) {}
 
-  /** The check of `root`'s build: the remembered one while nothing it read has changed. */
+  /** The check of `root`'s build: the remembered one while nothing it read (its CRDs from outside among it) has changed. */
   check(root: string, options: ValidateOptions): BuildCheck {
-    const key = optionsKey(options);
+    const external = this.crdPaths.of(options.crdPaths, options);
+    const key = `${optionsKey(options)}#${external.generation}`;
     const cached = this.checks.get(root);
     // A failed build is never reused: what it failed on may be a file that did not exist, which it never read.
     if (cached && !cached.failed && cached.optionsKey === key && [...cached.reads].every(([file, stamp]) => this.sources.stamp(file) === stamp)) return cached;
@@ -49,12 +54,13 @@ export class Overlays {
     // Findings name files relative to this directory; resolving them against it gives the absolute paths back.
     const cwd = root;
     const rendered = render(root, { cwd, kubernetesVersion: options.kubernetesVersion, readFile, maxFileSize: options.maxFileSize, yaml: false });
+    const crds = crdsDefining(rendered.resources, external.crds);
     const diagnostics = [
       ...rendered.diagnostics,
       ...rendered.findings,
-      ...validateSchemas(rendered.resources, options),
+      ...validateSchemas(rendered.resources, { ...options, crds, jsonSchemas: external.jsonSchemas }),
       ...(options.rules === false ? [] : runRules(rendered.resources, options)),
-      ...runPolicies(rendered.resources, NO_POLICY_FILES, [], options, options.rules !== false),
+      ...runPolicies(rendered.resources, NO_POLICY_FILES, crds, options, options.rules !== false),
     ].map((d) => ({ ...d, file: path.resolve(cwd, d.file), ...(d.suggestion && { suggestion: { ...d.suggestion, edits: d.suggestion.edits.map((e) => ({ ...e, file: path.resolve(cwd, e.file) })) } }) }));
     const check: BuildCheck = { root, reads, failed: rendered.diagnostics.length > 0, diagnostics, resources: rendered.resources, optionsKey: key };
     this.checks.set(root, check);

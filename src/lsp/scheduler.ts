@@ -3,7 +3,8 @@
  * document was idle, and only during a burst of edits (each within the coalescing delay of the
  * one before) after the delay has passed without another edit, so that a burst costs one check
  * at its end. "At once" is the next turn of the event loop, after the message that asked; a
- * check whose document has a newer edit waiting by then is dropped by the caller (arrivals.ts).
+ * check whose document has a newer edit waiting by then is dropped by the caller (arrivals.ts),
+ * and so is one still running when the newer edit is read.
  * Never after shutdown.
  */
 export class CheckScheduler {

@@ -24,6 +24,7 @@ import { loadProblems } from '../load/index.js';
 import * as actionsAndNavigation from './actions-and-navigation.js';
 import { toLspDiagnostic } from './convert.js';
 import { completionCapabilities, registerCompletion } from './completion.js';
+import { CrdPaths } from './crd-paths.js';
 import { Engine } from './engine.js';
 import { Features } from './features.js';
 import { ProtocolGuard } from './guard.js';
@@ -48,7 +49,15 @@ const WARM_UP_SLICE_MS = 20;
  * the protocol library ends it (exit code 0 after a `shutdown` request, 1 without, as the
  * protocol says).
  */
-export function startServer(streams: ServerStreams): Connection {
+/** What the command line gives the server, and what tests watch from inside it. */
+export interface ServerSetup {
+  /** `kubeproof lsp --crds PATH`, absolute. */
+  crdPaths?: readonly string[];
+  /** A check of `uri` at `version` has done one unit of work (an overlay built, a file read), named by `step`: for tests, without timing. */
+  onCheckStep?(uri: string, version: number, step: string): void;
+}
+
+export function startServer(streams: ServerStreams, setup: ServerSetup = {}): Connection {
   const writer = new StreamMessageWriter(streams.output);
   const arrivals = new EditArrivals();
   const reader = arrivals.wrap(new ProtocolGuard(writer).wrap(new StreamMessageReader(streams.input)));
@@ -59,8 +68,9 @@ export function startServer(streams: ServerStreams): Connection {
   const documents = new TextDocuments(TextDocument);
   const sources = new Sources();
   const workspace = new Workspace([], sources);
-  let settings: ServerSettings = parseSettings(undefined).settings;
-  const engine = new Engine(sources, workspace, (file) => loadOptions(settings, file));
+  let settings: ServerSettings = parseSettings(undefined, setup).settings;
+  const crdPaths = new CrdPaths(sources);
+  const engine = new Engine(sources, workspace, (file) => loadOptions(settings, file), crdPaths);
   let watchingFiles = false;
   let folderEvents = false;
   let folders: string[] = [];
@@ -86,6 +96,9 @@ export function startServer(streams: ServerStreams): Connection {
     connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnostics.map(toLspDiagnostic) }).catch(clientGone);
   };
 
+  /** The checks under way, one per document: a newer check of the same document stops the older one. */
+  const running = new Map<string, { stop(): void }>();
+
   const check = (uri: string) => {
     const doc = documents.get(uri);
     if (shutDown || !doc || !checkable(doc)) return;
@@ -95,28 +108,67 @@ export function startServer(streams: ServerStreams): Connection {
       waitingForInitialized.add(uri);
       return;
     }
+    running.get(uri)?.stop();
     const file = fileOf(uri);
+    const version = doc.version;
+    const editsAtStart = sources.edits();
     const started = performance.now();
-    try {
-      const results = engine.check(file, openFiles());
-      for (const [f, diagnostics] of results) publish(f, diagnostics);
-      // Sent only when the client asked for traces ($/setTrace): the figure to watch when a check feels slow.
-      connection.tracer.log(`checked ${uri} (version ${doc.version}) in ${(performance.now() - started).toFixed(1)} ms; published for ${results.size} document(s)`);
-    } catch (err) {
+    let steps: Generator<string, Map<string, Diagnostic[]>> | undefined;
+    let stopped = false;
+    const self = { stop: () => void (stopped = true) };
+    running.set(uri, self);
+    const done = () => {
+      if (running.get(uri) === self) running.delete(uri);
+    };
+    const failed = (err: unknown) => {
       // A bug must cost one check, never the server: log it, and say so where the user looks.
       connection.console.error(redactSecrets(`kubeproof: checking ${uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
       const message = redactSecrets(`internal error while checking this file: ${err instanceof Error ? err.message : String(err)}`); // core/redact.ts
       publish(file, [{ ruleId: 'internal-error', severity: loadProblems['internal-error'].severity, message, file, ...START_OF_FILE, path: '' }]);
-    }
+    };
+    /**
+     * One unit of work per turn of the event loop, so that edits are read in between: a check
+     * whose document has a newer version (read off the stream, or handled already) stops there,
+     * and never publishes; the newer version's own check is scheduled by its edit.
+     */
+    const step = () => {
+      if (stopped || shutDown) return done();
+      if (arrivals.newerThan(uri, version) || documents.get(uri)?.version !== version) {
+        connection.tracer.log(`abandoned the check of ${uri} (version ${version}): a newer version arrived`);
+        return done();
+      }
+      let next: IteratorResult<string, Map<string, Diagnostic[]>>;
+      try {
+        steps ??= engine.checking(file, openFiles());
+        next = steps.next();
+      } catch (err) {
+        done();
+        return failed(err);
+      }
+      if (!next.done) {
+        setup.onCheckStep?.(uri, version, next.value);
+        setImmediate(step);
+        return;
+      }
+      done();
+      // Another open document was edited while this ran: the builds may have read a mix of its versions. Start again.
+      if (sources.edits() !== editsAtStart) return check(uri);
+      for (const [f, diagnostics] of next.value) publish(f, diagnostics);
+      // Sent only when the client asked for traces ($/setTrace): the figure to watch when a check feels slow.
+      connection.tracer.log(`checked ${uri} (version ${version}) in ${(performance.now() - started).toFixed(1)} ms; published for ${next.value.size} document(s)`);
+    };
+    step();
   };
   const told = actionsAndNavigation.register(connection, { documents, sources, engine, fileOf, uriOf, checkable });
   const scheduler = new CheckScheduler(check, () => settings.debounceMs);
 
   connection.onInitialize((params): InitializeResult => {
-    const parsed = parseSettings(params.initializationOptions);
+    folders = paths(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    const parsed = parseSettings(params.initializationOptions, { crdPaths: setup.crdPaths, folder: folders[0] });
     settings = parsed.settings;
     for (const warning of parsed.warnings) connection.console.warn(`kubeproof: ${warning}`);
-    folders = paths(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    // A CRD path that cannot be read is said once, where the user looks for the server's complaints.
+    for (const problem of crdPaths.of(settings.crdPaths).problems) connection.console.warn(`kubeproof: --crds/crdPaths: ${problem}`);
     workspace.setFolders(folders);
     watchingFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = params.capabilities.workspace?.workspaceFolders === true;
@@ -229,6 +281,7 @@ export function startServer(streams: ServerStreams): Connection {
   documents.onDidClose(({ document }) => {
     const file = fileOf(document.uri);
     scheduler.forget(document.uri);
+    running.get(document.uri)?.stop();
     arrivals.forget(document.uri);
     synced.delete(document.uri);
     sources.close(file);
@@ -242,10 +295,11 @@ export function startServer(streams: ServerStreams): Connection {
   connection.onShutdown(() => {
     shutDown = true;
     scheduler.dispose();
+    for (const r of running.values()) r.stop();
   });
 
   // One module per capability, each reading what `features` shares.
-  const features = new Features(documents, fileOf, (file) => loadOptions(settings, file), engine, sources, workspace);
+  const features = new Features(documents, fileOf, (file) => loadOptions(settings, file), engine, sources, workspace, crdPaths);
   registerCompletion(connection, features);
   registerHover(connection, features);
 

@@ -27,6 +27,11 @@ export class Sources {
     this.buffers.set(file, { bytes: Buffer.from(text, 'utf8'), generation: ++this.generation });
   }
 
+  /** Grows with every edit of any open document: a multi-step check that saw it change read a mix of versions. */
+  edits(): number {
+    return this.generation;
+  }
+
   close(file: string): void {
     this.buffers.delete(file);
   }

@@ -42,11 +42,15 @@ describe('the VS Code extension', () => {
     const manifest = JSON.parse(files.get('extension/package.json')!.toString('utf8'));
     expect(manifest).toMatchObject({ name: 'kubeproof', publisher: 'kubeproof', main: './extension.js', engines: { vscode: expect.stringMatching(/^\^1\.\d+/) } });
     expect(manifest.activationEvents).toContain('onLanguage:yaml');
-    expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(['kubeproof.debounceMs', 'kubeproof.kubernetesVersion', 'kubeproof.path']);
+    expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(['kubeproof.crdPaths', 'kubeproof.debounceMs', 'kubeproof.kubernetesVersion', 'kubeproof.path']);
     const extension = files.get('extension/extension.js')!.toString('utf8');
     expect(extension).toContain("args: ['lsp', '--stdio']");
     // The client library travels inside the package: VS Code installs no dependencies.
     expect(files.has('extension/node_modules/vscode-languageclient/package.json')).toBe(true);
     expect(files.get('extension.vsixmanifest')!.toString('utf8')).toContain('Microsoft.VisualStudio.Code');
+    // The repository's licence, as it is (no --skip-license), and the build leaves no copy behind.
+    const license = [...files].find(([name]) => /^extension\/LICENSE(\.txt)?$/i.test(name));
+    expect(license?.[1].toString('utf8')).toBe(fs.readFileSync(path.join(REPO_ROOT, 'LICENSE'), 'utf8'));
+    expect(fs.existsSync(path.join(REPO_ROOT, 'editors', 'vscode', 'LICENSE'))).toBe(false);
   });
 });

@@ -73,6 +73,10 @@ async function expectWorkingInstall(prefix: string): Promise<void> {
   fs.writeFileSync(probe, `import { check } from 'kubeproof';\nconst r = check([${JSON.stringify(path.join(project, 'bad.yaml'))}], { cwd: ${JSON.stringify(project)} });\nconsole.log(r.diagnostics.map((d) => d.ruleId).join(','));\n`);
   expect(run(process.execPath, [probe], work)).toMatchObject({ status: 0, stdout: 'invalid-type\n' });
 
+  // The licence package.json names travels with the package (npm adds LICENSE whatever "files" says).
+  const installedAt = path.join(lib, 'node_modules', 'kubeproof');
+  expect(fs.readFileSync(path.join(installedAt, 'LICENSE'), 'utf8')).toContain('Apache License\n                           Version 2.0, January 2004');
+
   // `kubeproof lsp`: the server answers initialize.
   expect(await lspInitialize(bin)).toMatchObject({ id: 1, result: { serverInfo: { name: 'kubeproof', version } } });
 

@@ -73,15 +73,20 @@ describe('rule doc links', () => {
 
 describe('parseSettings', () => {
   it('defaults, and takes a Kubernetes version and a debounce delay', () => {
-    expect(parseSettings(undefined)).toEqual({ settings: { kubernetesVersion: DEFAULT_KUBERNETES_VERSION, debounceMs: DEFAULT_DEBOUNCE_MS }, warnings: [] });
-    expect(parseSettings({ kubernetesVersion: 'v1.34.2', debounceMs: 0 }).settings).toEqual({ kubernetesVersion: '1.34', debounceMs: 0 });
+    expect(parseSettings(undefined)).toEqual({ settings: { kubernetesVersion: DEFAULT_KUBERNETES_VERSION, debounceMs: DEFAULT_DEBOUNCE_MS, crdPaths: [] }, warnings: [] });
+    expect(parseSettings({ kubernetesVersion: 'v1.34.2', debounceMs: 0 }).settings).toEqual({ kubernetesVersion: '1.34', debounceMs: 0, crdPaths: [] });
   });
 
   it('falls back to the defaults with a warning for what it cannot use', () => {
     const { settings, warnings } = parseSettings({ kubernetesVersion: '1.2', debounceMs: 'soon' });
-    expect(settings).toEqual({ kubernetesVersion: DEFAULT_KUBERNETES_VERSION, debounceMs: DEFAULT_DEBOUNCE_MS });
+    expect(settings).toEqual({ kubernetesVersion: DEFAULT_KUBERNETES_VERSION, debounceMs: DEFAULT_DEBOUNCE_MS, crdPaths: [] });
     expect(warnings).toHaveLength(2);
     expect(parseSettings([1]).warnings).toEqual(['initializationOptions must be an object; using the defaults']);
+  });
+
+  it('adds the client\'s crdPaths, relative to the workspace folder, to the command line\'s', () => {
+    expect(parseSettings({ crdPaths: ['crds', '/abs/x.yaml'] }, { crdPaths: ['/cli/crds'], folder: '/ws' }).settings.crdPaths).toEqual(['/cli/crds', '/ws/crds', '/abs/x.yaml']);
+    expect(parseSettings({ crdPaths: 'crds' }, { crdPaths: ['/cli/crds'] })).toMatchObject({ settings: { crdPaths: ['/cli/crds'] }, warnings: ['crdPaths must be a list of paths, got "crds"; ignoring it'] });
   });
 
   it('keys options independently of their order', () => {

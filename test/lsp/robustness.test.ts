@@ -22,7 +22,7 @@ describe('kubeproof lsp, when a check throws', () => {
   afterAll(() => session.close());
 
   it('logs the error, shows it on the document, and keeps serving', async () => {
-    vi.spyOn(Engine.prototype, 'check').mockImplementationOnce(() => {
+    vi.spyOn(Engine.prototype, 'checking').mockImplementationOnce(() => {
       throw new Error('injected failure');
     });
     const failed = await open('untitled:first', CONFIG_MAP);

@@ -70,7 +70,7 @@ describe('security rules', () => {
 
   it('the language server runs the rules kubeproof.yaml turns on, as check does', () => {
     const dir = tempTree({ 'kubeproof.yaml': 'rules:\n  privilege-escalation: warning\n  host-port: off\n' });
-    expect(loadOptions({ kubernetesVersion: DEFAULT_KUBERNETES_VERSION, debounceMs: 0 }, path.join(dir, 'pod.yaml')).enable).toEqual(['privilege-escalation']);
+    expect(loadOptions({ kubernetesVersion: DEFAULT_KUBERNETES_VERSION, debounceMs: 0, crdPaths: [] }, path.join(dir, 'pod.yaml')).enable).toEqual(['privilege-escalation']);
   });
 
   it('are tagged security in SARIF, with their security-severity', async () => {

@@ -34,7 +34,7 @@ describe('kubeproof lsp and Secret values', () => {
 
   it('logs and publishes a failed check without the values it held', async () => {
     await open('untitled:secret-again', SECRET);
-    vi.spyOn(Engine.prototype, 'check').mockImplementationOnce(() => {
+    vi.spyOn(Engine.prototype, 'checking').mockImplementationOnce(() => {
       throw new Error(`cannot parse ${S2} in ${S}!`);
     });
     const failed = await open('untitled:failed', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n');

@@ -85,6 +85,16 @@ describe('the second line: scrubbing remembered values', () => {
     expect(input[0]!.message).toContain(S); // the input is not changed
   });
 
+  it('drops a quick fix that would show or write a remembered value (json and sarif print its edits), keeps the others', () => {
+    const secret = resource({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, stringData: { b: S2 } });
+    const edit = (newText: string) => ({ file: 'a.yaml', line: 1, column: 1, endLine: 1, endColumn: 2, newText });
+    const leaking = { ...diagnostic('m'), suggestion: { title: 'Quote it', edits: [edit(`"${S2}"`)] } };
+    const safe = { ...diagnostic('m'), suggestion: { title: 'Quote it', edits: [edit('"')] } };
+    const out = redactDiagnostics([leaking, safe], [secret]);
+    expect(out[0]).not.toHaveProperty('suggestion');
+    expect(out[1]).toBe(safe);
+  });
+
   it('returns the very same list when nothing is secret, and skips values too short to scrub safely', () => {
     const input = [diagnostic('replicas: Invalid value: "abc"')];
     expect(redactDiagnostics(input, [resource({ kind: 'ConfigMap', data: { a: 'abc' } })])).toBe(input);

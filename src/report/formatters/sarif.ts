@@ -2,9 +2,10 @@
  * SARIF 2.1.0 as GitHub code scanning ingests it: rules with help text, a rank code scanning
  * sorts by (`security-severity` and the `security` tag on security rules, `problem.severity` on
  * every rule), results with level, a location relative to the repository root (%SRCROOT%, the
- * run's `originalUriBaseIds`) and a fingerprint that survives line moves.
+ * run's `originalUriBaseIds`), a fingerprint that survives line moves, and the quick fix as
+ * `fixes[]` where a finding has one.
  */
-import { formatResourceId, ruleDocsUrl, type Diagnostic, type RuleMeta, type Severity } from '../../core/index.js';
+import { formatResourceId, ruleDocsUrl, type Diagnostic, type RuleMeta, type Severity, type Suggestion, type TextEdit } from '../../core/index.js';
 import type { Formatter, ReportContext } from '../context.js';
 import { repositoryPath } from '../paths.js';
 // process.getBuiltinModule: Node's node:crypto loads on first use, not at every start (issue 19: a
@@ -81,6 +82,27 @@ function result(d: Diagnostic, ruleIndex: number, ctx: ReportContext) {
     message: { text: d.message },
     locations: [location],
     partialFingerprints: { 'kubeproof/v1': fingerprint(d) },
+    ...(d.suggestion && { fixes: [fix(d.suggestion, ctx)] }),
+  };
+}
+
+/**
+ * A quick fix as a SARIF `fix` (§3.55): one artifactChange per file, in the order the edits
+ * come, each edit a replacement of its region (an empty region is an insertion point, §3.30.2).
+ * Code scanning shows it beside the alert.
+ */
+function fix(suggestion: Suggestion, ctx: ReportContext) {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const e of suggestion.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  return {
+    description: { text: suggestion.title },
+    artifactChanges: [...byFile].map(([file, edits]) => ({
+      artifactLocation: artifactLocation(file, ctx),
+      replacements: edits.map((e) => ({
+        deletedRegion: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn },
+        insertedContent: { text: e.newText },
+      })),
+    })),
   };
 }
 
