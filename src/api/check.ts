@@ -4,7 +4,7 @@
  * patch that wrote the field; anything else is validated as it is.
  */
 import * as path from 'node:path';
-import { appendAll, redactDeep, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
+import { appendAll, placePositions, redactDeep, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
 import { displayPath, loadPaths, type LoadResult } from '../load/index.js';
 import { findKustomizationFile, isKustomizationDir, render } from '../render/index.js';
 import { resourceTotals, runRules } from '../rules/index.js';
@@ -100,6 +100,7 @@ function isDirectoryWithKustomization(dir: string): boolean {
 
 /** Two overlays of one base report a base mistake twice, at the same place: say it once. */
 export function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  placePositions(diagnostics); // document by document, before the keys below read them one by one
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
     const key = JSON.stringify([d.file, d.line, d.column, d.ruleId, d.message]);

@@ -1,0 +1,36 @@
+/**
+ * Positions placed when first read, and in bulk one document at a time. A rule reports its
+ * findings resource by resource, rule after rule: placing each finding as it was reported
+ * re-parsed a document once per rule with a finding there (core/locate.ts, load/lazy-locate.ts
+ * keep only the last few documents parsed), the largest cost of a lint run with many findings.
+ * A finding's position is now placed when something reads it; `placePositions` places a list's
+ * findings grouped by resource first, so each document is parsed once for all of its findings.
+ */
+import type { Diagnostic } from './diagnostic.js';
+
+/** What places one finding: computes its position once, the first time it is called. */
+export interface Deferred {
+  /** The object the findings of one document share (a resource's source): findings are placed together per key. */
+  readonly key: object;
+  place(): void;
+}
+
+const deferred = new WeakMap<Diagnostic, Deferred>();
+
+export function defer(diagnostic: Diagnostic, placement: Deferred): void {
+  deferred.set(diagnostic, placement);
+}
+
+/** Places every not yet placed finding of the list, document by document. */
+export function placePositions(diagnostics: readonly Diagnostic[]): void {
+  const byKey = new Map<object, Deferred[]>();
+  for (const d of diagnostics) {
+    const p = deferred.get(d);
+    if (!p) continue;
+    deferred.delete(d);
+    const list = byKey.get(p.key);
+    if (list) list.push(p);
+    else byKey.set(p.key, [p]);
+  }
+  for (const list of byKey.values()) for (const p of list) p.place();
+}
