@@ -7,11 +7,12 @@
  * findings grouped by resource first, so each document is parsed once for all of its findings.
  */
 import type { Diagnostic } from './diagnostic.js';
+import type { Resource } from './resource.js';
 
 /** What places one finding: computes its position once, the first time it is called. */
 export interface Deferred {
-  /** The object the findings of one document share (a resource's source): findings are placed together per key. */
-  readonly key: object;
+  /** The resource the finding is about: findings of one source (document) are placed together. */
+  readonly resource: Resource;
   place(): void;
 }
 
@@ -21,6 +22,16 @@ export function defer(diagnostic: Diagnostic, placement: Deferred): void {
   deferred.set(diagnostic, placement);
 }
 
+/** The resource of a finding whose position is not placed yet, else undefined. */
+export function unplacedResource(diagnostic: Diagnostic): Resource | undefined {
+  return deferred.get(diagnostic)?.resource;
+}
+
+/** A finding placed: nothing left to do for it. */
+export function forget(diagnostic: Diagnostic): void {
+  deferred.delete(diagnostic);
+}
+
 /** Places every not yet placed finding of the list, document by document. */
 export function placePositions(diagnostics: readonly Diagnostic[]): void {
   const byKey = new Map<object, Deferred[]>();
@@ -28,9 +39,9 @@ export function placePositions(diagnostics: readonly Diagnostic[]): void {
     const p = deferred.get(d);
     if (!p) continue;
     deferred.delete(d);
-    const list = byKey.get(p.key);
+    const list = byKey.get(p.resource.source);
     if (list) list.push(p);
-    else byKey.set(p.key, [p]);
+    else byKey.set(p.resource.source, [p]);
   }
   for (const list of byKey.values()) for (const p of list) p.place();
 }

@@ -2,7 +2,7 @@ import type { Diagnostic, Severity } from './diagnostic.js';
 import type { Resource } from './resource.js';
 import { isSecretKind } from './redact.js';
 import type { SourceSpan } from './span.js';
-import { defer } from './deferred-position.js';
+import { defer, forget } from './deferred-position.js';
 import type { Suggestion, SuggestionSpec, TextEdit } from './suggestion.js';
 
 export interface Finding {
@@ -26,7 +26,12 @@ export interface Finding {
  */
 export function diagnosticFor(resource: Resource, finding: Finding): Diagnostic {
   let placed: Placed | undefined;
-  const at = (): Placed => (placed ??= place(resource, finding));
+  const at = (): Placed => {
+    if (placed) return placed;
+    placed = place(resource, finding);
+    forget(diagnostic);
+    return placed;
+  };
   // Accessors in the order of the fields of a placed diagnostic, so JSON output keeps its key order.
   const diagnostic: Diagnostic = {
     ruleId: finding.ruleId,
@@ -49,7 +54,7 @@ export function diagnosticFor(resource: Resource, finding: Finding): Diagnostic 
   if (finding.suggestion && !isSecretKind(resource.id)) {
     Object.defineProperty(diagnostic, 'suggestion', { enumerable: true, configurable: true, get: () => at().suggestion, set: (v: Suggestion | undefined) => { at().suggestion = v; } });
   }
-  defer(diagnostic, { key: resource.source, place: () => void at() });
+  defer(diagnostic, { resource, place: () => void at() });
   return diagnostic;
 }
 
