@@ -71,12 +71,19 @@ export function afterRun(diagnostics: Diagnostic[], options: ValidateOptions, ru
     ranRules: (id) => (lintIds.has(id) ? ran.has(id) : scheduleIds.has(id) ? Boolean(options.nodePaths?.length) : true),
   });
   const severities = options.config ? applySeverities(kept, options.config, options.cwd ?? process.cwd()) : kept;
-  // A disabled rule of the lint stage never ran; the other stages' checks (unknown-field,
-  // yaml-syntax...) always run, so disabling one drops its findings, as `off` in the config does.
-  const disabled = new Set((options.disable ?? []).filter((id) => !lintIds.has(id) && !options.enable?.includes(id)));
+  const disabled = disabledChecks(options);
   const shown = disabled.size ? severities.filter((d) => !disabled.has(d.ruleId)) : severities;
   // Secrets never printed, second line of defence: scrub every Secret value of the run out of the messages (core/redact.ts).
   return redactDiagnostics(shown, run.resources);
+}
+
+/**
+ * The checks a --disable turns off that are not lint rules: a disabled rule of the lint stage never ran; the other
+ * stages' checks (unknown-field, yaml-syntax...) always run, so disabling one drops its findings, as `off` in the config does.
+ */
+export function disabledChecks(options: Pick<ValidateOptions, 'disable' | 'enable'>): Set<string> {
+  const lintIds = new Set(rules.map((r) => r.meta.id));
+  return new Set((options.disable ?? []).filter((id) => !lintIds.has(id) && !options.enable?.includes(id)));
 }
 
 export { suppressionMetas };

@@ -4,7 +4,7 @@
  * patch that wrote the field; anything else is validated as it is.
  */
 import * as path from 'node:path';
-import { appendAll, redactDeep, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
+import { appendAll, placePositions, redactDeep, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
 import { displayPath, loadPaths, type LoadResult } from '../load/index.js';
 import { findKustomizationFile, isKustomizationDir, render } from '../render/index.js';
 import { resourceTotals, runRules } from '../rules/index.js';
@@ -12,7 +12,8 @@ import { validateSchemas } from '../schema/index.js';
 import { scheduleWorkloads, type ScheduleResult } from '../schedule/index.js';
 import { loadInventory, scalableInputs } from './inventory.js';
 import type { RunResult, ValidateOptions } from './validate.js';
-import { afterRun, beforeRun, configFile } from './apply-config.js';
+import { afterRun, beforeRun, configFile, type RunOutput } from './apply-config.js';
+import { finishHeld, holdBack } from './hold-back.js';
 import { manifestFiles, mergeReadFiles } from './read-files.js';
 import { loadSchemaSources } from './schema-sources.js';
 import { refusedByApiServer } from './refused.js';
@@ -85,7 +86,10 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
     schedule = scheduleWorkloads(resources, nodes.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, refused, nodePools });
     appendAll(diagnostics, schedule.diagnostics);
   }
-  const shown = sortDiagnostics(afterRun(sortDiagnostics(dedupe(diagnostics)), options, { resources, files, texts, lint: options.rules === false ? false : options }));
+  const run: RunOutput = { resources, files, texts, lint: options.rules === false ? false : options };
+  // Held back (-q): findings of plain files, never duplicated by two overlays, so no dedupe needed (api/hold-back.ts).
+  const { held, rest } = holdBack(diagnostics, options, run);
+  const shown = [...sortDiagnostics(afterRun(sortDiagnostics(dedupe(rest)), options, run)), ...finishHeld(held, options, run)];
   // Names and amounts a replacement copied out of a Secret are shown masked too (core/redact.ts).
   return { resources, diagnostics: shown, files: redactDeep(files), errors, readFiles: mergeReadFiles(readFiles, sources.files, policies.files, inventoryFiles, configFile(options)), ...(totals && { totals: redactDeep(totals) }), ...(schedule && { schedule: redactDeep(schedule.report) }) };
 }
@@ -100,6 +104,7 @@ function isDirectoryWithKustomization(dir: string): boolean {
 
 /** Two overlays of one base report a base mistake twice, at the same place: say it once. */
 export function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  placePositions(diagnostics); // document by document, before the keys below read them one by one
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
     const key = JSON.stringify([d.file, d.line, d.column, d.ruleId, d.message]);

@@ -5,6 +5,7 @@ import { validateSchemas, type SchemaOptions } from '../schema/index.js';
 import type { ScheduleReport, Strategy } from '../schedule/index.js';
 import type { Config } from '../config/index.js';
 import { afterRun, beforeRun, configFile } from './apply-config.js';
+import { finishHeld, holdBack } from './hold-back.js';
 import { manifestFiles, mergeReadFiles } from './read-files.js';
 import { loadSchemaSources } from './schema-sources.js';
 import { loadPolicySources, runPolicies } from './policies.js';
@@ -36,6 +37,11 @@ export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'
   config?: Config;
   /** Apply suppression comments and kubeproof.dev/ignore annotations (default true; --no-suppressions). */
   suppressions?: boolean;
+  /**
+   * Only the errors will be shown, and the other findings are neither counted against a limit nor fixed (-q): those
+   * no suppression or config can touch come last, unsorted, their positions placed only if read (api/hold-back.ts).
+   */
+  onlyErrorsShown?: boolean;
   /** Texts by display path that are newer than the files on disk (an editor's unsaved buffers): their suppression comments count. */
   buffers?: ReadonlyMap<string, string>;
 }
@@ -69,7 +75,9 @@ export function validate(paths: readonly string[], given: ValidateOptions = {}):
   appendAll(diagnostics, policies.diagnostics);
   appendAll(diagnostics, runPolicies(loaded.resources, policies, sources.crds, options, false));
   const totals = options.totals ? resourceTotals(loaded.resources) : undefined;
-  const shown = sortDiagnostics(afterRun(sortDiagnostics(diagnostics), options, { resources: loaded.resources, files: loaded.files, texts: loaded.texts, lint: { ...options, only: 'rejected-by-api-server' } }));
+  const run = { resources: loaded.resources, files: loaded.files, texts: loaded.texts, lint: { ...options, only: 'rejected-by-api-server' } } as const;
+  const { held, rest } = holdBack(diagnostics, options, run);
+  const shown = [...sortDiagnostics(afterRun(sortDiagnostics(rest), options, run)), ...finishHeld(held, options, run)];
   return {
     // Names and amounts copied out of a Secret are shown masked too (core/redact.ts).
     ...(totals && { totals: redactDeep(totals) }),

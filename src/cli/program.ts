@@ -65,6 +65,8 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
       tolerateNodeLoss: opts.tolerateNodeLoss,
       tolerateZoneLoss: opts.tolerateZoneLoss,
       suppressions: opts.suppressions,
+      // -q prints errors only: the rest needs no position while no warning is counted nor fixed.
+      onlyErrorsShown: Boolean(opts.quiet) && !opts.fix && maxWarningsOf(opts, config, cmd) < 0,
     };
     // --kustomize-roots from the command line, else from kubeproof.yaml.
     const kustomizeRoots = cmd.getOptionValueSource('kustomizeRoots') !== 'cli' && config?.kustomizeRoots ? config.kustomizeRoots : opts.kustomizeRoots;

@@ -1,4 +1,5 @@
 import type { Suggestion } from './suggestion.js';
+import { placePositions } from './deferred-position.js';
 
 /** How bad a finding is. `error` fails a run; `warning` fails it only past `--max-warnings`. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -61,6 +62,8 @@ export function compareStrings(a: string, b: string): number {
 }
 
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  // Placed document by document before the sort reads them in its own order (core/deferred-position.ts).
+  placePositions(diagnostics);
   return [...diagnostics].sort(compareDiagnostics);
 }
 

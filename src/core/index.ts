@@ -6,6 +6,7 @@ export * from './rule-meta.js';
 export * from './span.js';
 export * from './run.js';
 export * from './locate.js';
+export { placePositions, unplacedResource } from './deferred-position.js';
 export * from './quantity.js';
 export * from './totals.js';
 export * from './redact.js';

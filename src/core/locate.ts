@@ -2,6 +2,7 @@ import type { Diagnostic, Severity } from './diagnostic.js';
 import type { Resource } from './resource.js';
 import { isSecretKind } from './redact.js';
 import type { SourceSpan } from './span.js';
+import { defer, forget } from './deferred-position.js';
 import type { Suggestion, SuggestionSpec, TextEdit } from './suggestion.js';
 
 export interface Finding {
@@ -19,22 +20,56 @@ export interface Finding {
 /**
  * Turns a finding about a resource into a Diagnostic with its exact position, so no stage
  * computes positions itself. A pointer that does not exist lands on its nearest parent.
+ * The position is placed when first read (core/deferred-position.ts): most findings of a large
+ * run are sorted and printed, but placing them one by one as rules report them costs a re-parse
+ * of the document per rule; placePositions places a whole list document by document.
  */
 export function diagnosticFor(resource: Resource, finding: Finding): Diagnostic {
+  let placed: Placed | undefined;
+  const at = (): Placed => {
+    if (placed) return placed;
+    placed = place(resource, finding);
+    forget(diagnostic);
+    return placed;
+  };
+  // Accessors in the order of the fields of a placed diagnostic, so JSON output keeps its key order.
+  const diagnostic: Diagnostic = {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    get file() { return at().file; },
+    set file(v: string) { at().file = v; },
+    get line() { return at().span.line; },
+    set line(v: number) { at().span.line = v; },
+    get column() { return at().span.column; },
+    set column(v: number) { at().span.column = v; },
+    get endLine() { return at().span.endLine; },
+    set endLine(v: number) { at().span.endLine = v; },
+    get endColumn() { return at().span.endColumn; },
+    set endColumn(v: number) { at().span.endColumn = v; },
+    path: finding.pointer,
+    resource: resource.id,
+  };
+  // A suggestion that cannot be placed for sure is left out, as before positions were deferred.
+  if (finding.suggestion && !isSecretKind(resource.id)) {
+    Object.defineProperty(diagnostic, 'suggestion', { enumerable: true, configurable: true, get: () => at().suggestion, set: (v: Suggestion | undefined) => { at().suggestion = v; } });
+  }
+  defer(diagnostic, { resource, place: () => void at() });
+  return diagnostic;
+}
+
+interface Placed {
+  file: string;
+  span: SourceSpan;
+  suggestion?: Suggestion;
+}
+
+function place(resource: Resource, finding: Finding): Placed {
   const located = resource.source.locate(finding.pointer);
   // A missing field is reported at its parent's key, where a person would add it.
   const useKey = finding.at === 'key' || !located.exact;
   const span = useKey && located.key ? located.key : located.value;
-  return {
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    message: finding.message,
-    file: located.file ?? resource.source.file,
-    ...span,
-    path: finding.pointer,
-    resource: resource.id,
-    ...suggestionFor(resource, finding.suggestion),
-  };
+  return { file: located.file ?? resource.source.file, span: { ...span }, ...suggestionFor(resource, finding.suggestion) };
 }
 
 /**

@@ -113,3 +113,4 @@ function skipNote(file: string, patches: PatchFiles, charts: HelmCharts, cwd: st
   return undefined;
 }
 export { placeAt, placeToComplete, type CursorPlace } from './cursor.js';
+export { LoadedSource } from './lazy-locate.js';

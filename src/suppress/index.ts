@@ -4,7 +4,7 @@
  * stage has reported; suppressions that suppress nothing are reported as `unused-suppression`.
  */
 export { applySuppressions, resolveSuppressions, type RuleFilter, type SuppressionInput, type SuppressionResult } from './apply.js';
-export { annotationSuppressions, ignoreAnnotationOf, IGNORE_ANNOTATION, IGNORE_POINTER } from './annotation.js';
+export { annotationSuppressions, ignoreAnnotationOf, IGNORE_ANNOTATION, IGNORE_POINTER, resourceKey } from './annotation.js';
 export { scanComments, FILE as IGNORE_FILE_DIRECTIVE, NEXT_LINE as IGNORE_NEXT_LINE_DIRECTIVE } from './comments.js';
 export { fileTextReader, type TextReaderOptions } from './text.js';
 export {
