@@ -150,10 +150,10 @@ function sizeOf(file: string): number {
 }
 
 /**
- * The worker's module: dist/load/worker.js beside the library and the bundled CLI alike
+ * The worker's module: dist/load/worker-entry.js (which imports worker.js) beside the library and the bundled CLI alike
  * (both sit one folder below dist/). Under the test runner this module is TypeScript source,
  * which a worker cannot run, so the built copy is used.
  */
 function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('../../dist/load/worker.js', import.meta.url) : new URL('../load/worker.js', import.meta.url);
+  return import.meta.url.endsWith('.ts') ? new URL('../../dist/load/worker-entry.js', import.meta.url) : new URL('../load/worker-entry.js', import.meta.url);
 }

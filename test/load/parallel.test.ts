@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPaths } from '../../src/load/index.js';
-import { tempTree } from '../helpers.js';
+import { REPO_ROOT, tempTree } from '../helpers.js';
 
 function tree(): string {
   const files: Record<string, string> = {};
@@ -32,4 +35,18 @@ describe('loading on several threads', () => {
     }
     expect(one.resources[1234]!.source.locate('/metadata/name').value.line).toBeGreaterThan(100);
   });
+});
+
+describe('a loader thread that cannot load', () => {
+  it('leaves its share to the main thread at once: a copied dist/ without node_modules does not hang (it waited 10 minutes before)', () => {
+    // The bundled CLI carries yaml; the worker's modules beside it import it from node_modules.
+    const pkg = tempTree({});
+    fs.cpSync(path.join(REPO_ROOT, 'dist'), path.join(pkg, 'dist'), { recursive: true });
+    for (const shared of ['schemas', 'compiled', 'package.json']) fs.symlinkSync(path.join(REPO_ROOT, shared), path.join(pkg, shared));
+    const dir = tree();
+    const run = (jobs: string) => spawnSync(process.execPath, [path.join(pkg, 'dist', 'cli', 'main.cjs'), 'validate', '.', '--no-config', '-j', jobs, '--format', 'json'], { cwd: dir, encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+    const two = run('2');
+    expect(two.signal).toBeNull();
+    expect(two.stdout).toBe(run('1').stdout);
+  }, 120_000);
 });
