@@ -12,7 +12,7 @@ import { startClient, type Client } from './client.js';
 import { CRD, positionAfter } from './workspace-fixture.js';
 
 const BACKUP = 'apiVersion: example.com/v1\nkind: Backup\nmetadata:\n  name: nightly\nspec:\n  schedule: "0 3 * * *"\n  retention: monthly\n';
-const CLI = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
+const CLI = path.join(REPO_ROOT, 'dist', 'cli', 'main.cjs');
 
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code).sort();
 
