@@ -142,7 +142,7 @@ export function redactDiagnostics(diagnostics: Diagnostic[], resources: Iterable
     const path = d.path;
     const resource = d.resource && redactDeep(d.resource);
     // A quick fix that would show a remembered value (its title, or text it writes) is dropped, not scrubbed: a scrubbed edit writes the wrong text.
-    const leaks = d.suggestion !== undefined && [d.suggestion.title, ...d.suggestion.edits.map((e) => e.newText)].some((t) => known.scrub(t) !== t);
+    const leaks = d.suggestion !== undefined && [d.suggestion.title, ...d.suggestion.edits.map((e) => e.newText)].some((t) => typeof t === 'string' && known.scrub(t) !== t);
     if (message === d.message && path === d.path && resource === d.resource && !leaks) return d;
     changed = true;
     const { suggestion: _dropped, ...rest } = d;

@@ -1,7 +1,7 @@
 import type { RuleContext, RuleDocs } from './types.js';
 import { describeLabels, matchesMapSelector } from './selectors.js';
 import { isMap, namespaceOf, type PodTemplate } from './workloads.js';
-import { escapeSegment, type PointerEdit, type SuggestionSpec } from '../core/index.js';
+import { escapeSegment, ownValue, type PointerEdit, type SuggestionSpec } from '../core/index.js';
 import { distance } from '../schema/index.js';
 import { indexOf } from './resource-index.js';
 
@@ -38,18 +38,19 @@ export function check(ctx: RuleContext): void {
 function typoFix(selector: Record<string, unknown>, templates: readonly PodTemplate[]): SuggestionSpec | undefined {
   const found = new Map<string, { edit: PointerEdit & { newText: string }; title: string }>();
   for (const t of templates) {
-    const wrong = Object.entries(selector).filter(([k, v]) => t.labels[k] !== v);
+    // Own keys only: a label key such as "toString" must not read Object.prototype's.
+    const wrong = Object.entries(selector).filter(([k, v]) => ownValue(t.labels, k) !== v);
     if (wrong.length !== 1) continue;
     const [key, value] = wrong[0]!;
     if (typeof value !== 'string') continue;
     const pointer = `/spec/selector/${escapeSegment(key)}`;
-    const have = t.labels[key];
+    const have = ownValue(t.labels, key);
     if (have !== undefined) {
-      if (distance(value, have) <= 2) found.set(`v:${key}:${have}`, { edit: { pointer, at: 'value', newText: yamlString(have) }, title: `Change selector ${key}: ${value} to ${have}` });
+      if (typeof have === 'string' && distance(value, have) <= 2) found.set(`v:${key}:${have}`, { edit: { pointer, at: 'value', newText: yamlString(have) }, title: `Change selector ${key}: ${value} to ${have}` });
       continue;
     }
     for (const [k, v] of Object.entries(t.labels)) {
-      if (v !== value || k in selector || distance(key, k) > 2) continue;
+      if (v !== value || Object.hasOwn(selector, k) || distance(key, k) > 2) continue;
       found.set(`k:${key}:${k}`, { edit: { pointer, at: 'key', newText: yamlString(k) }, title: `Change selector key "${key}" to "${k}"` });
     }
   }

@@ -22,6 +22,11 @@ describe('service-no-pods suggestion', () => {
     expect(suggestions(`${service('    app: wbe\n')}---\n${deployment('web', 'web')}---\n${deployment('wbx', 'wbx')}`, 'service-no-pods')).toEqual([undefined]);
   });
 
+  it("reads a template's own labels only: a selector key such as toString is no label the template has (the fuzzer: a suggestion with no text crashed the Secret scrub)", () => {
+    const found = suggestions(`${service('    toString: db\n')}---\n${deployment('web', 'web')}`, 'service-no-pods');
+    expect(found).toEqual([undefined]);
+  });
+
   it('offers nothing when more than one selector entry differs', () => {
     expect(suggestions(`${service('    app: wbe\n    tier: frnt\n')}---\n${deployment('web', 'web')}`, 'service-no-pods')).toEqual([undefined]);
   });
