@@ -52,6 +52,7 @@ export function accumulateResources(k: Kustomization, ctx: BuildContext): ResMap
   const entries = [...stringList(k, 'resources').map((r, i) => ({ ref: r, pointer: `/resources/${i}` })), ...stringList(k, 'bases').map((r, i) => ({ ref: r, pointer: `/bases/${i}` }))];
   for (const { ref, pointer } of entries) {
     refuseRemote(ref, k.file, pointer);
+    refuseEmptyRoot(ref, k, pointer);
     const target = resolveInRoot(k.dir, ref, k.file, pointer);
     if (isDirectory(target)) {
       out.appendAll(buildChild(target, k, ctx, pointer), { file: k.file, pointer });
@@ -63,12 +64,26 @@ export function accumulateResources(k: Kustomization, ctx: BuildContext): ResMap
 }
 
 function buildChild(dir: string, k: Kustomization, ctx: BuildContext, pointer: string): ResMap {
-  // kustomize's loader refuses a root that is, or contains, one being built (api/internal/loader
-  // fileloader.go): an overlay inside its own base's directory is a cycle too.
-  const visited = ctx.chain.find((v) => v === dir || v.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep));
+  return ctx.build(dir, enterRoot(dir, ctx.chain, k, pointer), { file: k.file, pointer });
+}
+
+/**
+ * The chain of roots being built once `dir` joins it, as kustomize's loader.New allows a new root
+ * (api/internal/loader/fileloader.go): it refuses a root that is, or contains, one being built,
+ * so an overlay inside its own base's directory is a cycle too. `wrap` gives a field's own
+ * wording around the loader's message (components say `loader.New "..."`).
+ */
+export function enterRoot(dir: string, chain: string[], k: Kustomization, pointer: string, wrap: (message: string) => string = (m) => m): string[] {
+  const visited = chain.find((v) => v === dir || v.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep));
   if (visited !== undefined) {
-    const cycle = [...ctx.chain.slice(ctx.chain.indexOf(visited)), dir].map((d) => path.relative(process.cwd(), d) || '.').join(' -> ');
-    throw new BuildError(`cycle detected: candidate root '${dir}' contains visited root '${ctx.chain.includes(dir) ? ctx.chain[ctx.chain.length - 1] : visited}' (${cycle})`, k.file, pointer);
+    const cycle = [...chain.slice(chain.indexOf(visited)), dir].map((d) => path.relative(process.cwd(), d) || '.').join(' -> ');
+    const message = `cycle detected: candidate root '${dir}' contains visited root '${chain.includes(dir) ? chain[chain.length - 1] : visited}'`;
+    throw new BuildError(`${wrap(message)} (${cycle})`, k.file, pointer);
   }
-  return ctx.build(dir, [...ctx.chain, dir], { file: k.file, pointer });
+  return [...chain, dir];
+}
+
+/** kustomize's loader.New refuses an empty path before it looks at the disk (api/internal/loader/fileloader.go). */
+export function refuseEmptyRoot(ref: string, k: Kustomization, pointer: string, wrap: (message: string) => string = (m) => m): void {
+  if (ref === '') throw new BuildError(wrap('new root cannot be empty'), k.file, pointer);
 }

@@ -7,7 +7,7 @@ import { stringOf } from '../core/index.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { KubernetesVersion } from '../openapi/index.js';
-import { accumulateResources, type BuildContext } from './accumulate.js';
+import { accumulateResources, enterRoot, refuseEmptyRoot, type BuildContext } from './accumulate.js';
 import { emptyConfig, loadConfigurations, mergeConfig, parseConfig, type TransformerConfig } from './config.js';
 import type { FieldSpec } from './fieldspec.js';
 import { affixConfigured, setConfiguredImages, setConfiguredNamespace, setConfiguredReplicas } from './transformers/configured.js';
@@ -104,14 +104,9 @@ function accumulate(dir: string, chain: string[], options: BuildOptions, warning
   // A base's configurations reach this kustomization's transformers too (MergeAccumulator, then MergeConfig).
   mergeConfig(state.config, own);
   runGenerators(k, resmap);
-  const buildDir: BuildDir = (child, at) => accumulate(child, [...chain, child], options, warnings, false, at).resmap.items;
+  const buildDir: BuildDir = (child, at) => accumulate(child, enterRoot(child, chain, k, at.pointer), options, warnings, false, at).resmap.items;
   runPluginGenerators(k, resmap, loadPluginConfigs(k, 'generators', buildDir));
-  stringList(k, 'components').forEach((ref, i) => {
-    const pointer = `/components/${i}`;
-    const target = resolveInRoot(k.dir, ref, k.file, pointer);
-    if (!isDirectory(target)) throw new BuildError(`accumulating components: '${target}' must be a directory`, k.file, pointer);
-    applyComponent(target, resmap, state, [...chain, target], options, warnings, { file: k.file, pointer });
-  });
+  applyComponents(k, resmap, state, chain, options, warnings);
   // A Component built on its own has nothing of its includer's to patch: its targets matching
   // nothing there is expected, not an unmatched-patch finding.
   transform(k, resmap, top && k.kind === 'Component' ? { ...options, unmatched: undefined } : options, state.config, buildDir);
@@ -132,6 +127,20 @@ function childContext(chain: string[], options: BuildOptions, warnings: string[]
   };
 }
 
+/** kustomize's words for a component root its loader refuses (api/internal/target/kusttarget.go accumulateComponents). */
+const componentLoaderError = (message: string): string => `accumulating components: loader.New "${message}"`;
+
+/** The kustomization's `components`, in order, each a directory not already being built. */
+function applyComponents(k: Kustomization, resmap: ResMap, state: AccumulatorState, chain: string[], options: BuildOptions, warnings: string[]): void {
+  stringList(k, 'components').forEach((ref, i) => {
+    const pointer = `/components/${i}`;
+    refuseEmptyRoot(ref, k, pointer, componentLoaderError);
+    const target = resolveInRoot(k.dir, ref, k.file, pointer);
+    if (!isDirectory(target)) throw new BuildError(`accumulating components: '${target}' must be a directory`, k.file, pointer);
+    applyComponent(target, resmap, state, enterRoot(target, chain, k, pointer, componentLoaderError), options, warnings, { file: k.file, pointer });
+  });
+}
+
 /** A component runs its whole build on the including kustomization's resources. */
 function applyComponent(dir: string, resmap: ResMap, state: AccumulatorState, chain: string[], options: BuildOptions, warnings: string[], from: { file: string; pointer: string }): void {
   const k = readKustomization(dir, from);
@@ -142,9 +151,9 @@ function applyComponent(dir: string, resmap: ResMap, state: AccumulatorState, ch
   refuseUnsupported(k);
   mergeConfig(state.config, own);
   runGenerators(k, resmap);
-  const buildDir: BuildDir = (child, at) => accumulate(child, [...chain, child], options, warnings, false, at).resmap.items;
+  const buildDir: BuildDir = (child, at) => accumulate(child, enterRoot(child, chain, k, at.pointer), options, warnings, false, at).resmap.items;
   runPluginGenerators(k, resmap, loadPluginConfigs(k, 'generators', buildDir));
-  stringList(k, 'components').forEach((ref, i) => applyComponent(resolveInRoot(k.dir, ref, k.file, `/components/${i}`), resmap, state, [...chain, ref], options, warnings, { file: k.file, pointer: `/components/${i}` }));
+  applyComponents(k, resmap, state, chain, options, warnings);
   transform(k, resmap, options, state.config, buildDir);
   mergeVars(state.vars, parseVars(k), resmap.items, k);
 }

@@ -205,4 +205,15 @@ export const cases = {
   'error-transformers-generator-kind': { 'kustomization.yaml': k('resources:\n- r.yaml\ntransformers:\n- |-\n  apiVersion: builtin\n  kind: ConfigMapGenerator\n  metadata:\n    name: s\n'), 'r.yaml': cm('a') },
   'error-transformers-prefix-without-fieldspecs': { 'kustomization.yaml': k('resources:\n- r.yaml\ntransformers:\n- |-\n  apiVersion: builtin\n  kind: PrefixTransformer\n  metadata:\n    name: s\n  prefix: p-\n'), 'r.yaml': cm('a') },
   'error-transformers-sort-order': { 'kustomization.yaml': k('resources:\n- r.yaml\ntransformers:\n- |-\n  apiVersion: builtin\n  kind: SortOrderTransformer\n  metadata:\n    name: s\n  sortOptions:\n    order: fifo\n'), 'r.yaml': cm('a') },
+  // An entry that reads as YAML holding no resource is inline configs adding nothing (kusttarget.go
+  // configureExternalTransformers: NewResMapFromBytes succeeds), not a path to the root itself (fuzz: render:1970406439).
+  'transformers-entries-holding-nothing': { 'kustomization.yaml': k("resources:\n- r.yaml\ntransformers:\n- ''\n- '#x'\n- '{}'\n- '[]'\n- '---'\n- ' '\n- |-\n  # only a comment\n"), 'r.yaml': cm('a') },
+  'generators-entries-holding-nothing': { 'kustomization.yaml': k("resources:\n- r.yaml\ngenerators:\n- ''\n- '#x'\n- '{}'\n- '[]'\n- '---'\n"), 'r.yaml': cm('a') },
+  'transformers-empty-block-then-document-separator': { 'kustomization.yaml': k('resources:\n- r.yaml\ntransformers:\n- |-\n--- >\n  apiVersion: builtin\n  kind: SortOrderTransformer\n  metadata:\n    name: s\n'), 'r.yaml': cm('a') },
+  'error-transformers-own-root': { 'kustomization.yaml': k('resources:\n- r.yaml\ntransformers:\n- .\n'), 'r.yaml': cm('a') },
+  'error-generators-own-root': { 'kustomization.yaml': k('resources:\n- r.yaml\ngenerators:\n- ../root\n'), 'r.yaml': cm('a') },
+  'error-resources-empty-path': { 'kustomization.yaml': k("resources:\n- r.yaml\n- ''\n"), 'r.yaml': cm('a') },
+  'error-components-own-root': { 'kustomization.yaml': k('resources:\n- r.yaml\ncomponents:\n- .\n'), 'r.yaml': cm('a') },
+  'error-components-empty-path': { 'kustomization.yaml': k("resources:\n- r.yaml\ncomponents:\n- ''\n"), 'r.yaml': cm('a') },
+  'error-component-includes-itself': { 'kustomization.yaml': k('resources:\n- r.yaml\ncomponents:\n- ../comp\n'), 'r.yaml': cm('a'), '../comp/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\ncomponents:\n- .\n' },
 };

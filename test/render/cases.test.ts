@@ -54,6 +54,12 @@ const ERROR_MEANING: Record<string, string> = {
   'json6902-test-fails': 'testing value /spec/replicas failed: test failed',
   'replacements-missing-target-field': 'unable to find field "spec.nothere" in replacement target',
   'smp-no-match-error': 'no matches for Id Deployment.v1.apps/nomatch.[noNs]; failed to find unique target for patch Deployment.v1.apps/nomatch.[noNs]',
+  'error-transformers-own-root': "cycle detected: candidate root",
+  'error-generators-own-root': "cycle detected: candidate root",
+  'error-resources-empty-path': 'new root cannot be empty',
+  'error-components-own-root': 'accumulating components: loader.New "cycle detected: candidate root',
+  'error-components-empty-path': 'accumulating components: loader.New "new root cannot be empty"',
+  'error-component-includes-itself': 'loader.New "cycle detected: candidate root',
 };
 
 const names = fs.readdirSync(CASES).sort();

@@ -54,14 +54,25 @@ export function loadPluginConfigs(k: Kustomization, field: 'transformers' | 'gen
   return out;
 }
 
-/** An entry that parses as YAML mappings is inline configs (NewResMapFromBytes succeeds); anything else is a path. */
+/**
+ * An entry kustomize's NewResMapFromBytes reads without error is inline configs; anything else is
+ * a path. YAML that holds no resource at all (an empty string, a comment, `---`, `{}`, `[]`) reads
+ * as none: the entry adds nothing, where read as a path it would name the kustomization's own root.
+ */
 function inlineConfigs(entry: string, file: string): Record<string, unknown>[] | undefined {
-  if (!entry.includes('\n') && !entry.trimStart().startsWith('{')) return undefined;
+  const start = entry.trimStart();
+  const oneLine = !entry.includes('\n');
+  if (oneLine && start !== '' && !/^(?:[#{[]|---)/.test(start)) return undefined;
   const { documents, diagnostics } = parsePlainDocuments(entry, file, { typing: 'kustomize' });
   if (diagnostics.length > 0) return undefined;
-  const values = documents.map((d) => d.value).filter((v) => v !== null && v !== undefined);
-  return values.length > 0 && values.every(isPlainObject) ? (values as Record<string, unknown>[]) : undefined;
+  const values = documents.map((d) => d.value).filter((v) => !holdsNothing(v));
+  if (values.length === 0) return [];
+  if (oneLine && !start.startsWith('{')) return undefined;
+  return values.every(isPlainObject) ? (values as Record<string, unknown>[]) : undefined;
 }
+
+/** A document kustomize's reader skips: empty, `{}` or `[]`. */
+const holdsNothing = (v: unknown): boolean => v === null || v === undefined || (Array.isArray(v) ? v.length === 0 : isPlainObject(v) && Object.keys(v).length === 0);
 
 function refuseCode(config: Record<string, unknown>, field: string, origin: Origin, k: Kustomization): void {
   const annotations = isPlainObject(config.metadata) && isPlainObject(config.metadata.annotations) ? config.metadata.annotations : {};
