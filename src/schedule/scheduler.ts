@@ -284,12 +284,12 @@ export class Scheduler {
    * back as it was: a what-if's decisions advance it like real ones, and left moved, every
    * later what-if would start from wherever the previous one stopped, so its answer would
    * depend on which questions were asked before it. Each starts from the state the real
-   * placement ended in.
+   * placement ended in. The volume bindings its pods assumed are undone too (Binder.tentatively).
    */
   whatIf<T>(question: () => T): T {
     const start = this.nextStartNodeIndex;
     try {
-      return question();
+      return this.context.volumes.tentatively(question);
     } finally {
       this.nextStartNodeIndex = start;
     }

@@ -3,7 +3,11 @@
  * and VolumeZone messages byte for byte (volumebinding/binder.go, volumezone/volume_zone.go).
  */
 import { describe, expect, it } from 'vitest';
+import { parseManifests } from '../../src/load/index.js';
+import { buildInventory, runSchedule } from '../../src/schedule/index.js';
 import { node, placements, pod, schedule } from './harness.js';
+
+const nodesOf = (yaml: string) => buildInventory(parseManifests(yaml, 'nodes.yaml').resources).nodes;
 
 const SMALL = '{cpu: "1", memory: 1Gi, pods: "10"}';
 const zoned = (name: string, zone: string) => node(name, SMALL, { labels: { 'topology.kubernetes.io/zone': zone } });
@@ -180,5 +184,26 @@ spec:
     const volumes = pv('local-a', `storageClassName: local, ${inZone('z1')}`) + pv('local-b', `storageClassName: local, ${inZone('z2')}`);
     const r = schedule(local('local', 'WaitForFirstConsumer') + volumes + sts(3, 'storageClassName: local'), NODES);
     expect(Object.values(placements(r)).sort()).toEqual(["PENDING: 0/2 nodes are available: 2 node(s) didn't find available persistent volumes to bind.", 'a', 'b']);
+  });
+});
+
+describe('what-ifs and volumes', () => {
+  it('put back the WaitForFirstConsumer bindings a what-if placement made (Scheduler.whatIf)', () => {
+    // One local volume, in z2: a what-if pod with claim `data` takes it; afterwards it must be free again for `more`.
+    const inputs = local('local', 'WaitForFirstConsumer') + pvc('data', 'storageClassName: local') + pvc('more', 'storageClassName: local') + pv('on-b', `storageClassName: local, ${inZone('z2')}`) + pod('base', 'containers: [{name: c, image: i:1}]');
+    const runs = [runSchedule(parseManifests(inputs, 'in.yaml').resources, nodesOf(NODES)), runSchedule(parseManifests(inputs, 'in.yaml').resources, nodesOf(NODES))];
+    const base = runs[0]!.placements[0]!.pod;
+    const extra = { ...base, name: 'extra', volumeClaims: [{ name: 'data' }] };
+    const asked = runs[1]!;
+    const placedThen = asked.scheduler.whatIf(() => {
+      const { node } = asked.scheduler.decide(extra);
+      if (node) asked.scheduler.bind(extra, node);
+      return node;
+    });
+    expect(placedThen).toBe('b');
+    asked.scheduler.unbind(extra, 'b');
+    const next = { ...base, name: 'next', volumeClaims: [{ name: 'more' }] };
+    expect(asked.scheduler.decide(next)).toEqual(runs[0]!.scheduler.decide(next));
+    expect(asked.scheduler.decide(next).node).toBe('b');
   });
 });

@@ -25,6 +25,9 @@ export class Binder {
   /** Volumes bound to a claim (claimRef, or bound during the run). */
   private readonly taken = new Set<string>();
 
+  /** While a what-if runs (Scheduler.whatIf): how to undo each binding `assume` made, newest last. */
+  private journal: (() => void)[] | undefined;
+
   constructor(private readonly inputs: Inputs) {
     for (const v of inputs.volumes.values()) if (v.claimRef) this.taken.add(v.name);
     for (const [key, claim] of inputs.claims) this.bindAtStart(key, claim);
@@ -101,6 +104,39 @@ export class Binder {
     return best;
   }
 
+  /**
+   * Runs `question`, then undoes the bindings `assume` made meanwhile: a what-if pod (a rollout's
+   * surge, --headroom) is taken off its node again, and its claims must be unbound with it, as
+   * kube-scheduler's Unreserve reverts assumed volumes (volumebinding/binder.go RevertAssumedPodVolumes).
+   * A preemption victim removed for real keeps its claims bound, as in a cluster: that is not a what-if.
+   */
+  tentatively<T>(question: () => T): T {
+    const outer = this.journal;
+    const journal: (() => void)[] = [];
+    this.journal = journal;
+    try {
+      return question();
+    } finally {
+      for (const undo of journal.reverse()) undo();
+      this.journal = outer;
+    }
+  }
+
+  /** Binds a claim during `assume`, journalled while a what-if runs. */
+  private assumeBinding(key: string, binding: Binding, volume?: string): void {
+    if (this.journal) {
+      const before = this.bindings.get(key);
+      const wasTaken = volume !== undefined && this.taken.has(volume);
+      this.journal.push(() => {
+        if (before === undefined) this.bindings.delete(key);
+        else this.bindings.set(key, before);
+        if (volume !== undefined && !wasTaken) this.taken.delete(volume);
+      });
+    }
+    if (volume !== undefined) this.taken.add(volume);
+    this.bindings.set(key, binding);
+  }
+
   /** The pod is bound to `node`: its waiting claims are bound to the volumes chosen there, or provisioned in the node's zone. */
   assume(namespace: string, claims: readonly PodClaim[], node: NodeInfo): void {
     const chosen = new Set<string>();
@@ -109,13 +145,12 @@ export class Binder {
       const volume = this.findMatching(c, node.node, chosen);
       if (volume) {
         chosen.add(volume.name);
-        this.taken.add(volume.name);
-        this.bindings.set(key, { volume });
+        this.assumeBinding(key, { volume }, volume.name);
         continue;
       }
       // A zonal provisioner makes the volume in the selected node's zone; later users of the claim must follow it there.
       const zone = node.node.labels[ZONE];
-      this.bindings.set(key, { provisioned: zone === undefined ? undefined : [{ matchExpressions: [{ key: ZONE, operator: 'In', values: [zone] }] }] });
+      this.assumeBinding(key, { provisioned: zone === undefined ? undefined : [{ matchExpressions: [{ key: ZONE, operator: 'In', values: [zone] }] }] });
     }
   }
 
