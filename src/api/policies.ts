@@ -1,6 +1,7 @@
 /**
- * The policy stage in a run: the ValidatingAdmissionPolicies among the inputs and in the
- * `--policies` files, and (check and lint) the Pod Security Standards and the config's custom rules.
+ * The policy stage in a run: what admission would refuse (the ValidatingAdmissionPolicies among
+ * the inputs and in the `--policies` files, the Pod Security Standards), and (check and lint) the
+ * config's custom rules.
  */
 import type { Diagnostic, KubeproofError, Resource } from '../core/index.js';
 import { loadPaths } from '../load/index.js';
@@ -27,13 +28,13 @@ export function loadPolicySources(options: ValidateOptions): PolicySources {
 }
 
 /**
- * The policies' verdicts on one group of inputs; with `lint` (check and lint, rules on), the Pod
- * Security Standards and the config's custom rules too. `all` is every input of the run, where
+ * The admission verdicts on one group of inputs (policies, Pod Security, both as the API server
+ * would answer the request); with `lint` (check and lint, rules on), the config's custom rules too. `all` is every input of the run, where
  * Pod Security finds a Namespace outside the group.
  */
 export function runPolicies(group: readonly Resource[], policies: PolicySources, crds: readonly Resource[], options: ValidateOptions, lint: boolean, all: readonly Resource[] = group): Diagnostic[] {
   const out = runAdmissionPolicies(group, { policies: policies.resources, crds, kubernetesVersion: options.kubernetesVersion });
-  if (lint) out.push(...runPodSecurity(group, { disable: options.disable, podSecurity: options.config?.podSecurity, kubernetesVersion: options.kubernetesVersion }, all));
+  out.push(...runPodSecurity(group, { disable: options.disable, podSecurity: options.config?.podSecurity, kubernetesVersion: options.kubernetesVersion }, all));
   if (lint && options.config?.customRules.length) {
     const disabled = new Set((options.disable ?? []).filter((id) => !options.enable?.includes(id)));
     out.push(...runCustomRules(group, options.config.customRules, { kubernetesVersion: options.kubernetesVersion, disabled }));

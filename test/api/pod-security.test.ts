@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/api/check.js';
 import { schedule } from '../../src/api/schedule.js';
+import { validate } from '../../src/api/validate.js';
 import { tempTree } from '../helpers.js';
 
 const files = {
@@ -23,6 +24,19 @@ spec:
 `,
   'nodes.yaml': 'apiVersion: kubeproof.dev/v1alpha1\nkind: NodePool\nmetadata: {name: general}\nspec:\n  count: 2\n  allocatable: {cpu: "2", memory: 4Gi, pods: 20}\n',
 };
+
+describe('validate: Pod Security Standards', () => {
+  it('refuses what the enforce level refuses, as the API server would answer the request', () => {
+    const dir = tempTree(files);
+    const result = validate(['ns.yaml', 'web.yaml'], { cwd: dir });
+    expect(result.diagnostics.filter((d) => d.ruleId === 'pod-security').map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}`)).toEqual(['web.yaml:10:20 error violates PodSecurity "baseline:latest": host namespaces (hostNetwork=true)']);
+  });
+
+  it('checks nothing without a level (the controller\'s default is privileged)', () => {
+    const dir = tempTree(files);
+    expect(validate(['web.yaml'], { cwd: dir }).diagnostics.filter((d) => d.ruleId === 'pod-security')).toEqual([]);
+  });
+});
 
 describe('check: Pod Security Standards', () => {
   it('reports the enforce level at the field, and the dry run creates none of the refused pods', () => {
