@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { escapeSegment, parsePointer, type Diagnostic, type Located } from '../core/index.js';
+import { escapeSegment, parsePointer, valueAt, type Diagnostic, type Located } from '../core/index.js';
 import { didYouMean } from './did-you-mean.js';
 
 const require = createRequire(import.meta.url);
@@ -111,12 +111,6 @@ export function fieldName(pointer: string): string {
   return parsePointer(pointer)
     .map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`))
     .join('');
-}
-
-function valueAt(value: unknown, pointer: string): unknown {
-  let v = value;
-  for (const s of parsePointer(pointer)) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined;
-  return v;
 }
 
 function dedupe(list: Explained[]): Explained[] {

@@ -19,6 +19,16 @@ export function parsePointer(pointer: string): string[] {
   return pointer.slice(1).split('/').map(unescapeSegment);
 }
 
+/** The value at `pointer` in plain data, or undefined; own keys only, so a key `toString` reads no function of Object.prototype. */
+export function valueAt(value: unknown, pointer: string): unknown {
+  let current = value;
+  for (const segment of parsePointer(pointer)) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
 /**
  * `/spec/containers/0/image` -> `spec.containers[0].image`, the way the API server names fields;
  * map keys that are not plain names print as `[key]` (`metadata.annotations[example.com/x]`).

@@ -88,7 +88,7 @@ export function complete(features: Features, doc: TextDocument, offset: number):
     for (const v of (field.node.enum as unknown[] | undefined) ?? []) if (typeof v === 'string' && v !== '') items.push(item(v, { kind: CompletionItemKind.EnumMember, detail: typeName(view!, field.node) }));
     if (field.node.type === 'boolean') for (const v of ['true', 'false']) items.push(item(v, { kind: CompletionItemKind.Value, detail: 'boolean' }));
   }
-  const target = referencedKind(place.pointer);
+  const target = referencedKind(place.pointer, value);
   if (target) {
     const namespace = typeof (value.metadata as { namespace?: unknown } | undefined)?.namespace === 'string' ? ((value.metadata as { namespace: string }).namespace) : undefined;
     const seen = new Set<string>();

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MarkupKind, type Connection, type Hover, type ServerCapabilities } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parsePointer, type Resource } from '../core/index.js';
+import { parsePointer, valueAt, type Resource } from '../core/index.js';
 import { KUSTOMIZATION_FILE_NAMES, placeAt, type CursorPlace } from '../load/index.js';
 import type { Features } from './features.js';
 import type { BuildCheck } from './overlays.js';
@@ -59,7 +59,7 @@ function fieldSection(features: Features, file: string, place: CursorPlace): str
 /** Where the object a reference names is defined. */
 function referenceSection(features: Features, doc: TextDocument, file: string, place: CursorPlace): string | undefined {
   if (place.on !== 'value') return undefined;
-  const kind = referencedKind(place.pointer);
+  const kind = referencedKind(place.pointer, place.value);
   if (!kind || place.word.text === '') return undefined;
   const namespace = (place.value as { metadata?: { namespace?: unknown } } | null)?.metadata?.namespace;
   const found = objectsOfKind(features.objects(), kind, typeof namespace === 'string' ? namespace : undefined).filter((r) => r.id.name === place.word.text);
@@ -67,7 +67,7 @@ function referenceSection(features: Features, doc: TextDocument, file: string, p
   // Not in any manifest: a generator's (configMapGenerator, secretGenerator), found as the overlays render it, hash suffix and all.
   if (where.length === 0) {
     for (const { build, rendered } of renderedHere(features, doc, file, place)) {
-      const name = valueAt(rendered, place.pointer);
+      const name = valueAt(rendered.object, place.pointer);
       const made = build.resources.find((r) => r.id.kind === kind && r.id.name === name);
       if (!made) continue;
       // The generator entry, or an overlay's that merges into it (`behavior: merge`).
@@ -98,7 +98,7 @@ function renderedSection(features: Features, doc: TextDocument, file: string, pl
   for (const { build, rendered } of renderedHere(features, doc, file, place)) {
     // A Secret's values are never shown, as no report shows them (core/redact.ts).
     if ((rendered.id.kind === 'Secret' && /^\/(data|stringData)(\/|$)/.test(place.pointer))) continue;
-    const value = valueAt(rendered, place.pointer);
+    const value = valueAt(rendered.object, place.pointer);
     if (value === undefined) continue;
     const located = rendered.source.locate(place.pointer);
     const from = path.resolve(build.root, located.file ?? rendered.source.file);
@@ -110,15 +110,6 @@ function renderedSection(features: Features, doc: TextDocument, file: string, pl
 
 function within(line: number, first: number, last: number): boolean {
   return line >= first && line <= last;
-}
-
-function valueAt(resource: Resource, pointer: string): unknown {
-  let current: unknown = resource.object;
-  for (const segment of parsePointer(pointer)) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
 }
 
 /** A value in one line, cut short: a whole rendered pod template would drown the hover. */

@@ -2,7 +2,7 @@
  * Where an object names another object of the workspace by name — the kind a field refers to —
  * and the label keys the workspace's selectors use: what completion offers and hover resolves.
  */
-import { parsePointer, type Resource } from '../core/index.js';
+import { parsePointer, valueAt, type Resource } from '../core/index.js';
 
 /** Field paths (the last segments of a pointer, list indexes as `*`) that hold the name of an object of a kind. */
 const REFERENCES: [string[], string][] = [
@@ -22,11 +22,29 @@ const REFERENCES: [string[], string][] = [
   [['defaultBackend', 'service', 'name'], 'Service'],
 ];
 
-/** The kind of object the value at `pointer` names, or undefined when it names none. */
-export function referencedKind(pointer: string): string | undefined {
+/**
+ * References that say the kind they name in a `kind` beside the name: an autoscaler's target, a
+ * role binding's role and its subjects. Users and groups are no objects: only these kinds count.
+ */
+const KIND_BESIDE: [string[], string[]][] = [
+  [['scaleTargetRef', 'name'], ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']],
+  [['targetRef', 'name'], ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'Job', 'CronJob']], // a VerticalPodAutoscaler's
+  [['roleRef', 'name'], ['Role', 'ClusterRole']],
+  [['subjects', '*', 'name'], ['ServiceAccount']],
+];
+
+/**
+ * The kind of object the value at `pointer` names, or undefined when it names none. `document`,
+ * the document's plain value, tells the kind of a reference that says it beside the name.
+ */
+export function referencedKind(pointer: string, document?: unknown): string | undefined {
   const segments = parsePointer(pointer).map((s) => (/^\d+$/.test(s) ? '*' : s));
-  for (const [tail, kind] of REFERENCES) {
-    if (tail.length <= segments.length && tail.every((t, i) => segments[segments.length - tail.length + i] === t)) return kind;
+  const endsWith = (tail: string[]) => tail.length <= segments.length && tail.every((t, i) => segments[segments.length - tail.length + i] === t);
+  for (const [tail, kind] of REFERENCES) if (endsWith(tail)) return kind;
+  for (const [tail, kinds] of KIND_BESIDE) {
+    if (!endsWith(tail)) continue;
+    const kind = valueAt(document, `${pointer.slice(0, pointer.lastIndexOf('/'))}/kind`);
+    return typeof kind === 'string' && kinds.includes(kind) ? kind : undefined;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 /** Ajv's errors, rewritten as the API server's field errors and positioned on the resource. */
 import type { ErrorObject } from 'ajv';
-import { escapeSegment, pointerToFieldPath, type Resource } from '../core/index.js';
+import { escapeSegment, pointerToFieldPath, valueAt, type Resource } from '../core/index.js';
 import type { SchemaNode } from '../openapi/index.js';
 import { duplicate, fieldPath, invalid, required, tooLong, unsupported } from './field-error.js';
 import type { SchemaProblemId } from './problems.js';
@@ -184,13 +184,3 @@ function isSet(map: unknown, key: string): boolean {
   return map !== null && typeof map === 'object' && Object.prototype.hasOwnProperty.call(map, key);
 }
 
-function valueAt(value: unknown, pointer: string): unknown {
-  if (pointer === '') return value;
-  let current = value;
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
-}

@@ -179,6 +179,19 @@ describe('navigation', () => {
     expect(await definition('kz/overlay/kustomization.yaml', 5, 10)).toEqual([{ uri: s.uri('kz/overlay/patch.yaml'), range: start }]);
   });
 
+  it('goes to the object a reference names by kind and name: an autoscaler\'s target, a binding\'s role and subjects', async () => {
+    const rbac = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web, namespace: shop}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 1\n  maxReplicas: 3\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: read, namespace: shop}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: reader}\nsubjects:\n- {kind: ServiceAccount, name: builder}\n- {kind: User, name: builder}\n';
+    const objects = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: web:1}]}\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: reader}\nrules: []\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: builder, namespace: shop}\n';
+    const dir = tempTree({ 'refs.yaml': rbac, 'objects.yaml': objects });
+    const s = await session(dir);
+    const definition = (line: number, character: number) => s.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: s.uri('refs.yaml') }, position: at(line, character) }) as Promise<Location[]>;
+    await s.show('refs.yaml', rbac);
+    expect(await definition(4, 66)).toEqual([{ uri: s.uri('objects.yaml'), range: { start: at(2, 17), end: at(2, 20) } }]);
+    expect(await definition(11, 74)).toEqual([{ uri: s.uri('objects.yaml'), range: { start: at(11, 17), end: at(11, 23) } }]);
+    expect(await definition(13, 33)).toEqual([{ uri: s.uri('objects.yaml'), range: { start: at(16, 17), end: at(16, 24) } }]);
+    expect(await definition(14, 23)).toEqual([]); // a User is no object
+  });
+
   it('lists one document symbol per object, kind/name, spanning its document', async () => {
     const dir = tempTree();
     const s = await session(dir);

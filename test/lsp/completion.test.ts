@@ -78,6 +78,15 @@ describe('kubeproof lsp completion', () => {
     expect(byLabel(accounts, 'shop')).toMatchObject({ detail: expect.stringMatching(/^ServiceAccount in \.\.\/shop\/base\/serviceaccount\.yaml$/) });
   });
 
+  it('offers the names of objects a reference names by its kind beside: an autoscaler\'s target, a binding\'s subjects', async () => {
+    const hpa = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: a}\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: \n';
+    expect(labels(await complete('apps/hpa.yaml', hpa, '    name: '))).toEqual(expect.arrayContaining(['api', 'web', 'worker']));
+    const binding = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: b}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: r}\nsubjects:\n- kind: ServiceAccount\n  name: \n';
+    expect(labels(await complete('apps/binding.yaml', binding, '  name: '))).toContain('shop');
+    // A User is no object of the workspace: nothing to offer.
+    expect(labels(await complete('apps/binding.yaml', binding.replace('kind: ServiceAccount', 'kind: User'), '  name: '))).not.toContain('shop');
+  });
+
   it("offers the label keys the workspace's selectors match on", async () => {
     const items = await complete('apps/pod.yaml', POD, '    app');
     expect(byLabel(items, 'app.kubernetes.io/component')).toMatchObject({ detail: 'label a selector matches: Service/front', textEdit: { newText: 'app.kubernetes.io/component: ' } });

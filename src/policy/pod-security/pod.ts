@@ -1,5 +1,5 @@
 /** A pod spec as the checks see it, out of a Pod or a workload's pod template. */
-import { escapeSegment, stringOf } from '../../core/index.js';
+import { escapeSegment, stringOf, valueAt } from '../../core/index.js';
 import { isMap, podTemplate } from '../../rules/index.js';
 import type { ContainerView, Obj, PodView } from './types.js';
 import { joinQuote, pluralize } from './text.js';
@@ -62,12 +62,6 @@ export function isWindows(pod: PodView): boolean {
 /** `spec.hostUsers: false`: a pod in a user namespace, which some checks relax for from v1.35 on (KEP-127). */
 export function inUserNamespace(pod: PodView): boolean {
   return pod.spec.hostUsers === false;
-}
-
-function valueAt(obj: unknown, pointer: string): unknown {
-  let node = obj;
-  for (const seg of pointer.split('/').slice(1)) node = isMap(node) ? node[seg] : undefined;
-  return node;
 }
 
 export interface Setters {

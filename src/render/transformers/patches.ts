@@ -1,5 +1,5 @@
 /** `patches`, `patchesStrategicMerge` and `patchesJson6902`: finding targets and applying them. */
-import { isSecretKind, jsonText, REDACTED, stringOf } from '../../core/index.js';
+import { isSecretKind, jsonText, REDACTED, stringOf, valueAt } from '../../core/index.js';
 import { decodeSource, parsePlainDocuments } from '../../load/index.js';
 import { mayHoldSecrets } from '../../load/redact-syntax.js';
 import { loadBundle, SchemaWalker, type KubernetesVersion } from '../../openapi/index.js';
@@ -175,17 +175,6 @@ const IDENTITY_KEYS = ['name', 'mountPath', 'devicePath', 'containerPort', 'port
 function identity(el: Record<string, unknown>): string | undefined {
   const key = IDENTITY_KEYS.find((k) => el[k] !== undefined);
   return key === undefined ? undefined : `${key}=${stringOf(el[key])}`;
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let cur = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(cur)) cur = cur[Number(seg)];
-    else if (isMap(cur)) cur = cur[seg];
-    else return undefined;
-  }
-  return cur;
 }
 
 /** A resource selector: patch targets, replacement sources and targets. */
