@@ -1,4 +1,5 @@
 /** Where pod specs name ConfigMaps and Secrets, and the shared check for both rules. */
+import type { Resource } from '../core/index.js';
 import type { RuleContext } from './types.js';
 import { containersOf, isMap, namespaceOf, type PodTemplate } from './workloads.js';
 import { podTemplates } from './resource-index.js';
@@ -44,6 +45,7 @@ export function referencesIn(t: PodTemplate, kind: ReferenceKind): Reference[] {
 
 export function checkReferences(ctx: RuleContext, kind: ReferenceKind): void {
   const present = new Set(ctx.resources.filter((r) => r.id.apiVersion === 'v1' && r.id.kind === kind).map((r) => `${namespaceOf(r)}/${r.id.name}`));
+  if (kind === 'Secret') for (const made of secretsMadeByControllers(ctx.resources)) present.add(made);
   for (const t of podTemplates(ctx.resources)) {
     for (const ref of referencesIn(t, kind)) {
       if (ref.optional || CLUSTER_PROVIDED[kind].has(ref.name) || present.has(`${t.namespace}/${ref.name}`)) continue;
@@ -55,4 +57,31 @@ export function checkReferences(ctx: RuleContext, kind: ReferenceKind): void {
       });
     }
   }
+}
+
+/**
+ * `namespace/name` of the Secrets that controllers make from objects among the inputs: a
+ * cert-manager Certificate's spec.secretName, a SealedSecret's (named after it), an
+ * ExternalSecret's target (spec.target.name, else its own name; none with creationPolicy None or
+ * Merge), and a Secrets Store CSI SecretProviderClass's secretObjects. A pod that reads one is not
+ * missing it: the Secret exists once the controller has run.
+ */
+export function secretsMadeByControllers(resources: readonly Resource[]): string[] {
+  const out: string[] = [];
+  for (const r of resources) {
+    const group = r.id.apiVersion.split('/')[0];
+    const spec = isMap(r.object.spec) ? r.object.spec : {};
+    const ns = namespaceOf(r);
+    if (r.id.kind === 'Certificate' && group === 'cert-manager.io' && typeof spec.secretName === 'string') out.push(`${ns}/${spec.secretName}`);
+    // The controller names the Secret after the SealedSecret, whatever its template says (sealed-secrets pkg/apis/sealedsecrets/v1alpha1 Unseal).
+    else if (r.id.kind === 'SealedSecret' && group === 'bitnami.com') out.push(`${ns}/${r.id.name}`);
+    else if (r.id.kind === 'ExternalSecret' && group === 'external-secrets.io') {
+      // creationPolicy None makes nothing; Merge only writes into a Secret that must exist already.
+      const target = isMap(spec.target) ? spec.target : {};
+      if (target.creationPolicy !== 'None' && target.creationPolicy !== 'Merge') out.push(`${ns}/${typeof target.name === 'string' ? target.name : r.id.name}`);
+    } else if (r.id.kind === 'SecretProviderClass' && group === 'secrets-store.csi.x-k8s.io' && Array.isArray(spec.secretObjects)) {
+      for (const o of spec.secretObjects) if (isMap(o) && typeof o.secretName === 'string') out.push(`${ns}/${o.secretName}`);
+    }
+  }
+  return out;
 }
