@@ -48,6 +48,25 @@ describe('unmatched-patch', () => {
     expect(found[1]!.message).toContain('{kind: Deploymnet} selects no resource');
   });
 
+  it('names the one field that keeps the target from a resource, and offers the fix', () => {
+    const dir = tree();
+    const [base, overlay] = check(['.'], { cwd: dir }).diagnostics.filter((d) => d.ruleId === 'unmatched-patch');
+    // {group: apps, version: v1, kind: Deployment, name: gone}: only the name differs from Deployment/web.
+    expect(base!.message).toMatch(/; Deployment\/web matches it but for name, which is "web"$/);
+    expect(base!.suggestion).toEqual({ title: 'Change name to "web"', edits: [{ file: 'base/kustomization.yaml', line: 4, column: 62, endLine: 4, endColumn: 66, newText: 'web' }] });
+    expect(overlay!.message).toMatch(/; Deployment\/web matches it but for kind, which is "Deployment"$/);
+    // A Service patched as if it were in group apps: the core group is "".
+    const svc = tempTree({ 'kustomization.yaml': 'resources:\n- svc.yaml\npatches:\n- target: {group: apps, version: v1, kind: Service, name: api}\n  patch: |-\n    - {op: add, path: /spec/type, value: NodePort}\n', 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec: {ports: [{port: 80}]}\n' });
+    const [found] = check(['.'], { cwd: svc }).diagnostics.filter((d) => d.ruleId === 'unmatched-patch');
+    expect(found!.message).toMatch(/; Service\/api matches it but for group, which is "" \(the core group\)$/);
+    expect(found!.suggestion?.edits[0]?.newText).toBe('""');
+    // Two fields off: no guess.
+    const far = tempTree({ 'kustomization.yaml': 'resources:\n- svc.yaml\npatches:\n- target: {group: apps, kind: Service, name: nope}\n  patch: |-\n    - {op: add, path: /spec/type, value: NodePort}\n', 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec: {ports: [{port: 80}]}\n' });
+    const [none] = check(['.'], { cwd: far }).diagnostics.filter((d) => d.ruleId === 'unmatched-patch');
+    expect(none!.message).toMatch(/ships without its change$/);
+    expect(none!.suggestion).toBeUndefined();
+  });
+
   it('leaves render silent and its output kustomize\'s', () => {
     const rendered = render(tree());
     expect(rendered.diagnostics).toEqual([]);

@@ -24,13 +24,30 @@ export interface UnmatchedPatch {
   file: string;
   pointer: string;
   target: Target;
+  /** The one field of the target that alone keeps it from resources, with their values of it (a typo's likely fix). */
+  nearMiss?: { field: NearMissField; values: string[]; resources: string[] };
 }
+
+type NearMissField = 'group' | 'version' | 'kind' | 'name' | 'namespace';
+const NEAR_MISS_FIELDS: readonly NearMissField[] = ['group', 'version', 'kind', 'name', 'namespace'];
 
 /** The resources a target selects; none is noted (kustomize issues #4379, #5093, #5811). */
 function selected(resmap: ResMap, target: Target, k: Kustomization, pointer: string, ctx: PatchContext | undefined): RenderResource[] {
   const found = resmap.items.filter((x) => selects(target, x));
-  if (found.length === 0) ctx?.unmatched?.push({ file: k.file, pointer, target });
+  if (found.length === 0 && ctx?.unmatched) {
+    const nearMiss = nearMissOf(resmap, target);
+    ctx.unmatched.push({ file: k.file, pointer, target, ...(nearMiss && { nearMiss }) });
+  }
   return found;
+}
+
+/** The only field of `target` whose removal makes it select resources, when there is exactly one such field. */
+function nearMissOf(resmap: ResMap, target: Target): UnmatchedPatch['nearMiss'] {
+  const misses = NEAR_MISS_FIELDS.filter((f) => target[f]).map((field) => ({ field, hits: resmap.items.filter((r) => selects({ ...target, [field]: undefined }, r)) })).filter((m) => m.hits.length > 0);
+  if (misses.length !== 1) return undefined;
+  const { field, hits } = misses[0]!;
+  const valueOf = (r: RenderResource) => (field === 'namespace' ? (r.namespace ?? 'default') : r[field]);
+  return { field, values: [...new Set(hits.map(valueOf))].sort(), resources: hits.map((r) => `${r.kind}/${r.name}`) };
 }
 
 interface PatchBody {
