@@ -5,6 +5,7 @@
  */
 import { diagnosticFor, stringOf, type Diagnostic, type Resource } from '../core/index.js';
 import { isMap } from '../rules/index.js';
+import { makePod } from './pods.js';
 import { runSchedule, type ScheduleOptions, type ScheduleRun } from './run.js';
 import type { SchedNode, SchedPod } from './types.js';
 
@@ -84,7 +85,14 @@ function extraThatFit(run: ScheduleRun, template: SchedPod, start: number, limit
 
 function placeExtra(run: ScheduleRun, template: SchedPod, start: number, limit: number, preempting: boolean): { fit: number; message: string | null; victims: SchedPod[] } {
   // Room for all of them, plainly (no copy would need to preempt): the answer without placing each.
-  const copy = (i: number): SchedPod => ({ ...template, name: `${template.owner.name}-${start + i}`, ordinal: undefined });
+  const copy = (i: number): SchedPod => {
+    const name = `${template.owner.name}-${start + i}`;
+    if (template.ordinal === undefined) return { ...template, name, ordinal: undefined };
+    // A StatefulSet's next replica gets claims of its own from the claim templates (<template>-<set>-<ordinal>), not replica 0's.
+    const ordinal = start + i;
+    const made = makePod(template.workload, template.owner, name, template.namespace, template.labels, template.spec, ordinal);
+    return { ...template, name, ordinal, volumeClaims: made.volumeClaims };
+  };
   if (run.scheduler.fitsAtLeast(copy(0), limit)) return { fit: limit, message: null, victims: [] };
   const undo: (() => void)[] = [];
   const victims: SchedPod[] = [];

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseManifests } from '../../src/load/index.js';
+import { headroom } from '../../src/schedule/capacity.js';
 import { buildInventory, runSchedule } from '../../src/schedule/index.js';
 import { node, placements, pod, schedule } from './harness.js';
 
@@ -205,5 +206,17 @@ describe('what-ifs and volumes', () => {
     const next = { ...base, name: 'next', volumeClaims: [{ name: 'more' }] };
     expect(asked.scheduler.decide(next)).toEqual(runs[0]!.scheduler.decide(next));
     expect(asked.scheduler.decide(next).node).toBe('b');
+  });
+});
+
+describe('headroom of a StatefulSet', () => {
+  it("gives each further replica claims of its own from the claim templates, not replica 0's", () => {
+    // web-0 lands on a (z1) and its claim is provisioned there. Replica 1 onward get data-web-1...
+    // provisioned wherever they land: room on both zones counts, not only z1's.
+    const two = (name: string, zone: string) => node(name, '{cpu: "2", memory: 4Gi, pods: "10"}', { labels: { 'topology.kubernetes.io/zone': zone } });
+    const sts = `apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\nspec:\n  replicas: 1\n  serviceName: web\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: c, image: i:1, resources: {requests: {cpu: 900m}}}]\n  volumeClaimTemplates:\n  - metadata: {name: data}\n    spec: {storageClassName: ebs, accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n---\n`;
+    const run = runSchedule(parseManifests(sc('ebs', 'WaitForFirstConsumer') + sts, 'in.yaml').resources, nodesOf(two('a', 'z1') + two('b', 'z2')));
+    expect(run.placements.map((p) => [p.pod.name, p.node])).toEqual([['web-0', 'a']]);
+    expect(headroom(run, 10).map((h) => [h.name, h.more])).toEqual([['web', 3]]);
   });
 });
