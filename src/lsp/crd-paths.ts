@@ -4,6 +4,7 @@
  * read as `check --crds` reads them (api/schema-sources.ts) and shared by validation, completion
  * and hover. Read once per list of paths, again when one of the files read changes.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Resource } from '../core/index.js';
 import { loadPaths, readSchemaCatalog, type CatalogSchema } from '../load/index.js';
@@ -23,7 +24,7 @@ export interface ExternalSchemas {
 const NONE: ExternalSchemas = { crds: [], jsonSchemas: [], problems: [], generation: 0 };
 
 export class CrdPaths {
-  private readonly read = new Map<string, { stamps: Map<string, string | undefined>; schemas: ExternalSchemas }>();
+  private readonly read = new Map<string, { stamps: Map<string, string | undefined>; dirs: Map<string, string | undefined>; schemas: ExternalSchemas }>();
   private generation = 0;
 
   constructor(private readonly sources: Sources) {}
@@ -33,7 +34,7 @@ export class CrdPaths {
     if (!paths?.length) return NONE;
     const key = JSON.stringify([paths, options.maxFileSize, options.maxDepth]);
     const kept = this.read.get(key);
-    if (kept && [...kept.stamps].every(([file, stamp]) => this.sources.stamp(file) === stamp)) return kept.schemas;
+    if (kept && [...kept.stamps].every(([file, stamp]) => this.sources.stamp(file) === stamp) && [...kept.dirs].every(([dir, stamp]) => dirStamp(dir) === stamp)) return kept.schemas;
     // From the root, so that the files it names resolve to absolute paths whatever the server's directory.
     const loaded = loadPaths(paths, { cwd: '/', maxFileSize: options.maxFileSize, maxDepth: options.maxDepth, readStdin: undefined });
     const jsonSchemas = readSchemaCatalog(paths, '/', options.maxFileSize);
@@ -44,7 +45,9 @@ export class CrdPaths {
       generation: ++this.generation,
     };
     const files = [...loaded.files.map((f) => path.resolve('/', f.file)), ...jsonSchemas.map((s) => s.file)];
-    this.read.set(key, { stamps: new Map(files.map((f) => [f, this.sources.stamp(f)])), schemas });
+    // A file added to (or removed from) a directory changes that directory's stamp: read again then.
+    const dirs = directoriesUnder(paths, options.maxDepth ?? 32);
+    this.read.set(key, { stamps: new Map(files.map((f) => [f, this.sources.stamp(f)])), dirs: new Map(dirs.map((d) => [d, dirStamp(d)])), schemas });
     return schemas;
   }
 }
@@ -65,4 +68,32 @@ export function crdsDefining(resources: readonly Resource[], crds: readonly Reso
 export function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
   return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+
+/** The directories among `paths`, and every directory below them (to `maxDepth`), but dot-directories and node_modules, which the loader skips too. */
+function directoriesUnder(paths: readonly string[], maxDepth: number): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    out.push(dir);
+    if (depth >= maxDepth) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') walk(path.join(dir, e.name), depth + 1);
+  };
+  for (const p of paths) if (dirStamp(p) !== undefined) walk(p, 0);
+  return out;
+}
+
+/** A directory's modification time, which a file added or removed changes; undefined when it is not a directory. */
+function dirStamp(dir: string): string | undefined {
+  try {
+    const stat = fs.statSync(dir);
+    return stat.isDirectory() ? `dir:${stat.mtimeMs}` : undefined;
+  } catch {
+    return undefined;
+  }
 }

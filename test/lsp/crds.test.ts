@@ -53,6 +53,17 @@ describe('CRDs outside the workspace', () => {
     expect((hover?.contents as MarkupContent).value).toContain('A cron expression saying when the backup runs.');
   });
 
+  it('sees a CRD file added to a --crds directory while the server runs', async () => {
+    const later = tempTree({ 'crds/README.md': 'CRDs go here\n' });
+    const client = await start({}, ['--crds', path.join(later, 'crds')]);
+    const uri = pathToFileURL(path.join(workspace, 'plain/backup.yaml')).href;
+    expect((await client.open(uri, BACKUP)).diagnostics.map((d) => d.message).join('\n')).not.toMatch(/monthly|daily|weekly/);
+    fs.writeFileSync(path.join(later, 'crds', 'backup.yaml'), CRD);
+    const edited = await client.edit(uri, BACKUP.replace('nightly', 'nightly2'));
+    expect(edited.diagnostics.map((d) => d.message).join('\n')).toMatch(/monthly|daily|weekly/);
+    fs.rmSync(later, { recursive: true, force: true });
+  });
+
   it('with initializationOptions crdPaths, relative to the workspace folder', async () => {
     const client = await start({ crdPaths: [path.relative(workspace, path.join(outside, 'crds/backup.yaml'))] }, []);
     expect((await open(client, 'plain/backup.yaml')).diagnostics.map((d) => d.message).join('\n')).toMatch(/monthly|daily|weekly/);
