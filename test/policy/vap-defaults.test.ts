@@ -87,3 +87,12 @@ spec:
     expect(run('- expression: "object.spec.backoffLimit <= 3"\n  message: retries', job, rules)).toEqual(["admission-policy error d.yaml:5:1 ValidatingAdmissionPolicy 'p' with binding 'b' denied request: retries"]);
   });
 });
+
+describe('ValidatingAdmissionPolicy: params and namespaceObject are read from the cluster, stored defaulted', () => {
+  it('a ConfigMap param without data has data {} (SetDefaults_ConfigMap); a Namespace has its phase', () => {
+    const p = policy('p', `${DEPLOYMENT_RULES}\nparamKind: {apiVersion: v1, kind: ConfigMap}\nvalidations:\n- expression: "size(params.data) == 0 && namespaceObject.status.phase == 'Active'"\n  message: not defaulted`);
+    const b = binding('b', 'policyName: p\nvalidationActions: [Deny]\nparamRef: {name: empty, parameterNotFoundAction: Deny}');
+    const files = { 'p.yaml': p, 'b.yaml': b, 'c.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: empty\n  namespace: team\n', 'n.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n', 'd.yaml': deploymentWithout().replace('  name: web\n', '  name: web\n  namespace: team\n') };
+    expect(policyFindings(files)).toEqual([]);
+  });
+});

@@ -43,6 +43,14 @@ export function runAdmissionPolicies(resources: readonly Resource[], options: Ad
   const defaulter = new Defaulter({ crds, kubernetesVersion: options.kubernetesVersion });
   // namespaceObject is read from the cluster, where a Namespace is stored defaulted (its name label, its phase).
   const namespaces = new Map(all.filter(isNamespace).map((r) => [r.id.name, defaulter.defaulted(r.object)]));
+  // Params are read from the cluster too, stored defaulted: one copy each (activation.ts converts each once).
+  const storedParams = new Map<KubeObject, KubeObject>();
+  const storedParam = (p: KubeObject | null) => {
+    if (p === null) return null;
+    let d = storedParams.get(p);
+    if (!d) storedParams.set(p, (d = defaulter.defaulted(p)));
+    return d;
+  };
   for (const resource of resources) {
     if (isExempt(resource)) continue;
     const a = mapper.attributes(resource);
@@ -73,7 +81,7 @@ export function runAdmissionPolicies(resources: readonly Resource[], options: Ad
           continue;
         }
         for (const p of params.params) {
-          const decisions = validatePolicy(c, activation(admitted(), a, p, namespaceObject as KubeObject | null, c.variables));
+          const decisions = validatePolicy(c, activation(admitted(), a, storedParam(p), namespaceObject as KubeObject | null, c.variables));
           for (const d of decisions) report(b, d);
         }
       }
