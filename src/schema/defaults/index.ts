@@ -25,6 +25,9 @@ export { defaultPullPolicy, imageTag } from './image-pull-policy.js';
 
 const BUILTIN: Record<string, Record<string, (o: Fields) => void>> = { v1: coreDefaulters, 'apps/v1': appsDefaulters, 'batch/v1': batchDefaulters };
 
+/** Built-in defaults depend on nothing but the object: one copy per input object, whoever asks. */
+const builtinCopies = new WeakMap<KubeObject, KubeObject>();
+
 export interface DefaultingOptions {
   /** CustomResourceDefinitions whose schemas' `default`s apply to their custom resources. */
   crds?: readonly Resource[];
@@ -36,17 +39,27 @@ export class Defaulter {
 
   constructor(private readonly options: DefaultingOptions = {}) {}
 
-  /** A defaulted copy of the object; a kind with no defaults is still copied, without its nulls. */
+  /**
+   * A defaulted copy of the object; a kind with no defaults is still copied, without its nulls.
+   * Read it, never change it: a built-in object's copy is made once and shared (Pod Security and
+   * the policies of a run read the same one).
+   */
   defaulted(object: KubeObject): KubeObject {
-    const copy = prunedCopy(object) as KubeObject;
     const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
     const kind = typeof object.kind === 'string' ? object.kind : '';
     const builtin = Object.hasOwn(BUILTIN, apiVersion) && Object.hasOwn(BUILTIN[apiVersion]!, kind) ? BUILTIN[apiVersion]![kind] : undefined;
-    if (builtin) builtin(copy);
-    else {
-      const schema = this.customSchema(`${apiVersion}/${kind}`);
-      if (schema) applyDefaults(copy, schema);
+    if (builtin) {
+      let copy = builtinCopies.get(object);
+      if (!copy) {
+        copy = prunedCopy(object) as KubeObject;
+        builtin(copy);
+        builtinCopies.set(object, copy);
+      }
+      return copy;
     }
+    const copy = prunedCopy(object) as KubeObject;
+    const schema = this.customSchema(`${apiVersion}/${kind}`);
+    if (schema) applyDefaults(copy, schema);
     return copy;
   }
 
