@@ -217,6 +217,13 @@ describe('defaults of the built-in kinds, as upstream sets them', () => {
     expect(spec.template.spec.containers[0].livenessProbe.periodSeconds).toBe(10);
   });
 
+  it('a `__proto__` key of a manifest stays an own key of the copy; nothing reaches Object.prototype', () => {
+    const labels = JSON.parse('{"__proto__": {"polluted": "yes"}, "app": "a"}');
+    const d = withDefaults({ apiVersion: 'batch/v1', kind: 'Job', spec: { template: { metadata: { labels }, spec: { containers: [] } } } });
+    expect(Object.hasOwn(d.metadata as object, 'labels') && Object.hasOwn((d.metadata as { labels: object }).labels, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('malformed objects do not throw: a spec that is not a map, containers that are not a list', () => {
     expect(withDefaults({ apiVersion: 'apps/v1', kind: 'Deployment', spec: 'x' })).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', spec: 'x' });
     expect(withDefaults({ apiVersion: 'v1', kind: 'Pod', spec: { containers: 'c', volumes: [1, null] } })).toEqual({ apiVersion: 'v1', kind: 'Pod', spec: { containers: 'c', volumes: [1, null], enableServiceLinks: true, ...POD_SPEC } });
