@@ -5,13 +5,9 @@
  * (`if obj.DNSPolicy == ""`, `if obj.TimeoutSeconds == 0`). A value of the wrong type is left as it
  * is: the API server would not decode it, and the schema stage reports it.
  */
-import { ownValue, setOwn } from '../../core/index.js';
+import { isMap as isFields, ownValue, setOwn } from '../../core/index.js';
 
 export type Fields = Record<string, unknown>;
-
-export function isFields(v: unknown): v is Fields {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** A pointer field (`*int32`, `*bool`, a struct pointer): unset only when absent. */
 export function defaultPointer(map: Fields, key: string, value: unknown): void {
