@@ -37,7 +37,7 @@ export function runPolicies(group: readonly Resource[], policies: PolicySources,
   out.push(...runPodSecurity(group, { disable: options.disable, podSecurity: options.config?.podSecurity, kubernetesVersion: options.kubernetesVersion }, all));
   if (lint && options.config?.customRules.length) {
     const disabled = new Set((options.disable ?? []).filter((id) => !options.enable?.includes(id)));
-    out.push(...runCustomRules(group, options.config.customRules, { kubernetesVersion: options.kubernetesVersion, disabled }));
+    out.push(...runCustomRules(group, options.config.customRules, { kubernetesVersion: options.kubernetesVersion, disabled, crds: [...crds, ...all.filter((r) => r.id.kind === 'CustomResourceDefinition')] }));
   }
   return out;
 }

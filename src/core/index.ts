@@ -17,3 +17,4 @@ export * from './own-key.js';
 export * from './names.js';
 export * from './json-text.js';
 export * from './suggestion.js';
+export * from './is-map.js';

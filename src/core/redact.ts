@@ -22,6 +22,7 @@
 import type { Diagnostic } from './diagnostic.js';
 import type { KubeObject, Resource } from './resource.js';
 import { pointerToFieldPath } from './pointer.js';
+import { isMap } from './is-map.js';
 
 export const REDACTED = '<redacted>';
 
@@ -308,6 +309,3 @@ function decodeBase64Text(b64: string): string | undefined {
   }
 }
 
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}

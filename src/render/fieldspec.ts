@@ -2,7 +2,7 @@
  * kustomize's field specs: "for resources of this group/version/kind, the field at this path".
  * A path walks maps by key and every element of a list; `create` makes missing maps.
  */
-import { ownValue, setOwn } from '../core/index.js';
+import { isMap, ownValue, setOwn } from '../core/index.js';
 import type { RenderResource } from './resource.js';
 
 export interface FieldSpec {
@@ -79,6 +79,4 @@ export function walkPath(root: Record<string, unknown>, path: string, create: bo
   step(root, 0, '');
 }
 
-export function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isMap };

@@ -1,5 +1,5 @@
 /** Where pod templates live in each workload kind, and what a rule needs from them. */
-import { stringOf, type Resource } from '../core/index.js';
+import { isMap, stringOf, type Resource } from '../core/index.js';
 import type { Labels } from './selectors.js';
 
 export interface PodTemplate {
@@ -24,9 +24,7 @@ const TEMPLATE_PATHS: Record<string, string[]> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
-export function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isMap };
 
 export function namespaceOf(r: Resource): string {
   return r.id.namespace ?? 'default';

@@ -111,3 +111,4 @@ function validateOne(resource: Resource, registry: SchemaRegistry, options: Sche
   return out;
 }
 export { fieldPath, invalid, showValue } from './field-error.js';
+export { Defaulter, withDefaults, type DefaultingOptions } from './defaults/index.js';

@@ -35,6 +35,13 @@ describe('custom rules from kubeproof.yaml', () => {
     expect(run({ 'cm.yaml': cm })).toEqual([`team-label warning cm.yaml:3:1 failed expression: has(object.metadata.labels) && 'team' in object.metadata.labels`]);
   });
 
+  it('object is the defaulted object, as a ValidatingAdmissionPolicy sees it: replicas left out reads 1, and the finding is where to add it', () => {
+    const unset = deploy('a', 'prod', 1).replace('  replicas: 1\n', '');
+    expect(run({ 'a.yaml': unset })).toEqual(['min-replicas error a.yaml:7:1 production deployments run at least two replicas']);
+    const config = 'rules:\n  custom:\n  - {id: team-label, expression: "object.spec.template.spec.containers.all(c, c.imagePullPolicy == \'IfNotPresent\')"}\n';
+    expect(run({ 'a.yaml': unset }, config)).toEqual([]);
+  });
+
   it('an expression reading two fields points at the name', () => {
     const config = 'rules:\n  custom:\n  - {id: team-label, expression: "object.spec.replicas > 1 || object.metadata.namespace == \'dev\'"}\n';
     expect(run({ 'a.yaml': deploy('a', 'prod', 1) }, config)).toEqual([`team-label warning a.yaml:4:9 failed expression: object.spec.replicas > 1 || object.metadata.namespace == 'dev'`]);

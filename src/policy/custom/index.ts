@@ -5,10 +5,15 @@
  * the field the expression reads when it reads one (`object.spec.replicas >= 2`), else at the
  * object's name; its message is the rule's, else "failed expression: <expression>" as the API
  * server words a validation without one.
+ *
+ * `object` is the defaulted object (schema/defaults), as a ValidatingAdmissionPolicy sees it: a rule
+ * written here answers as the same expression in a policy would, and `object.spec.replicas >= 2`
+ * on a Deployment that leaves replicas out reads the 1 the cluster would set, not a missing key.
+ * So a rule cannot tell a defaulted field from one the manifest writes (`has()` is true for both).
  */
 import { compileCel, singleFieldPointer, toCelValue } from '../../cel/index.js';
 import { diagnosticFor, type Diagnostic, type Resource, type RuleMeta, type Severity } from '../../core/index.js';
-import type { KubernetesVersion } from '../../schema/index.js';
+import { Defaulter, type KubernetesVersion } from '../../schema/index.js';
 import { ResourceMapper } from '../vap/attributes.js';
 
 export interface CustomRule {
@@ -24,10 +29,17 @@ export interface CustomRule {
 
 export const CUSTOM_RULE_VARIABLES = ['object'];
 
-export function runCustomRules(resources: readonly Resource[], rules: readonly CustomRule[], options: { kubernetesVersion?: KubernetesVersion; disabled?: ReadonlySet<string> } = {}): Diagnostic[] {
+export function runCustomRules(resources: readonly Resource[], rules: readonly CustomRule[], options: { kubernetesVersion?: KubernetesVersion; disabled?: ReadonlySet<string>; crds?: readonly Resource[] } = {}): Diagnostic[] {
   const active = rules.filter((r) => !options.disabled?.has(r.id));
   if (active.length === 0) return [];
   const mapper = new ResourceMapper([], options.kubernetesVersion);
+  const defaulter = new Defaulter({ crds: options.crds, kubernetesVersion: options.kubernetesVersion });
+  // Each object defaulted and converted once, when a rule first selects it.
+  const values = new Map<Resource, unknown>();
+  const celObject = (r: Resource) => {
+    if (!values.has(r)) values.set(r, toCelValue(defaulter.defaulted(r.object), undefined, true));
+    return values.get(r);
+  };
   const out: Diagnostic[] = [];
   for (const rule of active) {
     // The config is checked before a run: an expression that does not compile never gets here.
@@ -39,7 +51,7 @@ export function runCustomRules(resources: readonly Resource[], rules: readonly C
       if (!selects(rule, resource, mapper)) continue;
       let message: string | undefined;
       try {
-        if (program.evaluate({ object: toCelValue(resource.object, undefined, true) }) !== true) message = rule.message?.trim() || `failed expression: ${rule.expression.trim()}`;
+        if (program.evaluate({ object: celObject(resource) }) !== true) message = rule.message?.trim() || `failed expression: ${rule.expression.trim()}`;
       } catch (err) {
         message = `expression '${rule.expression}' resulted in error: ${(err as Error).message}`;
       }

@@ -15,7 +15,7 @@
 import { diagnosticFor, escapeSegment, stringOf, type Diagnostic, type Resource, type RuleMeta, type Severity } from '../../core/index.js';
 import { isMap, namespaceOf } from '../../rules/index.js';
 import { evaluatePod, MAX_VERSION, reasonWithDetail, type Forbidden } from './evaluate.js';
-import type { KubernetesVersion } from '../../schema/index.js';
+import { Defaulter, type KubernetesVersion } from '../../schema/index.js';
 import { podViewOf } from './pod.js';
 import { defaultPolicy, levelVersionString, MODES, policyToEvaluate, sameLevelVersion, type LevelVersion, type Policy, type Version } from './policy.js';
 import type { Level, PodView } from './types.js';
@@ -84,6 +84,7 @@ export function checkPodSecurity(resources: readonly Resource[], options: PodSec
   const namespaces = new Map<string, Resource>();
   for (const r of [...all, ...resources]) if (r.id.kind === 'Namespace' && r.id.apiVersion === 'v1') namespaces.set(r.id.name, r);
   const out: Diagnostic[] = [];
+  const defaulter = new Defaulter();
   const own = new Set(resources);
   for (const ns of namespaces.values()) if (own.has(ns)) out.push(...labelProblems(ns, defaults));
   // One policy per namespace; a namespace that is privileged in every mode is skipped before any pod is read, as the controller short-circuits it.
@@ -102,7 +103,10 @@ export function checkPodSecurity(resources: readonly Resource[], options: PodSec
     if (exemptNamespaces.has(namespace)) continue;
     const policy = policyOf(namespace);
     if (!policy) continue;
-    const pod = podViewOf(r);
+    // The controller sees the decoded, defaulted object (a volume without a source is an emptyDir; a
+    // hostNetwork Pod's ports are host ports). Its pointers are the input's: a finding on a field the
+    // user left out lands on the nearest parent they wrote (diagnosticFor).
+    const pod = podViewOf({ ...r, object: defaulter.defaulted(r.object) });
     if (!pod) continue;
     const runtimeClass = pod.spec.runtimeClassName;
     if (typeof runtimeClass === 'string' && runtimeClass !== '' && exemptRuntimeClasses.has(runtimeClass)) continue;

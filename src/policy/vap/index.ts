@@ -7,11 +7,11 @@
 import { diagnosticFor, type Diagnostic, type KubeObject, type Resource } from '../../core/index.js';
 import { singleFieldPointer } from '../../cel/index.js';
 import { isMap } from '../../rules/index.js';
-import type { KubernetesVersion } from '../../schema/index.js';
+import { Defaulter, type KubernetesVersion } from '../../schema/index.js';
 import { activation } from './activation.js';
 import { ResourceMapper } from './attributes.js';
 import { compilePolicy, type CompiledExpression, type CompiledPolicy, type Offline } from './compile.js';
-import { matchesResources, NAMESPACE_NAME_LABEL } from './matching.js';
+import { matchesResources } from './matching.js';
 import { auditedMessage, bindingConfigError, deniedMessage, warnedMessage, withStatusReason } from './messages.js';
 import { ADMISSION_POLICY, ADMISSION_POLICY_OFFLINE, INVALID_ADMISSION_POLICY } from './metas.js';
 import { isBinding, isExempt, isPolicy, readBinding, readPolicy, type Binding } from './objects.js';
@@ -40,12 +40,25 @@ export function runAdmissionPolicies(resources: readonly Resource[], options: Ad
   if (bound.length === 0) return out;
   const crds = [...(options.crds ?? []), ...all.filter((r) => r.id.kind === 'CustomResourceDefinition')];
   const mapper = new ResourceMapper(crds, options.kubernetesVersion);
-  const namespaces = new Map(all.filter(isNamespace).map((r) => [r.id.name, withNameLabel(r.object, r.id.name)]));
+  const defaulter = new Defaulter({ crds, kubernetesVersion: options.kubernetesVersion });
+  // namespaceObject is read from the cluster, where a Namespace is stored defaulted (its name label, its phase).
+  const namespaces = new Map(all.filter(isNamespace).map((r) => [r.id.name, defaulter.defaulted(r.object)]));
+  // Params are read from the cluster too, stored defaulted: one copy each (activation.ts converts each once).
+  const storedParams = new Map<KubeObject, KubeObject>();
+  const storedParam = (p: KubeObject | null) => {
+    if (p === null) return null;
+    let d = storedParams.get(p);
+    if (!d) storedParams.set(p, (d = defaulter.defaulted(p)));
+    return d;
+  };
   for (const resource of resources) {
     if (isExempt(resource)) continue;
     const a = mapper.attributes(resource);
-    const object = asAdmitted(resource, a.clusterScoped ? undefined : a.namespace);
-    const ctx = { attributes: a, labels: labelsOf(object), namespaceLabels: (n: string) => (namespaces.has(n) ? labelsOf(namespaces.get(n)!) : undefined) };
+    // Defaulted when first needed: an object no policy matches costs no copy. Its labels are the
+    // defaulted object's (a Job's and a ReplicationController's come from their template).
+    let defaulted: KubeObject | undefined;
+    const admitted = () => (defaulted ??= defaulter.defaulted(asAdmitted(resource, a.clusterScoped ? undefined : a.namespace)));
+    const ctx = { attributes: a, get labels() { return labelsOf(admitted()); }, namespaceLabels: (n: string) => (namespaces.has(n) ? labelsOf(namespaces.get(n)!) : undefined) };
     // The dispatcher unsets the namespace of a Namespace's own request: it has no namespaceObject.
     const namespaceObject = a.namespace && !(a.group === '' && a.kind === 'Namespace') ? (namespaces.get(a.namespace) ?? null) : null;
     for (const { c, bindings: its } of bound) {
@@ -68,7 +81,7 @@ export function runAdmissionPolicies(resources: readonly Resource[], options: Ad
           continue;
         }
         for (const p of params.params) {
-          const decisions = validatePolicy(c, activation(object, a, p, namespaceObject as KubeObject | null, c.variables));
+          const decisions = validatePolicy(c, activation(admitted(), a, storedParam(p), namespaceObject as KubeObject | null, c.variables));
           for (const d of decisions) report(b, d);
         }
       }
@@ -80,22 +93,15 @@ export function runAdmissionPolicies(resources: readonly Resource[], options: Ad
 const isNamespace = (r: Resource) => r.id.apiVersion === 'v1' && r.id.kind === 'Namespace';
 
 /**
- * The object as validating admission sees it: a Namespace with its name label already set; a
- * namespaced object with the request's namespace in metadata.namespace (the create handler
- * fills it in before admission: apiserver/pkg/endpoints/handlers/create.go).
+ * The object as validating admission sees it, before its defaults (schema/defaults: a Namespace
+ * gets its name label there): a namespaced object with the request's namespace in
+ * metadata.namespace (the create handler fills it in before admission:
+ * apiserver/pkg/endpoints/handlers/create.go).
  */
 function asAdmitted(r: Resource, namespace: string | undefined): KubeObject {
-  if (isNamespace(r)) return withNameLabel(r.object, r.id.name);
   if (namespace === undefined || r.id.namespace !== undefined) return r.object;
   const metadata = isMap(r.object.metadata) ? r.object.metadata : {};
   return { ...r.object, metadata: { ...metadata, namespace } };
-}
-
-/** A Namespace as the API server stores it: with `kubernetes.io/metadata.name` among its labels (matching.ts). */
-function withNameLabel(o: KubeObject, name: string): KubeObject {
-  const metadata = isMap(o.metadata) ? o.metadata : {};
-  const labels = isMap(metadata.labels) ? metadata.labels : {};
-  return { ...o, metadata: { ...metadata, labels: { ...labels, [NAMESPACE_NAME_LABEL]: name } } };
 }
 
 /**

@@ -24,17 +24,17 @@ export function matchesResources(m: MatchResources | undefined, ctx: MatchContex
   if (!m) return { matches: emptyRulesMatch };
   const ns = matchesNamespace(m.namespaceSelector, ctx);
   if (ns !== true) return ns === false ? { matches: false } : { matches: false, unknownNamespace: ns.unknown };
-  if (!selects(m.objectSelector, ctx.labels)) return { matches: false };
+  if (!selects(m.objectSelector, () => ctx.labels)) return { matches: false };
   if (m.excludeResourceRules.some((r) => matchesRule(r, ctx.attributes))) return { matches: false };
   // A binding's matchResources without resourceRules narrows nothing (matching.go: len(ResourceRules) == 0).
   if (m.resourceRules.length === 0) return { matches: true };
   return { matches: m.resourceRules.some((r) => matchesRule(r, ctx.attributes)) };
 }
 
-/** A missing or empty selector selects everything. */
-function selects(selector: Record<string, unknown> | undefined, labels: Labels): boolean {
+/** A missing or empty selector selects everything, without reading the labels (the object's are those of its defaulted copy, made when needed). */
+function selects(selector: Record<string, unknown> | undefined, labels: () => Labels): boolean {
   if (!selector || Object.keys(selector).length === 0) return true;
-  return matchesLabelSelector(selector, labels);
+  return matchesLabelSelector(selector, labels());
 }
 
 /**

@@ -166,3 +166,52 @@ describe('pod security: the admission stage', () => {
     expect(runPolicies(workloads, { disable: ['pod-security'] }, [...namespace, ...workloads])).toEqual([]);
   });
 });
+
+describe('pod security: the controller sees the defaulted object (schema/defaults), findings stay in the user\'s file', () => {
+  const restrictedPod = (volumes: string, extra = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  namespace: app
+spec:${extra}
+  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+  volumes:
+${volumes}
+  containers:
+  - name: c
+    image: busybox:1.36
+    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
+`;
+
+  it('a volume that names no source is an emptyDir (SetDefaults_Volume), which restricted allows', () => {
+    const text = ns({ 'pod-security.kubernetes.io/enforce': 'restricted' }) + '---\n' + restrictedPod('  - name: scratch');
+    expect(run(text).map(brief)).toEqual([]);
+  });
+
+  it('a hostNetwork Pod\'s container ports are host ports (SetDefaults_Pod): the finding is at the port the user wrote, not at a field they never did', () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  namespace: app
+spec:
+  hostNetwork: true
+  containers:
+  - name: c
+    image: busybox:1.36
+    ports:
+    - containerPort: 8080
+`;
+    expect(run(ns({ 'pod-security.kubernetes.io/enforce': 'baseline' }) + '---\n' + pod).map(brief)).toEqual([
+      'error 14:16 /spec/hostNetwork violates PodSecurity "baseline:latest": host namespaces (hostNetwork=true)',
+      'error 19:7 /spec/containers/0/ports/0/hostPort violates PodSecurity "baseline:latest": hostPort (container "c" uses hostPort 8080)',
+    ]);
+  });
+
+  it('the input object is left as it was', () => {
+    const parsed = parse(ns({ 'pod-security.kubernetes.io/enforce': 'restricted' }) + '---\n' + restrictedPod('  - name: scratch')).resources;
+    const before = structuredClone(parsed.map((r) => r.object));
+    checkPodSecurity(parsed);
+    expect(parsed.map((r) => r.object)).toEqual(before);
+  });
+});
