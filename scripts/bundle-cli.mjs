@@ -42,7 +42,7 @@ await build({
   // starts ~10 ms faster for not parsing it.
   plugins: [{ name: 'lsp-apart', setup(b) { b.onResolve({ filter: /\/lsp\/server\.js$/ }, () => ({ path: '../lsp/server.js', external: true })); } }],
 });
-fs.writeFileSync(bundle, withoutNamespaceCopies(fs.readFileSync(bundle, 'utf8')));
+fs.writeFileSync(bundle, withLazyChildProcess(withoutNamespaceCopies(fs.readFileSync(bundle, 'utf8'))));
 fs.chmodSync(main, 0o755); // tsc writes it without the x bit: `dist/cli/main.cjs` runs as a command in a checkout
 
 // The code caches, from a run over the example overlays (a failed run only means no cache).
@@ -82,4 +82,19 @@ function withoutNamespaceCopies(code) {
   const left = (out.match(/__toESM\(/g) ?? []).length;
   if (left > kept) process.stderr.write(`bundle-cli: ${left - kept} __toESM calls of a shape withoutNamespaceCopies does not know\n`);
   return out;
+}
+
+/**
+ * commander requires node:child_process at its top, for the executable subcommands kubeproof
+ * does not have; that module brings node:net and Node's streams with it: ~4 ms of CPU of every
+ * cold run. Its one use is `childProcess.spawn(...)`, which now requires the module when called.
+ */
+function withLazyChildProcess(code) {
+  const eager = 'var childProcess = require("node:child_process");';
+  const uses = code.match(/\bchildProcess\.\w+/g) ?? [];
+  if (code.split(eager).length !== 2 || uses.some((u) => u !== 'childProcess.spawn')) {
+    process.stderr.write(`bundle-cli: commander's require of node:child_process is not the one withLazyChildProcess knows; left as it is\n`);
+    return code;
+  }
+  return code.replace(eager, 'var childProcess = { spawn: (...args) => require("node:child_process").spawn(...args) };');
 }

@@ -30,7 +30,17 @@ describe('the kubeproof executable', () => {
     const r = spawnSync(process.execPath, ['--require', probe, BIN, 'validate', 'cm.yaml'], { cwd: dir, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const loaded = r.stderr.split('\n');
-    for (const unused of ['internal/modules/esm/module_job', 'internal/modules/esm/translators', 'crypto', 'zlib', 'worker_threads']) expect(loaded).not.toContain(`NativeModule ${unused}`);
+    for (const unused of ['internal/modules/esm/module_job', 'internal/modules/esm/translators', 'crypto', 'zlib', 'worker_threads', 'child_process', 'v8']) expect(loaded).not.toContain(`NativeModule ${unused}`);
+  });
+
+  it('makes no stream at all when the report goes to a file: process.stdout is made only to be written', () => {
+    const probe = path.join(REPO_ROOT, 'test', 'cli', 'module-load-list.cjs');
+    const dir = tempTree({ 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  LOG_LEVEL: info\n' });
+    const r = spawnSync(process.execPath, ['--require', probe, BIN, 'validate', 'cm.yaml', '--format', 'json', '--output', 'report.json'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')).diagnostics).toEqual([]);
+    const loaded = r.stderr.split('\n');
+    for (const unused of ['stream', 'net', 'tty', 'child_process', 'v8']) expect(loaded).not.toContain(`NativeModule ${unused}`);
   });
 
   it('is a bundle of ASCII only: V8 reads it as a one-byte string, not as twice its size in UTF-16', () => {
