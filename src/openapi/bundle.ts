@@ -41,13 +41,80 @@ export function loadBundle(version: KubernetesVersion): SchemaBundle {
   if (!bundle) {
     const file = new URL(`kubernetes-${version}.json`, SCHEMAS_DIR);
     try {
-      bundle = JSON.parse(fs.readFileSync(file, 'utf8')) as SchemaBundle;
+      const text = fs.readFileSync(file, 'utf8');
+      const index = readIndex(version);
+      bundle = index && index.chars === text.length ? lazyBundle(text, index) : (JSON.parse(text) as SchemaBundle);
     } catch (err) {
       throw new KubeproofError('INTERNAL', `cannot read the schema bundle ${file.pathname}: ${(err as Error).message}`, { cause: err });
     }
     cache.set(version, bundle);
   }
   return bundle;
+}
+
+/**
+ * Where each definition lies in a bundle's text: compiled/kubernetes-<version>.index.json, written
+ * by scripts/compile-validators.mjs (`npm run build`; bundleIndex below makes it). `bundle` holds
+ * the bundle's other members as they are; `chars` the length of the text the offsets are in.
+ */
+export interface BundleIndex {
+  chars: number;
+  bundle: Omit<SchemaBundle, 'definitions'>;
+  definitions: Record<string, [start: number, end: number]>;
+}
+
+/** The index of the bundle text `text` (as JSON.stringify writes it), or undefined for text written otherwise. */
+export function bundleIndex(text: string): BundleIndex | undefined {
+  const { definitions, ...rest } = JSON.parse(text) as SchemaBundle;
+  const head = JSON.stringify(rest).slice(0, -1) + ',"definitions":{';
+  const offsets: BundleIndex['definitions'] = {};
+  let at = head.length;
+  for (const [name, value] of Object.entries(definitions)) {
+    const start = at + JSON.stringify(name).length + 1;
+    offsets[name] = [start, start + JSON.stringify(value).length];
+    at = offsets[name][1] + 1;
+  }
+  const rebuilt = head + Object.entries(definitions).map(([name, value]) => `${JSON.stringify(name)}:${JSON.stringify(value)}`).join(',') + '}}';
+  return rebuilt === text.trimEnd() ? { chars: text.length, bundle: rest, definitions: offsets } : undefined;
+}
+
+function readIndex(version: KubernetesVersion): BundleIndex | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(new URL(`../../compiled/kubernetes-${version}.index.json`, import.meta.url), 'utf8')) as BundleIndex;
+  } catch {
+    return undefined; // a tree not built yet (or the index generator itself): parse the whole bundle
+  }
+}
+
+/**
+ * The bundle with each definition parsed when first read (then kept): a one-ConfigMap check reads
+ * 6 of the 729 definitions, and parsing the whole 300 KB of JSON was a tenth of its cold run. The
+ * definitions read as a plain object's (by name, in, keys and entries in the bundle's order, each
+ * one the same object every time); a Proxy, as defining 729 getters cost as much as the parse.
+ */
+function lazyBundle(text: string, index: BundleIndex): SchemaBundle {
+  const offsets = index.definitions;
+  const parsed = new Map<string, SchemaNode>();
+  const known = (name: string | symbol): name is string => typeof name === 'string' && Object.hasOwn(offsets, name);
+  const read = (name: string): SchemaNode => {
+    let value = parsed.get(name);
+    if (value === undefined) {
+      const [start, end] = offsets[name]!;
+      value = JSON.parse(text.slice(start, end)) as SchemaNode;
+      parsed.set(name, value);
+    }
+    return value;
+  };
+  const definitions = new Proxy({} as Record<string, SchemaNode>, {
+    get: (_, name) => (known(name) ? read(name) : undefined),
+    has: (_, name) => known(name),
+    ownKeys: () => Object.keys(offsets),
+    getOwnPropertyDescriptor: (_, name) => (known(name) ? { value: read(name), writable: false, enumerable: true, configurable: true } : undefined),
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  });
+  return { ...index.bundle, definitions };
 }
 
 export function kindKey(apiVersion: string, kind: string): string {
