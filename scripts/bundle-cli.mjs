@@ -6,7 +6,8 @@
 //    are many small files): a cold one-file run drops from ~120 ms to ~95 ms.
 // 2. dist/cli/kubeproof.cjs.cache and compiled/<version>/<kind>.cjs.cache: V8's code caches of
 //    that bundle and of the validators a run loads, taken after a real run (`check` of
-//    overlays-example), so they hold the bytecode of every function a check uses. A cold start
+//    overlays-example), so they hold the bytecode of every function a check uses;
+//    dist/cli/kubeproof.cjs.validate.cache the same from a `validate` of plain files, for `validate`. A cold start
 //    then skips compiling them (~30 ms of CPU on a one-file check). The caches are build
 //    products for this Node version; V8 rejects them (and compiles as usual) on another.
 //    The validators that have a cache are stored uncompressed.
@@ -42,7 +43,7 @@ await build({
   // starts ~10 ms faster for not parsing it.
   plugins: [{ name: 'lsp-apart', setup(b) { b.onResolve({ filter: /\/lsp\/server\.js$/ }, () => ({ path: '../lsp/server.js', external: true })); } }],
 });
-fs.writeFileSync(bundle, withoutNamespaceCopies(fs.readFileSync(bundle, 'utf8')));
+fs.writeFileSync(bundle, withLazyChildProcess(withoutNamespaceCopies(fs.readFileSync(bundle, 'utf8'))));
 fs.chmodSync(main, 0o755); // tsc writes it without the x bit: `dist/cli/main.cjs` runs as a command in a checkout
 
 // The code caches, from a run over the example overlays (a failed run only means no cache).
@@ -51,14 +52,19 @@ fs.chmodSync(main, 0o755); // tsc writes it without the x bit: `dist/cli/main.cj
 // cache are stored uncompressed (compressed-modules.mjs says why).
 const compiled = path.join(root, 'compiled');
 const inCompiled = (suffix) => fs.readdirSync(compiled, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(suffix)).map((f) => path.join(compiled, f));
-for (const file of [`${bundle}.cache`, ...inCompiled('.cache')]) fs.rmSync(file, { force: true });
+for (const file of [`${bundle}.cache`, `${bundle}.validate.cache`, ...inCompiled('.cache')]) fs.rmSync(file, { force: true });
 inCompiled('.cjs').forEach(compress);
-const trained = spawnSync(process.execPath, [main, 'check', '--no-config', '--format', 'json', 'overlays-example/overlays/production', 'overlays-example/nodes.yaml'], {
-  cwd: root,
-  env: { ...process.env, KUBEPROOF_WRITE_CODE_CACHE: '1' },
-  encoding: 'utf8',
-});
-if (!fs.existsSync(`${bundle}.cache`)) process.stderr.write(`bundle-cli: no code cache written (exit ${trained.status}): ${trained.stderr.slice(0, 500)}\n`);
+// `validate` gets a cache of its own (main.cts picks it), from a one-file-at-a-time validate of the
+// example's plain manifests: without render, every rule and the scheduler, a third smaller to
+// deserialize on every cold validate.
+const training = [
+  { cache: `${bundle}.cache`, args: ['check', '--no-config', '--format', 'json', 'overlays-example/overlays/production', 'overlays-example/nodes.yaml'] },
+  { cache: `${bundle}.validate.cache`, args: ['validate', '--no-config', '--format', 'json', 'overlays-example/base'] },
+];
+for (const { cache, args } of training) {
+  const trained = spawnSync(process.execPath, [main, ...args], { cwd: root, env: { ...process.env, KUBEPROOF_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' });
+  if (!fs.existsSync(cache)) process.stderr.write(`bundle-cli: no code cache written by ${args[0]} (exit ${trained.status}): ${trained.stderr.slice(0, 500)}\n`);
+}
 for (const cache of inCompiled('.cjs.cache')) decompress(cache.slice(0, -'.cache'.length));
 
 /**
@@ -82,4 +88,19 @@ function withoutNamespaceCopies(code) {
   const left = (out.match(/__toESM\(/g) ?? []).length;
   if (left > kept) process.stderr.write(`bundle-cli: ${left - kept} __toESM calls of a shape withoutNamespaceCopies does not know\n`);
   return out;
+}
+
+/**
+ * commander requires node:child_process at its top, for the executable subcommands kubeproof
+ * does not have; that module brings node:net and Node's streams with it: ~4 ms of CPU of every
+ * cold run. Its one use is `childProcess.spawn(...)`, which now requires the module when called.
+ */
+function withLazyChildProcess(code) {
+  const eager = 'var childProcess = require("node:child_process");';
+  const uses = code.match(/\bchildProcess\.\w+/g) ?? [];
+  if (code.split(eager).length !== 2 || uses.some((u) => u !== 'childProcess.spawn')) {
+    process.stderr.write(`bundle-cli: commander's require of node:child_process is not the one withLazyChildProcess knows; left as it is\n`);
+    return code;
+  }
+  return code.replace(eager, 'var childProcess = { spawn: (...args) => require("node:child_process").spawn(...args) };');
 }

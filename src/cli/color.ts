@@ -17,11 +17,13 @@ export interface ColorInputs {
   isTTY: boolean;
 }
 
-export function wantColor({ flag, env, isTTY }: ColorInputs, toFile = false): boolean {
+export function wantColor(inputs: ColorInputs, toFile = false): boolean {
+  // isTTY is read last, and only when it decides: the CLI's is a getter that makes process.stdout.
+  const { flag, env } = inputs;
   if (flag !== undefined) return flag;
   if (toFile) return false;
   const force = env.FORCE_COLOR;
   if (force !== undefined && force !== '') return force !== '0' && force.toLowerCase() !== 'false';
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  return isTTY && env.TERM !== 'dumb';
+  return inputs.isTTY && env.TERM !== 'dumb';
 }

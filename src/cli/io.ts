@@ -5,6 +5,6 @@ export interface CliIo {
   readStdin: (limit: number) => Uint8Array;
   cwd: string;
   env: Record<string, string | undefined>;
-  /** Whether stdout is a terminal (colour is only for terminals). */
+  /** Whether stdout is a terminal (colour is only for terminals). The CLI's is a getter: read it only when writing to stdout. */
   stdoutIsTTY: boolean;
 }

@@ -27,7 +27,17 @@ import { tuneHeapFor } from './heap.js';
 
 export async function run(argv: readonly string[], given: CliIo): Promise<number> {
   // Error lines quote file names and values from the input: never a terminal's escape sequence (core/terminal.ts).
-  const io: CliIo = { ...given, stderr: (text) => given.stderr(escapeTerminal(text, { keepNewlines: true })) };
+  const io: CliIo = {
+    stdout: given.stdout,
+    stderr: (text) => given.stderr(escapeTerminal(text, { keepNewlines: true })),
+    readStdin: given.readStdin,
+    cwd: given.cwd,
+    env: given.env,
+    // Read when a report goes to standard output, not before: entry.ts makes process.stdout only then.
+    get stdoutIsTTY() {
+      return given.stdoutIsTTY;
+    },
+  };
   let exitCode = 0;
   const program = new Command('kubeproof')
     .description('Prove Kubernetes manifests right before they reach a cluster.')

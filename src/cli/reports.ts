@@ -11,7 +11,7 @@ import { InvalidArgumentError } from 'commander';
 import { didYouMean } from '../config/index.js';
 import { KubeproofError } from '../core/index.js';
 import { FORMAT_NAMES, isFormatName, type FormatName } from '../report/index.js';
-import { wantColor } from './color.js';
+import { wantColor, type ColorInputs } from './color.js';
 import type { CliIo } from './io.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -70,7 +70,14 @@ export function primaryFormat(targets: readonly ReportTarget[]): FormatName {
  */
 export function writeReports(targets: readonly ReportTarget[], render: (format: FormatName, color: boolean) => string, io: CliIo, colorFlag: boolean | undefined, inputs: readonly string[]): void {
   refuseInputs(targets.flatMap((t) => (t.file === undefined ? [] : [{ file: t.file, what: `the ${t.format} report` }])), inputs, io.cwd);
-  const colorInputs = { flag: colorFlag, env: io.env, isTTY: io.stdoutIsTTY };
+  const colorInputs: ColorInputs = {
+    flag: colorFlag,
+    env: io.env,
+    // Only a report to standard output asks (see CliIo.stdoutIsTTY).
+    get isTTY() {
+      return io.stdoutIsTTY;
+    },
+  };
   for (const t of targets) if (t.file !== undefined) writeFileAtomic(path.resolve(io.cwd, t.file), render(t.format, t.format === 'text' && wantColor(colorInputs, true)));
   for (const t of targets) if (t.file === undefined) io.stdout(render(t.format, t.format === 'text' && wantColor(colorInputs)));
 }

@@ -1,5 +1,4 @@
 /** One discovered file -> its resources and diagnostics, or the input error that stops it being read. */
-import * as v8 from 'node:v8';
 import { KubeproofError, type Diagnostic, type Resource } from '../core/index.js';
 import { decodeSource, type Decoded } from './decode.js';
 import { inputError, type FoundFile } from './discover.js';
@@ -62,7 +61,20 @@ function readSource(absolute: string, file: string, limit: number): { decoded: D
  * file is refused with a finding rather than let the run die out of memory.
  */
 export function memoryBudgetBytes(): number {
-  return Math.floor(v8.getHeapStatistics().heap_size_limit / 4);
+  return Math.floor(heapSizeLimit() / 4);
+}
+
+/**
+ * No heap Node starts in is smaller than this (Node cannot deserialize its own start-up snapshot
+ * in less than 7 MiB): input under a quarter of it is within memoryBudgetBytes, a document under a
+ * 64th within documentBudgetChars, whatever the heap. A small run then does not ask V8, whose
+ * module (node:v8, with Node's streams behind it) costs a cold one-file check ~2 ms of CPU.
+ */
+export const SMALLEST_HEAP_BYTES = 4 * 1024 * 1024;
+
+/** node:v8 loaded on first use, for the reason above. */
+function heapSizeLimit(): number {
+  return process.getBuiltinModule('node:v8').getHeapStatistics().heap_size_limit;
 }
 
 /**
@@ -71,7 +83,7 @@ export function memoryBudgetBytes(): number {
  * in the parser. A 4 GiB heap takes documents of up to 64 MiB.
  */
 export function documentBudgetChars(): number {
-  return Math.floor(v8.getHeapStatistics().heap_size_limit / 64);
+  return Math.floor(heapSizeLimit() / 64);
 }
 
 /** The refusal of a file the memory left cannot hold (see memoryBudgetBytes). */
@@ -107,7 +119,7 @@ function loadDecoded(decoded: Decoded, file: string, options: FileLoadOptions, d
   if ('problem' in decoded) return { file, resources: [], diagnostics: [decoded.problem] };
   try {
     const text = options.crdKindsNeeded ? blankUnneededCrds(decoded.text, new Set(options.crdKindsNeeded)) : decoded.text;
-    const parsed = parseManifests(text, file, { ...options, maxDocumentChars: options.maxDocumentChars ?? documentBudgetChars() });
+    const parsed = parseManifests(text, file, { ...options, maxDocumentChars: options.maxDocumentChars ?? (text.length > SMALLEST_HEAP_BYTES / 64 ? documentBudgetChars() : undefined) });
     // Blanked documents moved the offsets after them: positions come from the text parsed, not the file.
     return { file, resources: parsed.resources, diagnostics: parsed.diagnostics, source: parsed.source.pack(text === decoded.text ? disk : undefined) };
   } catch (err) {

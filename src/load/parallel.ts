@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { KubeproofError, type Diagnostic, type KubeObject, type Resource, type ResourceId } from '../core/index.js';
 import type { FoundFile } from './discover.js';
-import { DEFAULT_MAX_FILE_SIZE, loadFile, memoryBudgetBytes, overBudget, type FileLoadOptions, type LoadedFile } from './load-file.js';
+import { DEFAULT_MAX_FILE_SIZE, loadFile, memoryBudgetBytes, overBudget, SMALLEST_HEAP_BYTES, type FileLoadOptions, type LoadedFile } from './load-file.js';
 import { LoadedSource, type DocumentPlace } from './lazy-locate.js';
 import { SourceText, type PackedText } from './source-text.js';
 // process.getBuiltinModule: Node's node:worker_threads loads on first use, not at every start (issue 19: a
@@ -40,12 +40,14 @@ export function loadFilesParallel(all: readonly FoundFile[], options: FileLoadOp
   const allSizes = all.map((f) => sizeOf(f.absolute));
   // What the memory cannot hold is refused first, in the files' order, each with a finding.
   const out: LoadedFile[] = new Array(all.length);
-  const budget = memoryBudgetBytes();
+  // Asked of V8 only when the input could exceed it (SMALLEST_HEAP_BYTES says why).
+  let budget: number | undefined;
+  const overBudgetBy = (bytes: number) => bytes > SMALLEST_HEAP_BYTES / 4 && bytes > (budget ??= memoryBudgetBytes());
   let used = 0;
   const kept: number[] = [];
   allSizes.forEach((size, i) => {
     const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    if (size <= maxFileSize && used + size > budget) out[i] = overBudget(all[i]!.display, size, budget);
+    if (size <= maxFileSize && overBudgetBy(used + size)) out[i] = overBudget(all[i]!.display, size, budget!);
     else {
       if (size <= maxFileSize) used += size;
       kept.push(i);

@@ -14,6 +14,12 @@ describe('requireCached', () => {
     expect(requireCached(path.join(dir, 'm.cjs'))).toEqual({ value: 'compressed', dir, joined: path.join('a', 'b') });
   });
 
+  it("gives a validator ajv-formats' formats without looking in node_modules (there is none beside this one)", () => {
+    const dir = tempTree({ 'v.cjs': "module.exports = require('ajv-formats/dist/formats');\n" });
+    const formats = requireCached(path.join(dir, 'v.cjs')) as { fullFormats?: Record<string, unknown> };
+    expect(Object.keys(formats.fullFormats ?? {})).toContain('date-time');
+  });
+
   it('prefers the module as it is over a compressed copy', () => {
     const dir = tempTree({ 'm.cjs': moduleText('plain'), 'm.cjs.br': zlib.brotliCompressSync(moduleText('compressed')) });
     expect(requireCached(path.join(dir, 'm.cjs'))).toMatchObject({ value: 'plain' });
