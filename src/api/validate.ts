@@ -9,6 +9,7 @@ import { finishHeld, holdBack } from './hold-back.js';
 import { manifestFiles, mergeReadFiles } from './read-files.js';
 import { loadSchemaSources } from './schema-sources.js';
 import { loadPolicySources, runPolicies } from './policies.js';
+import { schemaInLoad } from './document-stage.js';
 
 export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'>, LintOptions {
   /** check/lint: run the cross-resource rules (default true). */
@@ -64,10 +65,12 @@ export interface RunResult extends RunReport {
 /** Loads manifests and validates them as the API server would: schemas, its own checks, and the rules for what it refuses. */
 export function validate(paths: readonly string[], given: ValidateOptions = {}): RunResult {
   const options = beforeRun(given);
-  const loaded = loadPaths(paths, options);
+  // Built-in kinds are validated as they are loaded, on every core (api/document-stage.ts).
+  const inLoad = schemaInLoad(options);
+  const loaded = loadPaths(paths, { ...options, stage: inLoad.stage });
   const sources = loadSchemaSources(options.crdPaths, options, loaded.resources);
   const diagnostics = [...loaded.diagnostics, ...sources.diagnostics];
-  appendAll(diagnostics, validateSchemas(loaded.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas }));
+  appendAll(diagnostics, validateSchemas(loaded.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas, prevalidated: inLoad.prevalidated }));
   // What the API server would refuse, though no schema says so: a request above its limit, an unparsable quantity...
   appendAll(diagnostics, runRules(loaded.resources, { ...options, only: 'rejected-by-api-server' }));
   // What the API server's ValidatingAdmissionPolicies would refuse (custom rules are lint: check only).
