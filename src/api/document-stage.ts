@@ -10,45 +10,89 @@
  * This module composes load and schema, so it sits above both, in api/ (load must not import
  * schema); api/pipeline-worker.ts is the loader thread's module that runs it there.
  */
-import type { Diagnostic, Resource } from '../core/index.js';
+import { appendAll, type Diagnostic, type Resource } from '../core/index.js';
 import type { DocumentStage } from '../load/index.js';
+import { perResourceRules, type LintOptions } from '../rules/index.js';
 import { BuiltinKindValidator, type SchemaOptions } from '../schema/index.js';
 
-/** What a loader thread needs to validate as the main thread does: plain data. */
-export type StageData = Pick<SchemaOptions, 'kubernetesVersion' | 'skipKinds' | 'precompiled'>;
+/** What a loader thread needs to do as the main thread does: plain data. */
+export interface StageData {
+  schema: Pick<SchemaOptions, 'kubernetesVersion' | 'skipKinds' | 'precompiled'>;
+  /** The rules' options, when the run runs rules: its per-resource rules run here too. */
+  lint?: Pick<LintOptions, 'disable' | 'enable' | 'severities' | 'ruleOptions' | 'only' | 'strictRefs' | 'kubernetesVersion'>;
+}
 
-/** The stage's work on one resource, on any thread: its findings placed and copied to plain objects. */
-export function validateAsLoaded(data: StageData): (resource: Resource) => Diagnostic[] | undefined {
-  let validator: BuiltinKindValidator | undefined; // made on first use: a run of custom resources only never loads a schema here
+/** One resource's findings, placed, as plain objects: undefined where the main thread does that part. */
+export interface StageResult {
+  schema?: Diagnostic[];
+  rules?: Diagnostic[];
+}
+
+/** The stage's work on one resource, on any thread. */
+export function runAsLoaded(data: StageData): (resource: Resource) => StageResult | undefined {
+  // Made on first use: a run of custom resources only never loads a schema here.
+  let validator: BuiltinKindValidator | undefined;
+  let rules: ((resource: Resource) => Diagnostic[]) | undefined;
   return (resource) => {
-    validator ??= new BuiltinKindValidator(data);
+    validator ??= new BuiltinKindValidator(data.schema);
+    const schema = validator.validate(resource);
+    if (data.lint) rules ??= perResourceRules(data.lint);
+    const ruled = rules?.(resource);
+    if (!schema && !ruled) return undefined;
     // Spreading reads every position now (core/locate.ts), while the nodes are held, in the fields' order.
-    return validator.validate(resource)?.map((d) => ({ ...d }));
+    return { ...(schema && { schema: schema.map(plain) }), ...(ruled && { rules: ruled.map(plain) }) };
   };
 }
 
-export interface SchemaInLoad {
+const plain = (d: Diagnostic): Diagnostic => ({ ...d });
+
+export interface InLoad {
   stage: DocumentStage;
   /** For validateSchemas: a resource's findings made as it was loaded, else undefined. */
   prevalidated: (resource: Resource) => readonly Diagnostic[] | undefined;
+  /** For runRules: the resource's per-resource rules ran as it was loaded. */
+  ruled: (resource: Resource) => boolean;
+  /** The findings of those rules about these resources, in their order. */
+  ruleFindings: (resources: readonly Resource[]) => Diagnostic[];
 }
 
-export function schemaInLoad(options: SchemaOptions): SchemaInLoad {
+/** `lint`: the options the run's rules run with, or undefined when it runs none. */
+export function inLoad(options: SchemaOptions, lint: LintOptions | undefined): InLoad {
   const data: StageData = {
-    ...(options.kubernetesVersion !== undefined && { kubernetesVersion: options.kubernetesVersion }),
-    ...(options.skipKinds !== undefined && { skipKinds: [...options.skipKinds] }),
-    ...(options.precompiled !== undefined && { precompiled: options.precompiled }),
+    schema: {
+      ...(options.kubernetesVersion !== undefined && { kubernetesVersion: options.kubernetesVersion }),
+      ...(options.skipKinds !== undefined && { skipKinds: [...options.skipKinds] }),
+      ...(options.precompiled !== undefined && { precompiled: options.precompiled }),
+    },
+    ...(lint && { lint: lintData(lint) }),
   };
-  const found = new WeakMap<Resource, Diagnostic[]>();
+  const found = new WeakMap<Resource, StageResult>();
   const stage: DocumentStage = {
-    run: validateAsLoaded(data),
-    take: (resource, result) => void found.set(resource, result as Diagnostic[]),
+    run: runAsLoaded(data),
+    take: (resource, result) => void found.set(resource, result as StageResult),
     workerModule: workerModule(),
     workerData: data,
   };
-  return { stage, prevalidated: (resource) => found.get(resource) };
+  return {
+    stage,
+    prevalidated: (resource) => found.get(resource)?.schema,
+    ruled: (resource) => found.get(resource)?.rules !== undefined,
+    ruleFindings: (resources) => {
+      const out: Diagnostic[] = [];
+      for (const r of resources) {
+        const ruled = found.get(r)?.rules;
+        if (ruled) appendAll(out, ruled);
+      }
+      return out;
+    },
+  };
 }
 
+/** Only what the rules read: the run's options hold functions and more that a thread cannot be sent. */
+function lintData(lint: LintOptions): NonNullable<StageData['lint']> {
+  const { disable, enable, severities, ruleOptions, only, strictRefs, kubernetesVersion } = lint;
+  return JSON.parse(JSON.stringify({ disable, enable, severities, ruleOptions, only, strictRefs, kubernetesVersion })) as NonNullable<StageData['lint']>;
+}
 /**
  * dist/api/pipeline-worker.js beside the library and the bundled CLI alike (both one folder below
  * dist/). Under the test runner this module is TypeScript source, which a worker cannot run, so

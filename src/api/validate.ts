@@ -9,7 +9,7 @@ import { finishHeld, holdBack } from './hold-back.js';
 import { manifestFiles, mergeReadFiles } from './read-files.js';
 import { loadSchemaSources } from './schema-sources.js';
 import { loadPolicySources, runPolicies } from './policies.js';
-import { schemaInLoad } from './document-stage.js';
+import { inLoad as runInLoad } from './document-stage.js';
 
 export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'>, LintOptions {
   /** check/lint: run the cross-resource rules (default true). */
@@ -65,20 +65,22 @@ export interface RunResult extends RunReport {
 /** Loads manifests and validates them as the API server would: schemas, its own checks, and the rules for what it refuses. */
 export function validate(paths: readonly string[], given: ValidateOptions = {}): RunResult {
   const options = beforeRun(given);
-  // Built-in kinds are validated as they are loaded, on every core (api/document-stage.ts).
-  const inLoad = schemaInLoad(options);
+  // Built-in kinds are validated, and the per-resource rules run, as they are loaded, on every core (api/document-stage.ts).
+  const lint: LintOptions = { ...options, only: 'rejected-by-api-server' };
+  const inLoad = runInLoad(options, lint);
   const loaded = loadPaths(paths, { ...options, stage: inLoad.stage });
   const sources = loadSchemaSources(options.crdPaths, options, loaded.resources);
   const diagnostics = [...loaded.diagnostics, ...sources.diagnostics];
   appendAll(diagnostics, validateSchemas(loaded.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas, prevalidated: inLoad.prevalidated }));
   // What the API server would refuse, though no schema says so: a request above its limit, an unparsable quantity...
-  appendAll(diagnostics, runRules(loaded.resources, { ...options, only: 'rejected-by-api-server' }));
+  appendAll(diagnostics, runRules(loaded.resources, lint, undefined, inLoad.ruled));
+  appendAll(diagnostics, inLoad.ruleFindings(loaded.resources));
   // What the API server's ValidatingAdmissionPolicies would refuse (custom rules are lint: check only).
   const policies = loadPolicySources(options);
   appendAll(diagnostics, policies.diagnostics);
   appendAll(diagnostics, runPolicies(loaded.resources, policies, sources.crds, options, false));
   const totals = options.totals ? resourceTotals(loaded.resources) : undefined;
-  const run = { resources: loaded.resources, files: loaded.files, texts: loaded.texts, lint: { ...options, only: 'rejected-by-api-server' } } as const;
+  const run = { resources: loaded.resources, files: loaded.files, texts: loaded.texts, lint } as const;
   const { held, rest } = holdBack(diagnostics, options, run);
   const shown = [...sortDiagnostics(afterRun(sortDiagnostics(rest), options, run)), ...finishHeld(held, options, run)];
   return {

@@ -9,9 +9,13 @@
 import { workerData } from 'node:worker_threads';
 
 const { signal, module } = workerData as { signal: Int32Array; module?: string };
+const done = () => {
+  Atomics.store(signal, 1, 1);
+  Atomics.notify(signal, 0);
+};
+// A thread that ends part way (process.exit in some module, an uncaught error) says so too: what
+// it did not post is then loaded by the main thread at once, not after the idle bound.
+process.once('exit', done);
 import(module ?? './worker.js')
   .then((loaded: { main(): void }) => loaded.main())
-  .catch(() => {
-    Atomics.store(signal, 1, 1);
-    Atomics.notify(signal, 0);
-  });
+  .catch(done);
