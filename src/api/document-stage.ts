@@ -39,12 +39,22 @@ export function runAsLoaded(data: StageData): (resource: Resource) => StageResul
     if (data.lint) rules ??= perResourceRules(data.lint);
     const ruled = rules?.(resource);
     if (!schema && !ruled) return undefined;
+    // Most resources have no finding: one shared result for them, not two arrays each.
+    if (schema?.length === 0 && ruled?.length === 0) return CLEAN;
     // Spreading reads every position now (core/locate.ts), while the nodes are held, in the fields' order.
     return { ...(schema && { schema: schema.map(plain) }), ...(ruled && { rules: ruled.map(plain) }) };
   };
 }
 
 const plain = (d: Diagnostic): Diagnostic => ({ ...d });
+
+/** Validated and ruled, nothing found. Frozen: shared by every such resource. */
+const CLEAN: StageResult = Object.freeze({ schema: Object.freeze([]) as unknown as Diagnostic[], rules: Object.freeze([]) as unknown as Diagnostic[] });
+
+/** A result as a thread posted it (a copy): the shared one again when it is empty. */
+function canonical(result: StageResult): StageResult {
+  return result.schema?.length === 0 && result.rules?.length === 0 ? CLEAN : result;
+}
 
 export interface InLoad {
   stage: DocumentStage;
@@ -66,10 +76,11 @@ export function inLoad(options: SchemaOptions, lint: LintOptions | undefined): I
     },
     ...(lint && { lint: lintData(lint) }),
   };
-  const found = new WeakMap<Resource, StageResult>();
+  // A Map, not a WeakMap: the resources last the run anyway, and tens of thousands of weak entries cost every full GC.
+  const found = new Map<Resource, StageResult>();
   const stage: DocumentStage = {
     run: runAsLoaded(data),
-    take: (resource, result) => void found.set(resource, result as StageResult),
+    take: (resource, result) => void found.set(resource, canonical(result as StageResult)),
     workerModule: workerModule(),
     workerData: data,
   };

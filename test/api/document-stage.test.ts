@@ -59,7 +59,7 @@ const json = (ds: readonly Diagnostic[]) => JSON.stringify(ds);
 describe('the pipeline on every core', () => {
   it('gives, from the worker, the findings the main thread gives, byte for byte', () => {
     const dir = tree();
-    const options = { cwd: dir, parallelThresholdBytes: THRESHOLD, config: undefined };
+    const options = { cwd: dir, parallelThresholdBytes: THRESHOLD, pipelineOnLoad: true };
     const two = check(['.'], { ...options, jobs: 2 });
     const one = check(['.'], { ...options, jobs: 1 });
     expect(two.diagnostics.length).toBeGreaterThan(24 * 4);
@@ -68,6 +68,7 @@ describe('the pipeline on every core', () => {
     }
     expect(json(two.diagnostics)).toBe(json(one.diagnostics));
     expect(json(two.diagnostics)).toBe(mainThreadOnly(dir));
+    expect(json(two.diagnostics)).toBe(json(check(['.'], { cwd: dir, jobs: 2 }).diagnostics)); // the default: no stage
     expect(json(validate(['.'], { ...options, jobs: 2 }).diagnostics)).toBe(json(validate(['.'], { ...options, jobs: 1 }).diagnostics));
   });
 
@@ -113,10 +114,11 @@ spec:
     };
     for (let w = 0; w < 12; w++) extra[`widgets/w-${w}.yaml`] = [widget(`ok-${w}`, '3'), widget(`big-${w}`, '99'), widget(`word-${w}`, 'large')].join('---\n');
     const dir = tree(extra);
-    const options = { cwd: dir, parallelThresholdBytes: THRESHOLD };
+    const options = { cwd: dir, parallelThresholdBytes: THRESHOLD, pipelineOnLoad: true };
     const two = validate(['.'], { ...options, jobs: 2 });
     const one = validate(['.'], { ...options, jobs: 1 });
     expect(json(two.diagnostics)).toBe(json(one.diagnostics));
+    expect(json(two.diagnostics)).toBe(json(validate(['.'], { cwd: dir, jobs: 1 }).diagnostics)); // the default: no stage
     const about = (name: string) => two.diagnostics.filter((d) => d.resource?.name === name).map((d) => `${d.ruleId} ${d.path}`);
     expect(about('ok-5')).toEqual([]);
     expect(about('big-5')).toEqual(['invalid-value /spec/size']);
