@@ -18,6 +18,7 @@ import { manifestFiles, mergeReadFiles } from './read-files.js';
 import { loadSchemaSources } from './schema-sources.js';
 import { refusedByApiServer } from './refused.js';
 import { loadPolicySources, runPolicies } from './policies.js';
+import { inLoad as runInLoad } from './document-stage.js';
 
 
 /**
@@ -61,12 +62,19 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
 
 export function check(paths: readonly string[], given: ValidateOptions = {}): RunResult {
   const options = beforeRun(given);
-  const { resources, diagnostics, files, errors, groups, readFiles, texts } = loadInputs(paths, options);
+  // pipelineOnLoad: built-in kinds of plain files are validated, and the per-resource rules run, as they are loaded, on every core (api/document-stage.ts).
+  const inLoad = options.pipelineOnLoad ? runInLoad(options, options.rules === false ? undefined : options) : undefined;
+  const { resources, diagnostics, files, errors, groups, readFiles, texts } = loadInputs(paths, { ...options, ...(inLoad && { stage: inLoad.stage }) });
   const sources = loadSchemaSources(options.crdPaths, options, resources);
   errors.push(...sources.errors);
   appendAll(diagnostics, sources.diagnostics);
-  appendAll(diagnostics, validateSchemas(resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas }));
-  if (options.rules !== false) for (const group of groups) appendAll(diagnostics, runRules(group, options));
+  appendAll(diagnostics, validateSchemas(resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas, prevalidated: inLoad?.prevalidated }));
+  if (options.rules !== false) {
+    for (const group of groups) {
+      appendAll(diagnostics, runRules(group, options, undefined, inLoad?.ruled));
+      if (inLoad) appendAll(diagnostics, inLoad.ruleFindings(group));
+    }
+  }
   const policies = loadPolicySources(options);
   errors.push(...policies.errors);
   appendAll(diagnostics, policies.diagnostics);

@@ -9,6 +9,7 @@ import { finishHeld, holdBack } from './hold-back.js';
 import { manifestFiles, mergeReadFiles } from './read-files.js';
 import { loadSchemaSources } from './schema-sources.js';
 import { loadPolicySources, runPolicies } from './policies.js';
+import { inLoad as runInLoad } from './document-stage.js';
 
 export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'>, LintOptions {
   /** check/lint: run the cross-resource rules (default true). */
@@ -44,6 +45,13 @@ export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'
   onlyErrorsShown?: boolean;
   /** Texts by display path that are newer than the files on disk (an editor's unsaved buffers): their suppression comments count. */
   buffers?: ReadonlyMap<string, string>;
+  /**
+   * Validate built-in kinds and run the per-resource rules as each resource is loaded, on the
+   * thread that parsed it (api/document-stage.ts). Off by default: the same output, but measured
+   * (issue 19, on the 10k bench corpus) it cost more CPU than the main-thread pipeline, -j 1 and
+   * -j 2 alike (each thread compiles its own validators, and the work done per resource rather than per list).
+   */
+  pipelineOnLoad?: boolean;
 }
 
 export interface RunResult extends RunReport {
@@ -64,18 +72,22 @@ export interface RunResult extends RunReport {
 /** Loads manifests and validates them as the API server would: schemas, its own checks, and the rules for what it refuses. */
 export function validate(paths: readonly string[], given: ValidateOptions = {}): RunResult {
   const options = beforeRun(given);
-  const loaded = loadPaths(paths, options);
+  // pipelineOnLoad: built-in kinds are validated, and the per-resource rules run, as they are loaded, on every core (api/document-stage.ts).
+  const lint: LintOptions = { ...options, only: 'rejected-by-api-server' };
+  const inLoad = options.pipelineOnLoad ? runInLoad(options, lint) : undefined;
+  const loaded = loadPaths(paths, { ...options, ...(inLoad && { stage: inLoad.stage }) });
   const sources = loadSchemaSources(options.crdPaths, options, loaded.resources);
   const diagnostics = [...loaded.diagnostics, ...sources.diagnostics];
-  appendAll(diagnostics, validateSchemas(loaded.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas }));
+  appendAll(diagnostics, validateSchemas(loaded.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas, prevalidated: inLoad?.prevalidated }));
   // What the API server would refuse, though no schema says so: a request above its limit, an unparsable quantity...
-  appendAll(diagnostics, runRules(loaded.resources, { ...options, only: 'rejected-by-api-server' }));
+  appendAll(diagnostics, runRules(loaded.resources, lint, undefined, inLoad?.ruled));
+  if (inLoad) appendAll(diagnostics, inLoad.ruleFindings(loaded.resources));
   // What the API server's ValidatingAdmissionPolicies would refuse (custom rules are lint: check only).
   const policies = loadPolicySources(options);
   appendAll(diagnostics, policies.diagnostics);
   appendAll(diagnostics, runPolicies(loaded.resources, policies, sources.crds, options, false));
   const totals = options.totals ? resourceTotals(loaded.resources) : undefined;
-  const run = { resources: loaded.resources, files: loaded.files, texts: loaded.texts, lint: { ...options, only: 'rejected-by-api-server' } } as const;
+  const run = { resources: loaded.resources, files: loaded.files, texts: loaded.texts, lint } as const;
   const { held, rest } = holdBack(diagnostics, options, run);
   const shown = [...sortDiagnostics(afterRun(sortDiagnostics(rest), options, run)), ...finishHeld(held, options, run)];
   return {

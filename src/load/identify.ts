@@ -21,7 +21,12 @@ export interface DocumentContext {
   /** The same text, as the resources keep it. */
   source: SourceText;
   typing: ScalarTyping;
+  /** Set when a stage runs on each resource as it is parsed: its source then keeps the live nodes until released. */
+  onResource?: ResourceHook;
 }
+
+/** A stage run on each resource while its document's yaml nodes are held (api/document-stage.ts). */
+export type ResourceHook = (resource: Resource) => void;
 
 export interface Identified {
   resources: Resource[];
@@ -116,7 +121,9 @@ export function identify(value: unknown, root: Node, ctx: DocumentContext, itemI
   const [start, , end] = ctx.doc.range;
   const line = ctx.lineCounter.linePos(start).line;
   const place: DocumentPlace = itemIndex === undefined ? { start, end, line, typing: ctx.typing } : { start, end, line, itemIndex, typing: ctx.typing };
-  out.resources.push({ id, object: obj, source: new LoadedSource(ctx.file, ctx.docIndex, place, ctx.source) });
+  const source = new LoadedSource(ctx.file, ctx.docIndex, place, ctx.source);
+  if (ctx.onResource) source.live = locator; // released by the caller once the stage has run (parse.ts)
+  out.resources.push({ id, object: obj, source });
   if (isSecretKind(id)) rememberSecrets([{ id, object: obj }]); // scrubbed from any later message or trace: core/redact.ts
   return out;
 }

@@ -7,6 +7,7 @@ import { HelmCharts } from './helm-chart.js';
 import type { LoadProblemId } from './problems.js';
 import { DEFAULT_MAX_FILE_SIZE, loadBytes, tooLarge, type FileLoadOptions, type LoadedFile } from './load-file.js';
 import { defaultJobs, loadFilesParallel } from './parallel.js';
+import type { DocumentStage } from './stage.js';
 import { problem } from './problem.js';
 import { readAtMost } from './read-bounded.js';
 import type { SourceText } from './source-text.js';
@@ -41,6 +42,10 @@ export interface LoadOptions extends FileLoadOptions {
   jobs?: number;
   /** Told how many bytes of files are about to be parsed, before the first is (the CLI tunes V8's heap for large inputs). */
   beforeParse?: (bytes: number) => void;
+  /** A later stage run on each resource as it is parsed, on whichever thread parses it (load/stage.ts). */
+  stage?: DocumentStage;
+  /** Inputs smaller than this many bytes load on one thread (default PARALLEL_THRESHOLD_BYTES: tests lower it). */
+  parallelThresholdBytes?: number;
 }
 
 export interface LoadResult {
@@ -95,7 +100,8 @@ export function loadPaths(paths: readonly string[], options: LoadOptions = {}): 
     else toLoad.push(found);
   }
   const fileOptions: FileLoadOptions = { maxFileSize: options.maxFileSize, maxDepth: options.maxDepth, crdKindsNeeded: options.crdKindsNeeded };
-  for (const loaded of loadFilesParallel(toLoad, fileOptions, options.jobs ?? defaultJobs(), options.beforeParse)) add(loaded);
+  const parallel = { beforeParse: options.beforeParse, stage: options.stage, thresholdBytes: options.parallelThresholdBytes };
+  for (const loaded of loadFilesParallel(toLoad, fileOptions, options.jobs ?? defaultJobs(), parallel)) add(loaded);
   // Files come back in discovery order, patches noted first: restore one stable order.
   result.files.sort((a, b) => compareStrings(a.file, b.file));
   return result;
@@ -114,3 +120,4 @@ function skipNote(file: string, patches: PatchFiles, charts: HelmCharts, cwd: st
 }
 export { placeAt, placeToComplete, type CursorPlace } from './cursor.js';
 export { LoadedSource } from './lazy-locate.js';
+export type { DocumentStage } from './stage.js';

@@ -33,6 +33,11 @@ export interface DocumentPlace {
  */
 export class LoadedSource implements ResourceSource {
   declare itemIndex?: number;
+  /**
+   * The document's own yaml nodes, only while the loader still holds them (a stage run on the
+   * resource as it is parsed, api/document-stage.ts): positions asked for then need no re-parse.
+   */
+  live: Locator | undefined = undefined;
 
   constructor(
     readonly file: string,
@@ -44,6 +49,7 @@ export class LoadedSource implements ResourceSource {
   }
 
   locate(pointer: string): Located {
+    if (this.live) return this.live.locate(pointer);
     let locator = recent.get(this);
     if (locator) recent.delete(this); // to the back: used last
     else locator = reparse(this.text, this.place);
@@ -61,7 +67,7 @@ export class LoadedSource implements ResourceSource {
 const RECENT = 64;
 const recent = new Map<LoadedSource, Locator>();
 
-type Locator = Pick<NodeLocator, 'locate'>;
+export type Locator = Pick<NodeLocator, 'locate'>;
 
 function reparse(text: SourceText, place: DocumentPlace): Locator {
   const own = text.slice(place.start, place.end);

@@ -7,6 +7,7 @@ import { problem } from './problem.js';
 import { readBounded } from './read-bounded.js';
 import { blankUnneededCrds } from './crd-prefilter.js';
 import type { DiskFile, SourceText } from './source-text.js';
+import type { ResourceHook } from './identify.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 
@@ -29,7 +30,8 @@ export interface LoadedFile {
   error?: KubeproofError;
 }
 
-export function loadFile(found: FoundFile, options: FileLoadOptions): LoadedFile {
+/** `onResource`: a stage run on each resource while its yaml nodes are held (parse.ts). */
+export function loadFile(found: FoundFile, options: FileLoadOptions, onResource?: ResourceHook): LoadedFile {
   const file = found.display;
   let read: ReturnType<typeof readSource>;
   try {
@@ -38,7 +40,7 @@ export function loadFile(found: FoundFile, options: FileLoadOptions): LoadedFile
     return { file, resources: [], diagnostics: [], error: inputError(file, err) };
   }
   if ('tooLarge' in read) return tooLarge(file, read.tooLarge.size, options);
-  return loadDecoded(read.decoded, file, options, read.disk);
+  return loadDecoded(read.decoded, file, options, read.disk, onResource);
 }
 
 /**
@@ -115,11 +117,11 @@ export function loadBytes(bytes: Uint8Array, file: string, options: FileLoadOpti
 }
 
 /** `disk`: the regular file the text was read from, which its positions may read back later (see source-text.ts). */
-function loadDecoded(decoded: Decoded, file: string, options: FileLoadOptions, disk?: DiskFile): LoadedFile {
+function loadDecoded(decoded: Decoded, file: string, options: FileLoadOptions, disk?: DiskFile, onResource?: ResourceHook): LoadedFile {
   if ('problem' in decoded) return { file, resources: [], diagnostics: [decoded.problem] };
   try {
     const text = options.crdKindsNeeded ? blankUnneededCrds(decoded.text, new Set(options.crdKindsNeeded)) : decoded.text;
-    const parsed = parseManifests(text, file, { ...options, maxDocumentChars: options.maxDocumentChars ?? (text.length > SMALLEST_HEAP_BYTES / 64 ? documentBudgetChars() : undefined) });
+    const parsed = parseManifests(text, file, { ...options, maxDocumentChars: options.maxDocumentChars ?? (text.length > SMALLEST_HEAP_BYTES / 64 ? documentBudgetChars() : undefined) }, onResource);
     // Blanked documents moved the offsets after them: positions come from the text parsed, not the file.
     return { file, resources: parsed.resources, diagnostics: parsed.diagnostics, source: parsed.source.pack(text === decoded.text ? disk : undefined) };
   } catch (err) {

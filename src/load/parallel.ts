@@ -15,6 +15,7 @@ import type { FoundFile } from './discover.js';
 import { DEFAULT_MAX_FILE_SIZE, loadFile, memoryBudgetBytes, overBudget, SMALLEST_HEAP_BYTES, type FileLoadOptions, type LoadedFile } from './load-file.js';
 import { LoadedSource, type DocumentPlace } from './lazy-locate.js';
 import { SourceText, type PackedText } from './source-text.js';
+import { onThisThread, type DocumentStage } from './stage.js';
 // process.getBuiltinModule: Node's node:worker_threads loads on first use, not at every start (issue 19: a
 // one-file run never needs it, and loading it is ~1 ms of a cold start).
 
@@ -28,15 +29,26 @@ export interface WorkerFile {
   text?: PackedText;
   diagnostics: Diagnostic[];
   error?: string;
-  docs: { id: ResourceId; object: KubeObject; docIndex: number; place: DocumentPlace }[];
+  /** `staged`: what the stage's run gave for the resource (load/stage.ts). */
+  docs: { id: ResourceId; object: KubeObject; docIndex: number; place: DocumentPlace; staged?: unknown }[];
 }
 
 export function defaultJobs(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
+export interface ParallelOptions {
+  beforeParse?: (bytes: number) => void;
+  /** Run on each resource as it is parsed, on whichever thread parses it. */
+  stage?: DocumentStage;
+  /** Below this many bytes in all, one thread (default PARALLEL_THRESHOLD_BYTES; tests lower it). */
+  thresholdBytes?: number;
+}
+
 /** Loads files on `jobs` threads (this one included); results come back in the files' order. */
-export function loadFilesParallel(all: readonly FoundFile[], options: FileLoadOptions, jobs: number, beforeParse?: (bytes: number) => void): LoadedFile[] {
+export function loadFilesParallel(all: readonly FoundFile[], options: FileLoadOptions, jobs: number, { beforeParse, stage, thresholdBytes = PARALLEL_THRESHOLD_BYTES }: ParallelOptions = {}): LoadedFile[] {
+  const here = stage && onThisThread(stage);
+  const load = (f: FoundFile) => loadFile(f, options, here);
   const allSizes = all.map((f) => sizeOf(f.absolute));
   // What the memory cannot hold is refused first, in the files' order, each with a finding.
   const out: LoadedFile[] = new Array(all.length);
@@ -61,8 +73,8 @@ export function loadFilesParallel(all: readonly FoundFile[], options: FileLoadOp
   };
   const total = sizes.reduce((a, b) => a + b, 0);
   beforeParse?.(total);
-  const threads = Math.min(jobs, files.length, Math.max(1, Math.floor(total / (PARALLEL_THRESHOLD_BYTES / 2))));
-  if (threads <= 1 || total < PARALLEL_THRESHOLD_BYTES) return place(files.map((f) => loadFile(f, options)));
+  const threads = Math.min(jobs, files.length, Math.max(1, Math.floor(total / (thresholdBytes / 2))));
+  if (threads <= 1 || total < thresholdBytes) return place(files.map(load));
 
   // Largest files first, each to the least loaded thread: shares end up even.
   const buckets = Array.from({ length: threads }, () => ({ bytes: 0, indexes: [] as number[] }));
@@ -72,17 +84,17 @@ export function loadFilesParallel(all: readonly FoundFile[], options: FileLoadOp
     bucket.indexes.push(i);
   }
 
-  const workers = buckets.slice(1).map((bucket) => startWorker(bucket.indexes.map((i) => files[i]!), options));
+  const workers = buckets.slice(1).map((bucket) => startWorker(bucket.indexes.map((i) => files[i]!), options, stage));
   const loaded: LoadedFile[] = new Array(files.length);
-  const take = (n: number, r: WorkerFile) => void (loaded[buckets[n + 1]!.indexes[r.index]!] = fromWorker(r));
+  const take = (n: number, r: WorkerFile) => void (loaded[buckets[n + 1]!.indexes[r.index]!] = fromWorker(r, stage));
   for (const i of buckets[0]!.indexes) {
-    loaded[i] = loadFile(files[i]!, options);
+    loaded[i] = load(files[i]!);
     workers.forEach((w, n) => drain(w, (r) => take(n, r)));
   }
   workers.forEach((w, n) => {
     finish(w, (r) => take(n, r));
     // A worker that failed, as a whole or part way: what it did not post is loaded here instead, so nothing is lost.
-    for (const i of buckets[n + 1]!.indexes) loaded[i] ??= loadFile(files[i]!, options);
+    for (const i of buckets[n + 1]!.indexes) loaded[i] ??= load(files[i]!);
   });
   return place(loaded);
 }
@@ -97,11 +109,11 @@ interface Started {
 
 type MessagePort = import('node:worker_threads').MessagePort;
 
-function startWorker(files: FoundFile[], options: FileLoadOptions): Started {
+function startWorker(files: FoundFile[], options: FileLoadOptions, stage: DocumentStage | undefined): Started {
   const { MessageChannel, Worker } = process.getBuiltinModule('node:worker_threads');
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(8));
-  const worker = new Worker(workerUrl(), { workerData: { files, options, port: port2, signal }, transferList: [port2] });
+  const worker = new Worker(workerUrl(), { workerData: { files, options, port: port2, signal, ...(stage && { module: stage.workerModule, stage: stage.workerData }) }, transferList: [port2] });
   return { worker, port: port1, signal, done: false };
 }
 
@@ -134,9 +146,13 @@ function finish(started: Started, take: (r: WorkerFile) => void): void {
 /** What a worker posts: one file's result (`index` in its share), or that it is done. */
 export type WorkerMessage = { file: WorkerFile } | { done: true; failure?: string };
 
-function fromWorker(r: WorkerFile): LoadedFile {
+function fromWorker(r: WorkerFile, stage: DocumentStage | undefined): LoadedFile {
   const source = r.text && SourceText.fromPacked(r.text);
-  const resources: Resource[] = r.docs.map((d) => ({ id: d.id, object: d.object, source: new LoadedSource(r.file, d.docIndex, d.place, source ?? new SourceText('')) }));
+  const resources: Resource[] = r.docs.map((d) => {
+    const resource: Resource = { id: d.id, object: d.object, source: new LoadedSource(r.file, d.docIndex, d.place, source ?? new SourceText('')) };
+    if (stage && d.staged !== undefined) stage.take(resource, d.staged);
+    return resource;
+  });
   const loaded: LoadedFile = { file: r.file, resources, diagnostics: r.diagnostics };
   if (source !== undefined) loaded.source = source;
   if (r.error !== undefined) loaded.error = new KubeproofError('INPUT', r.error);

@@ -5,7 +5,8 @@ import { MAX_SCALAR_CHARS, refusedToken, untilStackOverflow, type Refused } from
 import { dropInventedFinalNewline } from './block-scalar-eof.js';
 import { firstNonStringKey } from './kustomize-keys.js';
 import { isAliasBomb, measureExpansion } from './expansion.js';
-import { identify } from './identify.js';
+import { identify, type ResourceHook } from './identify.js';
+import type { LoadedSource } from './lazy-locate.js';
 import { NodeLocator } from './positions.js';
 import { problem } from './problem.js';
 import { compactValue, StringPool } from './compact.js';
@@ -51,13 +52,15 @@ interface FileContext {
   out: Parsed;
   /** Strings shared between the file's documents (see compact.ts). */
   pool: StringPool;
+  onResource?: ResourceHook;
 }
 
-export function parseManifests(source: string, file: string, options: ParseOptions = {}): Parsed {
+/** `onResource`: run on each resource as soon as it is made, while its document's nodes are held (no re-parse for positions). */
+export function parseManifests(source: string, file: string, options: ParseOptions = {}, onResource?: ResourceHook): Parsed {
   const text = yamlLineBreaks(source); // as decodeSource gives it; a caller may pass text of its own
   const typing = options.typing ?? 'kubectl';
   const kept = new SourceText(text);
-  const ctx: FileContext = { text, source: kept, file, typing, lineCounter: new LineStarts(), lines: new FileLines(text), out: { resources: [], diagnostics: [], source: kept }, pool: new StringPool() };
+  const ctx: FileContext = { text, source: kept, file, typing, lineCounter: new LineStarts(), lines: new FileLines(text), out: { resources: [], diagnostics: [], source: kept }, pool: new StringPool(), ...(onResource && { onResource }) };
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   // parseAllDocuments, unrolled so that each document's depth is checked before it is composed.
   const composer = new Composer(composeOptions(typing));
@@ -173,9 +176,19 @@ function isPlainCandidate(doc: Document.Parsed, text: string): boolean {
 
 function addIdentified(value: unknown, root: Node, doc: Document.Parsed, index: number, ctx: FileContext, warnings: Diagnostic[]): void {
   const { file, out } = ctx;
-  const found = identify(value, root, { file, docIndex: index, doc, lineCounter: ctx.lineCounter, text: ctx.text, source: ctx.source, typing: ctx.typing });
+  const { onResource } = ctx;
+  const found = identify(value, root, { file, docIndex: index, doc, lineCounter: ctx.lineCounter, text: ctx.text, source: ctx.source, typing: ctx.typing, ...(onResource && { onResource }) });
   appendAll(out.resources, found.resources); // a List may hold any number of items
   appendAll(out.diagnostics, found.diagnostics);
+  if (onResource) {
+    for (const r of found.resources) {
+      try {
+        onResource(r);
+      } finally {
+        (r.source as LoadedSource).live = undefined; // the nodes go with the document: positions asked for later re-parse
+      }
+    }
+  }
   // A parser warning in a document that holds one object is about that object.
   if (found.resources.length === 1) for (const w of warnings) w.resource = found.resources[0]!.id;
 }

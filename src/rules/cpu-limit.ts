@@ -8,6 +8,7 @@ export const meta: RuleDocs = {
   severity: 'info',
   description: 'A container with a CPU limit',
   docs: 'CPU limits throttle a container even when the node has idle CPU, which often shows up as latency rather than as an error. Many teams set CPU requests and no CPU limits; this note makes the choice visible.',
+  perResource: true,
   examples: { bad: 'resources:\n  limits: {cpu: 500m, memory: 256Mi}', good: 'resources:\n  requests: {cpu: 500m}\n  limits: {memory: 256Mi}' },
 };
 

@@ -24,6 +24,7 @@ export const meta: RuleDocs = {
     schema: { type: 'object', properties: { capabilities: { type: 'array', items: { type: 'string' }, description: 'capabilities to report when added (names without CAP_)' } }, additionalProperties: false },
     defaults: { capabilities: DANGEROUS },
   },
+  perResource: true,
   examples: { bad: 'securityContext:\n  capabilities: {add: [SYS_ADMIN]}', good: 'securityContext:\n  capabilities: {drop: [ALL], add: [NET_BIND_SERVICE]}' },
 };
 

@@ -21,6 +21,7 @@ export const meta: RuleDocs = {
     schema: { type: 'object', properties: { unset: { type: 'boolean', description: 'also report namespaced objects that set no namespace' } }, additionalProperties: false },
     defaults: { unset: false },
   },
+  perResource: true,
   examples: { bad: 'metadata:\n  name: api\n  namespace: default', good: 'metadata:\n  name: api\n  namespace: shop' },
 };
 

@@ -13,6 +13,7 @@ export const meta: RuleDocs = {
     '',
     'Peer: kube-linter\'s `default-service-account`, off by default, so this rule is **off** too: most workloads never call the API, and for them the default account (with its token left unmounted, see `automount-service-account-token`) is fine.',
   ].join('\n'),
+  perResource: true,
   examples: { bad: 'spec:\n  containers: [...]   # runs as "default"', good: 'spec:\n  serviceAccountName: billing-api' },
 };
 

@@ -15,6 +15,7 @@ export const meta: RuleDocs = {
     '',
     'Peer: kube-linter\'s `drop-net-raw-capability`, on by default. kubeproof leaves this rule **off** by default, a deliberate difference, for the reason given at `read-only-root-filesystem`: it fires on every container that says nothing about capabilities, nearly all of them. The Pod Security `restricted` level requires `drop: [ALL]`, so a namespace that enforces it gets the finding from the Pod Security checks; turn this rule on (at **info**, or raised) to ask it everywhere. Adding capabilities back is the `dangerous-capabilities` rule\'s concern, on by default.',
   ].join('\n'),
+  perResource: true,
   examples: { bad: 'securityContext: {runAsNonRoot: true}', good: 'securityContext:\n  runAsNonRoot: true\n  capabilities: {drop: [ALL], add: [NET_BIND_SERVICE]}' },
 };
 

@@ -9,6 +9,7 @@ export const meta: RuleDocs = {
   severity: 'warning',
   description: 'An environment variable defined twice in one container, the later hiding the earlier',
   docs: 'The API server accepts a repeated name with a warning and the container sees the last value, but `kubectl apply` merges env by name and may drop one of them on the next change. A redefinition that builds on the earlier value (`X=$(X):more`) is fine and not reported, as the API server does not warn about it either.',
+  perResource: true,
   examples: { bad: 'env:\n  - {name: MODE, value: fast}\n  - {name: MODE, value: safe}', good: 'env:\n  - {name: MODE, value: safe}' },
 };
 

@@ -19,6 +19,7 @@ export const meta: RuleDocs = {
     '',
     'Peers: kube-linter\'s `host-network`, `host-pid` and `host-ipc`, all on by default, so this rule is on, as a **warning**. The Pod Security `baseline` level refuses all three.',
   ].join('\n'),
+  perResource: true,
   examples: { bad: 'spec:\n  hostNetwork: true\n  hostPID: true', good: 'spec:\n  containers: [...]   # no host namespaces' },
 };
 

@@ -13,6 +13,7 @@ export const meta: RuleDocs = {
     '',
     'Peers: kube-linter\'s `sensitive-host-mounts` (/, /boot, /dev, /etc, /lib, /proc, /sys, /usr) and `docker-sock`, both on by default, so this rule is on, as a **warning**. The Pod Security `baseline` level refuses every hostPath volume; `writable-host-mount` (off by default) reports the other hostPath volumes mounted writable.',
   ].join('\n'),
+  perResource: true,
   examples: { bad: 'volumes:\n- name: docker\n  hostPath: {path: /var/run/docker.sock}', good: 'volumes:\n- name: cache\n  emptyDir: {}' },
 };
 

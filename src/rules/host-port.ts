@@ -10,6 +10,7 @@ export const meta: RuleDocs = {
   securitySeverity: 4.3,
   description: 'A container binds a port on the node',
   docs: 'A `hostPort` limits the workload to one pod per node for that port and exposes it outside the cluster network. Fine for node agents; usually a Service is what was meant.',
+  perResource: true,
   examples: { bad: 'ports:\n- {containerPort: 8080, hostPort: 8080}', good: 'ports:\n- {containerPort: 8080}' },
 };
 

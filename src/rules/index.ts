@@ -22,26 +22,47 @@ export interface LintOptions extends RuleOptions {
   only?: 'rejected-by-api-server';
 }
 
-export function runRules(resources: readonly Resource[], options: LintOptions = {}, catalog: readonly Rule[] = rules): Diagnostic[] {
+/**
+ * `ranOnLoad`: resources whose per-resource rules (meta.perResource) ran already, as they were
+ * loaded (api/document-stage.ts): those rules skip them here.
+ */
+export function runRules(resources: readonly Resource[], options: LintOptions = {}, catalog: readonly Rule[] = rules, ranOnLoad?: (resource: Resource) => boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const rule of selectRules(catalog, options)) {
-    const severity = options.severities?.[rule.meta.id];
-    if (severity === 'off') continue;
-    try {
-      rule.check({
-        resources,
-        options,
-        settings: { ...rule.meta.options?.defaults, ...options.ruleOptions?.[rule.meta.id] },
-        report: (f) => out.push(diagnosticFor(f.resource, { ruleId: rule.meta.id, severity: f.severity ?? (severity as Severity | undefined) ?? rule.meta.severity, message: f.message, pointer: f.pointer, at: f.at, suggestion: f.suggestion })),
-      });
-    } catch (err) {
-      const first = resources[0];
-      const message = `internal error in rule ${rule.meta.id}: ${(err as Error).message}`;
-      if (first) out.push(diagnosticFor(first, { ruleId: 'internal-error', severity: 'error', message, pointer: '' }));
-    }
-  }
+  const rest = ranOnLoad ? resources.filter((r) => !ranOnLoad(r)) : resources;
+  for (const rule of selectRules(catalog, options)) runRule(rule, rule.meta.perResource ? rest : resources, options, out);
   releaseIndex(resources);
+  releaseIndex(rest);
   return out;
+}
+
+/** The per-resource rules (meta.perResource) a run with these options runs, on one resource at a time. */
+export function perResourceRules(options: LintOptions = {}, catalog: readonly Rule[] = rules): (resource: Resource) => Diagnostic[] {
+  const selected = selectRules(catalog, options).filter((r) => r.meta.perResource);
+  return (resource) => {
+    const out: Diagnostic[] = [];
+    const one = [resource];
+    for (const rule of selected) runRule(rule, one, options, out);
+    releaseIndex(one);
+    return out;
+  };
+}
+
+/** One rule over a list, its findings added to `out`; a crash is one finding, the others' findings survive. */
+function runRule(rule: Rule, resources: readonly Resource[], options: LintOptions, out: Diagnostic[]): void {
+  const severity = options.severities?.[rule.meta.id];
+  if (severity === 'off' || resources.length === 0) return;
+  try {
+    rule.check({
+      resources,
+      options,
+      settings: { ...rule.meta.options?.defaults, ...options.ruleOptions?.[rule.meta.id] },
+      report: (f) => out.push(diagnosticFor(f.resource, { ruleId: rule.meta.id, severity: f.severity ?? (severity as Severity | undefined) ?? rule.meta.severity, message: f.message, pointer: f.pointer, at: f.at, suggestion: f.suggestion })),
+    });
+  } catch (err) {
+    const first = resources[0];
+    const message = `internal error in rule ${rule.meta.id}: ${(err as Error).message}`;
+    if (first) out.push(diagnosticFor(first, { ruleId: 'internal-error', severity: 'error', message, pointer: '' }));
+  }
 }
 
 /** The ids of the rules a run with these options runs (a suppression of any other rule cannot be "unused"). */

@@ -9,6 +9,7 @@ export const meta: RuleDocs = {
   severity: 'error',
   description: 'A resource quantity the API server refuses: unparsable, negative, fractional where whole units are required',
   docs: 'Every field of type Quantity (requests, limits, overhead, `ephemeral-storage`, hugepages, emptyDir `sizeLimit`, PVC storage, quotas, limit ranges) must parse as Kubernetes parses it: a number, then a binary suffix (`Ki` `Mi` `Gi` `Ti` `Pi` `Ei`), a decimal one (`n` `u` `m` `k` `M` `G` `T` `P` `E`) or an exponent (`e3`). `100MB`, `1.5.0Gi`, `1gi` and `12 Mi` are refused. Amounts may not be negative; extended resources such as `nvidia.com/gpu` and object counts in quotas must be whole numbers; hugepages must be a multiple of their page size, and need a cpu or memory amount beside them.',
+  perResource: true,
   examples: { bad: 'resources:\n  limits: {memory: 100MB, nvidia.com/gpu: 0.5}', good: 'resources:\n  limits: {memory: 100M, nvidia.com/gpu: 1}' },
   rejectedByApiServer: true,
 };

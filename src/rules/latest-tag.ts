@@ -7,6 +7,7 @@ export const meta: RuleDocs = {
   severity: 'warning',
   description: 'A container image without a tag, or tagged latest',
   docs: 'An image without a tag means `:latest`: what runs changes whenever someone pushes, rollbacks do not roll back, and nodes may run different versions. Pin a version tag or, better, a digest.',
+  perResource: true,
   examples: { bad: 'image: nginx', good: 'image: nginx:1.27.3' },
 };
 

@@ -8,6 +8,7 @@ export const meta: RuleDocs = {
   severity: 'warning',
   description: 'A container without a memory limit',
   docs: 'A container without a memory limit can take all of a node\'s memory and get other pods OOM-killed. (CPU limits are a different matter: see `cpu-limit`.)',
+  perResource: true,
   examples: { bad: 'resources:\n  requests: {memory: 256Mi}', good: 'resources:\n  requests: {memory: 256Mi}\n  limits: {memory: 512Mi}' },
 };
 

@@ -16,6 +16,7 @@ export const meta: RuleDocs = {
     },
     defaults: { probes: ['readinessProbe', 'livenessProbe'] },
   },
+  perResource: true,
   examples: { bad: 'containers:\n- name: api\n  image: api:1', good: 'containers:\n- name: api\n  image: api:1\n  readinessProbe: {httpGet: {path: /ready, port: http}}\n  livenessProbe: {httpGet: {path: /healthz, port: http}}' },
 };
 

@@ -8,6 +8,7 @@ export const meta: RuleDocs = {
   severity: 'warning',
   description: 'A container without cpu or memory requests',
   docs: 'Without requests the scheduler places a pod as if it used nothing, nodes get overcommitted, and the pod is the first to be evicted (BestEffort class).',
+  perResource: true,
   examples: { bad: 'containers:\n- name: api\n  image: api:1', good: 'containers:\n- name: api\n  image: api:1\n  resources:\n    requests: {cpu: 250m, memory: 256Mi}' },
 };
 

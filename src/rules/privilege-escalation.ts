@@ -15,6 +15,7 @@ export const meta: RuleDocs = {
     '',
     'Peers: kube-linter\'s `privilege-escalation-container` (on by default) reports only an explicit `true`, which `privileged` reports here; neither kube-linter nor kube-score asks for the explicit `false`, so this rule is **off** by default. Turn it on to hold workloads to the `restricted` level before a namespace enforces it.',
   ].join('\n'),
+  perResource: true,
   examples: { bad: 'securityContext: {runAsNonRoot: true}', good: 'securityContext: {runAsNonRoot: true, allowPrivilegeEscalation: false}' },
 };
 

@@ -10,6 +10,7 @@ export const meta: RuleDocs = {
   securitySeverity: 8.8,
   description: 'A privileged container, or one allowed to escalate privileges',
   docs: 'A privileged container has every capability of the host: an escape from it is an escape onto the node. Most workloads need neither `privileged: true` nor `allowPrivilegeEscalation: true`.',
+  perResource: true,
   examples: { bad: 'securityContext: {privileged: true}', good: 'securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}' },
 };
 

@@ -8,6 +8,7 @@ export const meta: RuleDocs = {
   severity: 'warning',
   description: 'A probe on a port name the container does not declare',
   docs: 'An HTTP, TCP or gRPC probe that names a port must name one of the container\'s own ports; otherwise the kubelet cannot resolve it and the probe always fails, so the pod never becomes ready (or is restarted forever). Numbered ports are not checked: containers may listen on ports they do not declare.',
+  perResource: true,
   examples: { bad: 'ports: [{name: http, containerPort: 8080}]\nreadinessProbe:\n  httpGet: {path: /, port: web}', good: 'readinessProbe:\n  httpGet: {path: /, port: http}' },
 };
 

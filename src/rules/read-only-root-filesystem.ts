@@ -15,6 +15,7 @@ export const meta: RuleDocs = {
     '',
     'Peers: kube-linter\'s `no-read-only-root-fs` and kube-score\'s `container-security-context-readonlyrootfilesystem` both run by default. kubeproof leaves this rule **off** by default all the same, a deliberate difference: it fires on every container that does not opt in, which is nearly every container in the wild (this repository\'s own example among them), and public CI scripts routinely switch kube-score\'s check off for that reason; a finding on every container teaches people to skip the output, and the warnings that matter with it. Turn it on (at **info**, or raise it) once a team\'s images are ready for it. Init containers are reported as well: they run image code with the same rights.',
   ].join('\n'),
+  perResource: true,
   examples: { bad: 'containers:\n- name: app\n  image: app:1.2', good: 'containers:\n- name: app\n  image: app:1.2\n  securityContext: {readOnlyRootFilesystem: true}\n  volumeMounts: [{name: tmp, mountPath: /tmp}]' },
 };
 

@@ -9,6 +9,7 @@ export const meta: RuleDocs = {
   severity: 'error',
   description: 'A request above its limit, or an extended resource whose request and limit differ',
   docs: 'The API server refuses a container whose request is larger than its limit (`must be less than or equal to cpu limit of 500m`), comparing exact values after rounding up to thousandths. Resources that cannot be overcommitted (extended resources such as `nvidia.com/gpu`, hugepages) need a limit, and a request, if given, equal to it.',
+  perResource: true,
   examples: { bad: 'resources:\n  requests: {cpu: "1"}\n  limits: {cpu: 500m}', good: 'resources:\n  requests: {cpu: 500m}\n  limits: {cpu: "1"}' },
   rejectedByApiServer: true,
 };

@@ -10,6 +10,7 @@ export const meta: RuleDocs = {
   securitySeverity: 6.5,
   description: 'A container explicitly set to run as root (runAsUser: 0 or runAsNonRoot: false)',
   docs: 'Running as root makes any escape from the container far worse. Only explicit settings are reported: an image\'s own default user cannot be seen in a manifest.',
+  perResource: true,
   examples: { bad: 'securityContext: {runAsUser: 0}', good: 'securityContext: {runAsNonRoot: true, runAsUser: 10001}' },
 };
 

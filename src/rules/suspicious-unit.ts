@@ -9,6 +9,7 @@ export const meta: RuleDocs = {
   severity: 'warning',
   description: 'A resource amount that parses but almost certainly means something else',
   docs: 'Memory in `m` is thousandths of a byte (`500m` is half a byte; the API server warns `fractional byte value "500m" is invalid, must be an integer`); memory below 1Mi cannot run a process; a CPU amount above 64 cores is usually `1000` written for `1000m`; decimal (`G`) and binary (`Gi`) units mixed within one workload usually hide a 7% mistake.',
+  perResource: true,
   examples: { bad: 'resources:\n  requests: {memory: 500m, cpu: "1000"}', good: 'resources:\n  requests: {memory: 500Mi, cpu: 1000m}' },
 };
 

@@ -11,6 +11,12 @@ export interface RuleDocs extends RuleMeta {
   examples: { bad: string; good: string };
   /** The API server refuses what this rule finds: `kubeproof validate` runs it too. */
   rejectedByApiServer?: boolean;
+  /**
+   * The rule reads each resource alone and reports only about the resource it reads: it may run
+   * on one resource at a time, as the resource is loaded, on the thread that parsed it
+   * (api/document-stage.ts). Checking all resources at once gives the same findings.
+   */
+  perResource?: boolean;
   /** The rule's options (`rules: {<id>: {options: ...}}` in kubeproof.yaml): their JSON schema and defaults. */
   options?: { schema: Record<string, unknown>; defaults: Record<string, unknown> };
 }

@@ -38,6 +38,7 @@ export const meta: RuleDocs = {
     schema: { type: 'object', properties: { allowed: { type: 'array', items: { type: 'string' }, description: 'unsafe sysctls (or prefixes ending in *) your nodes allow with --allowed-unsafe-sysctls' } }, additionalProperties: false },
     defaults: { allowed: [] },
   },
+  perResource: true,
   examples: { bad: 'securityContext:\n  sysctls:\n  - {name: kernel.msgmax, value: "65536"}', good: 'securityContext:\n  sysctls:\n  - {name: net.ipv4.ip_local_port_range, value: "1024 65535"}' },
 };
 

@@ -17,6 +17,7 @@ export const meta: RuleDocs = {
     '',
     'Peer: kube-linter\'s `writable-host-mount`, off by default, so this rule is **off** too: node agents legitimately write to the node, and the dangerous paths are reported anyway. Turn it on for application namespaces.',
   ].join('\n'),
+  perResource: true,
   examples: { bad: 'volumeMounts:\n- {name: data, mountPath: /data}   # data is a hostPath volume', good: 'volumeMounts:\n- {name: data, mountPath: /data, readOnly: true}' },
 };
 

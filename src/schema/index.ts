@@ -32,6 +32,11 @@ export interface SchemaOptions {
   skipKinds?: readonly string[];
   /** Use the build's precompiled validators (default true; false compiles at run time). */
   precompiled?: boolean;
+  /**
+   * A resource's findings made earlier (BuiltinKindValidator, as the resource was loaded), or
+   * undefined: used unless a CRD turns out to define the kind, which is then validated here.
+   */
+  prevalidated?: (resource: Resource) => readonly Diagnostic[] | undefined;
 }
 
 const CRD = 'apiextensions.k8s.io/v1/CustomResourceDefinition';
@@ -63,12 +68,12 @@ export function validateSchemas(resources: readonly Resource[], options: SchemaO
   for (const resource of resources) {
     const { apiVersion, kind } = resource.id;
     if (skip.has(kind) || skip.has(`${apiVersion}/${kind}`)) continue;
-    try {
-      diagnostics.push(...validateOne(resource, registry, options));
-    } catch (err) {
-      const message = `internal error while validating ${kind} ${resource.id.name}: ${(err as Error).message}`;
-      diagnostics.push(diagnosticFor(resource, { ruleId: 'internal-error', severity: 'error', message, pointer: '' }));
+    const earlier = options.prevalidated?.(resource);
+    if (earlier && !registry.hasCrd(apiVersion, kind)) {
+      for (const d of earlier) diagnostics.push(d);
+      continue;
     }
+    diagnostics.push(...validateGuarded(resource, registry, options));
   }
   // A schema Ajv refused when a resource needed it: said once, at the CRD, in no words of Ajv's
   // (`data/properties/...`, `JSONType` mean nothing to the CRD's author).
@@ -78,6 +83,41 @@ export function validateSchemas(resources: readonly Resource[], options: SchemaO
     diagnostics.push(diagnosticFor(crd, { ruleId: 'invalid-crd', severity: 'error', message, pointer: version.pointer }));
   }
   return diagnostics;
+}
+
+/**
+ * Validation of one resource at a time against the built-in Kubernetes schemas, before the run's
+ * CRDs are known (api/document-stage.ts runs it as each resource is loaded, on the thread that
+ * parsed it). A kind without a built-in schema is left to validateSchemas, which knows every CRD;
+ * so is a kind a CRD turns out to define (validateSchemas checks `prevalidated` against them).
+ */
+export class BuiltinKindValidator {
+  private readonly registry: SchemaRegistry;
+  private readonly skip: Set<string>;
+
+  constructor(private readonly options: Pick<SchemaOptions, 'kubernetesVersion' | 'skipKinds' | 'precompiled'>) {
+    this.registry = new SchemaRegistry(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, { precompiled: options.precompiled });
+    this.skip = new Set(options.skipKinds ?? []);
+  }
+
+  /** The resource's findings, or undefined when validateSchemas must validate it (not a built-in kind) or skips it. */
+  validate(resource: Resource): Diagnostic[] | undefined {
+    const { apiVersion, kind } = resource.id;
+    if (this.skip.has(kind) || this.skip.has(`${apiVersion}/${kind}`)) return undefined;
+    const lookup = this.registry.lookup(apiVersion, kind);
+    if (!('found' in lookup) || lookup.found.custom) return undefined;
+    return validateGuarded(resource, this.registry, this.options);
+  }
+}
+
+/** A crash validating one resource is one finding about it; the others' findings survive. */
+function validateGuarded(resource: Resource, registry: SchemaRegistry, options: SchemaOptions): Diagnostic[] {
+  try {
+    return validateOne(resource, registry, options);
+  } catch (err) {
+    const message = `internal error while validating ${resource.id.kind} ${resource.id.name}: ${(err as Error).message}`;
+    return [diagnosticFor(resource, { ruleId: 'internal-error', severity: 'error', message, pointer: '' })];
+  }
 }
 
 function validateOne(resource: Resource, registry: SchemaRegistry, options: SchemaOptions): Diagnostic[] {

@@ -154,6 +154,11 @@ export class SchemaRegistry {
     return [...Object.keys(this.bundle.kinds), ...this.crds.keys()].map((k) => [k.slice(0, k.lastIndexOf('/')), k.slice(k.lastIndexOf('/') + 1)]);
   }
 
+  /** A CRD registered for this kind: it takes the place of a built-in schema of the same kind (see lookup). */
+  hasCrd(apiVersion: string, kind: string): boolean {
+    return this.crds.has(kindKey(apiVersion, kind));
+  }
+
   lookup(apiVersion: string, kind: string): Lookup {
     const key = kindKey(apiVersion, kind);
     if (this.crds.has(key)) return { found: this.compileCrd(key) };
