@@ -121,11 +121,15 @@ function toResource(r: RenderResource, cwd: string): Resource {
 function buildDiagnostic(err: BuildError, dir: string, cwd: string): Diagnostic {
   const file = err.file ?? dir;
   let span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  // The build names fields canonically (`newTag`); the finding points at the key as written (`newtag`).
+  let pointer = err.pointer;
   try {
     // A kustomization file over the size limit, or one that cannot be parsed, is not read again to find a position in it.
     const unread = (err.ruleId === 'file-too-large' && err.pointer === '') || err instanceof UnparsableKustomizationError;
     if (!unread && findKustomizationFile(path.dirname(file)) === file) {
-      const located = parseKustomizationFile(file).locate(err.pointer);
+      const parsed = parseKustomizationFile(file);
+      pointer = parsed.written(err.pointer);
+      const located = parsed.locate(err.pointer);
       span = located.key && err.pointer !== '' ? located.key : located.value;
     }
   } catch {
@@ -133,5 +137,5 @@ function buildDiagnostic(err: BuildError, dir: string, cwd: string): Diagnostic 
   }
   // The second line of defence (core/redact.ts): `kubeproof render` prints these without a check's afterRun.
   const severity = err.ruleId === 'file-too-large' ? loadProblems['file-too-large'].severity : renderProblems['kustomize-build'].severity;
-  return { ruleId: err.ruleId, severity, message: redactSecrets(err.message), file: displayPath(file, cwd), ...span, path: err.pointer };
+  return { ruleId: err.ruleId, severity, message: redactSecrets(err.message), file: displayPath(file, cwd), ...span, path: pointer };
 }

@@ -16,13 +16,16 @@ const TARGET_KEYS = ['group', 'version', 'kind', 'name', 'namespace', 'labelSele
 export function unmatchedPatchFindings(unmatched: readonly UnmatchedPatch[], cwd: string): Diagnostic[] {
   return unmatched.map(({ file, pointer, target }) => {
     let span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    let written = pointer;
     try {
-      span = parseKustomizationFile(file).locate(pointer).value;
+      const parsed = parseKustomizationFile(file);
+      span = parsed.locate(pointer).value;
+      written = parsed.written(pointer); // the entry's keys as the user wrote them (`Patches`)
     } catch {
       // the file built a moment ago; if it cannot be read again, the start of it will do
     }
     const selector = TARGET_KEYS.filter((key) => typeof target[key] === 'string' && target[key] !== '').map((key) => `${key}: ${target[key]}`).join(', ');
     const message = `the patch's target {${selector}} selects no resource: kustomize skips the patch without a word, so this overlay ships without its change`;
-    return { ruleId: 'unmatched-patch', severity: renderProblems['unmatched-patch'].severity, message, file: displayPath(file, cwd), ...span, path: pointer };
+    return { ruleId: 'unmatched-patch', severity: renderProblems['unmatched-patch'].severity, message, file: displayPath(file, cwd), ...span, path: written };
   });
 }
