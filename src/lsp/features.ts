@@ -98,6 +98,11 @@ export class Features {
     return fields;
   }
 
+  /** The workspace folder holding `file`: the area path completion offers files and directories from. */
+  folderOf(file: string): string {
+    return this.workspace.folderOf(file) ?? path.dirname(file);
+  }
+
   /** The schemas for `file`: kept while the options and the workspace's CRDs stay the same. */
   schemas(file: string): Schemas {
     const options = this.optionsFor(file);

@@ -324,17 +324,16 @@ export const Kustomization: GoStruct = {
 };
 
 /**
- * The field a pointer into a kustomization reaches (keys matched as kustomize matches them, so
- * `/images/0/NewTag` is Image's newTag), with the struct it belongs to; list indexes and map
- * keys are stepped over. `struct`: the struct the pointer lands in, whose keys may be completed.
+ * What a pointer into a kustomization reaches, keys matched as kustomize matches them
+ * (`/images/0/NewTag` is Image's newTag): the type there, and the last field on the way (list
+ * indexes and map keys are stepped over: `/resources/0` is in resources). undefined: no such field.
  */
-export function kustomizationPath(segments: readonly string[]): { field?: GoField; struct?: GoStruct } | undefined {
+export function kustomizationPath(segments: readonly string[]): { field?: GoField; type: GoType } | undefined {
   let type: GoType = { kind: 'struct', struct: Kustomization };
   let field: GoField | undefined;
   for (const segment of segments) {
     if (type.kind === 'slice' || type.kind === 'map') {
       type = type.of;
-      field = undefined;
       continue;
     }
     if (type.kind !== 'struct') return undefined;
@@ -342,5 +341,5 @@ export function kustomizationPath(segments: readonly string[]): { field?: GoFiel
     if (!field) return undefined;
     type = field.type;
   }
-  return { field, struct: type.kind === 'struct' ? type.struct : undefined };
+  return { field, type };
 }

@@ -46,8 +46,8 @@ describe('Go encoding/json key folding and quoting', () => {
 
   it('finds the field a written pointer names, for the editor', () => {
     expect(kustomizationPath(['Images', '0', 'NEWTAG'])?.field?.name).toBe('newTag');
-    expect(kustomizationPath(['patches', '0', 'target'])?.struct?.name).toBe('Selector');
-    expect(kustomizationPath(['commonLabels', 'app'])?.field).toBeUndefined();
+    expect(kustomizationPath(['patches', '0', 'target'])?.type).toMatchObject({ kind: 'struct', struct: { name: 'Selector' } });
+    expect(kustomizationPath(['configMapGenerator', '0', 'files', '2'])).toMatchObject({ field: { name: 'files', paths: 'file' }, type: { kind: 'string' } });
     expect(kustomizationPath(['nope'])).toBeUndefined();
   });
 });
