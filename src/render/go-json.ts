@@ -169,14 +169,23 @@ function sortedKeys(object: Record<string, unknown>): string[] {
   return Object.keys(object).sort(compareCodePoints);
 }
 
+/**
+ * Code point order, which is UTF-8 byte order. UTF-16 code units sort the same way except a
+ * surrogate (U+D800-DFFF, half of a character above U+FFFF) against U+E000-FFFF: moved past them.
+ */
 function compareCodePoints(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-    if (d !== 0) return d;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      x += x < 0xe000 ? 0x2000 : -0x800;
+      y += y < 0xe000 ? 0x2000 : -0x800;
+    }
+    return x - y;
   }
-  return x.length - y.length;
+  return a.length - b.length;
 }
 
 /** The field a key names: the exact JSON name first, else one equal under Go's fold (fold.go foldName). */

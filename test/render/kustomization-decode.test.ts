@@ -39,6 +39,12 @@ describe('Go encoding/json key folding and quoting', () => {
     expect(new Map([...renamed].sort())).toEqual(new Map([['/images/0/name', '/images/0/NAME'], ['/images/0/newTag', '/images/0/NewTag'], ['/namePrefix', '/NamePrefix']]));
   });
 
+  it('meets keys in UTF-8 byte order, as YAMLToJSON writes them: the first unknown one is reported', () => {
+    // U+FFFD sorts before U+1F600 in UTF-8, after it in UTF-16 code units.
+    expect(() => decodeStrict({ '\u{1F600}': 1, '\uFFFD': 1 }, Kustomization)).toThrow('json: unknown field "\uFFFD"');
+    expect(() => decodeStrict({ zzz: 1, Zzz: 1, aaa: 1 }, Kustomization)).toThrow('json: unknown field "Zzz"');
+  });
+
   it('clears a slice given null, and leaves a string alone', () => {
     expect(decodeStrict({ resources: null, namespace: null }, Kustomization).value).toEqual({});
     expect(() => decodeStrict({ images: [{ newTag: 1n }] }, Kustomization)).toThrow(GoJsonError);
