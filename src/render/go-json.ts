@@ -102,11 +102,17 @@ function decodeValue(value: unknown, type: GoType, previous: unknown, where: Whe
     }
     case 'map': {
       if (!isObject(value)) return refuse();
+      let map = value;
       if (type.of.kind !== 'any') {
-        for (const key of sortedKeys(value)) decodeValue(value[key], type.of, undefined, { ...where, written: `${where.written}/${escape(key)}`, canonical: `${where.canonical}/${escape(key)}` });
+        // Keys never fold. A null value is the element's zero value (`a: null` in commonLabels is the label a: "").
+        map = {};
+        for (const key of sortedKeys(value)) {
+          const decoded = decodeValue(value[key], type.of, undefined, { ...where, written: `${where.written}/${escape(key)}`, canonical: `${where.canonical}/${escape(key)}` });
+          define(map, key, decoded === undefined ? zeroValue(type.of) : decoded);
+        }
       }
-      // The map as written (keys never fold); met a second time, Go adds to the first one.
-      return isObject(previous) ? mergeMaps(previous, value) : value;
+      // Met a second time, Go adds to the first one.
+      return isObject(previous) ? mergeMaps(previous, map) : map;
     }
     case 'struct':
       if (!isObject(value)) return refuse();
@@ -159,9 +165,22 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function mergeMaps(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  // defineProperty: a key `__proto__` stays a key
-  for (const source of [a, b]) for (const key of Object.keys(source)) Object.defineProperty(out, key, { value: source[key], enumerable: true, writable: true, configurable: true });
+  for (const source of [a, b]) for (const key of Object.keys(source)) define(out, key, source[key]);
   return out;
+}
+
+/** defineProperty: a key `__proto__` stays a key. */
+function define(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Go's zero value of a map element given null: nil (null) for a slice, map, pointer or interface. */
+function zeroValue(type: GoType): unknown {
+  if (type.kind === 'string') return '';
+  if (type.kind === 'bool') return false;
+  if (type.kind === 'int') return 0;
+  if (type.kind === 'struct' && !type.pointer) return {};
+  return null;
 }
 
 /** Keys in the order Go's json.Marshal writes a map's: by their UTF-8 bytes (code point order). */

@@ -44,6 +44,8 @@ export const structCases = {
   // A struct or a map named by two keys is decoded into twice: the second adds to the first.
   'struct-folded-struct-keys-merge': withDeploy('patches:\n- patch: |\n    - op: replace\n      path: /spec/replicas\n      value: 5\n  target: {kind: Deployment}\n  Target: {name: nope}\n'),
   'struct-folded-map-keys-merge': withDeploy('commonLabels: {a: x}\nCommonLabels: {b: z}\n'),
+  // A map[string]string value given null is the empty string.
+  'struct-map-null-value-is-empty-string': withDeploy('commonAnnotations: {a: null}\nlabels:\n- pairs: {team: ~}\n'),
   'error-struct-images-unknown-field': withDeploy('images:\n- name: nginx\n  foo: v2\n'),
   'error-struct-images-newtag-yaml11-bool': withDeploy('images:\n- name: nginx\n  newtag: y\n'),
   'error-struct-first-unknown-in-byte-order': withDeploy('images:\n- name: nginx\n  zzz: 1\n  aaa: 2\n'),
