@@ -20,7 +20,7 @@ import { unmatchedPatchFindings } from './unmatched.js';
 
 export { renderProblemMetas, renderProblems } from './problems.js';
 export { emitDocuments, emitDocument } from './output/emit.js';
-export { findKustomizationFile, KNOWN_FIELDS as KUSTOMIZATION_FIELDS } from './kustomization.js';
+export { canonicalFields as canonicalKustomizationFields, findKustomizationFile } from './kustomization.js';
 export { kustomizationPath, type GoField, type GoType, type GoStruct } from './kustomization-types.js';
 export { foldName, goTypeName } from './go-json.js';
 export { DEPRECATED as KUSTOMIZATION_DEPRECATIONS } from './build.js';

@@ -23,8 +23,18 @@ export interface Kustomization {
   written(pointer: string): string;
 }
 
-/** Fields of kustomize v5's Kustomization type; anything else is refused, as kustomize does. */
-export const KNOWN_FIELDS = KustomizationStruct.fields.map((f) => f.name);
+/**
+ * A kustomization's fields under their canonical names (`Name:` read as name), for readers that
+ * only look (the language server): as written when kustomize would refuse them.
+ */
+export function canonicalFields(raw: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return decodeStrict(raw, KustomizationStruct).value;
+  } catch (err) {
+    if (err instanceof GoJsonError) return raw;
+    throw err;
+  }
+}
 
 export function findKustomizationFile(dir: string): string | undefined {
   const found = KUSTOMIZATION_FILE_NAMES.map((n) => path.join(dir, n)).filter((f) => isFile(f));

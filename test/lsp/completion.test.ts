@@ -116,6 +116,14 @@ describe('kubeproof lsp completion', () => {
     expect(byLabel(env, 'env')).toMatchObject({ detail: 'string (deprecated: use envs)', tags: [CompletionItemTag.Deprecated] });
   });
 
+  it('offers the name a generator entry gives with its keys in any case, as kustomize reads them', async () => {
+    const rel = 'shop/base/kustomization.yaml';
+    const original = fs.readFileSync(path.join(server.dir, rel), 'utf8');
+    await complete(rel, original.replace('configMapGenerator:\n', 'configMapGenerator:\n  - Name: made-here\n    literals: [a=b]\n'), 'Name: ');
+    expect(labels(await complete('apps/pod.yaml', POD, 'configMapRef:\n            name: '))).toContain('made-here');
+    await complete(rel, original, 'name: ');
+  });
+
   it("offers the files and directories a kustomization's path fields name, within the kustomization (files) or the workspace (directories), never node_modules or .git", async () => {
     const rel = 'shop/base/kustomization.yaml';
     const base = fs.readFileSync(path.join(server.dir, rel), 'utf8');
