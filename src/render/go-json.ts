@@ -105,11 +105,11 @@ function decodeValue(value: unknown, type: GoType, previous: unknown, where: Whe
       let map = value;
       if (type.of.kind !== 'any') {
         // Keys never fold. A null value is the element's zero value (`a: null` in commonLabels is the label a: "").
+        // Checked in Go's order (the first error is the one reported), kept in the order written.
+        const decoded = new Map<string, unknown>();
+        for (const key of sortedKeys(value)) decoded.set(key, decodeValue(value[key], type.of, undefined, { ...where, written: `${where.written}/${escape(key)}`, canonical: `${where.canonical}/${escape(key)}` }));
         map = {};
-        for (const key of sortedKeys(value)) {
-          const decoded = decodeValue(value[key], type.of, undefined, { ...where, written: `${where.written}/${escape(key)}`, canonical: `${where.canonical}/${escape(key)}` });
-          define(map, key, decoded === undefined ? zeroValue(type.of) : decoded);
-        }
+        for (const key of Object.keys(value)) define(map, key, decoded.get(key) ?? zeroValue(type.of));
       }
       // Met a second time, Go adds to the first one.
       return isObject(previous) ? mergeMaps(previous, map) : map;
