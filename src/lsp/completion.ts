@@ -6,11 +6,11 @@
  * field references one; and a kustomization file's fields.
  */
 import * as path from 'node:path';
-import { CompletionItemKind, CompletionItemTag, MarkupKind, type CompletionItem, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
+import { CompletionItemKind, MarkupKind, type CompletionItem, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { KUSTOMIZATION_FILE_NAMES, placeToComplete, type CursorPlace } from '../load/index.js';
-import { KUSTOMIZATION_DEPRECATIONS, KUSTOMIZATION_FIELDS } from '../render/index.js';
 import type { Features } from './features.js';
+import { kustomizationItems } from './kustomization-fields.js';
 import { isLabelMap, objectsOfKind, referencedKind, selectorLabelKeys } from './references.js';
 import { fieldAt, propertiesOf, typeName, type KindSchemaView } from './schema-fields.js';
 
@@ -34,7 +34,7 @@ export function complete(features: Features, doc: TextDocument, offset: number):
     return { label, textEdit: { range, newText: insert ?? label }, filterText: label, ...fields };
   };
   const file = features.fileOf(doc.uri);
-  if (KUSTOMIZATION_FILE_NAMES.includes(path.basename(file))) return kustomizationItems(place, item);
+  if (KUSTOMIZATION_FILE_NAMES.includes(path.basename(file))) return kustomizationFileItems(place, item, file, features.folderOf(file));
 
   const value = (place.value ?? {}) as Record<string, unknown>;
   const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : undefined;
@@ -114,20 +114,9 @@ function kindsOf(served: [string, string][], apiVersion: string, kind: string | 
   return kind !== undefined ? kind : kinds.length > 4 ? `${kinds.slice(0, 4).join(', ')}, ...` : kinds.join(', ');
 }
 
-/** A kustomization file: its top-level fields (kustomize's Kustomization type), and its apiVersion and kind. */
-function kustomizationItems(place: CursorPlace, item: (label: string, rest: Partial<CompletionItem> & { insert?: string }) => CompletionItem): CompletionItem[] {
-  if (place.on === 'key' && place.pointer === '') {
-    const deprecated = new Map(KUSTOMIZATION_DEPRECATIONS);
-    return KUSTOMIZATION_FIELDS.filter((f) => !place.siblings.includes(f)).map((f) =>
-      item(f, {
-        kind: CompletionItemKind.Property,
-        detail: deprecated.get(f) ?? 'Kustomization field',
-        ...(deprecated.has(f) && { tags: [CompletionItemTag.Deprecated], sortText: `~${f}` }),
-        insert: `${f}:${['namePrefix', 'nameSuffix', 'namespace', 'apiVersion', 'kind'].includes(f) ? ' ' : ''}`,
-      }),
-    );
-  }
+/** A kustomization file: kustomize's Kustomization type at any depth (kustomization-fields.ts), and its apiVersion and kind. */
+function kustomizationFileItems(place: CursorPlace, item: (label: string, rest: Partial<CompletionItem> & { insert?: string }) => CompletionItem, file: string, area: string): CompletionItem[] {
   if (place.on === 'value' && place.pointer === '/apiVersion') return [item('kustomize.config.k8s.io/v1beta1', { kind: CompletionItemKind.Value }), item('kustomize.config.k8s.io/v1alpha1', { kind: CompletionItemKind.Value, detail: 'Component' })];
   if (place.on === 'value' && place.pointer === '/kind') return [item('Kustomization', { kind: CompletionItemKind.Value }), item('Component', { kind: CompletionItemKind.Value, detail: 'kustomize.config.k8s.io/v1alpha1' })];
-  return [];
+  return kustomizationItems(place, item, file, area);
 }

@@ -12,6 +12,7 @@ import type { ValidateOptions } from '../api/validate.js';
 import type { Resource } from '../core/index.js';
 import { decodeSource, KUSTOMIZATION_FILE_NAMES, parsePlainDocuments } from '../load/index.js';
 import { loadDescriptions, type Descriptions } from '../openapi/index.js';
+import { canonicalKustomizationFields } from '../render/index.js';
 import { DEFAULT_KUBERNETES_VERSION, SchemaRegistry } from '../schema/index.js';
 import type { CrdPaths } from './crd-paths.js';
 import type { Engine } from './engine.js';
@@ -90,12 +91,18 @@ export class Features {
     try {
       const decoded = decodeSource(this.sources.read(file), file);
       const value = 'text' in decoded ? parsePlainDocuments(decoded.text, file).documents[0]?.value : undefined;
-      fields = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+      // Keys as kustomize reads them: `Name:` names the generated ConfigMap too.
+      fields = value !== null && typeof value === 'object' && !Array.isArray(value) ? canonicalKustomizationFields(value as Record<string, unknown>) : undefined;
     } catch {
       fields = undefined; // gone, or unreadable: nothing to offer from it
     }
     this.kustomizations.set(file, { stamp, fields });
     return fields;
+  }
+
+  /** The workspace folder holding `file`: the area path completion offers files and directories from. */
+  folderOf(file: string): string {
+    return this.workspace.folderOf(file) ?? path.dirname(file);
   }
 
   /** The schemas for `file`: kept while the options and the workspace's CRDs stay the same. */

@@ -12,6 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePointer, valueAt, type Resource } from '../core/index.js';
 import { KUSTOMIZATION_FILE_NAMES, placeAt, type CursorPlace } from '../load/index.js';
 import type { Features } from './features.js';
+import { kustomizationHover } from './kustomization-fields.js';
 import type { BuildCheck } from './overlays.js';
 import { objectsOfKind, referencedKind } from './references.js';
 import { fieldAt, typeName } from './schema-fields.js';
@@ -30,7 +31,7 @@ export function hover(features: Features, doc: TextDocument, offset: number): Ho
   const place = placeAt(doc.getText(), offset);
   if (!place || place.pointer === '') return null;
   const file = features.fileOf(doc.uri);
-  const sections = [fieldSection(features, file, place), referenceSection(features, doc, file, place), renderedSection(features, doc, file, place)].filter((s): s is string => s !== undefined);
+  const sections = [KUSTOMIZATION_FILE_NAMES.includes(path.basename(file)) ? kustomizationHover(place.pointer) : fieldSection(features, file, place), referenceSection(features, doc, file, place), renderedSection(features, doc, file, place)].filter((s): s is string => s !== undefined);
   if (sections.length === 0) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },

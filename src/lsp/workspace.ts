@@ -41,6 +41,11 @@ export class Workspace {
     this.invalidate();
   }
 
+  /** The workspace folder holding `file` (the deepest), or undefined: what path completion stays within. */
+  folderOf(file: string): string | undefined {
+    return this.folders.filter((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep)).sort((a, b) => b.length - a.length)[0];
+  }
+
   /** Files were created or deleted: walk again before the next use. */
   invalidate(): void {
     this.walked = undefined;

@@ -20,7 +20,9 @@ import { unmatchedPatchFindings } from './unmatched.js';
 
 export { renderProblemMetas, renderProblems } from './problems.js';
 export { emitDocuments, emitDocument } from './output/emit.js';
-export { findKustomizationFile, KNOWN_FIELDS as KUSTOMIZATION_FIELDS } from './kustomization.js';
+export { canonicalFields as canonicalKustomizationFields, findKustomizationFile } from './kustomization.js';
+export { kustomizationPath, type GoField, type GoType, type GoStruct } from './kustomization-types.js';
+export { foldName, goTypeName } from './go-json.js';
 export { DEPRECATED as KUSTOMIZATION_DEPRECATIONS } from './build.js';
 export type { FileReader } from './files.js';
 
@@ -121,11 +123,15 @@ function toResource(r: RenderResource, cwd: string): Resource {
 function buildDiagnostic(err: BuildError, dir: string, cwd: string): Diagnostic {
   const file = err.file ?? dir;
   let span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  // The build names fields canonically (`newTag`); the finding points at the key as written (`newtag`).
+  let pointer = err.pointer;
   try {
     // A kustomization file over the size limit, or one that cannot be parsed, is not read again to find a position in it.
     const unread = (err.ruleId === 'file-too-large' && err.pointer === '') || err instanceof UnparsableKustomizationError;
     if (!unread && findKustomizationFile(path.dirname(file)) === file) {
-      const located = parseKustomizationFile(file).locate(err.pointer);
+      const parsed = parseKustomizationFile(file);
+      pointer = parsed.written(err.pointer);
+      const located = parsed.locate(err.pointer);
       span = located.key && err.pointer !== '' ? located.key : located.value;
     }
   } catch {
@@ -133,5 +139,5 @@ function buildDiagnostic(err: BuildError, dir: string, cwd: string): Diagnostic 
   }
   // The second line of defence (core/redact.ts): `kubeproof render` prints these without a check's afterRun.
   const severity = err.ruleId === 'file-too-large' ? loadProblems['file-too-large'].severity : renderProblems['kustomize-build'].severity;
-  return { ruleId: err.ruleId, severity, message: redactSecrets(err.message), file: displayPath(file, cwd), ...span, path: err.pointer };
+  return { ruleId: err.ruleId, severity, message: redactSecrets(err.message), file: displayPath(file, cwd), ...span, path: pointer };
 }

@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Located } from '../core/index.js';
 import { decodeSource, isPlainObject, KUSTOMIZATION_FILE_NAMES, parsePlainDocuments } from '../load/index.js';
+import { decodeStrict, GoJsonError } from './go-json.js';
+import { Kustomization as KustomizationStruct } from './kustomization-types.js';
 import { BuildError, UnparsableKustomizationError } from './errors.js';
 import { readFile, refuseTooLarge } from './files.js';
 
@@ -13,21 +15,26 @@ export interface Kustomization {
   /** Its directory: the root its files must stay in. */
   dir: string;
   kind: 'Kustomization' | 'Component';
+  /** The fields as kustomize decodes them: known fields only, under their JSON names whatever the case written. */
   fields: Record<string, unknown>;
+  /** Where a pointer (canonical names) is in the file. */
   locate(pointer: string): Located;
+  /** A pointer (canonical names) with the keys as the user wrote them: what findings carry. */
+  written(pointer: string): string;
 }
 
-/** Fields of kustomize v5's Kustomization type; anything else is refused, as kustomize does. */
-export const KNOWN_FIELDS = [
-  'apiVersion', 'kind', 'metadata', 'openapi', 'namePrefix', 'nameSuffix', 'namespace', 'commonLabels', 'labels',
-  'commonAnnotations', 'patchesStrategicMerge', 'patchesJson6902', 'patches', 'images', 'imageTags', 'replacements',
-  'replicas', 'vars', 'sortOptions', 'resources', 'components', 'crds', 'bases', 'configMapGenerator',
-  'secretGenerator', 'helmGlobals', 'helmCharts', 'helmChartInflationGenerator', 'generatorOptions', 'configurations',
-  'generators', 'transformers', 'validators', 'buildMetadata',
-];
-
-/** Fields that hold a list of mappings (kustomize's structs): the transformers read each entry's fields. */
-const MAPPING_LIST_FIELDS = ['patches', 'patchesJson6902', 'labels', 'replacements', 'replicas', 'configMapGenerator', 'secretGenerator', 'images', 'imageTags'];
+/**
+ * A kustomization's fields under their canonical names (`Name:` read as name), for readers that
+ * only look (the language server): as written when kustomize would refuse them.
+ */
+export function canonicalFields(raw: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return decodeStrict(raw, KustomizationStruct).value;
+  } catch (err) {
+    if (err instanceof GoJsonError) return raw;
+    throw err;
+  }
+}
 
 export function findKustomizationFile(dir: string): string | undefined {
   const found = KUSTOMIZATION_FILE_NAMES.map((n) => path.join(dir, n)).filter((f) => isFile(f));
@@ -44,25 +51,31 @@ export function readKustomization(dir: string, from?: { file: string; pointer: s
     throw new BuildError(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${dir}'`);
   }
   refuseTooLarge(from ? path.relative(path.dirname(from.file), file) : path.basename(file), fs.statSync(file).size, from?.file ?? file, from?.pointer ?? '');
-  const { fields, locate } = parseKustomizationFile(file);
+  const { fields, locate, written, error } = parseKustomizationFile(file);
+  if (error) throw error;
   checkFields(fields, file);
   const kind = fields.kind === 'Component' ? 'Component' : 'Kustomization';
-  return { file, dir, kind, fields, locate };
+  return { file, dir, kind, fields, locate, written };
 }
 
 /**
- * The file parsed, its fields not yet checked: what a build error's position is looked up in,
- * since the error may be that very check.
+ * The file parsed and decoded as kustomize decodes it (go-json.ts): its fields under their
+ * canonical names. `locate` and `written` take canonical pointers (what the build uses) to the
+ * keys as the user wrote them; when the decoding fails, `fields` are the raw ones and `error`
+ * says why. A build error's position is looked up here, since the error may be that decoding.
  */
-export function parseKustomizationFile(file: string): Pick<Kustomization, 'fields' | 'locate'> {
+export function parseKustomizationFile(file: string): Pick<Kustomization, 'fields' | 'locate' | 'written'> & { error?: BuildError } {
   const bytes = readFile(file);
-  const known = parsed.get(bytes);
+  let known = parsed.get(bytes);
+  if (known?.file !== file) {
+    known = { file, ...decodeFields(parseBytes(bytes, file), file) };
+    parsed.set(bytes, known);
+  }
   // A copy of the fields: a build must not change what the next build of the same bytes reads.
-  if (known?.file === file) return { fields: structuredClone(known.fields), locate: known.locate };
-  const fresh = parseBytes(bytes, file);
-  parsed.set(bytes, { file, ...fresh });
-  return { fields: structuredClone(fresh.fields), locate: fresh.locate };
+  return { fields: structuredClone(known.fields), locate: known.locate, written: known.written, ...(known.error && { error: known.error }) };
 }
+
+type Parsed = Pick<Kustomization, 'fields' | 'locate' | 'written'> & { error?: BuildError };
 
 /**
  * Parses of kustomization files by the very bytes read, as accumulate.ts keeps those of resource
@@ -70,9 +83,32 @@ export function parseKustomizationFile(file: string): Pick<Kustomization, 'field
  * server's) has a kustomization shared by several overlays parsed once. A failed parse throws
  * and is not kept.
  */
-const parsed = new WeakMap<Uint8Array, { file: string } & Pick<Kustomization, 'fields' | 'locate'>>();
+const parsed = new WeakMap<Uint8Array, { file: string } & Parsed>();
 
-function parseBytes(bytes: Uint8Array, file: string): Pick<Kustomization, 'fields' | 'locate'> {
+function decodeFields(raw: { fields: Record<string, unknown>; locate: (pointer: string) => Located }, file: string): Parsed {
+  try {
+    const { value, renamed } = decodeStrict(raw.fields, KustomizationStruct);
+    const written = (pointer: string) => writtenPointer(pointer, renamed);
+    return { fields: value, written, locate: renamed.size === 0 ? raw.locate : (pointer) => raw.locate(written(pointer)) };
+  } catch (err) {
+    if (!(err instanceof GoJsonError)) throw err;
+    return { fields: raw.fields, locate: raw.locate, written: (p) => p, error: new BuildError(`invalid Kustomization: ${err.message}`, file, err.pointer) };
+  }
+}
+
+/** A pointer with canonical field names made the one the user wrote: each renamed prefix replaced. */
+function writtenPointer(pointer: string, renamed: Map<string, string>): string {
+  if (renamed.size === 0 || pointer === '') return pointer;
+  let canonical = '';
+  let written = '';
+  for (const segment of pointer.slice(1).split('/')) {
+    canonical += `/${segment}`;
+    written = renamed.get(canonical) ?? `${written}/${segment}`;
+  }
+  return written;
+}
+
+function parseBytes(bytes: Uint8Array, file: string): { fields: Record<string, unknown>; locate: (pointer: string) => Located } {
   const decoded = decodeSource(bytes, file);
   if ('problem' in decoded) throw new UnparsableKustomizationError(`invalid Kustomization: ${decoded.problem.message}`, file);
   // kustomize unmarshals a kustomization with sigs.k8s.io/yaml, whose resolver is go-yaml v2's:
@@ -89,59 +125,21 @@ function parseBytes(bytes: Uint8Array, file: string): Pick<Kustomization, 'field
   return { fields, locate };
 }
 
+/** What kustomize checks beyond decoding: the kind, and patch targets' patterns (the decoder checked every field's type). */
 function checkFields(fields: Record<string, unknown>, file: string): void {
-  for (const key of Object.keys(fields)) {
-    if (!KNOWN_FIELDS.includes(key)) throw new BuildError(`invalid Kustomization: json: unknown field "${key}"`, file, `/${key}`);
-  }
-  for (const field of ['namespace', 'namePrefix', 'nameSuffix']) {
-    const v = fields[field];
-    if (v !== undefined && v !== null && typeof v !== 'string') throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${jsonType(v)} into Go struct field Kustomization.${field} of type string`, file, `/${field}`);
-  }
-  for (const field of ['commonLabels', 'commonAnnotations']) refuseNonStringValues(fields[field], `Kustomization.${field}`, file, `/${field}`);
-  if (Array.isArray(fields.labels)) fields.labels.forEach((entry, i) => refuseNonStringValues(isPlainObject(entry) ? entry.pairs : undefined, 'Label.labels.pairs', file, `/labels/${i}/pairs`));
-  for (const field of MAPPING_LIST_FIELDS) {
-    const list = fields[field];
-    if (!Array.isArray(list)) continue;
-    list.forEach((entry, i) => {
-      if (entry === null) list[i] = {}; // an empty entry: kustomize's struct with every field unset
-      else if (!isPlainObject(entry)) throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${jsonType(entry)} into Go struct field Kustomization.${field} (each entry must be a mapping)`, file, `/${field}/${i}`);
-    });
-  }
   for (const field of ['patches', 'patchesJson6902']) {
     const list = fields[field];
-    if (Array.isArray(list)) list.forEach((entry, i) => checkTarget((entry as Record<string, unknown>).target, file, field, `/${field}/${i}/target`));
+    if (Array.isArray(list)) list.forEach((entry, i) => checkTargetPatterns((entry as { target?: Record<string, unknown> | null }).target, file, `/${field}/${i}/target`));
   }
   if (fields.kind !== undefined && fields.kind !== 'Kustomization' && fields.kind !== 'Component') {
     throw new BuildError(`invalid Kustomization: kind ${jsonText(fields.kind)} is not Kustomization or Component`, file, '/kind');
   }
 }
 
-/** A map[string]string field: sigs.k8s.io/yaml's `yes` or `1` is a bool or a number, which Go's json refuses. */
-function refuseNonStringValues(map: unknown, goField: string, file: string, pointer: string): void {
-  if (!isPlainObject(map)) return;
-  for (const [key, v] of Object.entries(map)) {
-    if (v !== null && typeof v !== 'string') throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${jsonType(v)} into Go struct field ${goField} of type string`, file, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-  }
-}
-
-/** A patch target's fields are strings, as kustomize's strict decoding of types.Selector wants them (its messages). */
-const SELECTOR_FIELDS: Record<string, string> = {
-  group: 'ResId.Gvk.group',
-  version: 'ResId.Gvk.version',
-  kind: 'ResId.Gvk.kind',
-  name: 'ResId.name',
-  namespace: 'ResId.namespace',
-  labelSelector: 'labelSelector',
-  annotationSelector: 'annotationSelector',
-};
-
-function checkTarget(target: unknown, file: string, field: string, pointer: string): void {
-  if (target === undefined || target === null) return;
-  if (!isPlainObject(target)) throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${jsonType(target)} into Go struct field Patch.${field}.target of type types.Selector`, file, pointer);
-  for (const [key, path] of Object.entries(SELECTOR_FIELDS)) {
-    const v = target[key];
-    if (v !== undefined && v !== null && typeof v !== 'string') throw new BuildError(`invalid Kustomization: json: cannot unmarshal ${jsonType(v)} into Go struct field Selector.${field}.target.${path} of type string`, file, `${pointer}/${key}`);
-    const problem = typeof v === 'string' && path.startsWith('ResId') ? targetPatternError(v) : undefined;
+function checkTargetPatterns(target: Record<string, unknown> | null | undefined, file: string, pointer: string): void {
+  for (const key of ['group', 'version', 'kind', 'name', 'namespace']) {
+    const v = target?.[key];
+    const problem = typeof v === 'string' ? targetPatternError(v) : undefined;
     if (problem) throw new BuildError(problem, file, `${pointer}/${key}`);
   }
 }
@@ -161,13 +159,6 @@ export function targetPatternError(pattern: string): string | undefined {
     const shown = pattern.length > 200 ? `${pattern.slice(0, 200)}…` : pattern;
     return `error parsing regexp: ${reason.toLowerCase()}: \`^(?:${shown})$\``;
   }
-}
-
-/** A value's JSON type as Go's encoding/json names it in its errors. */
-function jsonType(v: unknown): string {
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'boolean') return 'bool';
-  return typeof v;
 }
 
 function isFile(p: string): boolean {

@@ -17,16 +17,18 @@ export function unmatchedPatchFindings(unmatched: readonly UnmatchedPatch[], cwd
   return unmatched.map(({ file, pointer, target, nearMiss }) => {
     let span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
     let kustomization: ReturnType<typeof parseKustomizationFile> | undefined;
+    let written = pointer;
     try {
       kustomization = parseKustomizationFile(file);
       span = kustomization.locate(pointer).value;
+      written = kustomization.written(pointer); // the entry's keys as the user wrote them (`Patches`)
     } catch {
       // the file built a moment ago; if it cannot be read again, the start of it will do
     }
     const selector = TARGET_KEYS.filter((key) => typeof target[key] === 'string' && target[key] !== '').map((key) => `${key}: ${target[key]}`).join(', ');
     let message = `the patch's target {${selector}} selects no resource: kustomize skips the patch without a word, so this overlay ships without its change`;
     const shown = displayPath(file, cwd);
-    const diagnostic: Diagnostic = { ruleId: 'unmatched-patch', severity: renderProblems['unmatched-patch'].severity, message, file: shown, ...span, path: pointer };
+    const diagnostic: Diagnostic = { ruleId: 'unmatched-patch', severity: renderProblems['unmatched-patch'].severity, message, file: shown, ...span, path: written };
     if (nearMiss) {
       const { field, values, resources } = nearMiss;
       const quoted = values.map((v) => JSON.stringify(v)).join(' or ');

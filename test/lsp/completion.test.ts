@@ -106,4 +106,47 @@ describe('kubeproof lsp completion', () => {
     expect(labels(items)).not.toContain('namePrefix');
     expect(byLabel(items, 'commonLabels')).toMatchObject({ tags: [CompletionItemTag.Deprecated], detail: "'commonLabels' is deprecated. Please use 'labels' instead." });
   });
+
+  it("offers a kustomization's nested keys, matched as kustomize matches them, with types and descriptions", async () => {
+    const rel = 'shop/overlays/dev/kustomization.yaml';
+    const base = fs.readFileSync(path.join(server.dir, rel), 'utf8');
+    const target = `${base}patches:\n  - path: p.yaml\n    target:\n      ki\n`;
+    const targetKeys = await complete(rel, target, '      ki');
+    expect(labels(targetKeys)).toEqual(['group', 'version', 'kind', 'name', 'namespace', 'annotationSelector', 'labelSelector']);
+    expect(byLabel(targetKeys, 'kind')).toMatchObject({ detail: 'string', textEdit: { newText: 'kind: ' } });
+    // The image entry already has `NewTag`: newTag is not offered again; name was written too.
+    const image = `${base.replace('    newTag: 2.5.0-rc.1\n', '    NewTag: 2.5.0-rc.1\n    di\n')}`;
+    expect(labels(await complete(rel, image, '    di'))).toEqual(['newName', 'tagSuffix', 'digest']);
+    const generator = await complete(rel, base.replace('behavior: merge', 'behavior: '), 'behavior: ');
+    expect(labels(generator)).toEqual(['create', 'merge', 'replace']);
+    const replicas = await complete(rel, `${base}replicas:\n  - name: api\n    co\n`, '    co');
+    expect(byLabel(replicas, 'count')).toMatchObject({ detail: 'int64', documentation: { value: 'Replica count to set.' } });
+    const env = await complete(rel, `${base}secretGenerator:\n  - name: s\n    en\n`, 'name: s\n    en');
+    expect(byLabel(env, 'env')).toMatchObject({ detail: 'string (deprecated: use envs)', tags: [CompletionItemTag.Deprecated] });
+  });
+
+  it('offers the name a generator entry gives with its keys in any case, as kustomize reads them', async () => {
+    const rel = 'shop/base/kustomization.yaml';
+    const original = fs.readFileSync(path.join(server.dir, rel), 'utf8');
+    await complete(rel, original.replace('configMapGenerator:\n', 'configMapGenerator:\n  - Name: made-here\n    literals: [a=b]\n'), 'Name: ');
+    expect(labels(await complete('apps/pod.yaml', POD, 'configMapRef:\n            name: '))).toContain('made-here');
+    await complete(rel, original, 'name: ');
+  });
+
+  it("offers the files and directories a kustomization's path fields name, within the kustomization (files) or the workspace (directories), never node_modules or .git", async () => {
+    const rel = 'shop/base/kustomization.yaml';
+    const base = fs.readFileSync(path.join(server.dir, rel), 'utf8');
+    fs.mkdirSync(path.join(server.dir, 'shop/base/node_modules'), { recursive: true });
+    fs.mkdirSync(path.join(server.dir, 'shop/base/.git'), { recursive: true });
+    const files = labels(await complete(rel, `${base}configurations:\n  - \n`, 'configurations:\n  - '));
+    expect(files).toEqual(expect.arrayContaining(['api.yaml', 'credentials.env', 'nginx.conf', 'kustomization.yaml']));
+    expect(files).not.toContain('node_modules/');
+    expect(files).not.toContain('.git/');
+    // A file must stay in the kustomization's directory; a base directory may be above it, inside the workspace.
+    expect(await complete(rel, `${base}crds:\n  - ../\n`, 'crds:\n  - ../')).toEqual([]);
+    const overlay = 'shop/overlays/dev/kustomization.yaml';
+    const text = fs.readFileSync(path.join(server.dir, overlay), 'utf8').replace('  - ../../base', '  - ../');
+    expect(labels(await complete(overlay, text, '  - ../'))).toEqual(['../dev/', '../production/', '../staging/']);
+    expect(await complete(overlay, text.replace('  - ../', '  - ../../../../'), '  - ../../../../')).toEqual([]);
+  });
 });

@@ -51,6 +51,15 @@ describe('kubeproof lsp hover', () => {
     expect(await hover('apps/backup.yaml', '  retent', 0, text)).toBe('**retention** `string`\n\nOne of: `daily`, `weekly`');
   });
 
+  it("shows a kustomization key's Go type, description and deprecation, whatever its case", async () => {
+    const rel = 'shop/overlays/dev/kustomization.yaml';
+    const text = fs.readFileSync(path.join(server.dir, rel), 'utf8').replace('newTag:', 'NewTag:') + 'commonLabels:\n  team: a\n';
+    expect(await hover(rel, 'NewT', 0, text)).toBe('**newTag** `string`\n\nTag to set; ignored when digest is set.');
+    expect(await hover(rel, '  behav', 0, text)).toBe('**behavior** `string`\n\ncreate a new ConfigMap, or merge into or replace one a base made with the same name.\n\nOne of: `create`, `merge`, `replace`');
+    expect(await hover(rel, 'commonLab', 0, text)).toContain('**commonLabels** `map[string]string`');
+    expect(await hover(rel, 'commonLab', 0, text)).toContain('Deprecated: use `labels` instead.');
+  });
+
   it('shows where a referenced object is defined, or that it is not', async () => {
     const configMap = await hover('apps/pod.yaml', 'name: sett', 0, POD);
     expect(configMap).toContain(`ConfigMap \`settings\`: defined in [others.yaml:1](${link('apps/others.yaml', 1)})`);

@@ -59,9 +59,11 @@ const withEnv = `        envFrom:
 `;
 
 import { divergenceCases } from './cases-divergences.mjs';
+import { structCases } from './cases-struct.mjs';
 
 export const cases = {
   ...divergenceCases,
+  ...structCases,
   'resources-single-file': { 'kustomization.yaml': k('resources:\n- deploy.yaml\n'), 'deploy.yaml': deploy('web') },
   'resources-multi-doc': { 'kustomization.yaml': k('resources:\n- all.yaml\n'), 'all.yaml': deploy('web') + '---\n' + svc('web') + '---\n' + cm('cfg') },
   'resources-list-kind': { 'kustomization.yaml': k('resources:\n- list.yaml\n'), 'list.yaml': 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n- apiVersion: v1\n  kind: Secret\n  metadata: {name: b}\n' },
