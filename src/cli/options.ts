@@ -71,7 +71,7 @@ export function inputOptions(cmd: Command, { stdin }: { stdin: boolean }): Comma
       .option('--stdin-filename <name>', 'file name to show for standard input (-)');
   }
   return maxFileSizeOption(cmd)
-    .option('-j, --jobs <n>', 'threads to parse large inputs on (default: one per core)', parsePositive);
+    .option('-j, --jobs <n>', 'threads to parse large inputs on (default: one per core from 12 MiB of input)', parsePositive);
 }
 
 /** --max-file-size: every file read (named, found in a directory, read by a kustomization) and standard input. */
