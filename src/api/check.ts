@@ -18,6 +18,7 @@ import { manifestFiles, mergeReadFiles } from './read-files.js';
 import { loadSchemaSources } from './schema-sources.js';
 import { refusedByApiServer } from './refused.js';
 import { loadPolicySources, runPolicies } from './policies.js';
+import { applySubstitution, placeholderHints, substitutes, substitutionFor } from './envsubst.js';
 
 
 /**
@@ -27,8 +28,18 @@ import { loadPolicySources, runPolicies } from './policies.js';
  */
 export type Inputs = LoadResult & { groups: Resource[][]; readFiles: string[] };
 
-/** Kustomization directories rendered, everything else loaded as it is. */
+/**
+ * Kustomization directories rendered, everything else loaded as it is; then, with --envsubst,
+ * every resource substituted as Flux substitutes after the build (api/envsubst.ts).
+ */
 export function loadInputs(paths: readonly string[], options: ValidateOptions = {}): Inputs {
+  const substitution = substitutionFor(options);
+  const inputs = applySubstitution(loadUnsubstituted(paths, options), substitution);
+  if (substitution) inputs.readFiles = mergeReadFiles(inputs.readFiles, substitution.files);
+  return inputs;
+}
+
+function loadUnsubstituted(paths: readonly string[], options: ValidateOptions): Inputs {
   const cwd = options.cwd ?? process.cwd();
   const out: Inputs = { resources: [], diagnostics: [], files: [], errors: [], groups: [], readFiles: [], texts: new Map() };
   const plain: string[] = [];
@@ -65,7 +76,9 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
   const sources = loadSchemaSources(options.crdPaths, options, resources);
   errors.push(...sources.errors);
   appendAll(diagnostics, sources.diagnostics);
-  appendAll(diagnostics, validateSchemas(resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas }));
+  const schemaFindings = validateSchemas(resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas });
+  if (!substitutes(options)) placeholderHints(schemaFindings, resources);
+  appendAll(diagnostics, schemaFindings);
   if (options.rules !== false) for (const group of groups) appendAll(diagnostics, runRules(group, options));
   const policies = loadPolicySources(options);
   errors.push(...policies.errors);

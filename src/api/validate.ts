@@ -9,6 +9,7 @@ import { finishHeld, holdBack } from './hold-back.js';
 import { manifestFiles, mergeReadFiles } from './read-files.js';
 import { loadSchemaSources } from './schema-sources.js';
 import { loadPolicySources, runPolicies } from './policies.js';
+import { applySubstitution, placeholderHints, substitutionFor, type EnvsubstOptions } from './envsubst.js';
 
 export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'>, LintOptions {
   /** check/lint: run the cross-resource rules (default true). */
@@ -42,6 +43,8 @@ export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'
    * no suppression or config can touch come last, unsorted, their positions placed only if read (api/hold-back.ts).
    */
   onlyErrorsShown?: boolean;
+  /** `${VAR}` substitution as Flux post-build substitution does it, after load and render (--envsubst). */
+  envsubst?: EnvsubstOptions;
   /** Texts by display path that are newer than the files on disk (an editor's unsaved buffers): their suppression comments count. */
   buffers?: ReadonlyMap<string, string>;
 }
@@ -64,10 +67,13 @@ export interface RunResult extends RunReport {
 /** Loads manifests and validates them as the API server would: schemas, its own checks, and the rules for what it refuses. */
 export function validate(paths: readonly string[], given: ValidateOptions = {}): RunResult {
   const options = beforeRun(given);
-  const loaded = loadPaths(paths, options);
+  const substitution = substitutionFor(options);
+  const loaded = applySubstitution(loadPaths(paths, options), substitution);
   const sources = loadSchemaSources(options.crdPaths, options, loaded.resources);
   const diagnostics = [...loaded.diagnostics, ...sources.diagnostics];
-  appendAll(diagnostics, validateSchemas(loaded.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas }));
+  const schemaFindings = validateSchemas(loaded.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas });
+  if (!substitution) placeholderHints(schemaFindings, loaded.resources);
+  appendAll(diagnostics, schemaFindings);
   // What the API server would refuse, though no schema says so: a request above its limit, an unparsable quantity...
   appendAll(diagnostics, runRules(loaded.resources, { ...options, only: 'rejected-by-api-server' }));
   // What the API server's ValidatingAdmissionPolicies would refuse (custom rules are lint: check only).
@@ -85,7 +91,7 @@ export function validate(paths: readonly string[], given: ValidateOptions = {}):
     diagnostics: shown,
     files: redactDeep(loaded.files),
     errors: [...loaded.errors, ...sources.errors, ...policies.errors],
-    readFiles: mergeReadFiles(manifestFiles(loaded.files, loaded.diagnostics, options.cwd), sources.files, policies.files, configFile(options)),
+    readFiles: mergeReadFiles(manifestFiles(loaded.files, loaded.diagnostics, options.cwd), sources.files, policies.files, configFile(options), substitution?.files ?? []),
   };
 }
 
