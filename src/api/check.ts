@@ -4,7 +4,7 @@
  * patch that wrote the field; anything else is validated as it is.
  */
 import * as path from 'node:path';
-import { appendAll, placePositions, redactDeep, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
+import { appendAll, placePositions, redactDeep, sortDiagnostics, type Diagnostic, type Resource, type ResourceId } from '../core/index.js';
 import { displayPath, loadPaths, type LoadResult } from '../load/index.js';
 import { findKustomizationFile, isKustomizationDir, render } from '../render/index.js';
 import { resourceTotals, runRules } from '../rules/index.js';
@@ -18,7 +18,7 @@ import { manifestFiles, mergeReadFiles } from './read-files.js';
 import { loadSchemaSources } from './schema-sources.js';
 import { refusedByApiServer } from './refused.js';
 import { loadPolicySources, runPolicies } from './policies.js';
-import { applySubstitution, placeholderHints, substitutes, substitutionFor } from './envsubst.js';
+import { applySubstitution, dropSubstitutedFixes, placeholderHints, substitutes, substitutionFor } from './envsubst.js';
 
 
 /**
@@ -26,7 +26,7 @@ import { applySubstitution, placeholderHints, substitutes, substitutionFor } fro
  * cross-resource rules look within: each rendered overlay alone (two overlays of one base are
  * two environments, not one), and the plain files together.
  */
-export type Inputs = LoadResult & { groups: Resource[][]; readFiles: string[] };
+export type Inputs = LoadResult & { groups: Resource[][]; readFiles: string[]; substituted?: Set<ResourceId> };
 
 /**
  * Kustomization directories rendered, everything else loaded as it is; then, with --envsubst,
@@ -72,7 +72,7 @@ function loadUnsubstituted(paths: readonly string[], options: ValidateOptions): 
 
 export function check(paths: readonly string[], given: ValidateOptions = {}): RunResult {
   const options = beforeRun(given);
-  const { resources, diagnostics, files, errors, groups, readFiles, texts } = loadInputs(paths, options);
+  const { resources, diagnostics, files, errors, groups, readFiles, texts, substituted } = loadInputs(paths, options);
   const sources = loadSchemaSources(options.crdPaths, options, resources);
   errors.push(...sources.errors);
   appendAll(diagnostics, sources.diagnostics);
@@ -99,6 +99,7 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
     schedule = scheduleWorkloads(resources, nodes.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, refused, nodePools });
     appendAll(diagnostics, schedule.diagnostics);
   }
+  dropSubstitutedFixes(diagnostics, substituted);
   const run: RunOutput = { resources, files, texts, lint: options.rules === false ? false : options };
   // Held back (-q): findings of plain files, never duplicated by two overlays, so no dedupe needed (api/hold-back.ts).
   const { held, rest } = holdBack(diagnostics, options, run);

@@ -46,6 +46,8 @@ export interface Inputs {
   diagnostics: Diagnostic[];
   files: CheckedFile[];
   groups?: Resource[][];
+  /** The ids of the resources substitution changed. */
+  substituted?: Set<ResourceId>;
 }
 
 /** The inputs substituted in place: resources, the groups the rules look within, the ids each file lists. */
@@ -61,7 +63,17 @@ export function applySubstitution<T extends Inputs>(inputs: T, substitution: Sub
     diagnostics: [...inputs.diagnostics, ...diagnostics],
     files: inputs.files.map((f) => ({ ...f, resources: f.resources.map((id) => ids.get(id) ?? id) })),
     ...(inputs.groups && { groups: inputs.groups.map((g) => g.map((r) => changed.get(r) ?? r)) }),
+    substituted: new Set([...changed.values()].map((r) => r.id)),
   };
+}
+
+/**
+ * No quick fix on a substituted resource: its edits would be computed from the substituted
+ * values and written over the placeholders (quoting `${DEBUG}` does not keep Flux from typing it).
+ */
+export function dropSubstitutedFixes(diagnostics: readonly Diagnostic[], substituted: ReadonlySet<ResourceId> | undefined): void {
+  if (!substituted?.size) return;
+  for (const d of diagnostics) if (d.resource && substituted.has(d.resource) && 'suggestion' in d) delete d.suggestion;
 }
 
 /**

@@ -1,4 +1,6 @@
 /** --envsubst and envsubst: in kubeproof.yaml, end to end: what is validated is what Flux applies after substitution. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, validate } from '../../src/index.js';
 import { forgetSecrets } from '../../src/core/index.js';
@@ -120,6 +122,18 @@ describe('--envsubst', () => {
     const bad = await runCli(['validate', 'd.yaml', '--no-config', '--envsubst', 'bad.env'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe("kubeproof: error: bad.env:2: '1BAD' var name is invalid, must match '^[_[:alpha:]][_[:alpha:][:digit:]]*$'\n");
+  });
+
+  it('--fix never writes a fix computed from substituted values over the placeholders', async () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n    env:\n    - name: DEBUG\n      value: ${DEBUG}\n';
+    const dir = tempTree({ 'p.yaml': pod, 'vars.env': 'DEBUG=true\n' });
+    const plain = tempTree({ 'p.yaml': pod.replace('${DEBUG}', 'true') });
+    const withoutSubstitution = await runCli(['check', 'p.yaml', '--no-config', '--fix'], { cwd: plain });
+    expect(withoutSubstitution.stderr).toContain('kubeproof: fixed');
+    const r = await runCli(['check', 'p.yaml', '--no-config', '--fix', '--envsubst', 'vars.env'], { cwd: dir });
+    expect(r.stdout).toContain('invalid-type');
+    expect(r.stderr).not.toContain('fixed');
+    expect(fs.readFileSync(path.join(dir, 'p.yaml'), 'utf8')).toBe(pod);
   });
 
   it('the same input gives the same report', async () => {
