@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, validate } from '../../src/index.js';
 import { forgetSecrets } from '../../src/core/index.js';
-import { runCli, tempTree, where } from '../helpers.js';
+import { REPO_ROOT, runCli, tempTree, where } from '../helpers.js';
 
 const deployment = [
   'apiVersion: apps/v1',
@@ -134,6 +134,15 @@ describe('--envsubst', () => {
     expect(r.stdout).toContain('invalid-type');
     expect(r.stderr).not.toContain('fixed');
     expect(fs.readFileSync(path.join(dir, 'p.yaml'), 'utf8')).toBe(pod);
+  });
+
+  it('schedule places the substituted replicas with the substituted requests', async () => {
+    const d = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: ${REPLICAS}\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n        resources: {requests: {cpu: "${CPU:=100m}", memory: 64Mi}}\n';
+    const dir = tempTree({ 'd.yaml': d, 'vars.env': 'REPLICAS=4\n' });
+    const nodes = path.join(REPO_ROOT, 'overlays-example', 'nodes.yaml');
+    const r = await runCli(['schedule', 'd.yaml', '--no-config', '--nodes', nodes, '--envsubst', 'vars.env', '-f', 'json'], { cwd: dir });
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ pods: 4, scheduled: 4, pending: 0 });
+    expect(r.code).toBe(0);
   });
 
   it('the same input gives the same report', async () => {
