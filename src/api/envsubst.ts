@@ -85,11 +85,19 @@ export function placeholderHints(diagnostics: readonly Diagnostic[], resources: 
   for (const r of resources) byId.set(r.id, r);
   // Most resources hold no placeholder: one look at each, not one per finding (30,000 findings on one Service).
   const holds = new Map<Resource, boolean>();
-  const holdsPlaceholder = (r: Resource) => holds.get(r) ?? holds.set(r, JSON.stringify(r.object).includes('${')).get(r)!;
+  const holdsPlaceholder = (r: Resource) => holds.get(r) ?? holds.set(r, holdsText(r.object, '${', 0)).get(r)!;
   for (const d of diagnostics) {
     const resource = d.resource && byId.get(d.resource);
     if (!resource || !holdsPlaceholder(resource)) continue;
     const value = valueAt(resource.object, d.path);
     if (typeof value === 'string' && isPlaceholder(value)) d.message += `; it is a \${VAR} placeholder: pass --envsubst FILE to validate the substituted value`;
   }
+}
+
+/** Whether a string of `v` (a key or a value) holds `text`. Not JSON.stringify: objects may hold bigints. */
+function holdsText(v: unknown, text: string, depth: number): boolean {
+  if (typeof v === 'string') return v.includes(text);
+  if (v === null || typeof v !== 'object' || depth > 256) return false;
+  if (Array.isArray(v)) return v.some((x) => holdsText(x, text, depth + 1));
+  return Object.entries(v).some(([k, x]) => k.includes(text) || holdsText(x, text, depth + 1));
 }
