@@ -9,6 +9,7 @@ export * from './core/index.js';
 export { loadPaths, loadBytes, parseManifests, loadProblems, type LoadOptions, type LoadResult } from './load/index.js';
 export { formatters, FORMAT_NAMES, isFormatName, type FormatName, type Formatter, type ReportContext, type ReportInput } from './report/index.js';
 export { validate, exitCodeFor, type ValidateOptions, type RunResult, type ExitPolicy } from './api/validate.js';
+export type { EnvsubstOptions } from './api/envsubst.js';
 export { ruleCatalog } from './api/catalog.js';
 export { formatReport, TOOL } from './api/format.js';
 export { check } from './api/check.js';

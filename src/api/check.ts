@@ -4,7 +4,7 @@
  * patch that wrote the field; anything else is validated as it is.
  */
 import * as path from 'node:path';
-import { appendAll, placePositions, redactDeep, sortDiagnostics, type Diagnostic, type Resource } from '../core/index.js';
+import { appendAll, placePositions, redactDeep, sortDiagnostics, type Diagnostic, type Resource, type ResourceId } from '../core/index.js';
 import { displayPath, loadPaths, type LoadResult } from '../load/index.js';
 import { findKustomizationFile, isKustomizationDir, render } from '../render/index.js';
 import { resourceTotals, runRules } from '../rules/index.js';
@@ -19,6 +19,7 @@ import { loadSchemaSources } from './schema-sources.js';
 import { refusedByApiServer } from './refused.js';
 import { loadPolicySources, runPolicies } from './policies.js';
 import { inLoad as runInLoad } from './document-stage.js';
+import { applySubstitution, dropSubstitutedFixes, placeholderHints, substitutes, substitutionFor } from './envsubst.js';
 
 
 /**
@@ -26,10 +27,20 @@ import { inLoad as runInLoad } from './document-stage.js';
  * cross-resource rules look within: each rendered overlay alone (two overlays of one base are
  * two environments, not one), and the plain files together.
  */
-export type Inputs = LoadResult & { groups: Resource[][]; readFiles: string[] };
+export type Inputs = LoadResult & { groups: Resource[][]; readFiles: string[]; substituted?: Set<ResourceId> };
 
-/** Kustomization directories rendered, everything else loaded as it is. */
+/**
+ * Kustomization directories rendered, everything else loaded as it is; then, with --envsubst,
+ * every resource substituted as Flux substitutes after the build (api/envsubst.ts).
+ */
 export function loadInputs(paths: readonly string[], options: ValidateOptions = {}): Inputs {
+  const substitution = substitutionFor(options);
+  const inputs = applySubstitution(loadUnsubstituted(paths, options), substitution);
+  if (substitution) inputs.readFiles = mergeReadFiles(inputs.readFiles, substitution.files);
+  return inputs;
+}
+
+function loadUnsubstituted(paths: readonly string[], options: ValidateOptions): Inputs {
   const cwd = options.cwd ?? process.cwd();
   const out: Inputs = { resources: [], diagnostics: [], files: [], errors: [], groups: [], readFiles: [], texts: new Map() };
   const plain: string[] = [];
@@ -63,12 +74,15 @@ export function loadInputs(paths: readonly string[], options: ValidateOptions = 
 export function check(paths: readonly string[], given: ValidateOptions = {}): RunResult {
   const options = beforeRun(given);
   // pipelineOnLoad: built-in kinds of plain files are validated, and the per-resource rules run, as they are loaded, on every core (api/document-stage.ts).
-  const inLoad = options.pipelineOnLoad ? runInLoad(options, options.rules === false ? undefined : options) : undefined;
-  const { resources, diagnostics, files, errors, groups, readFiles, texts } = loadInputs(paths, { ...options, ...(inLoad && { stage: inLoad.stage }) });
+  // Not with --envsubst: what is validated is the substituted object, made after loading.
+  const inLoad = options.pipelineOnLoad && !substitutes(options) ? runInLoad(options, options.rules === false ? undefined : options) : undefined;
+  const { resources, diagnostics, files, errors, groups, readFiles, texts, substituted } = loadInputs(paths, { ...options, ...(inLoad && { stage: inLoad.stage }) });
   const sources = loadSchemaSources(options.crdPaths, options, resources);
   errors.push(...sources.errors);
   appendAll(diagnostics, sources.diagnostics);
-  appendAll(diagnostics, validateSchemas(resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas, prevalidated: inLoad?.prevalidated }));
+  const schemaFindings = validateSchemas(resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas, prevalidated: inLoad?.prevalidated });
+  if (!substitutes(options)) placeholderHints(schemaFindings, resources);
+  appendAll(diagnostics, schemaFindings);
   if (options.rules !== false) {
     for (const group of groups) {
       appendAll(diagnostics, runRules(group, options, undefined, inLoad?.ruled));
@@ -94,6 +108,7 @@ export function check(paths: readonly string[], given: ValidateOptions = {}): Ru
     schedule = scheduleWorkloads(resources, nodes.nodes, { strategy, kubernetesVersion, tolerateNodeLoss, tolerateZoneLoss, refused, nodePools });
     appendAll(diagnostics, schedule.diagnostics);
   }
+  dropSubstitutedFixes(diagnostics, substituted);
   const run: RunOutput = { resources, files, texts, lint: options.rules === false ? false : options };
   // Held back (-q): findings of plain files, never duplicated by two overlays, so no dedupe needed (api/hold-back.ts).
   const { held, rest } = holdBack(diagnostics, options, run);

@@ -37,6 +37,7 @@ export function configOptions(config: Config): ValidateOptions {
     ...(config.ignoreMissingSchemas !== undefined && { ignoreMissingSchemas: config.ignoreMissingSchemas }),
     ...(config.skipKinds.length > 0 && { skipKinds: config.skipKinds }),
     ...(config.strategy && { strategy: config.strategy }),
+    ...(config.envsubst && { envsubst: { files: config.envsubst.files, ...(config.envsubst.strict !== undefined && { strict: config.envsubst.strict }) } }),
   };
 }
 

@@ -10,6 +10,7 @@ import { manifestFiles, mergeReadFiles } from './read-files.js';
 import { loadSchemaSources } from './schema-sources.js';
 import { loadPolicySources, runPolicies } from './policies.js';
 import { inLoad as runInLoad } from './document-stage.js';
+import { applySubstitution, placeholderHints, substitutionFor, type EnvsubstOptions } from './envsubst.js';
 
 export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'>, LintOptions {
   /** check/lint: run the cross-resource rules (default true). */
@@ -43,6 +44,8 @@ export interface ValidateOptions extends LoadOptions, Omit<SchemaOptions, 'crds'
    * no suppression or config can touch come last, unsorted, their positions placed only if read (api/hold-back.ts).
    */
   onlyErrorsShown?: boolean;
+  /** `${VAR}` substitution as Flux post-build substitution does it, after load and render (--envsubst). */
+  envsubst?: EnvsubstOptions;
   /** Texts by display path that are newer than the files on disk (an editor's unsaved buffers): their suppression comments count. */
   buffers?: ReadonlyMap<string, string>;
   /**
@@ -73,12 +76,16 @@ export interface RunResult extends RunReport {
 export function validate(paths: readonly string[], given: ValidateOptions = {}): RunResult {
   const options = beforeRun(given);
   // pipelineOnLoad: built-in kinds are validated, and the per-resource rules run, as they are loaded, on every core (api/document-stage.ts).
+  // Not with --envsubst: what is validated is the substituted object, made after loading.
   const lint: LintOptions = { ...options, only: 'rejected-by-api-server' };
-  const inLoad = options.pipelineOnLoad ? runInLoad(options, lint) : undefined;
-  const loaded = loadPaths(paths, { ...options, ...(inLoad && { stage: inLoad.stage }) });
+  const substitution = substitutionFor(options);
+  const inLoad = options.pipelineOnLoad && !substitution ? runInLoad(options, lint) : undefined;
+  const loaded = applySubstitution(loadPaths(paths, { ...options, ...(inLoad && { stage: inLoad.stage }) }), substitution);
   const sources = loadSchemaSources(options.crdPaths, options, loaded.resources);
   const diagnostics = [...loaded.diagnostics, ...sources.diagnostics];
-  appendAll(diagnostics, validateSchemas(loaded.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas, prevalidated: inLoad?.prevalidated }));
+  const schemaFindings = validateSchemas(loaded.resources, { ...options, crds: sources.crds, jsonSchemas: sources.jsonSchemas, prevalidated: inLoad?.prevalidated });
+  if (!substitution) placeholderHints(schemaFindings, loaded.resources);
+  appendAll(diagnostics, schemaFindings);
   // What the API server would refuse, though no schema says so: a request above its limit, an unparsable quantity...
   appendAll(diagnostics, runRules(loaded.resources, lint, undefined, inLoad?.ruled));
   if (inLoad) appendAll(diagnostics, inLoad.ruleFindings(loaded.resources));
@@ -97,7 +104,7 @@ export function validate(paths: readonly string[], given: ValidateOptions = {}):
     diagnostics: shown,
     files: redactDeep(loaded.files),
     errors: [...loaded.errors, ...sources.errors, ...policies.errors],
-    readFiles: mergeReadFiles(manifestFiles(loaded.files, loaded.diagnostics, options.cwd), sources.files, policies.files, configFile(options)),
+    readFiles: mergeReadFiles(manifestFiles(loaded.files, loaded.diagnostics, options.cwd), sources.files, policies.files, configFile(options), substitution?.files ?? []),
   };
 }
 

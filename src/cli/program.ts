@@ -75,6 +75,7 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
       tolerateNodeLoss: opts.tolerateNodeLoss,
       tolerateZoneLoss: opts.tolerateZoneLoss,
       suppressions: opts.suppressions,
+      envsubst: envsubstOf(opts),
       // -q prints errors only: the rest needs no position while no warning is counted nor fixed.
       onlyErrorsShown: Boolean(opts.quiet) && !opts.fix && maxWarningsOf(opts, config, cmd) < 0,
     };
@@ -121,7 +122,7 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
       return;
     }
     const { paths, targets, config } = start;
-    const merged = withConfig({ kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion), nodePaths: opts.nodes, strategy: opts.strategy }, config, cmd);
+    const merged = withConfig({ kubernetesVersion: parseKubernetesVersion(opts.kubernetesVersion), nodePaths: opts.nodes, strategy: opts.strategy, envsubst: envsubstOf(opts) }, config, cmd);
     if (!merged.nodePaths?.length) throw new KubeproofError('USAGE', 'schedule needs a node inventory: --nodes PATH (or nodes: in kubeproof.yaml)');
     const result = schedule(paths, {
       // kubeproof.yaml counts as in check: its include/exclude, rule severities and suppressions, its crds and skipKinds.
@@ -142,6 +143,7 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
       tolerateNodeLoss: opts.tolerateNodeLoss,
       tolerateZoneLoss: opts.tolerateZoneLoss,
       headroom: opts.headroom,
+      envsubst: merged.envsubst,
     });
     const diagnostics = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     // The text and JSON reports carry the placement; the pending pods, lost nodes and nodes to add are in it, not repeated as problems.
@@ -250,7 +252,20 @@ function withConfig(fromFlags: ValidateOptions, config: Config | undefined, cmd:
     ignoreMissingSchemas: pick('ignoreMissingSchemas', 'ignoreMissingSchemas'),
     skipKinds: pick('skipKinds', 'skipKinds'),
     strategy: pick('strategy', 'strategy'),
+    envsubst: envsubstWithConfig(fromFlags.envsubst, fromConfig.envsubst, given),
   };
+}
+
+/** --envsubst files and --no-envsubst-strict as the library takes them. */
+function envsubstOf(opts: SharedOptions): ValidateOptions['envsubst'] {
+  return opts.envsubst?.length ? { files: opts.envsubst, strict: opts.envsubstStrict !== false } : undefined;
+}
+
+/** The command line's --envsubst files replace the config's; --no-envsubst-strict wins over its strict. */
+function envsubstWithConfig(flags: ValidateOptions['envsubst'], config: ValidateOptions['envsubst'], given: (flag: string) => boolean): ValidateOptions['envsubst'] {
+  if (!config) return flags;
+  const files = flags?.files?.length ? flags.files : config.files;
+  return { files, strict: given('envsubstStrict') ? false : config.strict ?? true };
 }
 
 /** The paths named on the command line, absolute: whatever they hold, they are inputs never to write over. */

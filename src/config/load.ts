@@ -136,11 +136,18 @@ function toConfig(v: Record<string, unknown>, file: string): Config {
     ...(v.ignoreMissingSchemas !== undefined && { ignoreMissingSchemas: v.ignoreMissingSchemas as boolean }),
     skipKinds: strings(v.skipKinds),
     ...(v.strategy !== undefined && { strategy: v.strategy as Config['strategy'] }),
+    ...(v.envsubst !== undefined && { envsubst: envsubstOf(v.envsubst as { files?: unknown; strict?: boolean }, dir) }),
     ...(v.podSecurity !== undefined && { podSecurity: podSecurityOf(v.podSecurity as RawPodSecurity) }),
     rules,
     customRules,
     overrides: ((v.overrides ?? []) as { files: unknown; rules: Record<string, ConfigSeverity> }[]).map((o) => ({ files: strings(o.files), rules: { ...o.rules } })),
   };
+}
+
+/** `envsubst:` as the schema accepted it, its files resolved against the config's directory. */
+function envsubstOf(raw: { files?: unknown; strict?: boolean }, dir: string): NonNullable<Config['envsubst']> {
+  const files = (Array.isArray(raw.files) ? raw.files.map(String) : []).map((p) => path.resolve(dir, p));
+  return { files, ...(raw.strict !== undefined && { strict: raw.strict }) };
 }
 
 interface RawPodSecurity {

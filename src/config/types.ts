@@ -47,6 +47,8 @@ export interface Config {
   ignoreMissingSchemas?: boolean;
   skipKinds: string[];
   strategy?: Strategy;
+  /** `${VAR}` substitution (as --envsubst): dotenv files (absolute), and whether an unset variable is an error (default true). */
+  envsubst?: { files: string[]; strict?: boolean };
   /** Pod Security Standards: the level for namespaces the inputs do not label, and the exemptions. */
   podSecurity?: PodSecuritySettings;
   rules: Record<string, RuleSetting>;

@@ -119,6 +119,7 @@ function skipNote(file: string, patches: PatchFiles, charts: HelmCharts, cwd: st
   if (helm) return { id: 'helm-chart', note: `skipped: a template of the Helm chart ${displayPath(helm.chart, cwd)} (check its output: helm template ${displayPath(helm.chart, cwd)} | kubeproof validate -)` };
   return undefined;
 }
+export { substituteResources, readDotenvFiles, parseDotenv, isPlaceholder, SUBSTITUTE_KEY, type SubstituteOptions, type Substituted } from './envsubst/index.js';
 export { placeAt, placeToComplete, type CursorPlace } from './cursor.js';
 export { LoadedSource } from './lazy-locate.js';
 export type { DocumentStage } from './stage.js';

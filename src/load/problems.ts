@@ -96,6 +96,16 @@ export const loadProblems = {
     description: 'A List object whose items are not a list',
     docs: '`kind: List` (and every `*List` kind) holds its objects in `items`, which must be a sequence of objects.',
   },
+  'unset-variable': {
+    severity: 'error',
+    description: 'A ${VAR} placeholder names a variable no --envsubst file sets, and has no default',
+    docs: 'With `--envsubst FILE` (or `envsubst:` in kubeproof.yaml) the inputs are substituted as Flux substitutes a Kustomization after its build (`spec.postBuild.substitute`). Flux 2.9 and later refuse an unset variable that has no default (the kustomize-controller feature gate StrictPostBuildSubstitutions, on by default), with these words: `variable not set (strict mode)`. Set the variable in the file, give it a default (`${VAR:=value}`), escape a literal as `$${VAR}`, or run with `--no-envsubst-strict` to substitute it with an empty string as older Flux does.',
+  },
+  'bad-substitution': {
+    severity: 'error',
+    description: 'A ${...} placeholder cannot be parsed, or its substituted text is not valid YAML where it stands',
+    docs: 'Flux reads `${` as the start of a substitution anywhere in an object, and fails the whole Kustomization on one it cannot parse (`bad substitution`, `missing closing brace`, `unable to parse variable name`), or when the substituted object is no longer valid YAML (a value such as `a: b` in a plain scalar). A shell script in a ConfigMap must write `$${HOME}` for a literal `${HOME}`; a resource that must not be substituted can carry the label or annotation `kustomize.toolkit.fluxcd.io/substitute: disabled`.',
+  },
   'internal-error': {
     severity: 'error',
     description: 'kubeproof failed on this input: a bug, please report it',
