@@ -73,7 +73,7 @@ export function inputOptions(cmd: Command, { stdin }: { stdin: boolean }): Comma
       .option('--stdin-filename <name>', 'file name to show for standard input (-)');
   }
   return maxFileSizeOption(cmd)
-    .option('-j, --jobs <n>', 'threads to parse large inputs on (default: one per core from 12 MiB of input)', parsePositive)
+    .option('-j, --jobs <n>', 'threads to parse large inputs on (default: one per core)', parsePositive)
     .option('--envsubst <file>', 'substitute ${VAR} placeholders with the variables of this dotenv file (KEY=VALUE lines) after rendering, as Flux post-build substitution does; repeatable, later files win', collect, [])
     .option('--no-envsubst-strict', 'with --envsubst, substitute an unset variable without a default with an empty string instead of reporting it (Flux before 2.9)');
 }

@@ -6,7 +6,7 @@ import { KUSTOMIZATION_FILE_NAMES, patchFilesOf, type PatchFiles } from './kusto
 import { HelmCharts } from './helm-chart.js';
 import type { LoadProblemId } from './problems.js';
 import { DEFAULT_MAX_FILE_SIZE, loadBytes, tooLarge, type FileLoadOptions, type LoadedFile } from './load-file.js';
-import { AUTO_PARALLEL_THRESHOLD_BYTES, defaultJobs, loadFilesParallel, PARALLEL_THRESHOLD_BYTES } from './parallel.js';
+import { defaultJobs, loadFilesParallel } from './parallel.js';
 import type { DocumentStage } from './stage.js';
 import { problem } from './problem.js';
 import { readAtMost } from './read-bounded.js';
@@ -38,13 +38,13 @@ export interface LoadOptions extends FileLoadOptions {
   stdinFilename?: string;
   /** Which files to read (the config's include/exclude); absent: every manifest found. */
   pathFilter?: PathFilter;
-  /** Threads to parse on (default: one per core for inputs of 12 MiB and more; 1 keeps everything on this thread). Inputs under 1 MiB always use one. */
+  /** Threads to parse on (default: one per core; 1 keeps everything on this thread). Small inputs always use one. */
   jobs?: number;
   /** Told how many bytes of files are about to be parsed, before the first is (the CLI tunes V8's heap for large inputs). */
   beforeParse?: (bytes: number) => void;
   /** A later stage run on each resource as it is parsed, on whichever thread parses it (load/stage.ts). */
   stage?: DocumentStage;
-  /** Inputs smaller than this many bytes load on one thread (default AUTO_PARALLEL_THRESHOLD_BYTES, PARALLEL_THRESHOLD_BYTES with `jobs` given: tests lower it). */
+  /** Inputs smaller than this many bytes load on one thread (default PARALLEL_THRESHOLD_BYTES: tests lower it). */
   parallelThresholdBytes?: number;
 }
 
@@ -100,8 +100,7 @@ export function loadPaths(paths: readonly string[], options: LoadOptions = {}): 
     else toLoad.push(found);
   }
   const fileOptions: FileLoadOptions = { maxFileSize: options.maxFileSize, maxDepth: options.maxDepth, crdKindsNeeded: options.crdKindsNeeded };
-  const thresholdBytes = options.parallelThresholdBytes ?? (options.jobs === undefined ? AUTO_PARALLEL_THRESHOLD_BYTES : PARALLEL_THRESHOLD_BYTES);
-  const parallel = { beforeParse: options.beforeParse, stage: options.stage, thresholdBytes };
+  const parallel = { beforeParse: options.beforeParse, stage: options.stage, thresholdBytes: options.parallelThresholdBytes };
   for (const loaded of loadFilesParallel(toLoad, fileOptions, options.jobs ?? defaultJobs(), parallel)) add(loaded);
   // Files come back in discovery order, patches noted first: restore one stable order.
   result.files.sort((a, b) => compareStrings(a.file, b.file));

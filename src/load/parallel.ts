@@ -19,18 +19,8 @@ import { onThisThread, type DocumentStage } from './stage.js';
 // process.getBuiltinModule: Node's node:worker_threads loads on first use, not at every start (issue 19: a
 // one-file run never needs it, and loading it is ~1 ms of a cold start).
 
-/** Below this many bytes a worker costs more wall time to start than it saves (the floor for an explicit --jobs). */
+/** Below this many bytes a worker costs more to start than it saves. */
 export const PARALLEL_THRESHOLD_BYTES = 1024 * 1024;
-
-/**
- * Below this many bytes the default (no --jobs) stays on one thread. A second thread costs about
- * 1 s of CPU to warm up (its own modules, parser and heap), whatever its share: `validate` of 9 MB
- * (the bench's 10,000 documents) took 2.55 s wall and 4.3 s CPU on two threads against 2.8 s and
- * 3.3 s on one, 9% faster for 30% more CPU; at 18 MB 25% faster for 17% more, at 45 MB 33% for
- * 8% (this 2-core machine, quiet). On a CI runner whose cores other jobs share, the CPU is the cost
- * that shows.
- */
-export const AUTO_PARALLEL_THRESHOLD_BYTES = 12 * 1024 * 1024;
 
 export interface WorkerFile {
   /** Its place in the worker's share. */

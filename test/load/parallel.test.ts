@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadPaths } from '../../src/load/index.js';
 import { REPO_ROOT, tempTree } from '../helpers.js';
 
@@ -34,21 +34,6 @@ describe('loading on several threads', () => {
       }
     }
     expect(one.resources[1234]!.source.locate('/metadata/name').value.line).toBeGreaterThan(100);
-  });
-});
-
-describe('how many threads', () => {
-  it('stays on one thread by default below 12 MiB, where a second costs more CPU than the wall time it saves; --jobs 2 uses two from 1 MiB', () => {
-    const dir = tree(); // about 1.3 MB
-    const spy = vi.spyOn(process, 'getBuiltinModule');
-    try {
-      loadPaths(['.'], { cwd: dir });
-      expect(spy.mock.calls.filter(([id]) => id === 'node:worker_threads')).toEqual([]);
-      loadPaths(['.'], { cwd: dir, jobs: 2 });
-      expect(spy.mock.calls.filter(([id]) => id === 'node:worker_threads').length).toBeGreaterThan(0);
-    } finally {
-      spy.mockRestore();
-    }
   });
 });
 
