@@ -179,6 +179,10 @@ function unexpected(m: string, x: Explaining, at: number, here: (message: string
   }
   if (/^Unexpected map-value-ind token/.test(m)) return here(`this ${q(':')} has no key before it: write the key before it, or put the value in quotes if the ${q(':')} is part of it`);
   if (/^Unexpected , in flow/.test(m)) return here(`an empty item: a comma with nothing before it; remove the extra ${q(',')}`);
+  // Flux and clusterctl templates write `${VAR}` bare; inside a flow collection its `{` opens a mapping.
+  if (m === 'Unexpected flow-map-start at node end' && x.text[at - 1] === '$') {
+    return { message: `inside ${q('{...}')} or ${q('[...]')}, the ${q('{')} of a ${q('${...}')} placeholder opens a mapping: put the value in quotes (${q('"${...}"')}), or write this collection in block style`, start: at - 1, end: at + 1 };
+  }
   if (/^Unexpected \S+ at node end$/.test(m)) return trailingText(x, at, here);
   if (/^Block scalar header includes extra characters/.test(m) || (/^Not a YAML token/.test(m) && afterBlockHeader(x, at))) {
     return here(`after ${q('|')} or ${q('>')} only an indentation number, ${q('+')} or ${q('-')} and a comment may follow on the line: the text starts on the next line, indented`);
