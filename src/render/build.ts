@@ -4,6 +4,7 @@
  * level only, hash suffixes, name references, local-config removal and the output order.
  */
 import { stringOf } from '../core/index.js';
+import { isPlainObject } from '../load/index.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { KubernetesVersion } from '../openapi/index.js';
@@ -17,7 +18,7 @@ import { isDirectory, resolveInRoot } from './files.js';
 import { readKustomization, stringList, type Kustomization } from './kustomization.js';
 import { legacySort } from './order.js';
 import { ResMap } from './resmap.js';
-import type { Origin, RenderResource } from './resource.js';
+import { describeId, type Origin, type RenderResource } from './resource.js';
 import { contentHash, runGenerators } from './transformers/generators.js';
 import { setImages, type ImageRule } from './transformers/images.js';
 import { addNameAffix, addToMaps, annotationSpecs, labelSpecs } from './transformers/metadata.js';
@@ -75,6 +76,10 @@ export function buildKustomization(dir: string, options: BuildOptions): Built {
   if (metadata.includes('transformerAnnotations')) throw new BuildError("buildMetadata 'transformerAnnotations' is not supported yet by kubeproof render", k.file, '/buildMetadata');
   const origins = options.origins || metadata.includes('originAnnotations');
   for (const r of kept) {
+    // With any buildMetadata kustomize tracks origins while it accumulates, as annotations: it
+    // refuses an object whose annotations (or, for managedByLabel, labels) are not a mapping.
+    if (metadata.length > 0 || origins) refuseNonMapMeta(r, 'annotations');
+    if (metadata.includes('managedByLabel')) refuseNonMapMeta(r, 'labels');
     cleanBuildAnnotations(r);
     if (origins) addOriginAnnotation(r, root);
     if (metadata.includes('managedByLabel')) ((r.metadata.labels ??= {}) as Record<string, unknown>)['app.kubernetes.io/managed-by'] = 'kustomize-(devel)';
@@ -225,6 +230,20 @@ function setReplicas(resources: RenderResource[], entry: { name: string; count: 
     (spec as Record<string, unknown>).replicas = entry.count;
     r.setOrigin('/spec/replicas', origin);
   }
+}
+
+/**
+ * kyaml's words for a metadata field that must be a mapping and is not (kyaml/yaml/fns.go
+ * FieldMatcher: "wrong node kind"), at the field in the resource's file. kustomize prefixes
+ * `cannot add path annotation for '<entry>'` for annotations; the place here says which file.
+ */
+function refuseNonMapMeta(r: RenderResource, field: 'annotations' | 'labels'): void {
+  const value = r.metadata[field];
+  if (value === undefined || value === null || isPlainObject(value)) return;
+  const kind = Array.isArray(value) ? 'SequenceNode' : 'ScalarNode';
+  const contents = Array.isArray(value) ? value.map((v) => `- ${String(v)}\n`).join('') : `${String(value)}\n`;
+  const located = r.locate(`/metadata/${field}`);
+  throw new BuildError(`considering field 'metadata/${field}' of object ${describeId(r)}: wrong node kind: expected MappingNode but got ${kind}: node contents:\n${contents}`, located.file, '', 'kustomize-build', located.value);
 }
 
 /** kustomize's origin annotation: the file a resource came from, or the generator that made it, relative to the top kustomization. */

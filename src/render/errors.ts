@@ -2,6 +2,8 @@
  * A build error: kustomize stops at the first one, and so does a build here. It carries where
  * in which kustomization file the offending entry is, so the report can point at it.
  */
+import type { SourceSpan } from '../core/index.js';
+
 export class BuildError extends Error {
   constructor(
     message: string,
@@ -11,6 +13,8 @@ export class BuildError extends Error {
     readonly pointer = '',
     /** `kustomize-build` for what kustomize itself refuses; `file-too-large` for an entry naming a file over --max-file-size, kubeproof's own limit. */
     readonly ruleId: 'kustomize-build' | 'file-too-large' = 'kustomize-build',
+    /** Where in `file` to point, when it is not a kustomization file (a resource's field). */
+    readonly span?: SourceSpan,
   ) {
     super(message);
     this.name = 'BuildError';

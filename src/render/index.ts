@@ -122,7 +122,7 @@ function toResource(r: RenderResource, cwd: string): Resource {
 
 function buildDiagnostic(err: BuildError, dir: string, cwd: string): Diagnostic {
   const file = err.file ?? dir;
-  let span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  let span = err.span ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
   // The build names fields canonically (`newTag`); the finding points at the key as written (`newtag`).
   let pointer = err.pointer;
   try {

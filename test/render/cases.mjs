@@ -218,4 +218,8 @@ export const cases = {
   'error-components-own-root': { 'kustomization.yaml': k('resources:\n- r.yaml\ncomponents:\n- .\n'), 'r.yaml': cm('a') },
   'error-components-empty-path': { 'kustomization.yaml': k("resources:\n- r.yaml\ncomponents:\n- ''\n"), 'r.yaml': cm('a') },
   'error-component-includes-itself': { 'kustomization.yaml': k('resources:\n- r.yaml\ncomponents:\n- ../comp\n'), 'r.yaml': cm('a'), '../comp/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\ncomponents:\n- .\n' },
+  // With buildMetadata, kustomize tracks origins as annotations while it accumulates: a non-mapping annotations (labels, for managedByLabel) is refused (fuzz render:3099508732 threw a TypeError).
+  'error-build-metadata-scalar-annotations': { 'kustomization.yaml': k('resources:\n- r.yaml\nbuildMetadata: [originAnnotations]\n'), 'r.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n  annotations: -0.5\n' },
+  'error-build-metadata-managed-by-scalar-labels': { 'kustomization.yaml': k('resources:\n- r.yaml\nbuildMetadata: [managedByLabel]\n'), 'r.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n  labels: 7\n' },
+  'build-metadata-null-annotations': { 'kustomization.yaml': k('resources:\n- r.yaml\nbuildMetadata: [originAnnotations, managedByLabel]\n'), 'r.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n  annotations: null\n  labels: null\n' },
 };

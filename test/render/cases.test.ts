@@ -78,6 +78,8 @@ const ERROR_MEANING: Record<string, string> = {
   'error-struct-sort-options-order-first-scalar': 'invalid Kustomization: json: cannot unmarshal string into Go struct field LegacySortOptions.sortOptions.legacySortOptions.orderFirst of type []string',
   'error-struct-unknown-key-with-tab': 'invalid Kustomization: json: unknown field "new\\ttag"',
   'error-struct-vars-objref-kind-number': 'invalid Kustomization: json: cannot unmarshal number into Go struct field Target.vars.objref.kind of type string',
+  'error-build-metadata-scalar-annotations': "considering field 'metadata/annotations' of object ConfigMap.v1.[noGrp]/b.[noNs]: wrong node kind: expected MappingNode but got ScalarNode",
+  'error-build-metadata-managed-by-scalar-labels': "considering field 'metadata/labels' of object ConfigMap.v1.[noGrp]/b.[noNs]: wrong node kind: expected MappingNode but got ScalarNode",
 };
 
 const names = fs.readdirSync(CASES).sort();
