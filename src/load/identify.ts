@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { Document, Node } from 'yaml';
-import { isSecretKind, rememberSecrets, type Diagnostic, type KubeObject, type Resource, type ResourceId } from '../core/index.js';
+import { isMap, isSecretKind, rememberSecrets, type Diagnostic, type KubeObject, type Resource, type ResourceId } from '../core/index.js';
 import { LoadedSource, type DocumentPlace } from './lazy-locate.js';
 import type { SourceText } from './source-text.js';
 import { NodeLocator, type LinePositions } from './positions.js';
@@ -139,9 +139,8 @@ function quote(v: unknown): string {
   return typeof v === 'string' ? JSON.stringify(v) : describe(v);
 }
 
-export function isPlainObject(v: unknown): v is KubeObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+/** core's isMap, under the name load and render use: inside load, `isMap` is the yaml package's node test. */
+export const isPlainObject: (v: unknown) => v is KubeObject = isMap;
 
 /** A value's JSON type in words; never the value itself, which might be a secret. */
 export function describe(v: unknown): string {
